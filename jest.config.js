@@ -1,0 +1,54 @@
+// Two projects: the domain runs in plain Node (proving it needs no DOM); everything else in jsdom with
+// fetch/Request (jest-fixed-jsdom). ts-jest also transforms the ESM-only packages that msw pulls in.
+const esmOnly = [
+  "msw",
+  "@mswjs",
+  "@open-draft",
+  "until-async",
+  "rettime",
+  "outvariant",
+  "strict-event-emitter",
+  "headers-polyfill",
+  "is-node-process",
+  "@bundled-es-modules",
+  "graphql",
+  "statuses",
+  "tough-cookie",
+  "type-fest",
+  "path-to-regexp",
+  "cookie",
+];
+const transform = {
+  "^.+\\.(t|j|mj)sx?$": ["ts-jest", { tsconfig: "tsconfig.test.json", diagnostics: { warnOnly: false } }],
+};
+const transformIgnorePatterns = [`node_modules/(?!(${esmOnly.join("|")})/)`];
+const moduleFileExtensions = ["ts", "tsx", "js", "mjs", "cjs", "json"];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  coverageProvider: "v8",
+  collectCoverageFrom: ["src/domain/**/*.ts"],
+  coverageThreshold: { "./src/domain/": { lines: 90 } },
+  coverageReporters: ["text-summary", "json-summary"],
+  projects: [
+    {
+      displayName: "domain",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/domain/**/*.test.ts"],
+      transform,
+      transformIgnorePatterns,
+      moduleFileExtensions,
+    },
+    {
+      displayName: "dom",
+      testEnvironment: "jest-fixed-jsdom",
+      testMatch: ["<rootDir>/test/**/*.test.{ts,tsx}"],
+      testPathIgnorePatterns: ["<rootDir>/test/domain/", "<rootDir>/test/e2e/"],
+      setupFiles: ["<rootDir>/test/setup/jsdom.ts"],
+      transform,
+      transformIgnorePatterns,
+      moduleFileExtensions,
+      testEnvironmentOptions: { customExportConditions: [""] },
+    },
+  ],
+};

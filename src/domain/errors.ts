@@ -1,0 +1,88 @@
+// One error model for the whole add-in: a stable code, a message key for the i18n catalogue, and the cause.
+// Adapters translate Office, Graph, HTTP and MSAL failures into it; the UI shows `messageKey` with a next step.
+
+export type ErrorCode =
+  // domain
+  | "illegalTransition"
+  | "invalidCaseId"
+  | "invalidRecord"
+  | "newerRecord"
+  | "recordTooLarge"
+  // outside systems
+  | "network"
+  | "throttled"
+  | "unavailable"
+  | "notFound"
+  | "conflict"
+  | "forbidden"
+  | "sendAsDenied"
+  | "unauthenticated"
+  | "consentRequired"
+  | "officeUnsupported"
+  | "officeFailed"
+  | "config"
+  | "badRequest"
+  | "unknown";
+
+/** What the user can do next; the UI turns it into a button or a hint. */
+export type NextStep = "retry" | "signIn" | "openSettings" | "contactAdmin" | "reload" | "none";
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly nextStep: NextStep;
+  /** Extra facts for the message (e.g. a field name), never PII. */
+  readonly details?: Readonly<Record<string, string | number>>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; nextStep?: NextStep; details?: Record<string, string | number> } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.nextStep = options.nextStep ?? defaultNextStep(code);
+    this.details = options.details;
+  }
+}
+
+export function defaultNextStep(code: ErrorCode): NextStep {
+  switch (code) {
+    case "network":
+    case "throttled":
+    case "unavailable":
+    case "conflict":
+    case "unknown":
+      return "retry";
+    case "unauthenticated":
+    case "consentRequired":
+      return "signIn";
+    case "config":
+      return "openSettings";
+    case "forbidden":
+    case "sendAsDenied":
+    case "officeUnsupported":
+      return "contactAdmin";
+    case "officeFailed":
+      return "reload";
+    case "illegalTransition":
+    case "invalidCaseId":
+    case "invalidRecord":
+    case "newerRecord":
+    case "recordTooLarge":
+    case "notFound":
+    case "badRequest":
+      return "none";
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+/** Wraps anything thrown into an AppError, keeping the original as the cause. */
+export function toAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new AppError("unknown", message, { cause: e });
+}

@@ -1,0 +1,114 @@
+// The shared vocabulary of Pregón. Pure data: no behaviour, no outside system.
+
+/** Lifecycle states; see lifecycle.ts for the legal transitions. */
+export type CaseState = "received" | "forwarded" | "sent" | "confirmed" | "closed" | "cancelled";
+export const CASE_STATES: readonly CaseState[] = [
+  "received",
+  "forwarded",
+  "sent",
+  "confirmed",
+  "closed",
+  "cancelled",
+];
+
+/** The institutional audiences a mass mail can go to (keys are stable; labels come from configuration). */
+export type AudienceKey = "estudiantes" | "docentes" | "administrativos";
+export const AUDIENCE_KEYS: readonly AudienceKey[] = ["estudiantes", "docentes", "administrativos"];
+
+export type Lang = "es" | "en";
+export type Urgency = "normal" | "urgent";
+
+/** ISO-8601 instant, e.g. "2026-11-27T14:05:00Z". */
+export type Instant = string;
+/** Calendar date in the institution's time zone, "YYYY-MM-DD". */
+export type DateOnly = string;
+
+export interface MailAddress {
+  name?: string;
+  address: string;
+}
+
+export interface AttachmentInfo {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  isInline: boolean;
+}
+
+/** A request e-mail as the domain sees it (mapped from a Graph message at the adapter's edge). */
+export interface RequestMessage {
+  id?: string;
+  subject: string;
+  from: MailAddress;
+  /** The body as received: untrusted HTML (or text when bodyType is "text"). */
+  body: string;
+  bodyType: "html" | "text";
+  receivedAt: Instant;
+  attachments: AttachmentInfo[];
+  conversationId?: string;
+  internetMessageId?: string;
+}
+
+/** Proof that something happened in a mailbox. */
+export interface Evidence {
+  messageId?: string;
+  internetMessageId?: string;
+  conversationId?: string;
+  sentAt?: Instant;
+  groups?: string[];
+  recipientCount?: number;
+}
+
+export type HistoryAction =
+  | "created"
+  | "forwarded"
+  | "reminded"
+  | "sent"
+  | "confirmed"
+  | "relayed"
+  | "closed"
+  | "cancelled"
+  | "repaired";
+
+export interface HistoryEntry {
+  at: Instant;
+  /** Mailbox address of whoever acted. */
+  by: string;
+  action: HistoryAction;
+  note?: string;
+  evidence?: Evidence;
+}
+
+/** What the professional confirmed when creating the case (small: no bodies). */
+export interface CaseFields {
+  requestingUnit: string;
+  desiredSender: string;
+  subject: string;
+  audiences: AudienceKey[];
+  requestedDate?: DateOnly;
+  urgency: Urgency;
+  /** Graph attachment ids on the request message to carry to IT. */
+  attachmentIds: string[];
+}
+
+export interface Case {
+  id: string;
+  state: CaseState;
+  createdAt: Instant;
+  requester: MailAddress;
+  fields: CaseFields;
+  dueDate: DateOnly;
+  /** Graph id of the request message in the communications mailbox. */
+  requestMessageId?: string;
+  cancelReason?: string;
+  history: HistoryEntry[];
+}
+
+/** The institution's calendar: what counts as a working day. */
+export interface WorkCalendar {
+  /** Extra non-working dates (closed days) besides weekends and public holidays. */
+  closedDays: DateOnly[];
+  /** IANA time zone used to turn instants into dates, e.g. "America/Bogota". */
+  timeZone: string;
+}

@@ -1,0 +1,115 @@
+// What the add-in needs from the mail server (Microsoft Graph in production, the embedded tenant in the demo:
+// the demo also goes through the real Graph adapter, over HTTP intercepted by the emulator).
+// All shapes are domain shapes; Graph's own types stop at src/graph/.
+import type { AttachmentInfo, CaseState, DateOnly, Instant, MailAddress } from "../domain/types";
+
+/** "me", or the SMTP address of a shared mailbox. */
+export type MailboxId = string;
+export type FolderName = "inbox" | "sentitems" | "drafts";
+
+/** The small properties Pregón keeps on a message (each one extended property). */
+export interface CaseProps {
+  caseId?: string;
+  state?: CaseState;
+  dueDate?: DateOnly;
+  /** The versioned JSON case record (see domain/codec.ts). */
+  record?: string;
+  /** IT's own record on messages in IT's mailbox. */
+  itRecord?: string;
+}
+
+export interface MailMessage {
+  id: string;
+  subject: string;
+  from?: MailAddress;
+  to: MailAddress[];
+  cc: MailAddress[];
+  bcc: MailAddress[];
+  receivedAt?: Instant;
+  sentAt?: Instant;
+  conversationId?: string;
+  internetMessageId?: string;
+  /** Graph's @odata.etag, for If-Match. */
+  etag?: string;
+  categories: string[];
+  isDraft: boolean;
+  hasAttachments: boolean;
+  bodyPreview?: string;
+  /** Present when asked for with `withBody`. Untrusted HTML. */
+  body?: string;
+  bodyType?: "html" | "text";
+  /** Present when asked for with `withAttachments`. */
+  attachments?: AttachmentInfo[];
+  caseProps: CaseProps;
+}
+
+export interface GetOptions {
+  withBody?: boolean;
+  withAttachments?: boolean;
+}
+
+/** Server-side filter on the case properties. */
+export interface CaseQuery {
+  folder?: FolderName;
+  caseId?: string;
+  states?: CaseState[];
+  /** Only messages that carry a case id at all. */
+  hasCase?: boolean;
+  top?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque continuation (Graph's @odata.nextLink). */
+  next?: string;
+}
+
+export interface OutgoingOptions {
+  to?: MailAddress[];
+  /** Replaces the subject (e.g. to carry "[CM-2611-7F3K]"). */
+  subject?: string;
+  /** HTML placed above the quoted message. */
+  commentHtml: string;
+  /** Case id carried in an x- internet header and in the caseId property of the sent item. */
+  caseId: string;
+}
+
+export interface DraftInput {
+  subject: string;
+  bodyHtml: string;
+  to?: MailAddress[];
+  bcc?: MailAddress[];
+  from?: MailAddress;
+  caseProps?: CaseProps;
+  headers?: Record<string, string>;
+}
+
+export interface SentResult {
+  /** Graph id of the message as stored in Sent Items, when it could be found. */
+  sentItemId?: string;
+  internetMessageId?: string;
+  conversationId?: string;
+  sentAt?: Instant;
+}
+
+export interface MailService {
+  getMessage(mailbox: MailboxId, id: string, options?: GetOptions): Promise<MailMessage>;
+  /** Writes the case properties (and categories) with If-Match when an etag is given; returns the new etag. */
+  writeCaseProps(
+    mailbox: MailboxId,
+    id: string,
+    props: CaseProps,
+    options?: { categories?: string[]; ifMatch?: string },
+  ): Promise<{ etag?: string }>;
+  listCases(mailbox: MailboxId, query: CaseQuery): Promise<Page<MailMessage>>;
+  nextPage(next: string): Promise<Page<MailMessage>>;
+  /** Forwards a message (createForward → set subject/header/properties → send). */
+  forward(mailbox: MailboxId, id: string, options: OutgoingOptions): Promise<SentResult>;
+  /** Replies to a message on its thread. */
+  reply(mailbox: MailboxId, id: string, options: OutgoingOptions): Promise<SentResult>;
+  createDraft(mailbox: MailboxId, draft: DraftInput): Promise<MailMessage>;
+  copyAttachments(mailbox: MailboxId, fromMessageId: string, toDraftId: string, attachmentIds: string[]): Promise<void>;
+  sendDraft(mailbox: MailboxId, id: string): Promise<void>;
+  /** Number of members of a mail-enabled group, from the directory. */
+  groupMemberCount(groupAddress: string): Promise<number>;
+}
