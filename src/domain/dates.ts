@@ -1,0 +1,72 @@
+// Calendar-date arithmetic on "YYYY-MM-DD" strings, independent of the machine's time zone.
+import type { DateOnly, Instant } from "./types";
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isDateOnly(value: string): value is DateOnly {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  );
+}
+
+/** Builds a date from its parts; month is 1-based. Throws on an impossible date. */
+export function makeDate(year: number, month: number, day: number): DateOnly {
+  const value = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  if (!isDateOnly(value)) throw new RangeError(`Not a calendar date: ${value}`);
+  return value;
+}
+
+function toUtcMidnight(date: DateOnly): Date {
+  const m = DATE_RE.exec(date);
+  if (!m) throw new RangeError(`Not a calendar date: ${date}`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+function fromUtcMidnight(d: Date): DateOnly {
+  return makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function addDays(date: DateOnly, days: number): DateOnly {
+  const d = toUtcMidnight(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromUtcMidnight(d);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: DateOnly): number {
+  return toUtcMidnight(date).getUTCDay();
+}
+
+export function isWeekend(date: DateOnly): boolean {
+  const w = weekday(date);
+  return w === 0 || w === 6;
+}
+
+/** Whole days from `a` to `b` (negative when b is earlier). */
+export function daysBetween(a: DateOnly, b: DateOnly): number {
+  return Math.round((toUtcMidnight(b).getTime() - toUtcMidnight(a).getTime()) / 86_400_000);
+}
+
+/** The calendar date of an instant in an IANA time zone. */
+export function toLocalDate(instant: Instant | Date, timeZone: string): DateOnly {
+  const d = typeof instant === "string" ? new Date(instant) : instant;
+  if (Number.isNaN(d.getTime())) throw new RangeError(`Not an instant: ${String(instant)}`);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(d);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return makeDate(get("year"), get("month"), get("day"));
+}
+
+export function parts(date: DateOnly): { year: number; month: number; day: number } {
+  const d = toUtcMidnight(date);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
