@@ -1,0 +1,226 @@
+// The case lifecycle: which state changes are legal, and the history entry each one leaves behind.
+//
+//   received → forwarded → sent → confirmed → closed
+//   any open state (received, forwarded, sent, confirmed) → cancelled, with a reason
+//
+// Reminders are events on a forwarded case, not states. "Overdue" is derived from the due date and today,
+// never stored, so that it cannot go stale in a record nobody rewrites.
+//
+// Design choice: relaying IT's confirmation to the requester is the last step of the procedure (step 4), so
+// `relayConfirmation` closes the case. `closeCase` exists for the rarer case where the requester already has
+// the confirmation (e.g. IT copied them) and there is nothing to relay.
+//
+// Every function is pure: it returns a new case and never changes the one it was given. The guards live here,
+// not in the UI, so that every caller (taskpane, sync, tests) gets the same refusals.
+import { isCaseId } from "./caseId";
+import { toLocalDate } from "./dates";
+import { AppError } from "./errors";
+import type {
+  Case,
+  CaseFields,
+  CaseState,
+  Evidence,
+  HistoryAction,
+  HistoryEntry,
+  Instant,
+  MailAddress,
+  WorkCalendar,
+} from "./types";
+
+/** Who did something, when, and what proves it. */
+export interface Act {
+  at: Instant;
+  /** Mailbox address of whoever acted. */
+  by: string;
+  note?: string;
+  evidence?: Evidence;
+}
+
+export interface NewCase extends Act {
+  id: string;
+  requester: MailAddress;
+  fields: CaseFields;
+  dueDate: Case["dueDate"];
+  /** Graph id of the request message in the communications mailbox. */
+  requestMessageId?: string;
+}
+
+/** The two facts IT's confirmation e-mail reports: the mass mail went out, and IT says so. */
+export interface ConfirmationLink {
+  /** The send of the mass mail (when, by which mailbox, its internetMessageId, groups, counts). */
+  sent: Act;
+  /** IT's confirmation message itself. */
+  confirmed: Act;
+}
+
+/** The states a case may move to from `from`. Closed and cancelled are final. */
+export function nextStates(from: CaseState): readonly CaseState[] {
+  switch (from) {
+    case "received":
+      return ["forwarded", "cancelled"];
+    case "forwarded":
+      return ["sent", "cancelled"];
+    case "sent":
+      return ["confirmed", "cancelled"];
+    case "confirmed":
+      return ["closed", "cancelled"];
+    case "closed":
+    case "cancelled":
+      return [];
+  }
+}
+
+export function canTransition(from: CaseState, to: CaseState): boolean {
+  return nextStates(from).includes(to);
+}
+
+/** Open cases still need someone to act; closed and cancelled ones do not. */
+export function isOpen(state: CaseState): boolean {
+  return nextStates(state).length > 0;
+}
+
+/** A new case in `received`, with its "created" entry. */
+export function createCase(input: NewCase): Case {
+  if (!isCaseId(input.id)) {
+    throw new AppError("invalidCaseId", `Not a case id: ${input.id}`, { details: { value: input.id } });
+  }
+  const base: Case = {
+    id: input.id,
+    state: "received",
+    createdAt: input.at,
+    requester: { ...input.requester },
+    fields: {
+      ...input.fields,
+      audiences: [...input.fields.audiences],
+      attachmentIds: [...input.fields.attachmentIds],
+    },
+    dueDate: input.dueDate,
+    history: [entryFor("created", input)],
+  };
+  return input.requestMessageId === undefined ? base : { ...base, requestMessageId: input.requestMessageId };
+}
+
+/** Step 2: the request went to IT. */
+export function forwardCase(c: Case, act: Act): Case {
+  return transition(c, "forwarded", "forwarded", act);
+}
+
+/** Step 3: IT's mass mail went out (seen in IT's Sent Items or reported by IT). */
+export function markSent(c: Case, act: Act): Case {
+  return transition(c, "sent", "sent", act);
+}
+
+/** Step 4: IT confirmed the send to the communications centre. */
+export function markConfirmed(c: Case, act: Act): Case {
+  return transition(c, "confirmed", "confirmed", act);
+}
+
+/** Links IT's confirmation e-mail to the case: from `forwarded` it records the send and then the
+ * confirmation (two entries); from `sent` (the send was already detected) only the confirmation. */
+export function linkConfirmation(c: Case, link: ConfirmationLink): Case {
+  const sent = c.state === "forwarded" ? markSent(c, link.sent) : c;
+  return markConfirmed(sent, link.confirmed);
+}
+
+/** Step 4, second half: the confirmation was relayed to the requester, which closes the case. */
+export function relayConfirmation(c: Case, act: Act): Case {
+  return transition(c, "closed", "relayed", act);
+}
+
+/** Closes a confirmed case without a relay (the requester already has the confirmation). */
+export function closeCase(c: Case, act: Act): Case {
+  return transition(c, "closed", "closed", act);
+}
+
+/** Cancels an open case. The reason is required: a cancelled request must say why to whoever looks later. */
+export function cancelCase(c: Case, act: Act & { reason: string }): Case {
+  const reason = act.reason.trim();
+  const { reason: _reason, ...rest } = act;
+  const cancelled = transition(c, "cancelled", "cancelled", { ...rest, note: act.note ?? reason });
+  if (reason === "") {
+    throw illegal(c.state, "cancelled", "cancelled", "A cancellation needs a reason");
+  }
+  return { ...cancelled, cancelReason: reason };
+}
+
+/** Step 5: a reminder went to IT. Only a forwarded case (waiting for IT) can be reminded; the state stays. */
+export function recordReminder(c: Case, act: Act): Case {
+  if (c.state !== "forwarded") {
+    throw illegal(c.state, c.state, "reminded", `A ${c.state} case cannot be reminded`);
+  }
+  return { ...c, history: [...c.history, entryFor("reminded", act)] };
+}
+
+/** A forwarded case (IT has not sent yet) whose due date is before today in the institution's time zone. */
+export function isOverdue(c: Case, now: Instant | Date, calendar: WorkCalendar): boolean {
+  return c.state === "forwarded" && c.dueDate < toLocalDate(now, calendar.timeZone);
+}
+
+/** Whether the history already holds `action`, so that a retried step can tell it already happened. */
+export function hasAction(c: Case, action: HistoryAction): boolean {
+  return c.history.some((entry) => entry.action === action);
+}
+
+/**
+ * Merges two versions of one case's history (e.g. ours and the one read back after an etag conflict) without
+ * losing entries. Entries are the same when time, actor, action and evidence message id agree; the first copy
+ * (from `a`) wins. The result is in time order; entries at the same time keep their order (a's before b's).
+ */
+export function mergeHistories(a: readonly HistoryEntry[], b: readonly HistoryEntry[]): HistoryEntry[] {
+  const seen = new Set<string>();
+  const merged: HistoryEntry[] = [];
+  for (const entry of [...a, ...b]) {
+    const key = identityOf(entry);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    merged.push(entry);
+  }
+  return merged
+    .map((entry, index) => ({ entry, index, time: timeOf(entry.at) }))
+    .sort((x, y) => x.time - y.time || x.index - y.index)
+    .map(({ entry }) => entry);
+}
+
+function transition(c: Case, to: CaseState, action: HistoryAction, act: Act): Case {
+  if (!canTransition(c.state, to)) {
+    throw illegal(c.state, to, action, `Cannot go from ${c.state} to ${to}`);
+  }
+  return { ...c, state: to, history: [...c.history, entryFor(action, act)] };
+}
+
+/** A history entry with only the fields that carry something (an empty evidence object proves nothing). */
+function entryFor(action: HistoryAction, act: Act): HistoryEntry {
+  const entry: HistoryEntry = { at: act.at, by: act.by, action };
+  if (act.note !== undefined) entry.note = act.note;
+  const evidence = compactEvidence(act.evidence);
+  if (evidence) entry.evidence = evidence;
+  return entry;
+}
+
+function compactEvidence(evidence: Evidence | undefined): Evidence | undefined {
+  if (!evidence) return undefined;
+  const copy: Evidence = {};
+  if (evidence.messageId !== undefined) copy.messageId = evidence.messageId;
+  if (evidence.internetMessageId !== undefined) copy.internetMessageId = evidence.internetMessageId;
+  if (evidence.conversationId !== undefined) copy.conversationId = evidence.conversationId;
+  if (evidence.sentAt !== undefined) copy.sentAt = evidence.sentAt;
+  if (evidence.groups !== undefined) copy.groups = [...evidence.groups];
+  if (evidence.recipientCount !== undefined) copy.recipientCount = evidence.recipientCount;
+  return Object.keys(copy).length > 0 ? copy : undefined;
+}
+
+function illegal(from: CaseState, to: CaseState, action: HistoryAction, message: string): AppError {
+  return new AppError("illegalTransition", message, { details: { from, to, action } });
+}
+
+function identityOf(entry: HistoryEntry): string {
+  const time = timeOf(entry.at);
+  const when = Number.isFinite(time) ? String(time) : entry.at;
+  return [when, entry.by.toLowerCase(), entry.action, entry.evidence?.messageId ?? ""].join("\n");
+}
+
+/** Milliseconds since the epoch; unreadable times sort last rather than breaking the merge. */
+function timeOf(at: Instant): number {
+  const time = Date.parse(at);
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+}
