@@ -1,0 +1,151 @@
+// The shape of pregon.config.json, the one file an institution edits to deploy Pregón.
+// Every object is strict so that a misspelt key is reported instead of silently ignored (a typo in
+// "leadTimeDays" would otherwise fall back to nothing and every due date would be wrong).
+// Custom checks carry `params.kind`/`params.expected` so that problems.ts can report them as data.
+import { z } from "zod";
+import { isDateOnly } from "../domain/dates";
+import { AUDIENCE_KEYS } from "../domain/types";
+import type { AudienceKey } from "../domain/types";
+
+/** The config format this build reads; a file with another number is refused rather than guessed at. */
+export const CONFIG_SCHEMA_VERSION = 1;
+
+/** The all-zero GUID: what a template or a half-finished app registration leaves behind. Never a real id. */
+export const NOT_CONFIGURED_GUID = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * The documented placeholder in the shipped template (src/config/pregon.config.json): a well-formed GUID, so the
+ * template validates, that the start-up screen can recognise and warn about.
+ */
+export const TEMPLATE_CLIENT_ID = "11111111-2222-4333-8444-555555555555";
+
+export const LEAD_TIME_DAYS = { min: 0, max: 30 } as const;
+
+/** Whether the JavaScript engine knows this IANA zone (the same engine later formats dates with it). */
+export function isKnownTimeZone(value: string): boolean {
+  // Offsets such as "+05:00" are accepted by some engines, but they ignore daylight saving: require a name.
+  if (/^[+-]/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Office dialog must load a page from the add-in's own HTTPS origin: either an absolute https URL or a
+ * path on the same origin, relative to the taskpane ("dialog.html") or to the root ("/auth/dialog.html"). Anything else (http, javascript:, another scheme,
+ * protocol-relative "//host", "..") is refused.
+ */
+export function isDialogUrl(value: string): boolean {
+  if (/^https:\/\//i.test(value)) {
+    try {
+      return new URL(value).protocol === "https:";
+    } catch {
+      return false;
+    }
+  }
+  if (value.startsWith("//") || value.includes("\\") || /^[a-z][a-z0-9+.-]*:/i.test(value)) return false;
+  if (value.split("/").some((segment) => segment === "..")) return false;
+  return /^[A-Za-z0-9._~/-]+(\?[A-Za-z0-9._~=&%-]*)?$/.test(value);
+}
+
+const text = z.string().trim().min(1);
+const email = z.email();
+
+const guid = z.guid().refine((v) => v !== NOT_CONFIGURED_GUID, {
+  error: "still the all-zero placeholder: set the app registration's client id",
+  params: { kind: "notConfigured", expected: "GUID" },
+});
+
+const dateOnly = z.string().refine(isDateOnly, {
+  error: "not a calendar date",
+  params: { kind: "invalidDate", expected: "YYYY-MM-DD" },
+});
+
+const timeZone = z.string().refine(isKnownTimeZone, {
+  error: "unknown time zone",
+  params: { kind: "invalidTimeZone", expected: "IANA time zone" },
+});
+
+const tenantId = z.string().superRefine((value, ctx) => {
+  const expected = 'GUID | "organizations"';
+  if (value === NOT_CONFIGURED_GUID) {
+    ctx.addIssue({
+      code: "custom",
+      params: { kind: "notConfigured", expected },
+      message: "still the all-zero placeholder: set the tenant id",
+    });
+  } else if (value !== "organizations" && !z.guid().safeParse(value).success) {
+    ctx.addIssue({
+      code: "custom",
+      params: { kind: "invalidGuid", expected },
+      message: 'not a GUID or "organizations"',
+    });
+  }
+});
+
+const dialogUrl = z.string().refine(isDialogUrl, {
+  error: "not an https URL or a relative path",
+  params: { kind: "invalidUrl", expected: 'https URL or relative path ("dialog.html")' },
+});
+
+const mailbox = z.strictObject({ name: text, address: email });
+
+const audience = z.strictObject({
+  key: z.enum(["estudiantes", "docentes", "administrativos"] satisfies AudienceKey[]),
+  label: z.strictObject({ es: text, en: text }),
+  group: email,
+});
+
+/** Reports the second and later occurrences of a value, at the field that repeats it. */
+function unique<T>(field: string, valueOf: (item: T) => unknown) {
+  return (items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<unknown>();
+    items.forEach((item, index) => {
+      const value = valueOf(item);
+      if (seen.has(value)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, field],
+          params: { kind: "duplicate", expected: "unique value" },
+          message: `${field} repeats an earlier entry`,
+        });
+      }
+      seen.add(value);
+    });
+  };
+}
+
+export const pregonConfigSchema = z.strictObject({
+  $schemaVersion: z.literal(CONFIG_SCHEMA_VERSION),
+  /** Free text for whoever edits the file; ignored by the add-in. */
+  $comment: z.string().optional(),
+  institution: z.strictObject({
+    name: text,
+    timeZone,
+    defaultLanguage: z.enum(["es", "en"]),
+  }),
+  communicationsMailbox: email,
+  itMailbox: email,
+  audiences: z
+    .array(audience)
+    .min(1)
+    .max(AUDIENCE_KEYS.length)
+    .superRefine(unique("key", (a: { key: string }) => a.key)),
+  allowedSenders: z
+    .array(mailbox)
+    .superRefine(unique("address", (s: { address: string }) => s.address.toLowerCase())),
+  institutionalSender: mailbox,
+  leadTimeDays: z.int().min(LEAD_TIME_DAYS.min).max(LEAD_TIME_DAYS.max),
+  closedDays: z.array(dateOnly),
+  auth: z.strictObject({
+    clientId: guid,
+    tenantId,
+    dialogUrl: dialogUrl.optional(),
+  }),
+});
+
+/** A validated configuration: everything the add-in reads at start-up. */
+export type PregonConfig = z.infer<typeof pregonConfigSchema>;
