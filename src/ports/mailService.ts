@@ -7,8 +7,12 @@ import type { AttachmentInfo, CaseState, DateOnly, Instant, MailAddress } from "
 export type MailboxId = string;
 export type FolderName = "inbox" | "sentitems" | "drafts";
 
+/** What a message is to Pregón, so that Sent Items can be searched for "the forward of case X". */
+export type MessageKind = "request" | "forward" | "reminder" | "confirmation" | "relay" | "massMail";
+
 /** The small properties Pregón keeps on a message (each one extended property). */
 export interface CaseProps {
+  kind?: MessageKind;
   caseId?: string;
   state?: CaseState;
   dueDate?: DateOnly;
@@ -52,6 +56,7 @@ export interface GetOptions {
 export interface CaseQuery {
   folder?: FolderName;
   caseId?: string;
+  kind?: MessageKind;
   states?: CaseState[];
   /** Only messages that carry a case id at all. */
   hasCase?: boolean;
@@ -72,6 +77,8 @@ export interface OutgoingOptions {
   commentHtml: string;
   /** Case id carried in an x- internet header and in the caseId property of the sent item. */
   caseId: string;
+  /** Stored in the kind property of the sent item, so a lost acknowledgement can be recovered from Sent Items. */
+  kind: MessageKind;
 }
 
 export interface DraftInput {
