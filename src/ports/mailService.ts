@@ -44,12 +44,15 @@ export interface MailMessage {
   bodyType?: "html" | "text";
   /** Present when asked for with `withAttachments`. */
   attachments?: AttachmentInfo[];
+  /** Internet message headers, lower-case names; present when asked for with `withHeaders`. */
+  headers?: Record<string, string>;
   caseProps: CaseProps;
 }
 
 export interface GetOptions {
   withBody?: boolean;
   withAttachments?: boolean;
+  withHeaders?: boolean;
 }
 
 /** Server-side filter on the case properties. */
@@ -57,6 +60,10 @@ export interface CaseQuery {
   folder?: FolderName;
   caseId?: string;
   kind?: MessageKind;
+  /** Messages of one conversation (replies to a forward, with or without Pregón's properties). */
+  conversationId?: string;
+  /** Only messages received at or after this instant. */
+  receivedSince?: Instant;
   states?: CaseState[];
   /** Only messages that carry a case id at all. */
   hasCase?: boolean;
@@ -79,6 +86,8 @@ export interface OutgoingOptions {
   caseId: string;
   /** Stored in the kind property of the sent item, so a lost acknowledgement can be recovered from Sent Items. */
   kind: MessageKind;
+  /** Extra x- internet headers (e.g. x-pregon-evidence on IT's confirmation), which travel to other mailboxes. */
+  headers?: Record<string, string>;
 }
 
 export interface DraftInput {
