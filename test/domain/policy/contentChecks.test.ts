@@ -60,12 +60,16 @@ describe("shownHostOf", () => {
     expect(shownHostOf(text)).toBe(host);
   });
 
-  it.each(["Inscríbete aquí", "", "comunicaciones@universidad.example", "v2.0", "mailto://"])(
-    "does not read %p as an address",
-    (text) => {
-      expect(shownHostOf(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    "Inscríbete aquí",
+    "",
+    "comunicaciones@universidad.example",
+    "v2.0",
+    "mailto://",
+    "https://[roto",
+  ])("does not read %p as an address", (text) => {
+    expect(shownHostOf(text)).toBeUndefined();
+  });
 });
 
 describe("findDeceptiveLinks", () => {
