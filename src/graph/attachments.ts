@@ -1,0 +1,145 @@
+// Copies attachments from one message to a draft in the same mailbox (the request's files → IT's mass mail).
+//
+// Each attachment's bytes are read with GET …/attachments/{id}/$value, which works for file attachments
+// (the file) and item attachments (the attached message as MIME, re-attached as an .eml file). Then, per
+// Graph's two documented routes:
+//   - up to 3 MB: one POST …/attachments with the bytes in base64 (base64 of 3,000,000 bytes stays under
+//     the 4 MB request limit);
+//   - larger: POST …/attachments/createUploadSession, then PUT the bytes in ranges that are multiples of
+//     320 KiB, with Content-Range, to the pre-authenticated upload URL (no Authorization header there),
+//     following nextExpectedRanges, until a 201.
+// Copies are never inline: the draft's body is new HTML with no cid: references to the originals.
+// Reference (cloud link) attachments have no bytes to copy and are refused with badRequest.
+import type { AttachmentItem, UploadSession } from "@microsoft/microsoft-graph-types";
+import { AppError } from "../domain/errors";
+import type { MailboxId } from "../ports/mailService";
+import { bytesToBase64 } from "./base64";
+import type { GraphAttachment } from "./graphTypes";
+import { queryString } from "./odata";
+import { messagePath, segment } from "./paths";
+import { RequestTraits } from "./pipeline/requestTraits";
+import type { GraphTransport } from "./transport";
+
+/** Largest attachment sent in one POST. */
+export const SMALL_ATTACHMENT_LIMIT = 3_000_000;
+/** Upload ranges must be multiples of this. */
+export const UPLOAD_RANGE_UNIT = 320 * 1024;
+/** 10 × 320 KiB = 3.125 MiB per PUT, under the 4 MB Graph recommends. */
+export const DEFAULT_UPLOAD_CHUNK = 10 * UPLOAD_RANGE_UNIT;
+
+const FILE_TYPE = "#microsoft.graph.fileAttachment";
+const ITEM_TYPE = "#microsoft.graph.itemAttachment";
+
+interface CopySource {
+  name: string;
+  contentType: string;
+}
+
+export class AttachmentCopier {
+  constructor(
+    private readonly transport: GraphTransport,
+    private readonly chunkSize: number = DEFAULT_UPLOAD_CHUNK,
+  ) {
+    if (chunkSize <= 0 || chunkSize % UPLOAD_RANGE_UNIT !== 0) {
+      throw new RangeError(`Upload chunk size must be a positive multiple of ${UPLOAD_RANGE_UNIT}`);
+    }
+  }
+
+  /** Copies one by one, in order, so that memory holds one file at a time and the draft keeps the order. */
+  async copy(
+    mailbox: MailboxId,
+    fromMessageId: string,
+    toDraftId: string,
+    attachmentIds: string[],
+  ): Promise<void> {
+    for (const attachmentId of attachmentIds) {
+      const sourcePath = `${messagePath(mailbox, fromMessageId)}/attachments/${segment(attachmentId)}`;
+      const source = await this.describe(sourcePath);
+      const bytes = await this.transport.bytes({ method: "GET", path: `${sourcePath}/$value` });
+      const targetPath = `${messagePath(mailbox, toDraftId)}/attachments`;
+      if (bytes.length <= SMALL_ATTACHMENT_LIMIT) await this.post(targetPath, source, bytes);
+      else await this.uploadInRanges(targetPath, source, bytes);
+    }
+  }
+
+  private async describe(sourcePath: string): Promise<CopySource> {
+    const metadata = await this.transport.json<GraphAttachment>({
+      method: "GET",
+      path: `${sourcePath}${queryString({ $select: "id,name,contentType,size,isInline" })}`,
+    });
+    const name = metadata.name || "attachment";
+    switch (metadata["@odata.type"]) {
+      case ITEM_TYPE:
+        return { name: /\.eml$/i.test(name) ? name : `${name}.eml`, contentType: "message/rfc822" };
+      case FILE_TYPE:
+      case undefined:
+        return { name, contentType: metadata.contentType || "application/octet-stream" };
+      default:
+        throw new AppError("badRequest", "Only file and item attachments can be copied", {
+          details: { attachmentType: metadata["@odata.type"] },
+        });
+    }
+  }
+
+  private async post(targetPath: string, source: CopySource, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+    await this.transport.none({
+      method: "POST",
+      path: targetPath,
+      body: {
+        "@odata.type": FILE_TYPE,
+        name: source.name,
+        contentType: source.contentType,
+        isInline: false,
+        contentBytes: bytesToBase64(bytes),
+      },
+      traits: new RequestTraits(false, "creates"),
+    });
+  }
+
+  private async uploadInRanges(
+    targetPath: string,
+    source: CopySource,
+    bytes: Uint8Array<ArrayBuffer>,
+  ): Promise<void> {
+    const item: AttachmentItem = {
+      attachmentType: "file",
+      name: source.name,
+      size: bytes.length,
+      contentType: source.contentType,
+      isInline: false,
+    };
+    // A second session after an unclear answer only wastes an empty session, so this POST may be repeated.
+    const session = await this.transport.json<UploadSession>({
+      method: "POST",
+      path: `${targetPath}/createUploadSession`,
+      body: { AttachmentItem: item },
+      traits: new RequestTraits(true),
+    });
+    if (!session.uploadUrl) throw new AppError("unknown", "Graph returned an upload session without a URL");
+    const total = bytes.length;
+    let offset = firstExpected(session.nextExpectedRanges) ?? 0;
+    while (offset < total) {
+      const end = Math.min(offset + this.chunkSize, total);
+      const response = await this.transport.upload(session.uploadUrl, bytes.subarray(offset, end), {
+        "Content-Type": "application/octet-stream",
+        "Content-Range": `bytes ${offset}-${end - 1}/${total}`,
+      });
+      if (response.status === 201) {
+        await response.body?.cancel().catch(() => undefined);
+        return;
+      }
+      const progress = (await response.json().catch(() => ({}))) as UploadSession;
+      const next = firstExpected(progress.nextExpectedRanges) ?? end;
+      if (next <= offset) throw new AppError("unknown", "The attachment upload made no progress");
+      offset = next;
+    }
+  }
+}
+
+/** The start of the first range the server still expects ("2097152" or "2097152-3483321"). */
+function firstExpected(ranges: string[] | null | undefined): number | undefined {
+  const first = ranges?.[0];
+  if (!first) return undefined;
+  const start = Number.parseInt(first.split("-")[0] ?? "", 10);
+  return Number.isNaN(start) ? undefined : start;
+}

@@ -1,0 +1,105 @@
+// The OData query behind listCases and the message reads: which properties, which filter, which order.
+//
+// Graph answers 400 InefficientFilter ("The restriction or sort order is too complex for this operation")
+// when a message query sorts by a property that does not also lead the $filter, in the same order. So every
+// filter starts with `receivedDateTime ge …` (the query's receivedSince, else 1900-01-01T00:00:00Z, which
+// keeps every message) and satisfies the rule for `$orderby=receivedDateTime desc`.
+//
+// Each extended-property condition is one `singleValueExtendedProperties/Any(ep: ep/id eq '…' and …)`
+// clause, in the exact forms Graph documents (eq / ne on a string value); several states are several
+// clauses joined by `or`, rather than an `or` inside one lambda, which Graph does not document.
+import { AppError } from "../domain/errors";
+import type { CaseQuery } from "../ports/mailService";
+import { odataString, queryString } from "./odata";
+import type { QueryParams } from "./odata";
+import { CASE_PROPERTY_IDS, CASE_PROPERTY_KEYS } from "./properties";
+
+/** What the lists show (no body: it is fetched when one message is opened). */
+export const LIST_SELECT = [
+  "id",
+  "subject",
+  "from",
+  "toRecipients",
+  "ccRecipients",
+  "receivedDateTime",
+  "sentDateTime",
+  "conversationId",
+  "internetMessageId",
+  "categories",
+  "isDraft",
+  "hasAttachments",
+  "bodyPreview",
+].join(",");
+
+export const ORDER_BY = "receivedDateTime desc";
+export const EVERYTHING_SINCE_1900 = "receivedDateTime ge 1900-01-01T00:00:00Z";
+
+/** An ISO instant as an OData DateTimeOffset literal (UTC, no quotes); anything else is refused. */
+export function odataInstant(value: string, field: string): string {
+  const ms = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(ms)) {
+    throw new AppError("badRequest", "Not an ISO-8601 instant", { details: { field } });
+  }
+  return new Date(ms).toISOString().replace(".000Z", "Z");
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+/** Graph's largest page for messages. */
+export const MAX_PAGE_SIZE = 1000;
+
+/** `$expand` that brings back all of Pregón's properties (and only them) with each message. */
+export function casePropertiesExpand(): string {
+  const ids = CASE_PROPERTY_KEYS.map((key) => `id eq ${odataString(CASE_PROPERTY_IDS[key])}`);
+  return `singleValueExtendedProperties($filter=${ids.join(" or ")})`;
+}
+
+/** `$expand` for the attachment list (metadata only; contents are fetched one by one when copied). */
+export const ATTACHMENTS_EXPAND = "attachments($select=id,name,contentType,size,isInline)";
+
+export function propertyEquals(propertyId: string, value: string): string {
+  return `singleValueExtendedProperties/Any(ep: ep/id eq ${odataString(propertyId)} and ep/value eq ${odataString(value)})`;
+}
+
+export function propertyPresent(propertyId: string): string {
+  return `singleValueExtendedProperties/Any(ep: ep/id eq ${odataString(propertyId)} and ep/value ne '')`;
+}
+
+export function caseFilter(query: CaseQuery): string {
+  const clauses =
+    query.receivedSince === undefined
+      ? [EVERYTHING_SINCE_1900]
+      : [`receivedDateTime ge ${odataInstant(query.receivedSince, "receivedSince")}`];
+  if (query.conversationId !== undefined)
+    clauses.push(`conversationId eq ${odataString(query.conversationId)}`);
+  if (query.from !== undefined) clauses.push(`from/emailAddress/address eq ${odataString(query.from)}`);
+  if (query.caseId !== undefined) clauses.push(propertyEquals(CASE_PROPERTY_IDS.caseId, query.caseId));
+  if (query.kind !== undefined) clauses.push(propertyEquals(CASE_PROPERTY_IDS.kind, query.kind));
+  if (query.states !== undefined) {
+    if (query.states.length === 0) {
+      throw new AppError("badRequest", "An empty state list matches nothing", {
+        details: { field: "states" },
+      });
+    }
+    const alternatives = query.states.map((state) => propertyEquals(CASE_PROPERTY_IDS.state, state));
+    const joined = alternatives.join(" or ");
+    clauses.push(alternatives.length === 1 ? joined : `(${joined})`);
+  }
+  if (query.hasCase) clauses.push(propertyPresent(CASE_PROPERTY_IDS.caseId));
+  return clauses.join(" and ");
+}
+
+export function pageSize(top: number | undefined): number {
+  if (top === undefined) return DEFAULT_PAGE_SIZE;
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(top)));
+}
+
+export function listCasesQuery(query: CaseQuery): string {
+  const params: QueryParams = {
+    $filter: caseFilter(query),
+    $orderby: ORDER_BY,
+    $top: pageSize(query.top),
+    $select: LIST_SELECT,
+    $expand: casePropertiesExpand(),
+  };
+  return queryString(params);
+}

@@ -1,0 +1,141 @@
+// Forward and reply, the way that lets Pregón set the subject, put HTML above the quoted original and tag
+// the mail with the case id:
+//
+//   1. POST …/createForward {message:{toRecipients}}  (or …/createReply {}) → a draft with the quoted body
+//   2. PATCH the draft: subject, body = our HTML + the quoted body, the x-pregon-case-id header and any extra
+//      x- headers (as extended properties in the internet-headers set: Graph takes internetMessageHeaders
+//      only at creation), and the caseId and kind properties (so Sent Items can be searched)
+//   3. POST …/send                                     → 202, the mail is queued
+//   4. find the Sent Items copy                        → SentResult
+//
+// Why not /forward with `comment`: `comment` is plain text placed by Exchange, and Graph rejects a request
+// that has both `comment` and `message.body` (400), so HTML above the quote and a custom subject need the
+// draft route. If step 2 or a definite failure of step 3 stops the flow, the draft is deleted (best effort)
+// so that a retry does not leave copies in Drafts. An unclear send (503/timeout) keeps the draft and
+// surfaces maybeDelivered, because the mail may be on its way.
+import { AppError } from "../domain/errors";
+import type { MailboxId, OutgoingOptions, SentResult } from "../ports/mailService";
+import type { GraphMessage } from "./graphTypes";
+import { toRecipients } from "./mappers";
+import { messagePath } from "./paths";
+import type { Clock } from "./pipeline/clock";
+import { RequestTraits } from "./pipeline/requestTraits";
+import {
+  CASE_ID_HEADER_PROPERTY_ID,
+  CASE_PROPERTY_IDS,
+  CUSTOM_HEADER_NAME,
+  internetHeaderPropertyId,
+} from "./properties";
+import { withCommentAbove } from "./quotedBody";
+import { findSentCopy } from "./sentItems";
+import type { SentLookupPolicy } from "./sentItems";
+import type { GraphTransport } from "./transport";
+
+export type OutgoingKind = "forward" | "reply";
+
+/** Ask for HTML so that our summary can be placed inside the quoted body. */
+const PREFER_HTML = { Prefer: 'outlook.body-content-type="html"' };
+
+export interface OutgoingDeps {
+  transport: GraphTransport;
+  clock: Clock;
+  sentLookup: SentLookupPolicy;
+}
+
+export async function sendOutgoing(
+  deps: OutgoingDeps,
+  kind: OutgoingKind,
+  mailbox: MailboxId,
+  sourceId: string,
+  options: OutgoingOptions,
+): Promise<SentResult> {
+  const { transport } = deps;
+  if (kind === "forward" && !options.to?.length) {
+    throw new AppError("badRequest", "A forward needs at least one recipient", { details: { field: "to" } });
+  }
+  if (Object.keys(options.headers ?? {}).some((name) => !CUSTOM_HEADER_NAME.test(name))) {
+    throw new AppError("badRequest", "Only x- internet headers can be set", {
+      details: { field: "headers" },
+    });
+  }
+  const draft = await createDraft(deps, kind, mailbox, sourceId, options);
+  const draftId = draft.id;
+  if (!draftId) throw new AppError("unknown", `Graph returned a ${kind} draft without an id`);
+  const draftPath = messagePath(mailbox, draftId);
+  try {
+    const body =
+      draft.body ??
+      (
+        await transport.json<GraphMessage>({
+          method: "GET",
+          path: `${draftPath}?$select=body`,
+          headers: PREFER_HTML,
+        })
+      ).body;
+    await transport.none({ method: "PATCH", path: draftPath, body: draftUpdate(kind, options, body) });
+  } catch (e) {
+    await deleteQuietly(transport, draftPath);
+    throw e;
+  }
+  const sendStartedAt = deps.clock.now();
+  try {
+    await transport.none({
+      method: "POST",
+      path: `${draftPath}/send`,
+      traits: new RequestTraits(false, "delivers"),
+    });
+  } catch (e) {
+    if (!(e instanceof AppError && e.details?.maybeDelivered)) await deleteQuietly(transport, draftPath);
+    throw e;
+  }
+  return findSentCopy(transport, deps.clock, deps.sentLookup, mailbox, draft, options.caseId, sendStartedAt);
+}
+
+function createDraft(
+  deps: OutgoingDeps,
+  kind: OutgoingKind,
+  mailbox: MailboxId,
+  sourceId: string,
+  options: OutgoingOptions,
+): Promise<GraphMessage> {
+  const action = kind === "forward" ? "createForward" : "createReply";
+  const body = kind === "forward" ? { message: { toRecipients: toRecipients(options.to) } } : {};
+  return deps.transport.json<GraphMessage>({
+    method: "POST",
+    path: `${messagePath(mailbox, sourceId)}/${action}`,
+    body,
+    headers: PREFER_HTML,
+    traits: new RequestTraits(false, "creates"),
+  });
+}
+
+function draftUpdate(
+  kind: OutgoingKind,
+  options: OutgoingOptions,
+  quotedBody: GraphMessage["body"],
+): GraphMessage {
+  const update: GraphMessage = {
+    body: { contentType: "html", content: withCommentAbove(options.commentHtml, quotedBody) },
+    singleValueExtendedProperties: [
+      { id: CASE_ID_HEADER_PROPERTY_ID, value: options.caseId },
+      ...Object.entries(options.headers ?? {}).map(([name, value]) => ({
+        id: internetHeaderPropertyId(name),
+        value,
+      })),
+      { id: CASE_PROPERTY_IDS.caseId, value: options.caseId },
+      { id: CASE_PROPERTY_IDS.kind, value: options.kind },
+    ],
+  };
+  if (options.subject !== undefined) update.subject = options.subject;
+  // A forward got its recipients at creation; a reply goes to the sender unless told otherwise.
+  if (kind === "reply" && options.to?.length) update.toRecipients = toRecipients(options.to);
+  return update;
+}
+
+async function deleteQuietly(transport: GraphTransport, path: string): Promise<void> {
+  try {
+    await transport.none({ method: "DELETE", path });
+  } catch {
+    // The draft stays in Drafts; the original failure is what the caller needs to see.
+  }
+}
