@@ -1,0 +1,27 @@
+// Production wiring: the token ladder over MSAL's nestable client. The Office adapter supplies the two
+// Office-backed functions; nothing else in the add-in needs to know MSAL exists.
+import { createNestablePublicClientApplication } from "@azure/msal-browser";
+import { DEFAULT_DIALOG_URL } from "./dialogProtocol";
+import type { OpenDialogAuth } from "./dialogProtocol";
+import { msalConfiguration } from "./msalClient";
+import type { AuthSettings } from "./msalClient";
+import { createTokenLadder } from "./tokenLadder";
+import type { TokenLadder } from "./tokenLadder";
+
+export interface OfficeAuthHost {
+  isSetSupported: (name: string, version: string) => boolean;
+  openDialogAuth: OpenDialogAuth;
+  loginHint?: () => string | undefined;
+}
+
+/**
+ * A TokenProvider for Outlook. MSAL is created on first use, and only where NAA is supported; without it,
+ * createNestablePublicClientApplication would build a standard client whose popups Outlook does not allow.
+ */
+export function createNaaTokenProvider(settings: AuthSettings, host: OfficeAuthHost): TokenLadder {
+  return createTokenLadder({
+    ...host,
+    dialogUrl: settings.dialogUrl ?? DEFAULT_DIALOG_URL,
+    createClient: () => createNestablePublicClientApplication(msalConfiguration(settings)),
+  });
+}

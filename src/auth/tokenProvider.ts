@@ -1,0 +1,15 @@
+// The only thing the Graph adapter knows about sign-in: something that hands out an access token.
+// src/graph declares its own identical structural type, so neither folder imports the other.
+
+export interface TokenRequestOptions {
+  /**
+   * A decoded claims challenge (JSON text) from a 401 `WWW-Authenticate: … error="insufficient_claims"` response
+   * (Continuous Access Evaluation). A token asked for with claims skips every cache.
+   */
+  claims?: string;
+}
+
+export interface TokenProvider {
+  /** A bearer token for Microsoft Graph; rejects with an AppError (code "unauthenticated", "consentRequired", …). */
+  getAccessToken(options?: TokenRequestOptions): Promise<string>;
+}
