@@ -1,0 +1,44 @@
+// IT's confirmation carries its evidence twice: readable in the body, and machine-readable in an x- internet
+// header that survives delivery to the Communications mailbox (extended properties do not travel between
+// mailboxes; headers do). Header values must be ASCII, so the JSON is escaped to \u sequences.
+import { z } from "zod";
+import type { Evidence } from "./types";
+
+export const EVIDENCE_HEADER = "x-pregon-evidence";
+export const CASE_ID_HEADER = "x-pregon-case-id";
+
+const schema = z.object({
+  v: z.literal(1),
+  sentAt: z.iso.datetime({ offset: true }),
+  internetMessageId: z.string().max(400).optional(),
+  groups: z.array(z.object({ address: z.string().max(320), count: z.number().int().nonnegative() })).max(20),
+});
+
+export type EvidenceHeader = z.infer<typeof schema>;
+
+export function encodeEvidenceHeader(e: Omit<EvidenceHeader, "v">): string {
+  return JSON.stringify({ v: 1, ...e }).replace(
+    /[^\x20-\x7e]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** Null when absent or not understood: the caller then treats the reply as unconfirmed rather than guessing. */
+export function decodeEvidenceHeader(value: string | undefined): EvidenceHeader | null {
+  if (!value) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function evidenceOf(header: EvidenceHeader): Evidence {
+  return {
+    sentAt: header.sentAt,
+    internetMessageId: header.internetMessageId,
+    groups: header.groups.map((g) => g.address),
+    recipientCount: header.groups.reduce((sum, g) => sum + g.count, 0),
+  };
+}

@@ -1,0 +1,51 @@
+// Looks strings up in the typed catalogue and formats dates and numbers through Intl.
+import type { Lang } from "../domain/types";
+import type { MessageKey } from "./catalogue";
+import { catalogues } from "./catalogue";
+
+export type Params = Readonly<Record<string, string | number>>;
+
+/** Outlook's display language → the catalogue to use (Spanish for any "es-*", English otherwise). */
+export function pickLanguage(displayLanguage: string | undefined, fallback: Lang = "es"): Lang {
+  if (!displayLanguage) return fallback;
+  const primary = displayLanguage.toLowerCase().split(/[-_]/)[0];
+  if (primary === "es") return "es";
+  if (primary === "en") return "en";
+  return fallback === "es" ? "en" : fallback;
+}
+
+export function localeOf(lang: Lang): string {
+  return lang === "es" ? "es-CO" : "en-US";
+}
+
+/** Replaces `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const template = catalogues[lang][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export interface Formatters {
+  date(value: string | Date): string;
+  dateTime(value: string | Date): string;
+  number(value: number): string;
+}
+
+/** Dates given as "YYYY-MM-DD" are calendar dates: format them in UTC so they never shift a day. */
+export function formatters(lang: Lang, timeZone: string): Formatters {
+  const locale = localeOf(lang);
+  const dateOnly = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const instantDate = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const number = new Intl.NumberFormat(locale);
+  const asDate = (v: string | Date) =>
+    typeof v === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v) : v;
+  return {
+    date: (v) =>
+      (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dateOnly : instantDate).format(asDate(v)),
+    dateTime: (v) => dateTime.format(asDate(v)),
+    number: (v) => number.format(v),
+  };
+}

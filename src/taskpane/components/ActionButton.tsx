@@ -1,0 +1,53 @@
+// A one-click action: a single button with progress while it runs, a short success note, and the error with a
+// next step when it fails.
+import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { ButtonProps } from "@fluentui/react-components";
+import type { ActionState } from "../hooks/useAction";
+import { ErrorBar } from "./ErrorBar";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+export interface ActionButtonProps<T, A extends unknown[]> {
+  action: ActionState<T, A>;
+  label: string;
+  runningLabel: string;
+  doneLabel: string;
+  appearance?: ButtonProps["appearance"];
+  onClick?: () => void;
+}
+
+export function ActionButton<T, A extends unknown[]>({
+  action,
+  label,
+  runningLabel,
+  doneLabel,
+  appearance,
+  onClick,
+}: ActionButtonProps<T, A>) {
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <div className={styles.row}>
+        <Button
+          appearance={appearance ?? "primary"}
+          disabledFocusable={action.isRunning}
+          onClick={onClick ?? (() => void action.retry())}
+        >
+          {label}
+        </Button>
+        {action.isRunning ? <Spinner size="tiny" label={runningLabel} /> : null}
+        {!action.isRunning && action.result !== undefined && !action.error ? (
+          <Text role="status" size={200}>
+            {doneLabel}
+          </Text>
+        ) : null}
+      </div>
+      {action.error ? (
+        <ErrorBar error={action.error} onRetry={() => void action.retry()} onDismiss={action.clearError} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { useMemo } from "react";
+import type { WorkflowContext } from "../../workflow/context";
+import { useServices } from "../ServicesContext";
+
+/** The workflow's view of the pane's services, for the signed-in user. */
+export function useWorkflow(): WorkflowContext {
+  const { mail, config, host, now, sanitizeHtml } = useServices();
+  return useMemo(
+    () => ({ mail, config, user: host.userAddress, now, sanitizeHtml }),
+    [mail, config, host, now, sanitizeHtml],
+  );
+}

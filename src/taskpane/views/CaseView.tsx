@@ -1,0 +1,188 @@
+// A message that is a case (the request, or any reply carrying its id): state, due date, fields, history and
+// the one action that comes next.
+import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useState } from "react";
+import { isOpen } from "../../domain/lifecycle";
+import type { Case } from "../../domain/types";
+import { cancelCase } from "../../workflow/actions/cancelCase";
+import { forwardToIt } from "../../workflow/actions/forwardToIt";
+import { relayToRequester } from "../../workflow/actions/relayToRequester";
+import { sendReminder } from "../../workflow/actions/sendReminder";
+import type { OpenedItem } from "../../workflow/openItem";
+import type { MessageKey } from "../../i18n/catalogue";
+import { ActionButton } from "../components/ActionButton";
+import { OverdueBadge, StateBadge } from "../components/StateBadge";
+import { Timeline } from "../components/Timeline";
+import { useI18n } from "../I18nContext";
+import { useServices } from "../ServicesContext";
+import { useAction } from "../hooks/useAction";
+import { useWorkflow } from "../hooks/useWorkflow";
+import { CancelDialog } from "./CancelDialog";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, max-content) minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    "& dt": { fontWeight: tokens.fontWeightSemibold },
+    "& dd": { margin: 0, overflowWrap: "anywhere" },
+  },
+  actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+const RECONCILED: Record<string, MessageKey> = {
+  forwardRecovered: "case.reconciled.forwardRecovered",
+  confirmationLinked: "case.reconciled.confirmationLinked",
+  relayRecovered: "case.reconciled.relayRecovered",
+};
+
+export interface CaseViewProps {
+  item: Extract<OpenedItem, { kind: "case" }>;
+  onChanged(): void;
+}
+
+export function CaseView({ item, onChanged }: CaseViewProps) {
+  const styles = useStyles();
+  const { t, fmt, lang } = useI18n();
+  const { config } = useServices();
+  const ctx = useWorkflow();
+  const [current, setCurrent] = useState<Case>(item.case);
+  const messageId = item.message.id;
+  const done = useCallback(
+    (c: Case) => {
+      setCurrent(c);
+      onChanged();
+    },
+    [onChanged],
+  );
+
+  const forward = useAction(
+    useCallback(() => forwardToIt(ctx, item.mailbox, messageId), [ctx, item.mailbox, messageId]),
+    done,
+  );
+  const remind = useAction(
+    useCallback(() => sendReminder(ctx, item.mailbox, messageId), [ctx, item.mailbox, messageId]),
+    done,
+  );
+  const relay = useAction(
+    useCallback(() => relayToRequester(ctx, item.mailbox, messageId), [ctx, item.mailbox, messageId]),
+    done,
+  );
+  const cancel = useAction(
+    useCallback(
+      (reason: string) => cancelCase(ctx, item.mailbox, messageId, reason),
+      [ctx, item.mailbox, messageId],
+    ),
+    done,
+  );
+  const busy = forward.isRunning || remind.isRunning || relay.isRunning || cancel.isRunning;
+  const audienceNames = current.fields.audiences
+    .map((key) => config.audiences.find((a) => a.key === key)?.label[lang] ?? key)
+    .join(", ");
+
+  return (
+    <section className={styles.root} aria-labelledby="case-title">
+      <div className={styles.heading}>
+        <Text as="h2" id="case-title" weight="semibold" size={400}>
+          {t("case.title", { id: current.id })}
+        </Text>
+        <StateBadge state={current.state} />
+        {item.overdue && current.state === "forwarded" ? <OverdueBadge /> : null}
+      </div>
+      {item.reconciled.map((r) => (
+        <MessageBar key={r} intent="success">
+          <MessageBarBody>{t(RECONCILED[r] ?? "case.reconciled.forwardRecovered")}</MessageBarBody>
+        </MessageBar>
+      ))}
+      <Text>{t("case.dueOn", { date: fmt.date(current.dueDate) })}</Text>
+
+      <div className={styles.actions}>
+        {current.state === "received" ? (
+          <ActionButton
+            action={forward}
+            label={t("act.forward")}
+            runningLabel={t("act.forwarding")}
+            doneLabel={t("act.forwarded")}
+          />
+        ) : null}
+        {current.state === "forwarded" ? (
+          <>
+            <Text size={200}>{t("act.waitingIt")}</Text>
+            <ActionButton
+              action={remind}
+              appearance={item.overdue ? "primary" : "secondary"}
+              label={t("act.remind")}
+              runningLabel={t("act.reminding")}
+              doneLabel={t("act.reminded")}
+            />
+          </>
+        ) : null}
+        {current.state === "confirmed" ? (
+          <ActionButton
+            action={relay}
+            label={t("act.relay")}
+            runningLabel={t("act.relaying")}
+            doneLabel={t("act.relayed")}
+          />
+        ) : null}
+        {isOpen(current.state) ? (
+          <>
+            <CancelDialog
+              caseId={current.id}
+              disabled={busy}
+              onConfirm={(reason) => void cancel.run(reason)}
+            />
+            {cancel.isRunning || cancel.error ? (
+              <ActionButton
+                action={cancel}
+                label={t("act.cancel")}
+                runningLabel={t("act.cancelling")}
+                doneLabel={t("act.cancelled")}
+                appearance="secondary"
+              />
+            ) : null}
+          </>
+        ) : null}
+      </div>
+
+      <Text as="h3" weight="semibold">
+        {t("case.fields")}
+      </Text>
+      <dl className={styles.facts}>
+        <dt>{t("case.requester")}</dt>
+        <dd>
+          {current.requester.name
+            ? `${current.requester.name} <${current.requester.address}>`
+            : current.requester.address}
+        </dd>
+        <dt>{t("field.requestingUnit")}</dt>
+        <dd>{current.fields.requestingUnit}</dd>
+        <dt>{t("field.desiredSender")}</dt>
+        <dd>{current.fields.desiredSender}</dd>
+        <dt>{t("field.subject")}</dt>
+        <dd>{current.fields.subject}</dd>
+        <dt>{t("field.audiences")}</dt>
+        <dd>{audienceNames}</dd>
+        <dt>{t("field.requestedDate")}</dt>
+        <dd>{current.fields.requestedDate ? fmt.date(current.fields.requestedDate) : t("case.noDate")}</dd>
+        <dt>{t("field.urgency")}</dt>
+        <dd>{current.fields.urgency === "urgent" ? t("field.urgency.urgent") : t("field.urgency.normal")}</dd>
+        {current.cancelReason ? (
+          <>
+            <dt>{t("case.cancelReason")}</dt>
+            <dd>{current.cancelReason}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <Text as="h3" weight="semibold">
+        {t("case.timeline")}
+      </Text>
+      <Timeline history={current.history} />
+    </section>
+  );
+}

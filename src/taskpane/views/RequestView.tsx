@@ -1,0 +1,234 @@
+// A request that is not a case yet: the extracted fields, editable and marked with how sure they are, the
+// policy warnings, the due date, a sanitized preview, and "Create case".
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useMemo, useState } from "react";
+import type { AudienceKey } from "../../domain/types";
+import { assessRequest } from "../../workflow/assess";
+import { createCaseFromRequest } from "../../workflow/actions/createCase";
+import type { OpenedItem } from "../../workflow/openItem";
+import { ErrorBar } from "../components/ErrorBar";
+import { MessagePreview } from "../components/MessagePreview";
+import { SourceBadge } from "../components/SourceBadge";
+import { fieldLabelKey } from "../components/fieldLabels";
+import { warningText } from "../components/warningText";
+import { useI18n } from "../I18nContext";
+import { useServices } from "../ServicesContext";
+import { useAction } from "../hooks/useAction";
+import { useWorkflow } from "../hooks/useWorkflow";
+import type { RequestForm } from "./requestForm";
+import { fieldsFromForm, formFromProposal, missingInForm } from "./requestForm";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  options: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
+  warnings: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  footer: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    flexWrap: "wrap",
+    position: "sticky",
+    bottom: 0,
+    paddingBlock: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+});
+
+export interface RequestViewProps {
+  item: Extract<OpenedItem, { kind: "request" }>;
+  onCreated(): void;
+}
+
+export function RequestView({ item, onCreated }: RequestViewProps) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t, fmt, lang } = i18n;
+  const { config } = useServices();
+  const ctx = useWorkflow();
+  const { proposal, request } = item;
+  const [form, setForm] = useState<RequestForm>(() => formFromProposal(proposal));
+  const set = <K extends keyof RequestForm>(key: K, value: RequestForm[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+
+  const messageHtml = proposal.message.value?.html ?? "";
+  const missing = missingInForm(form, proposal);
+  const assessment = useMemo(
+    () =>
+      assessRequest(ctx, {
+        request,
+        fields: { requestedDate: form.requestedDate || undefined, urgency: form.urgency },
+        missingFields: missing,
+        messageHtml,
+      }),
+    // `missing` is derived from form and proposal, both listed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ctx, request, form, proposal, messageHtml],
+  );
+  // A case needs to say who asks, who sends, what and to whom; a missing date falls back to the lead time.
+  const blocking = [
+    ...(form.requestingUnit.trim() === "" ? ["requestingUnit"] : []),
+    ...missing.filter((f) => f === "desiredSender" || f === "subject" || f === "audiences"),
+  ];
+  const canCreate = blocking.length === 0;
+
+  const create = useCallback(
+    () =>
+      createCaseFromRequest(ctx, {
+        mailbox: item.mailbox,
+        messageId: item.message.id,
+        requester: proposal.requester,
+        fields: fieldsFromForm(form),
+      }),
+    [ctx, item, proposal, form],
+  );
+  const action = useAction(create, onCreated);
+
+  const toggleAudience = (key: AudienceKey, checked: boolean) =>
+    set("audiences", checked ? [...form.audiences, key] : form.audiences.filter((a) => a !== key));
+  const toggleAttachment = (id: string, checked: boolean) =>
+    set("attachmentIds", checked ? [...form.attachmentIds, id] : form.attachmentIds.filter((a) => a !== id));
+  const attachments = request.attachments.filter((a) => !a.isInline || form.attachmentIds.includes(a.id));
+
+  return (
+    <form
+      className={styles.root}
+      aria-labelledby="request-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (canCreate) void action.run();
+      }}
+    >
+      <div>
+        <Text as="h2" id="request-title" weight="semibold" size={400}>
+          {t("request.title")}
+        </Text>
+        <Text as="p" size={200}>
+          {t("request.subtitle")}
+        </Text>
+      </div>
+
+      {assessment.warnings.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("warning.title")}</MessageBarTitle>
+            <ul className={styles.warnings}>
+              {assessment.warnings.map((w, i) => (
+                <li key={`${w.code}-${i}`}>{warningText(w, i18n)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      <Field
+        label={t("field.requestingUnit")}
+        hint={<SourceBadge source={proposal.requestingUnit.source} />}
+        required
+      >
+        <Input value={form.requestingUnit} onChange={(_, d) => set("requestingUnit", d.value)} />
+      </Field>
+      <Field
+        label={t("field.desiredSender")}
+        hint={<SourceBadge source={proposal.desiredSender.source} />}
+        required
+      >
+        <Input value={form.desiredSender} onChange={(_, d) => set("desiredSender", d.value)} />
+      </Field>
+      <Field label={t("field.subject")} hint={<SourceBadge source={proposal.subject.source} />} required>
+        <Input value={form.subject} onChange={(_, d) => set("subject", d.value)} />
+      </Field>
+
+      <fieldset className={styles.group} style={{ border: "none", padding: 0, margin: 0 }}>
+        <legend>
+          <Text weight="semibold">{t("field.audiences")}</Text>{" "}
+          <SourceBadge source={proposal.audiences.source} />
+        </legend>
+        <div className={styles.options}>
+          {config.audiences.map((a) => (
+            <Checkbox
+              key={a.key}
+              label={a.label[lang]}
+              checked={form.audiences.includes(a.key)}
+              onChange={(_, d) => toggleAudience(a.key, d.checked === true)}
+            />
+          ))}
+        </div>
+      </fieldset>
+
+      <Field label={t("field.requestedDate")} hint={<SourceBadge source={proposal.requestedDate.source} />}>
+        <Input type="date" value={form.requestedDate} onChange={(_, d) => set("requestedDate", d.value)} />
+      </Field>
+
+      <Field label={t("field.urgency")} hint={<SourceBadge source={proposal.urgency.source} />}>
+        <RadioGroup
+          layout="horizontal"
+          value={form.urgency}
+          onChange={(_, d) => set("urgency", d.value === "urgent" ? "urgent" : "normal")}
+        >
+          <Radio value="normal" label={t("field.urgency.normal")} />
+          <Radio value="urgent" label={t("field.urgency.urgent")} />
+        </RadioGroup>
+      </Field>
+
+      <Text>
+        <Text weight="semibold">{t("field.dueDate")}: </Text>
+        <span data-testid="due-date">{fmt.date(assessment.due.date)}</span>
+      </Text>
+
+      <fieldset className={styles.group} style={{ border: "none", padding: 0, margin: 0 }}>
+        <legend>
+          <Text weight="semibold">{t("field.attachments")}</Text>
+        </legend>
+        {attachments.length === 0 ? (
+          <Text size={200}>{t("field.attachments.none")}</Text>
+        ) : (
+          attachments.map((a) => (
+            <Checkbox
+              key={a.id}
+              label={`${a.name} (${fmt.number(Math.ceil(a.size / 1024))} KB)`}
+              checked={form.attachmentIds.includes(a.id)}
+              onChange={(_, d) => toggleAttachment(a.id, d.checked === true)}
+            />
+          ))
+        )}
+      </fieldset>
+
+      <div className={styles.group}>
+        <Text id="preview-title" weight="semibold">
+          {t("preview.title")} <SourceBadge source={proposal.message.source} />
+        </Text>
+        <MessagePreview sanitizedHtml={messageHtml} labelId="preview-title" />
+      </div>
+
+      {action.error ? (
+        <ErrorBar error={action.error} onRetry={() => void action.retry()} onDismiss={action.clearError} />
+      ) : null}
+      <div className={styles.footer}>
+        <Button appearance="primary" type="submit" disabled={!canCreate || action.isRunning}>
+          {t("request.create")}
+        </Button>
+        {action.isRunning ? <Spinner size="tiny" label={t("request.creating")} /> : null}
+        {blocking.length > 0 ? (
+          <Text size={200} role="status">
+            {t("request.missing", { fields: blocking.map((f) => t(fieldLabelKey(f))).join(", ") })}
+          </Text>
+        ) : null}
+      </div>
+    </form>
+  );
+}

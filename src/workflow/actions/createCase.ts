@@ -1,0 +1,59 @@
+// "Create case": the professional's confirmed fields become a case record on the request message.
+import { generateCaseId } from "../../domain/caseId";
+import { AppError } from "../../domain/errors";
+import { createCase } from "../../domain/lifecycle";
+import { computeDueDate } from "../../domain/policy";
+import type { Case, CaseFields, MailAddress } from "../../domain/types";
+import type { MailboxId } from "../../ports/mailService";
+import { storedCaseOf, unreadableError, writeCase } from "../caseStore";
+import type { WorkflowContext } from "../context";
+import { calendarOf } from "../context";
+import { singleFlight } from "../singleFlight";
+
+export interface CreateCaseInput {
+  mailbox: MailboxId;
+  messageId: string;
+  requester: MailAddress;
+  fields: CaseFields;
+}
+
+const MAX_ATTEMPTS = 4;
+
+/** Creates the case once; when someone else created it meanwhile, theirs is returned and nothing is overwritten. */
+export function createCaseFromRequest(ctx: WorkflowContext, input: CreateCaseInput): Promise<Case> {
+  return singleFlight(`create:${input.messageId}`, async () => {
+    for (let attempt = 1; ; attempt++) {
+      const message = await ctx.mail.getMessage(input.mailbox, input.messageId);
+      const stored = storedCaseOf(message);
+      if (stored.status === "ok") return stored.case;
+      if (stored.status === "unreadable") throw unreadableError(stored);
+      const now = ctx.now();
+      const due = computeDueDate(
+        {
+          receivedAt: message.receivedAt ?? now.toISOString(),
+          requestedDate: input.fields.requestedDate,
+          urgency: input.fields.urgency,
+          leadTimeDays: ctx.config.leadTimeDays,
+        },
+        calendarOf(ctx.config),
+      );
+      const created = createCase({
+        id: generateCaseId({ now, timeZone: ctx.config.institution.timeZone }),
+        at: now.toISOString(),
+        by: ctx.user,
+        requester: input.requester,
+        fields: input.fields,
+        dueDate: due.date,
+        requestMessageId: message.id,
+        evidence: { messageId: message.id, internetMessageId: message.internetMessageId },
+      });
+      try {
+        await writeCase(ctx, input.mailbox, message, created);
+        return created;
+      } catch (e) {
+        if (e instanceof AppError && e.code === "conflict" && attempt < MAX_ATTEMPTS) continue;
+        throw e;
+      }
+    }
+  });
+}

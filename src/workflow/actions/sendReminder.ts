@@ -1,0 +1,69 @@
+// "Send reminder to IT": a reply on the forward's thread, addressed to IT, case id kept in the subject.
+import { AppError } from "../../domain/errors";
+import { recordReminder } from "../../domain/lifecycle";
+import { daysBetween, toLocalDate } from "../../domain/dates";
+import { reminderTemplate } from "../../domain/templates";
+import type { Case } from "../../domain/types";
+import type { MailboxId } from "../../ports/mailService";
+import { storedCaseOf, unreadableError, updateCase } from "../caseStore";
+import type { WorkflowContext } from "../context";
+import { findSent } from "../reconcile";
+import { sendOnce } from "../sendOnce";
+import { singleFlight } from "../singleFlight";
+
+export function sendReminder(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+  note?: string,
+): Promise<Case> {
+  return singleFlight(`remind:${messageId}`, async () => {
+    const message = await ctx.mail.getMessage(mailbox, messageId);
+    const stored = storedCaseOf(message);
+    if (stored.status === "unreadable") throw unreadableError(stored);
+    if (stored.status === "none") throw new AppError("notFound", "No case on this message");
+    const current = stored.case;
+    // The domain refuses reminders on other states; check before anything is sent.
+    recordReminder(current, { at: ctx.now().toISOString(), by: ctx.user });
+
+    const forwarded = current.history.find((h) => h.action === "forwarded");
+    const forwardId =
+      forwarded?.evidence?.messageId ?? (await findSent(ctx, mailbox, current.id, "forward"))?.id;
+    if (!forwardId) throw new AppError("notFound", "The forward to IT is not in Sent Items");
+    const today = toLocalDate(ctx.now(), ctx.config.institution.timeZone);
+    const template = reminderTemplate({
+      lang: ctx.config.institution.defaultLanguage,
+      caseId: current.id,
+      subject: current.fields.subject,
+      requestingUnit: current.fields.requestingUnit,
+      dueDate: current.dueDate,
+      overdueDays: Math.max(0, daysBetween(current.dueDate, today)),
+      forwardedAt: forwarded?.at,
+      timeZone: ctx.config.institution.timeZone,
+      note,
+    });
+    const remindersBefore = current.history.filter((h) => h.action === "reminded").length;
+    const sent = await sendOnce(ctx, mailbox, current.id, "reminder", () =>
+      ctx.mail.reply(mailbox, forwardId, {
+        to: [{ address: ctx.config.itMailbox }],
+        subject: template.subject,
+        commentHtml: template.html,
+        caseId: current.id,
+        kind: "reminder",
+      }),
+    );
+    const updated = await updateCase(ctx, mailbox, messageId, (c) =>
+      c.history.some(
+        (h) => h.action === "reminded" && h.evidence?.messageId === sent.sentItemId && sent.sentItemId,
+      )
+        ? c
+        : recordReminder(c, {
+            at: sent.sentAt ?? ctx.now().toISOString(),
+            by: ctx.user,
+            note: remindersBefore > 0 ? `reminder ${remindersBefore + 1}` : undefined,
+            evidence: { messageId: sent.sentItemId, internetMessageId: sent.internetMessageId },
+          }),
+    );
+    return updated.case;
+  });
+}

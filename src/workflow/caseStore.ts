@@ -1,0 +1,90 @@
+// Reading and writing a case record on its request message, with optimistic concurrency: every write carries
+// the etag it was based on; on a conflict the change is re-applied to the fresh record, so two people acting at
+// once never lose each other's history entries. A record that cannot be read is never overwritten.
+import { decodeCase, encodeCase } from "../domain/codec";
+import type { DecodeFailure } from "../domain/codec";
+import { AppError } from "../domain/errors";
+import type { Case } from "../domain/types";
+import type { MailboxId, MailMessage } from "../ports/mailService";
+import { withStateCategory } from "./categories";
+import type { WorkflowContext } from "./context";
+
+export type StoredCase =
+  | { status: "none" }
+  | { status: "ok"; case: Case }
+  | { status: "unreadable"; reason: DecodeFailure; detail: string; version?: number };
+
+export function storedCaseOf(message: MailMessage): StoredCase {
+  const record = message.caseProps.record;
+  if (record === undefined || record === "") return { status: "none" };
+  const decoded = decodeCase(record);
+  if (decoded.ok) return { status: "ok", case: decoded.case };
+  return { status: "unreadable", reason: decoded.reason, detail: decoded.detail, version: decoded.version };
+}
+
+export function unreadableError(stored: Extract<StoredCase, { status: "unreadable" }>): AppError {
+  return new AppError(
+    stored.reason === "newerVersion" ? "newerRecord" : "invalidRecord",
+    `Case record not readable: ${stored.detail}`,
+  );
+}
+
+/** Writes a case on its request message; `ifMatch` makes a concurrent change a conflict instead of a loss. */
+export async function writeCase(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  message: MailMessage,
+  next: Case,
+): Promise<MailMessage> {
+  const { etag } = await ctx.mail.writeCaseProps(
+    mailbox,
+    message.id,
+    { kind: "request", caseId: next.id, state: next.state, dueDate: next.dueDate, record: encodeCase(next) },
+    {
+      categories: withStateCategory(message.categories, next.state, ctx.config.institution.defaultLanguage),
+      ifMatch: message.etag,
+    },
+  );
+  return {
+    ...message,
+    etag,
+    categories: message.categories,
+    caseProps: { ...message.caseProps, record: encodeCase(next) },
+  };
+}
+
+export interface UpdateResult {
+  case: Case;
+  message: MailMessage;
+  /** False when the change had already been made (by this user earlier, or by someone else). */
+  changed: boolean;
+}
+
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Applies `change` to the current record and saves it. `change` receives the freshest case on every attempt and
+ * returns it unchanged when there is nothing to do (e.g. the case is already forwarded).
+ */
+export async function updateCase(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+  change: (current: Case, message: MailMessage) => Case,
+): Promise<UpdateResult> {
+  for (let attempt = 1; ; attempt++) {
+    const message = await ctx.mail.getMessage(mailbox, messageId);
+    const stored = storedCaseOf(message);
+    if (stored.status === "none") throw new AppError("notFound", "No case record on this message");
+    if (stored.status === "unreadable") throw unreadableError(stored);
+    const next = change(stored.case, message);
+    if (next === stored.case) return { case: next, message, changed: false };
+    try {
+      const saved = await writeCase(ctx, mailbox, message, next);
+      return { case: next, message: saved, changed: true };
+    } catch (e) {
+      if (e instanceof AppError && e.code === "conflict" && attempt < MAX_ATTEMPTS) continue;
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+// What the pane shows for the selected message: a request to turn into a case, a case (the request itself or
+// any message carrying its id), a record that cannot be read, or something else. Opening also repairs what an
+// interrupted action left behind and links IT's confirmation when it has arrived.
+import { findCaseId } from "../domain/caseId";
+import { isOverdue } from "../domain/lifecycle";
+import { extractRequest } from "../domain/intake";
+import type { RequestProposal } from "../domain/intake/types";
+import { looksLikeRequest } from "../domain/requestDetection";
+import type { DecodeFailure } from "../domain/codec";
+import type { Case, RequestMessage } from "../domain/types";
+import type { SelectedItem } from "../ports/mailHost";
+import type { MailboxId, MailMessage } from "../ports/mailService";
+import { storedCaseOf } from "./caseStore";
+import type { WorkflowContext } from "./context";
+import { calendarOf } from "./context";
+import { reconcileCase } from "./reconcile";
+import type { Reconciliation } from "./reconcile";
+import { toRequestMessage } from "./requestMessage";
+
+export type OpenedItem =
+  | {
+      kind: "request";
+      mailbox: MailboxId;
+      message: MailMessage;
+      request: RequestMessage;
+      proposal: RequestProposal;
+      likelyRequest: boolean;
+    }
+  | {
+      kind: "case";
+      mailbox: MailboxId;
+      /** The request message that holds the record. */
+      message: MailMessage;
+      case: Case;
+      overdue: boolean;
+      /** The selected message when it is not the request itself (a reply, IT's confirmation). */
+      openedVia?: MailMessage;
+      reconciled: Reconciliation[];
+    }
+  | {
+      kind: "unreadable";
+      mailbox: MailboxId;
+      message: MailMessage;
+      reason: DecodeFailure;
+      detail: string;
+      version?: number;
+    }
+  | { kind: "other"; mailbox: MailboxId; message: MailMessage; caseId?: string };
+
+export async function openItem(ctx: WorkflowContext, item: SelectedItem): Promise<OpenedItem> {
+  const mailbox = item.mailbox;
+  const message = await ctx.mail.getMessage(mailbox, item.itemId, { withBody: true, withAttachments: true });
+  return openMessage(ctx, mailbox, message);
+}
+
+export async function openMessage(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  message: MailMessage,
+): Promise<OpenedItem> {
+  const stored = storedCaseOf(message);
+  if (stored.status === "unreadable") {
+    return {
+      kind: "unreadable",
+      mailbox,
+      message,
+      reason: stored.reason,
+      detail: stored.detail,
+      version: stored.version,
+    };
+  }
+  if (stored.status === "ok") return caseView(ctx, mailbox, message, stored.case);
+
+  const caseId = findCaseId(message.subject);
+  if (caseId) {
+    const requestMessage = await findRequestMessage(ctx, mailbox, caseId);
+    if (requestMessage) {
+      const storedRequest = storedCaseOf(requestMessage);
+      if (storedRequest.status === "ok")
+        return caseView(ctx, mailbox, requestMessage, storedRequest.case, message);
+    }
+    return { kind: "other", mailbox, message, caseId };
+  }
+
+  const request = toRequestMessage(message);
+  const proposal = extractRequest(request, {
+    sanitizeHtml: ctx.sanitizeHtml,
+    timeZone: ctx.config.institution.timeZone,
+  });
+  return {
+    kind: "request",
+    mailbox,
+    message,
+    request,
+    proposal,
+    likelyRequest: looksLikeRequest(message.subject, proposal),
+  };
+}
+
+export async function findRequestMessage(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  caseId: string,
+): Promise<MailMessage | undefined> {
+  const page = await ctx.mail.listCases(mailbox, { caseId, kind: "request", top: 1 });
+  return page.items[0];
+}
+
+async function caseView(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  message: MailMessage,
+  current: Case,
+  openedVia?: MailMessage,
+): Promise<OpenedItem> {
+  const { case: reconciled, message: saved, changes } = await reconcileCase(ctx, mailbox, message, current);
+  return {
+    kind: "case",
+    mailbox,
+    message: saved,
+    case: reconciled,
+    overdue: isOverdue(reconciled, ctx.now(), calendarOf(ctx.config)),
+    openedVia,
+    reconciled: changes,
+  };
+}

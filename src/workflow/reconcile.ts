@@ -1,0 +1,139 @@
+// Bringing a case record up to date with what the mailboxes prove happened:
+// - an action whose mail went out but whose record write was lost (the pane closed, the connection dropped) is
+//   found in Sent Items by its case id and kind, and recorded — never sent again;
+// - IT's confirmation that arrived in the inbox is linked, so the case moves to `confirmed` by itself.
+import { forwardCase, linkConfirmation, relayConfirmation } from "../domain/lifecycle";
+import { evidenceOf } from "../domain/evidenceHeader";
+import type { Case } from "../domain/types";
+import type { MailboxId, MailMessage, MessageKind } from "../ports/mailService";
+import { updateCase } from "./caseStore";
+import type { WorkflowContext } from "./context";
+import { findConfirmations } from "./confirmations";
+
+export type Reconciliation = "forwardRecovered" | "confirmationLinked" | "relayRecovered";
+
+export interface ReconcileResult {
+  case: Case;
+  message: MailMessage;
+  changes: Reconciliation[];
+}
+
+/** The sent copy of an action of `kind` for a case, if the mailbox holds one. */
+export async function findSent(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  caseId: string,
+  kind: MessageKind,
+): Promise<MailMessage | undefined> {
+  const page = await ctx.mail.listCases(mailbox, { folder: "sentitems", caseId, kind, top: 1 });
+  return page.items[0];
+}
+
+function sentEvidence(sent: MailMessage) {
+  return {
+    messageId: sent.id,
+    internetMessageId: sent.internetMessageId,
+    conversationId: sent.conversationId,
+    sentAt: sent.sentAt,
+  };
+}
+
+export async function reconcileCase(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  message: MailMessage,
+  current: Case,
+): Promise<ReconcileResult> {
+  let result: ReconcileResult = { case: current, message, changes: [] };
+
+  if (result.case.state === "received") {
+    const sent = await findSent(ctx, mailbox, current.id, "forward");
+    if (sent) {
+      const updated = await updateCase(ctx, mailbox, message.id, (c) =>
+        c.state === "received"
+          ? forwardCase(c, {
+              at: sent.sentAt ?? ctx.now().toISOString(),
+              by: sent.from?.address ?? ctx.user,
+              note: "recovered from Sent Items",
+              evidence: sentEvidence(sent),
+            })
+          : c,
+      );
+      result = {
+        case: updated.case,
+        message: updated.message,
+        changes: [...result.changes, "forwardRecovered"],
+      };
+    }
+  }
+
+  if (result.case.state === "forwarded" || result.case.state === "sent") {
+    const since = result.case.history.find((h) => h.action === "forwarded")?.at ?? result.case.createdAt;
+    const found = (await findConfirmations(ctx, mailbox, since, new Set([current.id]))).get(current.id);
+    if (found) {
+      const updated = await linkFoundConfirmation(
+        ctx,
+        mailbox,
+        message.id,
+        found.message,
+        evidenceOf(found.evidence),
+      );
+      result = {
+        case: updated.case,
+        message: updated.message,
+        changes: [...result.changes, "confirmationLinked"],
+      };
+    }
+  }
+
+  if (result.case.state === "confirmed") {
+    const sent = await findSent(ctx, mailbox, current.id, "relay");
+    if (sent) {
+      const updated = await updateCase(ctx, mailbox, message.id, (c) =>
+        c.state === "confirmed"
+          ? relayConfirmation(c, {
+              at: sent.sentAt ?? ctx.now().toISOString(),
+              by: sent.from?.address ?? ctx.user,
+              note: "recovered from Sent Items",
+              evidence: sentEvidence(sent),
+            })
+          : c,
+      );
+      result = {
+        case: updated.case,
+        message: updated.message,
+        changes: [...result.changes, "relayRecovered"],
+      };
+    }
+  }
+  return result;
+}
+
+export function linkFoundConfirmation(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  requestMessageId: string,
+  confirmation: MailMessage,
+  evidence: ReturnType<typeof evidenceOf>,
+) {
+  return updateCase(ctx, mailbox, requestMessageId, (c) =>
+    c.state === "forwarded" || c.state === "sent"
+      ? linkConfirmation(c, {
+          sent: {
+            at: evidence.sentAt ?? confirmation.receivedAt ?? ctx.now().toISOString(),
+            by: ctx.config.itMailbox,
+            evidence,
+          },
+          confirmed: {
+            at: confirmation.receivedAt ?? ctx.now().toISOString(),
+            by: confirmation.from?.address ?? ctx.config.itMailbox,
+            evidence: {
+              messageId: confirmation.id,
+              internetMessageId: confirmation.internetMessageId,
+              conversationId: confirmation.conversationId,
+            },
+          },
+        })
+      : c,
+  );
+}

@@ -1,0 +1,112 @@
+// The quality system's register: one row per case with every step's date and who did it, as CSV that Excel
+// opens with the right characters (UTF-8 with a byte-order mark) and the separator of the user's locale.
+import Papa from "papaparse";
+import type { Case, HistoryAction, Lang } from "../domain/types";
+
+const STEPS: readonly HistoryAction[] = [
+  "created",
+  "forwarded",
+  "sent",
+  "confirmed",
+  "relayed",
+  "closed",
+  "cancelled",
+];
+
+const HEADERS: Record<Lang, Record<string, string>> = {
+  es: {
+    id: "Caso",
+    state: "Estado",
+    unit: "Unidad solicitante",
+    requester: "Correo del solicitante",
+    sender: "Remitente",
+    subject: "Asunto",
+    audiences: "Destinatarios",
+    requestedDate: "Fecha solicitada",
+    dueDate: "Fecha límite",
+    reminders: "Recordatorios",
+    recipients: "Destinatarios alcanzados",
+    cancelReason: "Motivo de cancelación",
+    created: "Recibido",
+    forwarded: "Enviado a TIC",
+    sent: "Enviado por TIC",
+    confirmed: "Confirmado por TIC",
+    relayed: "Informado al solicitante",
+    closed: "Cerrado",
+    cancelled: "Cancelado",
+    at: "fecha",
+    by: "por",
+  },
+  en: {
+    id: "Case",
+    state: "State",
+    unit: "Requesting unit",
+    requester: "Requester e-mail",
+    sender: "Sender",
+    subject: "Subject",
+    audiences: "Audiences",
+    requestedDate: "Requested date",
+    dueDate: "Due date",
+    reminders: "Reminders",
+    recipients: "Recipients reached",
+    cancelReason: "Cancellation reason",
+    created: "Received",
+    forwarded: "Forwarded to IT",
+    sent: "Sent by IT",
+    confirmed: "Confirmed by IT",
+    relayed: "Relayed to requester",
+    closed: "Closed",
+    cancelled: "Cancelled",
+    at: "date",
+    by: "by",
+  },
+};
+
+/** A cell Excel would run as a formula (=, +, -, @, tab, CR) is prefixed with an apostrophe. */
+function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function registerCsv(cases: readonly Case[], lang: Lang, stateLabel: (c: Case) => string): string {
+  const h = HEADERS[lang];
+  const header = [
+    h.id!,
+    h.state!,
+    h.unit!,
+    h.requester!,
+    h.sender!,
+    h.subject!,
+    h.audiences!,
+    h.requestedDate!,
+    h.dueDate!,
+    ...STEPS.flatMap((s) => [`${h[s]} (${h.at})`, `${h[s]} (${h.by})`]),
+    h.reminders!,
+    h.recipients!,
+    h.cancelReason!,
+  ];
+  const rows = cases.map((c) => {
+    const step = (action: HistoryAction) => c.history.find((e) => e.action === action);
+    const sent = step("sent");
+    return [
+      c.id,
+      stateLabel(c),
+      c.fields.requestingUnit,
+      c.requester.address,
+      c.fields.desiredSender,
+      c.fields.subject,
+      c.fields.audiences.join(", "),
+      c.fields.requestedDate ?? "",
+      c.dueDate,
+      ...STEPS.flatMap((s) => [step(s)?.at ?? "", step(s)?.by ?? ""]),
+      String(c.history.filter((e) => e.action === "reminded").length),
+      sent?.evidence?.recipientCount !== undefined ? String(sent.evidence.recipientCount) : "",
+      c.cancelReason ?? "",
+    ].map(safeCell);
+  });
+  const csv = Papa.unparse([header, ...rows], {
+    delimiter: lang === "es" ? ";" : ",",
+    newline: "\r\n",
+    quotes: true,
+  });
+  return `\uFEFF${csv}`;
+}
