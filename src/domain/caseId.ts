@@ -53,6 +53,10 @@ const LOOSE_SOURCE =
   `(?<![\\p{L}\\p{N}])[Cc][Mm]${SEPARATOR}(\\d{2})(\\d{2})${SEPARATOR}(${SYMBOL_CLASS}{${RANDOM_LENGTH}})` +
   `(?![\\p{L}\\p{N}])`;
 
+/** Global, for matchAll (which copies it, so the shared instance keeps no state between calls). */
+const LOOSE_RE = new RegExp(LOOSE_SOURCE, "gu");
+const WHOLE_RE = new RegExp(`^\\s*\\[?\\s*${LOOSE_SOURCE}\\s*\\]?\\s*$`, "u");
+
 /** True for an id in canonical form (upper case, hyphens, a real month). */
 export function isCaseId(value: string): boolean {
   return CANONICAL_RE.test(value);
@@ -61,7 +65,7 @@ export function isCaseId(value: string): boolean {
 /** The canonical id found in a subject line, or null. Reply/forward prefixes, brackets, case and the
  * spacing or dashes between the parts do not matter; candidates with an impossible month are skipped. */
 export function findCaseId(subject: string): string | null {
-  for (const match of subject.matchAll(new RegExp(LOOSE_SOURCE, "gu"))) {
+  for (const match of subject.matchAll(LOOSE_RE)) {
     const canonical = canonicalFromParts(match[1], match[2], match[3]);
     if (canonical) return canonical;
   }
@@ -70,7 +74,7 @@ export function findCaseId(subject: string): string | null {
 
 /** The canonical id when `input` is exactly one id (as typed into a search box, brackets allowed), else null. */
 export function normalizeCaseId(input: string): string | null {
-  const whole = new RegExp(`^\\s*\\[?\\s*${LOOSE_SOURCE}\\s*\\]?\\s*$`, "u").exec(input);
+  const whole = WHOLE_RE.exec(input);
   return whole ? canonicalFromParts(whole[1], whole[2], whole[3]) : null;
 }
 

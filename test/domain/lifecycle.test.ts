@@ -18,7 +18,7 @@ import {
 } from "../../src/domain/lifecycle";
 import type { Act, NewCase } from "../../src/domain/lifecycle";
 import { CASE_STATES } from "../../src/domain/types";
-import type { Case, CaseState, HistoryEntry, WorkCalendar } from "../../src/domain/types";
+import type { Case, CaseState, WorkCalendar } from "../../src/domain/types";
 
 const COMMS = "comunicaciones@universidad.edu.co";
 const IT = "tic@universidad.edu.co";
@@ -343,66 +343,17 @@ describe("isOverdue", () => {
   );
 });
 
+describe("mergeHistories", () => {
+  it("is re-exported here for callers of the lifecycle (tested in history.test.ts)", () => {
+    expect(mergeHistories(closed.history, forwarded.history)).toEqual(closed.history);
+  });
+});
+
 describe("hasAction", () => {
   it("tells which steps already happened", () => {
     expect(hasAction(forwarded, "forwarded")).toBe(true);
     expect(hasAction(forwarded, "sent")).toBe(false);
     expect(hasAction(closed, "relayed")).toBe(true);
     expect(hasAction(cancelled, "cancelled")).toBe(true);
-  });
-});
-
-describe("mergeHistories", () => {
-  const entry = (at: string, action: HistoryEntry["action"], messageId?: string, by = COMMS): HistoryEntry =>
-    messageId === undefined ? { at, by, action } : { at, by, action, evidence: { messageId } };
-  const created = entry("2026-11-23T14:00:00Z", "created", "req");
-  const forwardedEntry = entry("2026-11-23T15:00:00Z", "forwarded", "fwd");
-
-  it("keeps the entries both sides added since they diverged, in time order", () => {
-    const ours = [created, forwardedEntry, entry("2026-11-28T14:00:00Z", "reminded", "rem-ours")];
-    const theirs = [created, forwardedEntry, entry("2026-11-27T09:00:00Z", "reminded", "rem-theirs", IT)];
-    const merged = mergeHistories(ours, theirs);
-    expect(merged.map((e) => e.evidence?.messageId)).toEqual(["req", "fwd", "rem-theirs", "rem-ours"]);
-  });
-
-  it("removes duplicates even when the time is written differently or the address differs in case", () => {
-    const same = { ...forwardedEntry, at: "2026-11-23T10:00:00.000-05:00", by: COMMS.toUpperCase() };
-    expect(mergeHistories([created, forwardedEntry], [created, same])).toEqual([created, forwardedEntry]);
-  });
-
-  it("keeps two entries that differ only in their evidence message id", () => {
-    const a = entry("2026-11-28T14:00:00Z", "reminded", "one");
-    const b = entry("2026-11-28T14:00:00Z", "reminded", "two");
-    expect(mergeHistories([a], [b])).toEqual([a, b]);
-  });
-
-  it("is idempotent and loses nothing: merging with itself or with nothing changes nothing", () => {
-    const history = closed.history;
-    expect(mergeHistories(history, history)).toEqual(history);
-    expect(mergeHistories(history, [])).toEqual(history);
-    expect(mergeHistories([], history)).toEqual(history);
-  });
-
-  it("contains every entry of both sides (property over many interleavings)", () => {
-    for (let seed = 0; seed < 200; seed++) {
-      const all = Array.from({ length: 12 }, (_, i) =>
-        entry(`2026-11-${String(10 + i).padStart(2, "0")}T12:00:00Z`, "reminded", `m${i}`),
-      );
-      const a = all.filter((_, i) => (seed >> (i % 8)) & 1 || i % 3 === 0);
-      const b = all.filter((_, i) => !((seed >> (i % 8)) & 1) || i % 3 === 0);
-      expect(mergeHistories(a, b)).toEqual(all);
-      expect(mergeHistories(b, a)).toEqual(all);
-    }
-  });
-
-  it("puts entries with an unreadable time last instead of failing", () => {
-    const odd = entry("not a time", "repaired");
-    expect(mergeHistories([odd, created], [forwardedEntry])).toEqual([created, forwardedEntry, odd]);
-  });
-
-  it("does not change its inputs", () => {
-    const a = frozen([forwardedEntry, created]);
-    const b = frozen([created]);
-    expect(mergeHistories(a, b)).toEqual([created, forwardedEntry]);
   });
 });

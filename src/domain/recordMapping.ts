@@ -1,0 +1,117 @@
+// Maps a Case to the version-1 stored shape and back (the shape itself is described in recordSchema.ts).
+// Absent optional fields stay absent both ways, so that decode(encode(case)) equals the case.
+import type { StoredEntryV1, StoredRecordV1 } from "./recordSchema";
+import { RECORD_VERSION } from "./recordSchema";
+import { buildStringTable, resolveRef } from "./stringTable";
+import type { StringRef, StringTable } from "./stringTable";
+import type { Case, CaseFields, Evidence, HistoryEntry, MailAddress } from "./types";
+
+type StoredFields = StoredRecordV1["fields"];
+
+export function toRecord(c: Case): StoredRecordV1 {
+  const table = buildStringTable(refValuesOf(c));
+  // Keys in reading order: the header, then the history, then the shared strings.
+  return {
+    v: RECORD_VERSION,
+    id: c.id,
+    state: c.state,
+    createdAt: c.createdAt,
+    requester: copyAddress(c.requester),
+    fields: toStoredFields(c.fields, table),
+    dueDate: c.dueDate,
+    ...(c.requestMessageId === undefined ? {} : { requestMessageId: table.ref(c.requestMessageId) }),
+    ...(c.cancelReason === undefined ? {} : { cancelReason: c.cancelReason }),
+    history: c.history.map((entry) => toStoredEntry(entry, table)),
+    ...(table.strings.length === 0 ? {} : { strings: [...table.strings] }),
+  };
+}
+
+/** Expects a record that passed recordSchemaV1 (so every reference resolves). */
+export function fromRecord(record: StoredRecordV1): Case {
+  const deref = (ref: StringRef) => resolveRef(ref, record.strings ?? []) ?? "";
+  const c: Case = {
+    id: record.id,
+    state: record.state,
+    createdAt: record.createdAt,
+    requester: copyAddress(record.requester),
+    fields: fromStoredFields(record.fields, deref),
+    dueDate: record.dueDate,
+    history: record.history.map((entry) => fromStoredEntry(entry, deref)),
+  };
+  if (record.requestMessageId !== undefined) c.requestMessageId = deref(record.requestMessageId);
+  if (record.cancelReason !== undefined) c.cancelReason = record.cancelReason;
+  return c;
+}
+
+/** The values that go through the string table, in the order they appear in the record. */
+function refValuesOf(c: Case): string[] {
+  const values = [...c.fields.attachmentIds];
+  if (c.requestMessageId !== undefined) values.push(c.requestMessageId);
+  for (const entry of c.history) {
+    const e = entry.evidence;
+    values.push(entry.by);
+    for (const value of [e?.messageId, e?.internetMessageId, e?.conversationId, ...(e?.groups ?? [])]) {
+      if (value !== undefined) values.push(value);
+    }
+  }
+  return values;
+}
+
+function copyAddress(address: MailAddress): MailAddress {
+  return address.name === undefined
+    ? { address: address.address }
+    : { address: address.address, name: address.name };
+}
+
+function toStoredFields(fields: CaseFields, table: StringTable): StoredFields {
+  const stored: StoredFields = {
+    requestingUnit: fields.requestingUnit,
+    desiredSender: fields.desiredSender,
+    subject: fields.subject,
+    audiences: [...fields.audiences],
+    urgency: fields.urgency,
+    attachmentIds: fields.attachmentIds.map(table.ref),
+  };
+  if (fields.requestedDate !== undefined) stored.requestedDate = fields.requestedDate;
+  return stored;
+}
+
+function fromStoredFields(stored: StoredFields, deref: (ref: StringRef) => string): CaseFields {
+  const fields: CaseFields = {
+    requestingUnit: stored.requestingUnit,
+    desiredSender: stored.desiredSender,
+    subject: stored.subject,
+    audiences: [...stored.audiences],
+    urgency: stored.urgency,
+    attachmentIds: stored.attachmentIds.map(deref),
+  };
+  if (stored.requestedDate !== undefined) fields.requestedDate = stored.requestedDate;
+  return fields;
+}
+
+function toStoredEntry(entry: HistoryEntry, table: StringTable): StoredEntryV1 {
+  const stored: StoredEntryV1 = { t: entry.at, b: table.ref(entry.by), a: entry.action };
+  const e = entry.evidence;
+  if (entry.note !== undefined) stored.n = entry.note;
+  if (e?.messageId !== undefined) stored.m = table.ref(e.messageId);
+  if (e?.internetMessageId !== undefined) stored.i = table.ref(e.internetMessageId);
+  if (e?.conversationId !== undefined) stored.c = table.ref(e.conversationId);
+  if (e?.sentAt !== undefined) stored.s = e.sentAt;
+  if (e?.groups !== undefined) stored.g = e.groups.map(table.ref);
+  if (e?.recipientCount !== undefined) stored.r = e.recipientCount;
+  return stored;
+}
+
+function fromStoredEntry(stored: StoredEntryV1, deref: (ref: StringRef) => string): HistoryEntry {
+  const entry: HistoryEntry = { at: stored.t, by: deref(stored.b), action: stored.a };
+  if (stored.n !== undefined) entry.note = stored.n;
+  const evidence: Evidence = {};
+  if (stored.m !== undefined) evidence.messageId = deref(stored.m);
+  if (stored.i !== undefined) evidence.internetMessageId = deref(stored.i);
+  if (stored.c !== undefined) evidence.conversationId = deref(stored.c);
+  if (stored.s !== undefined) evidence.sentAt = stored.s;
+  if (stored.g !== undefined) evidence.groups = stored.g.map(deref);
+  if (stored.r !== undefined) evidence.recipientCount = stored.r;
+  if (Object.keys(evidence).length > 0) entry.evidence = evidence;
+  return entry;
+}

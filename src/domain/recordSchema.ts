@@ -1,0 +1,132 @@
+// The stored case record, version 1: its JSON shape and the schema every record read back must pass.
+//
+// The header uses the domain's own field names (they occur once, so clarity is cheap). History entries repeat
+// up to dozens of times, so their keys are single letters:
+//   t at · b by · a action · n note · m evidence.messageId · i evidence.internetMessageId
+//   c evidence.conversationId · s evidence.sentAt · g evidence.groups · r evidence.recipientCount
+// Evidence is flattened into the entry (an entry has evidence when any of m i c s g r is present).
+// Id and address fields hold StringRefs into `strings` (see stringTable.ts).
+// Any change to this shape is a new version with a migration in codec.ts, never an edit of this one.
+import { z } from "zod";
+import { isCaseId } from "./caseId";
+import { isDateOnly } from "./dates";
+import { resolveRef } from "./stringTable";
+import type { StringRef } from "./stringTable";
+import { AUDIENCE_KEYS, CASE_STATES } from "./types";
+import type { HistoryAction } from "./types";
+
+export const RECORD_VERSION = 1;
+
+/** Every action, checked for completeness by the Record type. */
+const ACTION_SET: Record<HistoryAction, true> = {
+  created: true,
+  forwarded: true,
+  reminded: true,
+  sent: true,
+  confirmed: true,
+  relayed: true,
+  closed: true,
+  cancelled: true,
+  repaired: true,
+};
+const HISTORY_ACTIONS = Object.keys(ACTION_SET) as HistoryAction[];
+
+const instant = z.iso.datetime({ offset: true });
+const dateOnly = z.string().refine(isDateOnly, "expected a calendar date YYYY-MM-DD");
+const index = z.number().int().nonnegative();
+const stringRef = z.union([z.string(), index, z.tuple([index, z.string()]), z.tuple([z.string(), index])]);
+
+const entrySchema = z.strictObject({
+  t: instant,
+  b: stringRef,
+  a: z.enum(HISTORY_ACTIONS),
+  n: z.string().optional(),
+  m: stringRef.optional(),
+  i: stringRef.optional(),
+  c: stringRef.optional(),
+  s: instant.optional(),
+  g: z.array(stringRef).optional(),
+  r: z.number().int().nonnegative().optional(),
+});
+
+export const recordSchemaV1 = z
+  .strictObject({
+    v: z.literal(RECORD_VERSION),
+    id: z.string().refine(isCaseId, "expected a case id like CM-2611-7F3K"),
+    state: z.enum(CASE_STATES),
+    createdAt: instant,
+    requester: z.strictObject({ address: z.string().min(1), name: z.string().optional() }),
+    fields: z.strictObject({
+      requestingUnit: z.string(),
+      desiredSender: z.string(),
+      subject: z.string(),
+      audiences: z.array(z.enum(AUDIENCE_KEYS)),
+      requestedDate: dateOnly.optional(),
+      urgency: z.enum(["normal", "urgent"]),
+      attachmentIds: z.array(stringRef),
+    }),
+    dueDate: dateOnly,
+    requestMessageId: stringRef.optional(),
+    cancelReason: z.string().optional(),
+    history: z.array(entrySchema).min(1),
+    strings: z.array(z.string()).optional(),
+  })
+  .superRefine((record, ctx) => {
+    if (record.state === "cancelled" && !record.cancelReason?.trim()) {
+      ctx.addIssue({ code: "custom", path: ["cancelReason"], message: "a cancelled case needs its reason" });
+    }
+    for (const [path, ref] of refsOf(record)) {
+      if (resolveRef(ref, record.strings ?? []) === undefined) {
+        ctx.addIssue({ code: "custom", path, message: "reference outside the strings table" });
+      }
+    }
+  });
+
+export type StoredEntryV1 = z.infer<typeof entrySchema>;
+export type StoredRecordV1 = z.infer<typeof recordSchemaV1>;
+
+type RefAt = [Array<string | number>, StringRef];
+
+/** Every reference in a record, with its path (so that a dangling one is reported where it is). */
+function refsOf(record: StoredRecordV1): RefAt[] {
+  const found: RefAt[] = record.fields.attachmentIds.map((ref, i) => [["fields", "attachmentIds", i], ref]);
+  if (record.requestMessageId !== undefined) found.push([["requestMessageId"], record.requestMessageId]);
+  record.history.forEach((entry, i) => {
+    const at = (...rest: Array<string | number>) => ["history", i, ...rest];
+    found.push([at("b"), entry.b]);
+    for (const key of ["m", "i", "c"] as const) {
+      const ref = entry[key];
+      if (ref !== undefined) found.push([at(key), ref]);
+    }
+    entry.g?.forEach((ref, g) => found.push([at("g", g), ref]));
+  });
+  return found;
+}
+
+const ENTRY_KEY_NAMES: Readonly<Record<string, string>> = {
+  t: "at",
+  b: "by",
+  a: "action",
+  n: "note",
+  m: "evidence.messageId",
+  i: "evidence.internetMessageId",
+  c: "evidence.conversationId",
+  s: "evidence.sentAt",
+  g: "evidence.groups",
+  r: "evidence.recipientCount",
+};
+
+/** A path in the domain's words, e.g. history[3].action, for diagnostics that people read. */
+export function describePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "(record)";
+  let text = "";
+  path.forEach((key, i) => {
+    if (typeof key === "number") text += `[${key}]`;
+    else {
+      const name =
+        path[0] === "history" && i === 2 ? (ENTRY_KEY_NAMES[String(key)] ?? String(key)) : String(key);
+      text += (i === 0 ? "" : ".") + name;
+    }
+  });
+  return text;
+}
