@@ -62,15 +62,21 @@ function checkWithXmllint(manifestPath) {
   return finish(current);
 }
 
-/** A strict, namespace-aware parse (jsdom's XML parser is saxes, which reports the first well-formedness error). */
+/**
+ * Well-formedness and namespaces with saxes (a strict, conformant XML parser; jsdom's), then a DOM with xmldom
+ * (which on its own forgives some malformed input, hence saxes first). Both come with the installed tooling.
+ */
 function parseXml(text) {
-  const { JSDOM } = require("jsdom");
-  const { DOMParser } = new JSDOM("").window;
-  const document = new DOMParser().parseFromString(text, "application/xml");
-  const problems = Array.from(document.getElementsByTagName("parsererror")).map((error) =>
-    error.textContent.replace(/\s+/g, " ").trim(),
-  );
-  return { document, problems };
+  const { SaxesParser } = require("saxes");
+  const { DOMParser } = require("@xmldom/xmldom");
+  const problems = [];
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on("error", (error) => {
+    if (problems.length === 0) problems.push(error.message);
+  });
+  parser.write(text).close();
+  if (problems.length > 0) return { document: null, problems };
+  return { document: new DOMParser().parseFromString(text, "text/xml"), problems };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
