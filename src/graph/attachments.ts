@@ -17,6 +17,7 @@ import { bytesToBase64 } from "./base64";
 import type { GraphAttachment } from "./graphTypes";
 import { queryString } from "./odata";
 import { messagePath, segment } from "./paths";
+import { drainResponse } from "./pipeline/context";
 import { RequestTraits } from "./pipeline/requestTraits";
 import type { GraphTransport } from "./transport";
 
@@ -125,7 +126,7 @@ export class AttachmentCopier {
         "Content-Range": `bytes ${offset}-${end - 1}/${total}`,
       });
       if (response.status === 201) {
-        await response.body?.cancel().catch(() => undefined);
+        await drainResponse(response);
         return;
       }
       const progress = (await response.json().catch(() => ({}))) as UploadSession;

@@ -4,6 +4,7 @@ import { Client, ResponseType } from "@microsoft/microsoft-graph-client";
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
 import { AppError, toAppError } from "../domain/errors";
 import { errorFromResponse, errorFromTransport } from "./errors";
+import { drainResponse } from "./pipeline/context";
 import { PipelineError } from "./pipeline/pipelineError";
 import { RequestTraits } from "./pipeline/requestTraits";
 
@@ -52,8 +53,7 @@ export class GraphTransport {
   }
 
   async none(call: GraphCall): Promise<void> {
-    const response = await this.send(call);
-    await response.body?.cancel().catch(() => undefined);
+    await drainResponse(await this.send(call));
   }
 
   /** The response of a successful call; anything else throws an AppError. */

@@ -22,11 +22,19 @@ export function requestHeaders(context: Context): Headers {
   return headers;
 }
 
-/** Lets a response that will not be used go, so its connection is freed. */
+/**
+ * Reads a response that will not be used to its end, so its connection is freed. Draining rather than
+ * cancelling: these bodies are small (error JSON, a PATCH echo), and a cancel on some fetch implementations
+ * (msw's interceptor among them) never settles.
+ */
+export async function drainResponse(response: Response | undefined): Promise<void> {
+  if (response?.body && !response.bodyUsed) await response.arrayBuffer().catch(() => undefined);
+}
+
 export async function discardResponse(context: Context): Promise<void> {
-  const body = context.response?.body;
+  const response = context.response;
   context.response = undefined;
-  if (body && !body.locked) await body.cancel().catch(() => undefined);
+  await drainResponse(response);
 }
 
 /** Base for our middleware: holds the next link of the chain. */
