@@ -805,6 +805,14 @@ export async function validateManifestFile(manifestPath, { production = false } 
   steps.push(checkUrls(document, { production }));
   steps.push(checkIcons(document));
   steps.push(checkRequirements(document));
+  if (steps.some((current) => current.status === "fail")) {
+    // The converter's reaction to a manifest already known to be wrong adds noise, not information.
+    const skipped = step("conversion to the unified JSON manifest and its schema");
+    skipped.status = "skip";
+    skipped.notes.push("not run: fix the errors above first");
+    steps.push(skipped);
+    return steps;
+  }
   const outputDir = mkdtempSync(join(tmpdir(), "pregon-manifest-"));
   try {
     const { current, jsonPath } = await convertToJson(manifestPath, outputDir);
