@@ -1,0 +1,33 @@
+// One view of a request body, whether it arrived as HTML or as plain text: its text (what a reader
+// sees) and a way to get the HTML of any span of that text back. The rest of intake works on the text.
+import { parseHtml } from "./htmlTree";
+import { sliceHtml } from "./htmlSlice";
+import { layoutHtml } from "./htmlText";
+import { textToHtml } from "./plainText";
+
+export interface RequestBody {
+  readonly text: string;
+  /** The HTML between two positions of `text` (still untrusted: sanitize before use). */
+  htmlBetween(from: number, to: number): string;
+}
+
+/** Plain text, with lines trimmed and runs of blank lines reduced to one, as the HTML layout does. */
+function normalizePlain(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => line.replace(/[ \t\u00A0]+/g, " ").trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+export function readBody(body: string, bodyType: "html" | "text"): RequestBody {
+  if (bodyType === "text") {
+    const text = normalizePlain(body);
+    return { text, htmlBetween: (from, to) => textToHtml(text.slice(from, to)) };
+  }
+  const root = parseHtml(body);
+  const text = layoutHtml(root);
+  return { text, htmlBetween: (from, to) => sliceHtml(root, from, to) };
+}

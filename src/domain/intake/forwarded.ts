@@ -1,0 +1,110 @@
+// Forwarded chains: the request to act on is the innermost one, after the last header block that a mail
+// client writes when forwarding ("De: … Enviado: … Asunto: …", "-----Original Message-----", "Mensaje
+// reenviado"). The forwarder's own words above it are a cover note, not the request.
+import type { MailAddress } from "../types";
+import { fold } from "./fold";
+import { cleanInline } from "./plainText";
+
+export interface InnermostRequest {
+  /** Where the innermost request's own words begin in the text (0 when it was not forwarded). */
+  start: number;
+  /** The original sender, from the header block's "De:/From:" line. */
+  from?: MailAddress;
+  /** The original subject line, from the header block's "Asunto:/Subject:" line. */
+  subjectLine?: string;
+}
+
+interface Line {
+  start: number;
+  text: string;
+  folded: string;
+}
+
+const MARKER =
+  /^(?:-{2,}\s*(?:original message|mensaje original|forwarded message|mensaje reenviado)\s*-{2,}|(?:begin forwarded message|inicio del mensaje reenviado)\s*:?)$/;
+const FROM_LINE = /^(?:de|from)\s*:\s*\S/;
+const HEADER_LINE =
+  /^(?:de|from|enviado(?: el)?|sent|fecha|date|para|to|cc|cco|bcc|asunto|subject|importancia|importance|responder a|reply-to)\s*:/;
+const SENT_LINE = /^(?:enviado(?: el)?|sent|fecha|date)\s*:/;
+const SUBJECT_LINE = /^(?:asunto|subject)\s*:/;
+const TIME = /\b\d{1,2}:\d{2}\b/;
+const ADDRESS_IN_BRACKETS = /^(.*?)\s*[<[](?:mailto:)?([^\s<>[\]]+@[^\s<>[\]]+)[>\]]\s*$/i;
+const BARE_ADDRESS = /^[^\s<>@]+@[^\s<>@]+$/;
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const raw of text.split("\n")) {
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    lines.push({ start: start + lead, text: trimmed, folded: fold(trimmed) });
+    start += raw.length + 1;
+  }
+  return lines;
+}
+
+function headerValue(line: Line): string {
+  return line.text.slice(line.text.indexOf(":") + 1).trim();
+}
+
+/** "Name <a@b>", "Name [mailto:a@b]", "a@b" or just "Name" (internal senders often have no address shown). */
+export function parseAddress(value: string): MailAddress | undefined {
+  const inBrackets = ADDRESS_IN_BRACKETS.exec(value);
+  if (inBrackets) {
+    const name = cleanInline(inBrackets[1] ?? "");
+    const address = inBrackets[2] ?? "";
+    return name ? { name, address } : { address };
+  }
+  const plain = cleanInline(value);
+  if (plain === "") return undefined;
+  return BARE_ADDRESS.test(plain) ? { address: plain } : { name: plain, address: "" };
+}
+
+/** The header lines that follow line `first` (and the index of the first line after them). */
+function headerRun(lines: Line[], first: number): { headers: Line[]; next: number } {
+  const headers: Line[] = [];
+  let i = first;
+  while (i < lines.length && HEADER_LINE.test(lines[i]?.folded ?? "")) {
+    headers.push(lines[i] as Line);
+    i++;
+  }
+  return { headers, next: i };
+}
+
+/** A "De:" line starts a header block only if it looks written by a mail client, not by the requester. */
+function isClientHeader(headers: Line[]): boolean {
+  const from = headers[0];
+  const sent = headers.find((h) => SENT_LINE.test(h.folded));
+  const hasSubject = headers.some((h) => SUBJECT_LINE.test(h.folded));
+  if (!from || !sent || !hasSubject) return false;
+  return from.text.includes("@") || TIME.test(sent.text);
+}
+
+export function findInnermost(text: string): InnermostRequest {
+  const lines = splitLines(text);
+  let found: { headers: Line[]; next: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (MARKER.test(line.folded)) {
+      found = headerRun(lines, i + 1);
+      i = Math.max(i, found.next - 1);
+    } else if (FROM_LINE.test(line.folded)) {
+      const run = headerRun(lines, i);
+      if (isClientHeader(run.headers)) {
+        found = run;
+        i = run.next - 1;
+      }
+    }
+  }
+  if (!found) return { start: 0 };
+  let next = found.next;
+  while (next < lines.length && lines[next]?.text === "") next++;
+  const fromLine = found.headers.find((h) => FROM_LINE.test(h.folded));
+  const subjectLine = found.headers.find((h) => SUBJECT_LINE.test(h.folded));
+  const from = fromLine ? parseAddress(headerValue(fromLine)) : undefined;
+  return {
+    start: lines[next]?.start ?? text.length,
+    ...(from ? { from } : {}),
+    ...(subjectLine ? { subjectLine: headerValue(subjectLine) } : {}),
+  };
+}

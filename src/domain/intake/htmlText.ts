@@ -1,0 +1,117 @@
+// Mail HTML → the request's text, the way a reader sees it: block elements and <br> become line breaks,
+// table cells are separated by a tab (so "<td>Asunto</td><td>…</td>" still reads as a label), images
+// become one placeholder character, and what is never shown (script, style, head …) is left out.
+// Every node records its [start, end) in the text so that a span of text can be cut back out as HTML.
+import type { HtmlElement, HtmlNode } from "./htmlTree";
+import { parseHtml } from "./htmlTree";
+import { wordSet } from "./words";
+
+/** Stands for an image in the text, so that spans keep or drop images exactly where they are. */
+export const IMAGE_MARK = "\uFFFC";
+
+/** Never shown to a reader, or not mail content: skipped entirely (text and children). */
+export const HIDDEN_ELEMENTS: ReadonlySet<string> = wordSet(`
+  script style head title template noscript iframe frame frameset object embed applet svg math
+  select textarea button input meta link base
+`);
+
+/** Block elements that stand apart as paragraphs (a blank line before and after). */
+const PARAGRAPHS = wordSet("p h1 h2 h3 h4 h5 h6 blockquote table ul ol pre hr dl figure");
+/** Block elements that start a new line. */
+const LINES = wordSet(`
+  div li tr dt dd section article header footer main nav aside center caption address fieldset
+  details summary form
+`);
+
+// Zero-width characters Outlook and Word scatter through mail; they only get in the way of matching.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const SPACES = /[ \t\n\r\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+
+class TextWriter {
+  out = "";
+  private pendingSpace = false;
+
+  private atLineStart(): boolean {
+    return this.out === "" || this.out.endsWith("\n") || this.out.endsWith("\t");
+  }
+
+  /** Appends collapsed text; returns what was written and where, or undefined for whitespace only. */
+  text(raw: string): { shown: string; start: number } | undefined {
+    let s = raw.replace(INVISIBLE, "").replace(SPACES, " ");
+    if (s.startsWith(" ")) {
+      this.pendingSpace = true;
+      s = s.slice(1);
+    }
+    if (s === "") return undefined;
+    const trailing = s.endsWith(" ");
+    if (trailing) s = s.slice(0, -1);
+    if (this.pendingSpace && !this.atLineStart()) this.out += " ";
+    this.pendingSpace = trailing;
+    const start = this.out.length;
+    this.out += s;
+    return { shown: s, start };
+  }
+
+  image(): void {
+    if (this.pendingSpace && !this.atLineStart()) this.out += " ";
+    this.pendingSpace = false;
+    this.out += IMAGE_MARK;
+  }
+
+  /** Ensures the text ends with `count` line breaks (none at the very start). */
+  breakLines(count: 1 | 2): void {
+    this.pendingSpace = false;
+    if (this.out === "") return;
+    this.out = this.out.replace(/\t+$/, "");
+    const have = /\n*$/.exec(this.out)?.[0].length ?? 0;
+    for (let i = have; i < count; i++) this.out += "\n";
+  }
+
+  /** A <br>: always a new line, but never more than one blank line in a row. */
+  lineBreak(): void {
+    this.pendingSpace = false;
+    if (!this.out.endsWith("\n\n")) this.out += "\n";
+  }
+
+  cell(): void {
+    this.pendingSpace = false;
+    if (!this.atLineStart()) this.out += "\t";
+  }
+}
+
+function layoutNode(node: HtmlNode, w: TextWriter): void {
+  if (node.kind === "text") {
+    const written = w.text(node.data);
+    node.shown = written?.shown ?? "";
+    node.start = written?.start ?? w.out.length;
+    node.end = node.start + node.shown.length;
+    return;
+  }
+  if (HIDDEN_ELEMENTS.has(node.name)) {
+    node.start = node.end = w.out.length;
+    return;
+  }
+  const block = PARAGRAPHS.has(node.name) ? 2 : LINES.has(node.name) ? 1 : 0;
+  if (block) w.breakLines(block);
+  if (node.name === "td" || node.name === "th") w.cell();
+  node.start = w.out.length;
+  if (node.name === "br") w.lineBreak();
+  else if (node.name === "img") w.image();
+  for (const child of node.children) layoutNode(child, w);
+  node.end = w.out.length;
+  if (block) w.breakLines(block);
+}
+
+/** Lays out a parsed tree as text, filling in every node's position; returns the text. */
+export function layoutHtml(root: HtmlElement): string {
+  const w = new TextWriter();
+  for (const child of root.children) layoutNode(child, w);
+  root.start = 0;
+  root.end = w.out.length;
+  return w.out.replace(/\s+$/, "");
+}
+
+/** The text a reader sees in an HTML fragment (used for untrusted subject lines and sanitized HTML). */
+export function htmlToText(html: string): string {
+  return layoutHtml(parseHtml(html));
+}

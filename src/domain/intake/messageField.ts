@@ -1,0 +1,41 @@
+// The message field: the located span cut out as HTML, passed through the injected sanitizer (the
+// request is untrusted and this HTML is shown in the pane and sent to thousands of people), plus a
+// plain-text version read from the sanitized HTML so both always say the same thing.
+import type { AttachmentInfo } from "../types";
+import { attachmentsToCarry, pieceAttachments, pointsToAttachment } from "./attachments";
+import type { RequestBody } from "./body";
+import { fold } from "./fold";
+import { htmlToText } from "./htmlText";
+import type { MessageLocation } from "./messagePart";
+import { cleanBlock } from "./plainText";
+import type { IntakeNote, ProposedField, ProposedMessage } from "./types";
+
+export interface MessageProposal {
+  field: ProposedField<ProposedMessage>;
+  notes: IntakeNote[];
+}
+
+const IMAGE = /<img\b/i;
+
+export function proposeMessage(
+  body: RequestBody,
+  located: MessageLocation | undefined,
+  attachments: readonly AttachmentInfo[],
+  sanitizeHtml: (html: string) => string,
+): MessageProposal {
+  if (!located || located.span.start === located.span.end)
+    return { field: { value: null, source: "missing" }, notes: [] };
+  const html = sanitizeHtml(body.htmlBetween(located.span.start, located.span.end)).trim();
+  const text = cleanBlock(htmlToText(html));
+  if (pointsToAttachment(fold(text))) {
+    // "Mensaje: ver imagen adjunta": the attached piece is the message, the words are an instruction.
+    const pieces = pieceAttachments(attachmentsToCarry(attachments, ""));
+    if (pieces.length === 0) {
+      return { field: { value: null, source: "missing" }, notes: [{ code: "pieceAttachmentMissing" }] };
+    }
+    const value = { html: "", text: "", pieceAttachmentIds: pieces.map((a) => a.id) };
+    return { field: { value, source: located.source }, notes: [] };
+  }
+  if (text === "" && !IMAGE.test(html)) return { field: { value: null, source: "missing" }, notes: [] };
+  return { field: { value: { html, text, pieceAttachmentIds: [] }, source: located.source }, notes: [] };
+}

@@ -1,0 +1,364 @@
+// Every request fixture, field by field: what a careful Communications professional would fill in.
+// Fixtures 01–08 are the shared ones; 09–13 were written for intake (English free text with "next
+// Monday", "mañana" late in the evening, plain text, a table with inline images, an English forward).
+import { extractRequest } from "../../../src/domain/intake";
+import type { ProposedField, RequestProposal } from "../../../src/domain/intake";
+import type { AttachmentInfo } from "../../../src/domain/types";
+import { fixtureNames, loadRequest } from "./requestFixtures";
+import { sanitizeForTests } from "./testSanitizer";
+
+const labelled = <T>(value: T): ProposedField<T> => ({ value, source: "labelled" });
+const inferred = <T>(value: T): ProposedField<T> => ({ value, source: "inferred" });
+const byDefault = <T>(value: T): ProposedField<T> => ({ value, source: "default" });
+const missing = { value: null, source: "missing" } as const;
+const message = (html: string, text: string, pieceAttachmentIds: string[] = []) => ({
+  html,
+  text,
+  pieceAttachmentIds,
+});
+const normal = byDefault("normal" as const);
+const none = byDefault<AttachmentInfo[]>([]);
+const ALL = ["estudiantes", "docentes", "administrativos"] as const;
+const LINK = 'target="_blank" rel="noopener noreferrer"';
+
+const expected: Record<string, RequestProposal> = {
+  "01-structured-es.json": {
+    lang: "es",
+    requester: {
+      name: "Decanatura Facultad de Ingeniería Electrónica",
+      address: "decanatura.fiet@universidad.example",
+    },
+    requestingUnit: labelled("Decanatura Facultad de Ingeniería Electrónica y Telecomunicaciones"),
+    desiredSender: labelled("Decanatura Facultad de Ingeniería Electrónica y Telecomunicaciones"),
+    subject: labelled("Convocatoria de movilidad académica 2027-1"),
+    message: labelled(
+      message(
+        '<div><p>La Facultad invita a participar en la convocatoria de movilidad académica nacional e internacional 2027-1. Consulte los requisitos en <a href="https://www.universidad.example/movilidad" ' +
+          LINK +
+          ">www.universidad.example/movilidad</a>. Cierre: 15 de diciembre de 2026.</p></div>",
+        "La Facultad invita a participar en la convocatoria de movilidad académica nacional e internacional 2027-1. Consulte los requisitos en www.universidad.example/movilidad. Cierre: 15 de diciembre de 2026.",
+      ),
+    ),
+    audiences: labelled(["estudiantes", "docentes"]),
+    requestedDate: labelled("2026-12-04"),
+    urgency: normal,
+    attachments: none,
+    missing: [],
+    notes: [],
+  },
+  // The only date is the vaccination day ("será el próximo martes 8 de diciembre"): an event date, not a
+  // send date. The send date stays missing (the mail must go out before the 8th) and the date is a note.
+  "02-freeform-es.json": {
+    lang: "es",
+    requester: { name: "Vicerrectoría de Cultura y Bienestar", address: "vicebienestar@universidad.example" },
+    requestingUnit: inferred("Vicerrectoría de Cultura y Bienestar"),
+    desiredSender: inferred("Vicerrectoría de Cultura y Bienestar"),
+    subject: inferred("Jornada de vacunación 8 de diciembre"),
+    message: inferred(
+      message(
+        "<div><i>La Vicerrectoría de Cultura y Bienestar invita a la comunidad universitaria a la jornada de vacunación contra influenza... Traer documento de identidad y carné de vacunas.</i></div>",
+        "La Vicerrectoría de Cultura y Bienestar invita a la comunidad universitaria a la jornada de vacunación contra influenza... Traer documento de identidad y carné de vacunas.",
+      ),
+    ),
+    audiences: inferred([...ALL]),
+    requestedDate: missing,
+    urgency: normal,
+    attachments: none,
+    missing: ["requestedDate"],
+    notes: [{ code: "eventDate", date: "2026-12-08" }],
+  },
+  // "Mensaje: ver imagen adjunta (pieza gráfica)": the attached flyer is the message.
+  "03-flyer-attachment.json": {
+    lang: "es",
+    requester: {
+      name: "División de Gestión del Talento Humano",
+      address: "talentohumano@universidad.example",
+    },
+    requestingUnit: labelled("División de Gestión del Talento Humano"),
+    desiredSender: labelled("División de Gestión del Talento Humano"),
+    subject: labelled("Inscripciones curso de ofimática"),
+    message: labelled(message("", "", ["att-1"])),
+    audiences: inferred(["administrativos"]),
+    requestedDate: missing,
+    urgency: normal,
+    attachments: byDefault([
+      {
+        id: "att-1",
+        name: "pieza-curso-ofimatica.png",
+        contentType: "image/png",
+        size: 48213,
+        isInline: false,
+      },
+    ]),
+    missing: ["requestedDate"],
+    notes: [],
+  },
+  // Received 2026-11-30T15:02Z = 10:02 in Bogotá: "hoy mismo" is the 30th.
+  "04-urgent.json": {
+    lang: "es",
+    requester: { name: "Rectoría", address: "rectoria@universidad.example" },
+    requestingUnit: labelled("Rectoría"),
+    desiredSender: labelled("Rectoría"),
+    subject: labelled("Comunicado: suspensión de actividades académicas y administrativas"),
+    message: labelled(
+      message(
+        "<p>Por motivos de orden público, se suspenden las actividades académicas y administrativas el día de hoy a partir de las 2:00 p.m. Se recomienda a la comunidad universitaria acatar las indicaciones de las autoridades.</p>",
+        "Por motivos de orden público, se suspenden las actividades académicas y administrativas el día de hoy a partir de las 2:00 p.m. Se recomienda a la comunidad universitaria acatar las indicaciones de las autoridades.",
+      ),
+    ),
+    audiences: labelled([...ALL]),
+    requestedDate: inferred("2026-11-30"),
+    urgency: inferred("urgent"),
+    attachments: none,
+    missing: [],
+    notes: [],
+  },
+  "05-missing-fields.json": {
+    lang: "es",
+    requester: { name: "Programa de Música", address: "musica@universidad.example" },
+    requestingUnit: byDefault("Programa de Música"),
+    desiredSender: missing,
+    subject: missing,
+    message: missing,
+    audiences: missing,
+    requestedDate: missing,
+    urgency: normal,
+    attachments: none,
+    missing: ["desiredSender", "subject", "message", "audiences", "requestedDate"],
+    notes: [],
+  },
+  "06-english.json": {
+    lang: "en",
+    requester: {
+      name: "Office of International Relations",
+      address: "relaciones.internacionales@universidad.example",
+    },
+    requestingUnit: labelled("Office of International Relations"),
+    desiredSender: labelled("Office of International Relations"),
+    subject: labelled("Visiting professors lecture series - December"),
+    message: labelled(
+      message(
+        '<p>The Office of International Relations invites all faculty to the visiting professors lecture series, every Wednesday in December at the Paraninfo. Registration: <a href="https://forms.universidad.example/lectures" ' +
+          LINK +
+          ">forms.universidad.example/lectures</a></p>",
+        "The Office of International Relations invites all faculty to the visiting professors lecture series, every Wednesday in December at the Paraninfo. Registration: forms.universidad.example/lectures",
+      ),
+    ),
+    audiences: inferred(["docentes"]),
+    requestedDate: labelled("2026-12-02"),
+    urgency: normal,
+    attachments: none,
+    missing: [],
+    notes: [],
+  },
+  // The innermost request (after the "De: … Enviado: … Asunto:" block) is the Comité Electoral's.
+  "07-forwarded-chain.json": {
+    lang: "es",
+    requester: { name: "Comité Electoral", address: "comite.electoral@universidad.example" },
+    forwardedBy: { name: "Secretaría General", address: "secretaria.general@universidad.example" },
+    requestingUnit: byDefault("Comité Electoral"),
+    desiredSender: labelled("Secretaría General"),
+    subject: labelled("Calendario electoral representantes estudiantiles 2027"),
+    message: labelled(
+      message(
+        "<p>Se informa a los estudiantes que las inscripciones de candidatos estarán abiertas del 1 al 10 de diciembre...</p>",
+        "Se informa a los estudiantes que las inscripciones de candidatos estarán abiertas del 1 al 10 de diciembre...",
+      ),
+    ),
+    audiences: inferred(["estudiantes"]),
+    requestedDate: missing,
+    urgency: normal,
+    attachments: none,
+    missing: ["requestedDate"],
+    notes: [
+      {
+        code: "forwarded",
+        forwardedBy: { name: "Secretaría General", address: "secretaria.general@universidad.example" },
+      },
+    ],
+  },
+  // Hostile: text fields are text only; the message keeps only the (deceptive but inert) https link.
+  "08-hostile-html.json": {
+    lang: "es",
+    requester: { name: "Externo", address: "no-reply.promos@universidad.example" },
+    requestingUnit: byDefault("Externo"),
+    desiredSender: labelled("Promociones"),
+    subject: labelled("Oferta clic aquí"),
+    message: labelled(
+      message(
+        `<p><a href="https://universidad.example.attacker.example/login" ${LINK}>https://www.universidad.example/login</a></p>`,
+        "https://www.universidad.example/login",
+      ),
+    ),
+    audiences: missing,
+    requestedDate: missing,
+    urgency: normal,
+    attachments: none,
+    missing: ["audiences", "requestedDate"],
+    notes: [],
+  },
+  // Received Thursday 2026-12-03: "next Monday" is the 7th.
+  "09-english-freeform.json": {
+    lang: "en",
+    requester: { name: "University Library", address: "library@universidad.example" },
+    requestingUnit: inferred("University Library"),
+    desiredSender: inferred("University Library"),
+    subject: inferred("Extended opening hours during finals"),
+    message: inferred(
+      message(
+        '<div><b>During the final exam period the University Library will stay open until midnight, Monday to Saturday.</b> Please bring your student ID.</div><div>See the full schedule at <a href="https://library.universidad.example/hours" ' +
+          LINK +
+          ">library.universidad.example/hours</a>.</div>",
+        "During the final exam period the University Library will stay open until midnight, Monday to Saturday. Please bring your student ID.\nSee the full schedule at library.universidad.example/hours.",
+      ),
+    ),
+    audiences: inferred(["estudiantes", "docentes"]),
+    requestedDate: inferred("2026-12-07"),
+    urgency: normal,
+    attachments: none,
+    missing: [],
+    notes: [],
+  },
+  // Received 2026-12-01T03:30Z, which is still Monday the 30th at 22:30 in Bogotá: "mañana" is the 1st
+  // (read in UTC it would wrongly be the 2nd). "9:00 de la mañana" is a time of day, not a date.
+  "10-manana-es.json": {
+    lang: "es",
+    requester: { name: "Oficina Asesora de Planeación", address: "planeacion@universidad.example" },
+    requestingUnit: inferred("Oficina Asesora de Planeación"),
+    desiredSender: inferred("Oficina Asesora de Planeación"),
+    subject: labelled("Taller de formulación de proyectos 2027"),
+    message: labelled(
+      message(
+        "<p>La Oficina Asesora de Planeación invita al taller de formulación de proyectos de inversión, el jueves 3 de diciembre a las 9:00 de la mañana en el Auditorio Principal.</p><ul><li>Inscripción previa</li><li>Cupo limitado</li></ul>",
+        "La Oficina Asesora de Planeación invita al taller de formulación de proyectos de inversión, el jueves 3 de diciembre a las 9:00 de la mañana en el Auditorio Principal.\n\nInscripción previa\nCupo limitado",
+      ),
+    ),
+    audiences: inferred(["docentes", "administrativos"]),
+    requestedDate: inferred("2026-12-01"),
+    urgency: normal,
+    attachments: none,
+    missing: [],
+    notes: [],
+  },
+  // Plain text; "11/12/2026" is day first: 11 December.
+  "11-plain-text.json": {
+    lang: "es",
+    requester: { name: "Biblioteca Central", address: "biblioteca@universidad.example" },
+    requestingUnit: labelled("Biblioteca Central"),
+    desiredSender: labelled("Biblioteca Central"),
+    subject: labelled("Horario de la biblioteca en vacaciones"),
+    message: labelled(
+      message(
+        "<p>Durante las vacaciones colectivas la Biblioteca Central atenderá de 8:00 a.m. a 12:00 m.<br>La devolución de libros se podrá hacer en el buzón de la entrada.</p><p>Feliz descanso.</p>",
+        "Durante las vacaciones colectivas la Biblioteca Central atenderá de 8:00 a.m. a 12:00 m.\nLa devolución de libros se podrá hacer en el buzón de la entrada.\n\nFeliz descanso.",
+      ),
+    ),
+    audiences: labelled([...ALL]),
+    requestedDate: labelled("2026-12-11"),
+    urgency: normal,
+    attachments: none,
+    missing: [],
+    notes: [],
+  },
+  // Labels in a table without colons; "lunes 8 de diciembre" (the 8th is a Tuesday): the date wins, with a
+  // note. The banner the message shows is carried; the signature logo is not; the PDF is.
+  "12-table-inline-images.json": {
+    lang: "es",
+    requester: { name: "Dirección de Investigaciones", address: "investigaciones@universidad.example" },
+    requestingUnit: labelled("Dirección de Investigaciones"),
+    desiredSender: labelled("Dirección de Investigaciones"),
+    subject: labelled("Convocatoria interna de investigación 2027"),
+    message: labelled(
+      message(
+        '<p><img src="cid:banner-investigacion@01DB" alt="Convocatoria" width="600"></p><p style="color: #1f3864; font-family: Calibri">La Dirección de Investigaciones abre la convocatoria interna 2027. Términos de referencia en el PDF adjunto.</p>',
+        "La Dirección de Investigaciones abre la convocatoria interna 2027. Términos de referencia en el PDF adjunto.",
+      ),
+    ),
+    audiences: labelled(["docentes"]),
+    requestedDate: labelled("2026-12-08"),
+    urgency: labelled("urgent"),
+    attachments: byDefault([
+      {
+        id: "AAMkAGI-banner",
+        name: "banner.png",
+        contentType: "image/png",
+        size: 120000,
+        isInline: true,
+        contentId: "banner-investigacion@01DB",
+      } as AttachmentInfo,
+      {
+        id: "AAMkAGI-pdf",
+        name: "terminos-convocatoria-2027.pdf",
+        contentType: "application/pdf",
+        size: 250000,
+        isInline: false,
+      },
+    ]),
+    missing: [],
+    notes: [{ code: "weekdayMismatch", date: "2026-12-08", statedWeekday: 1 }],
+  },
+  // A Gmail-style English forward; received Tuesday 2026-12-01: "send it tomorrow" is the 2nd.
+  "13-forwarded-english.json": {
+    lang: "en",
+    requester: { name: "Student Council", address: "council@universidad.example" },
+    forwardedBy: { name: "Vicerrectoría Académica", address: "vicacademica@universidad.example" },
+    requestingUnit: labelled("Student Council"),
+    desiredSender: labelled("Student Council"),
+    subject: labelled("General assembly of students - December 3"),
+    message: labelled(
+      message(
+        "<div>All students are invited to the general assembly on Thursday, December 3, 2026 at 10:00 a.m. in the Main Hall.</div>",
+        "All students are invited to the general assembly on Thursday, December 3, 2026 at 10:00 a.m. in the Main Hall.",
+      ),
+    ),
+    audiences: inferred(["estudiantes"]),
+    requestedDate: inferred("2026-12-02"),
+    urgency: normal,
+    attachments: none,
+    missing: [],
+    notes: [
+      {
+        code: "forwarded",
+        forwardedBy: { name: "Vicerrectoría Académica", address: "vicacademica@universidad.example" },
+      },
+    ],
+  },
+};
+
+const FIELDS: ReadonlyArray<keyof RequestProposal> = [
+  "lang",
+  "requester",
+  "forwardedBy",
+  "requestingUnit",
+  "desiredSender",
+  "subject",
+  "message",
+  "audiences",
+  "requestedDate",
+  "urgency",
+  "attachments",
+  "missing",
+  "notes",
+];
+
+function propose(file: string): RequestProposal {
+  return extractRequest(loadRequest(file), { sanitizeHtml: sanitizeForTests, timeZone: "America/Bogota" });
+}
+
+test("every fixture in test/data/requests has expectations, and the 8 shared ones are there", () => {
+  expect(Object.keys(expected).sort()).toEqual(fixtureNames());
+  expect(fixtureNames().filter((f) => /^0[1-8]-/.test(f))).toHaveLength(8);
+});
+
+describe.each(Object.keys(expected))("%s", (file) => {
+  const proposal = propose(file);
+  const want = expected[file] as RequestProposal;
+
+  it.each(FIELDS)("%s", (field) => {
+    expect(proposal[field]).toEqual(want[field]);
+  });
+
+  it("has no other fields", () => {
+    expect(Object.keys(proposal).sort()).toEqual(Object.keys(want).sort());
+  });
+});
