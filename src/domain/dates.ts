@@ -52,16 +52,23 @@ export function daysBetween(a: DateOnly, b: DateOnly): number {
   return Math.round((toUtcMidnight(b).getTime() - toUtcMidnight(a).getTime()) / 86_400_000);
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl.DateTimeFormat costs about a millisecond; one per time zone is kept. */
+function dateFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 /** The calendar date of an instant in an IANA time zone. */
 export function toLocalDate(instant: Instant | Date, timeZone: string): DateOnly {
   const d = typeof instant === "string" ? new Date(instant) : instant;
   if (Number.isNaN(d.getTime())) throw new RangeError(`Not an instant: ${String(instant)}`);
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(d);
+  const parts = dateFormatter(timeZone).formatToParts(d);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return makeDate(get("year"), get("month"), get("day"));
 }

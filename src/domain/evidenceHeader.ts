@@ -2,6 +2,7 @@
 // header that survives delivery to the Communications mailbox (extended properties do not travel between
 // mailboxes; headers do). Header values must be ASCII, so the JSON is escaped to \u sequences.
 import { z } from "zod";
+import { toAscii } from "./caseHeader";
 import type { Evidence } from "./types";
 
 export const EVIDENCE_HEADER = "x-pregon-evidence";
@@ -17,10 +18,7 @@ const schema = z.object({
 export type EvidenceHeader = z.infer<typeof schema>;
 
 export function encodeEvidenceHeader(e: Omit<EvidenceHeader, "v">): string {
-  return JSON.stringify({ v: 1, ...e }).replace(
-    /[^\x20-\x7e]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return toAscii(JSON.stringify({ v: 1, ...e }));
 }
 
 /** Null when absent or not understood: the caller then treats the reply as unconfirmed rather than guessing. */
