@@ -1,0 +1,136 @@
+// The stored form of a message and its projection to Graph JSON. Field names follow Graph's, so the OData
+// filter can walk a stored message directly; computed properties (bodyPreview, hasAttachments, etag…) are
+// derived at read time and never stored.
+import type { FolderName, GraphExtendedProperty, GraphHeader, GraphItemBody, GraphRecipient } from "../types";
+import { etagOf } from "./etag";
+
+export interface StoredAttachment {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  isInline: boolean;
+  contentId: string | null;
+  lastModifiedDateTime: string;
+  /** Base64, as Graph carries fileAttachment.contentBytes. */
+  contentBytes: string;
+}
+
+export interface StoredMessage {
+  id: string;
+  /** Insertion order: breaks ties between equal timestamps so "newest first" is stable. */
+  seq: number;
+  folder: FolderName;
+  changeKey: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  receivedDateTime: string;
+  sentDateTime: string;
+  subject: string;
+  body: GraphItemBody;
+  from: GraphRecipient | null;
+  sender: GraphRecipient | null;
+  toRecipients: GraphRecipient[];
+  ccRecipients: GraphRecipient[];
+  bccRecipients: GraphRecipient[];
+  replyTo: GraphRecipient[];
+  conversationId: string;
+  conversationIndex: string;
+  internetMessageId: string;
+  /** Message-ID of the message this one replies to (becomes In-Reply-To/References when sent). */
+  inReplyTo: string | null;
+  isDraft: boolean;
+  isRead: boolean;
+  isDeliveryReceiptRequested: boolean;
+  isReadReceiptRequested: boolean;
+  importance: "low" | "normal" | "high";
+  inferenceClassification: "focused" | "other";
+  categories: string[];
+  flag: { flagStatus: "notFlagged" | "flagged" | "complete" };
+  internetMessageHeaders: GraphHeader[];
+  /** Ids are stored in canonical form (see extended-props.ts). */
+  singleValueExtendedProperties: GraphExtendedProperty[];
+  attachments: StoredAttachment[];
+}
+
+/** Properties Graph computes; the filter resolver and the projection share this. */
+export function bodyPreview(body: GraphItemBody): string {
+  const text =
+    body.contentType === "html"
+      ? body.content
+          .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/gi, " ")
+          .replace(/<[^>]+>/g, " ")
+          .replace(/&nbsp;/g, " ")
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&amp;/g, "&")
+      : body.content;
+  return text.replace(/\s+/g, " ").trim().slice(0, 255);
+}
+
+export function hasAttachments(message: StoredMessage): boolean {
+  return message.attachments.some((a) => !a.isInline);
+}
+
+export interface ProjectionContext {
+  folderId: string;
+  webLinkBase: string;
+}
+
+/**
+ * The message as Graph returns it by default. internetMessageHeaders and singleValueExtendedProperties are
+ * not part of the default projection: Graph only returns them with $select / $expand.
+ */
+export function toGraphMessage(message: StoredMessage, context: ProjectionContext): Record<string, unknown> {
+  return {
+    "@odata.etag": etagOf(message.changeKey),
+    id: message.id,
+    createdDateTime: message.createdDateTime,
+    lastModifiedDateTime: message.lastModifiedDateTime,
+    changeKey: message.changeKey,
+    categories: [...message.categories],
+    receivedDateTime: message.receivedDateTime,
+    sentDateTime: message.sentDateTime,
+    hasAttachments: hasAttachments(message),
+    internetMessageId: message.internetMessageId,
+    subject: message.subject,
+    bodyPreview: bodyPreview(message.body),
+    importance: message.importance,
+    parentFolderId: context.folderId,
+    conversationId: message.conversationId,
+    conversationIndex: message.conversationIndex,
+    isDeliveryReceiptRequested: message.isDeliveryReceiptRequested,
+    isReadReceiptRequested: message.isReadReceiptRequested,
+    isRead: message.isRead,
+    isDraft: message.isDraft,
+    webLink: `${context.webLinkBase}?ItemID=${encodeURIComponent(message.id)}&exvsurl=1&viewmodel=ReadMessageItem`,
+    inferenceClassification: message.inferenceClassification,
+    body: { ...message.body },
+    sender: message.sender,
+    from: message.from,
+    toRecipients: message.toRecipients,
+    ccRecipients: message.ccRecipients,
+    bccRecipients: message.bccRecipients,
+    replyTo: message.replyTo,
+    flag: { ...message.flag },
+  };
+}
+
+export function toGraphAttachment(
+  attachment: StoredAttachment,
+  withContent: boolean,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    "@odata.type": "#microsoft.graph.fileAttachment",
+    id: attachment.id,
+    lastModifiedDateTime: attachment.lastModifiedDateTime,
+    name: attachment.name,
+    contentType: attachment.contentType,
+    size: attachment.size,
+    isInline: attachment.isInline,
+    contentId: attachment.contentId,
+    contentLocation: null,
+  };
+  if (withContent) out.contentBytes = attachment.contentBytes;
+  return out;
+}

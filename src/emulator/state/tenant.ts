@@ -1,0 +1,274 @@
+// The embedded Microsoft 365 tenant: mailboxes, directory groups, delegation and Send As grants, issued
+// tokens, plus the fault rules and request log that tests and the demo drive. HTTP handling lives in
+// pipeline.ts; this class is the state it acts on.
+import { FaultInjector } from "../faults";
+import type { EmuRequest, EmuResponse } from "../http";
+import { isRecord } from "../json";
+import { RequestLog } from "../log";
+import { snapshotOf, stateFromSnapshot } from "../persist";
+import type { TenantSnapshot } from "../persist";
+import { dispatch } from "../pipeline";
+import { fromFetchRequest, toFetchResponse } from "../request";
+import { routeTables } from "../routes";
+import { handleUpload } from "../routes/upload";
+import type { FolderName } from "../types";
+import type { DirectoryGroup, TenantOptions, TenantSpec } from "./config";
+import { newGuid, newToken } from "./ids";
+import { Mailbox } from "./mailbox";
+import type { StoredMessage } from "./message";
+import { storedFromGraphJson } from "./seed";
+
+export const DEFAULT_BASE_URL = "https://graph.microsoft.com";
+
+/** An upload session for a large attachment (not persisted: sessions are short-lived by nature). */
+export interface UploadSession {
+  id: string;
+  mailboxAddress: string;
+  messageId: string;
+  name: string;
+  contentType: string;
+  isInline: boolean;
+  size: number;
+  received: Uint8Array;
+  nextOffset: number;
+  expiresAt: number;
+}
+
+export interface TenantState {
+  domain: string;
+  baseUrl: string;
+  mailboxes: Mailbox[];
+  fullAccess: Array<[string, string[]]>;
+  sendAs: string[];
+  groups: DirectoryGroup[];
+  tokens: Array<[string, string]>;
+  seq: number;
+}
+
+export class Tenant {
+  readonly domain: string;
+  readonly baseUrl: string;
+  readonly faults = new FaultInjector();
+  readonly log: RequestLog;
+  readonly uploadSessions = new Map<string, UploadSession>();
+  private readonly clock: () => Date;
+  private readonly mailboxes = new Map<string, Mailbox>();
+  private readonly mailboxesById = new Map<string, Mailbox>();
+  private readonly fullAccess = new Map<string, Set<string>>();
+  private readonly sendAsGrants = new Set<string>();
+  private readonly groups = new Map<string, DirectoryGroup>();
+  private readonly tokens = new Map<string, string>();
+  private seq: number;
+
+  constructor(state: TenantState, options: TenantOptions = {}) {
+    this.domain = state.domain;
+    this.baseUrl = (options.baseUrl ?? state.baseUrl).replace(/\/+$/, "");
+    this.clock = options.now ?? (() => new Date());
+    this.log = new RequestLog(options.logLimit ?? 5000);
+    for (const mailbox of state.mailboxes) {
+      this.mailboxes.set(mailbox.address, mailbox);
+      this.mailboxesById.set(mailbox.id, mailbox);
+    }
+    for (const [mailbox, users] of state.fullAccess) this.fullAccess.set(mailbox, new Set(users));
+    for (const grant of state.sendAs) this.sendAsGrants.add(grant);
+    for (const group of state.groups) this.groups.set(group.address, group);
+    for (const [token, address] of state.tokens) this.tokens.set(token, address);
+    this.seq = state.seq;
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  nowIso(): string {
+    return this.clock()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, "Z");
+  }
+
+  nextSeq(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+
+  /** An opaque bearer token for a user; the demo's token provider and tests call this. */
+  issueToken(address: string): string {
+    const mailbox = this.mailboxes.get(address.toLowerCase());
+    if (!mailbox || mailbox.kind !== "user") throw new Error(`No user ${address} in this tenant.`);
+    const token = newToken();
+    this.tokens.set(token, mailbox.address);
+    return token;
+  }
+
+  revokeToken(token: string): void {
+    this.tokens.delete(token);
+  }
+
+  userForToken(token: string): Mailbox | undefined {
+    const address = this.tokens.get(token);
+    return address ? this.mailboxes.get(address) : undefined;
+  }
+
+  mailbox(address: string): Mailbox | undefined {
+    return this.mailboxes.get(address.toLowerCase());
+  }
+
+  /** By directory id (GUID) or SMTP address, the way /users/{id | userPrincipalName} resolves. */
+  resolveMailbox(idOrAddress: string): Mailbox | undefined {
+    return this.mailboxesById.get(idOrAddress.toLowerCase()) ?? this.mailboxes.get(idOrAddress.toLowerCase());
+  }
+
+  allMailboxes(): Mailbox[] {
+    return [...this.mailboxes.values()];
+  }
+
+  /** Full access: the mailbox's own user, or a delegate the tenant configured. */
+  canAccess(caller: Mailbox, target: Mailbox): boolean {
+    return (
+      caller.address === target.address || (this.fullAccess.get(target.address)?.has(caller.address) ?? false)
+    );
+  }
+
+  canSendAs(caller: Mailbox, address: string): boolean {
+    const lower = address.toLowerCase();
+    return caller.address === lower || this.sendAsGrants.has(`${caller.address}|${lower}`);
+  }
+
+  group(address: string): DirectoryGroup | undefined {
+    return this.groups.get(address.toLowerCase());
+  }
+
+  groupById(id: string): DirectoryGroup | undefined {
+    return [...this.groups.values()].find((g) => g.id === id.toLowerCase());
+  }
+
+  allGroups(): DirectoryGroup[] {
+    return [...this.groups.values()];
+  }
+
+  /**
+   * Seeds `toAddress`'s inbox with a received message given as Graph message JSON (attachments included).
+   * Returns the new message id. No transport happens: this is how mail from outside the tenant arrives.
+   */
+  deliver(toAddress: string, graphMessage: unknown, folder: FolderName = "inbox"): string {
+    const [id] = this.seedMessages(toAddress, [graphMessage], folder);
+    if (id === undefined) throw new Error("Nothing was delivered.");
+    return id;
+  }
+
+  /** The bulk path for large demo mailboxes (10,000 messages with extended properties in well under a second). */
+  seedMessages(address: string, graphMessages: readonly unknown[], folder: FolderName = "inbox"): string[] {
+    const mailbox = this.mailbox(address);
+    if (!mailbox) throw new Error(`No mailbox ${address} in this tenant.`);
+    const now = this.nowIso();
+    return graphMessages.map((json) => {
+      if (!isRecord(json)) throw new Error("A seeded message must be a JSON object.");
+      const message = storedFromGraphJson(json, mailbox, folder, {
+        domain: this.domain,
+        now,
+        seq: this.nextSeq(),
+      });
+      mailbox.messages.set(message.id, message);
+      return message.id;
+    });
+  }
+
+  /** Stored messages of a mailbox, newest first (for assertions and the demo's own views). */
+  storedMessages(address: string, folder?: FolderName): StoredMessage[] {
+    const mailbox = this.mailbox(address);
+    if (!mailbox) throw new Error(`No mailbox ${address} in this tenant.`);
+    return mailbox.list(folder).sort((a, b) => b.seq - a.seq);
+  }
+
+  /** Answers one request in the emulator's own shapes (msw handlers and $batch use this). */
+  dispatch(request: EmuRequest): Promise<EmuResponse> {
+    return dispatch(this, request, { routes: routeTables, outside: handleUpload });
+  }
+
+  /** Answers a Fetch API request; a "drop" fault rejects with a TypeError, as fetch does on a lost connection. */
+  async fetch(request: Request): Promise<Response> {
+    return toFetchResponse(await this.dispatch(await fromFetchRequest(request)));
+  }
+
+  /** Everything needed to rebuild the tenant (faults, log and upload sessions are runtime-only). */
+  toJSON(): TenantSnapshot {
+    return snapshotOf(this.state());
+  }
+
+  static fromJSON(json: unknown, options: TenantOptions = {}): Tenant {
+    return new Tenant(stateFromSnapshot(json), options);
+  }
+
+  /** The state in plain data, for persistence (see persist.ts). */
+  state(): TenantState {
+    return {
+      domain: this.domain,
+      baseUrl: this.baseUrl,
+      mailboxes: this.allMailboxes(),
+      fullAccess: [...this.fullAccess.entries()].map(([mailbox, users]) => [mailbox, [...users]]),
+      sendAs: [...this.sendAsGrants],
+      groups: this.allGroups(),
+      tokens: [...this.tokens.entries()],
+      seq: this.seq,
+    };
+  }
+}
+
+/** Builds the tenant from a seeding spec (users, shared mailboxes, groups, Send As grants). */
+export function tenantStateFromSpec(spec: TenantSpec, now: string): TenantState {
+  const mailboxes: Mailbox[] = [];
+  const fullAccess: Array<[string, string[]]> = [];
+  const sendAs: string[] = [];
+  for (const user of spec.users) {
+    mailboxes.push(
+      new Mailbox({
+        id: newGuid(),
+        address: user.address,
+        displayName: user.displayName,
+        kind: "user",
+        preferredLanguage: user.preferredLanguage ?? "en-US",
+        createdDateTime: now,
+      }),
+    );
+    if (user.delegates?.length)
+      fullAccess.push([user.address.toLowerCase(), user.delegates.map((d) => d.toLowerCase())]);
+  }
+  for (const shared of spec.sharedMailboxes ?? []) {
+    const address = shared.address.toLowerCase();
+    mailboxes.push(
+      new Mailbox({
+        id: newGuid(),
+        address,
+        displayName: shared.displayName,
+        kind: "shared",
+        preferredLanguage: "es-CO",
+        createdDateTime: now,
+      }),
+    );
+    const delegates = shared.delegates.map((d) => d.toLowerCase());
+    fullAccess.push([address, delegates]);
+    if (shared.delegatesCanSendAs ?? true) for (const d of delegates) sendAs.push(`${d}|${address}`);
+  }
+  for (const grant of spec.sendAs ?? [])
+    sendAs.push(`${grant.user.toLowerCase()}|${grant.address.toLowerCase()}`);
+  const groups: DirectoryGroup[] = (spec.groups ?? []).map((g) => ({
+    id: newGuid(),
+    address: g.address.toLowerCase(),
+    displayName: g.displayName,
+    description: g.description ?? null,
+    memberCount: g.memberCount,
+    members: g.members.map((m) => m.toLowerCase()),
+    acceptsMessagesOnlyFrom: g.acceptsMessagesOnlyFrom?.map((a) => a.toLowerCase()) ?? null,
+    createdDateTime: now,
+  }));
+  return {
+    domain: spec.domain,
+    baseUrl: DEFAULT_BASE_URL,
+    mailboxes,
+    fullAccess,
+    sendAs,
+    groups,
+    tokens: [],
+    seq: 0,
+  };
+}
