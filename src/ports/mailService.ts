@@ -64,6 +64,8 @@ export interface CaseQuery {
   conversationId?: string;
   /** Only messages received at or after this instant. */
   receivedSince?: Instant;
+  /** Only messages from this sender address. */
+  from?: string;
   states?: CaseState[];
   /** Only messages that carry a case id at all. */
   hasCase?: boolean;
@@ -124,8 +126,15 @@ export interface MailService {
   /** Replies to a message on its thread. */
   reply(mailbox: MailboxId, id: string, options: OutgoingOptions): Promise<SentResult>;
   createDraft(mailbox: MailboxId, draft: DraftInput): Promise<MailMessage>;
-  copyAttachments(mailbox: MailboxId, fromMessageId: string, toDraftId: string, attachmentIds: string[]): Promise<void>;
+  copyAttachments(
+    mailbox: MailboxId,
+    fromMessageId: string,
+    toDraftId: string,
+    attachmentIds: string[],
+  ): Promise<void>;
   sendDraft(mailbox: MailboxId, id: string): Promise<void>;
+  /** Changes who a draft goes out as (after Exchange refused Send As for the first choice). */
+  setDraftSender(mailbox: MailboxId, id: string, from: MailAddress): Promise<void>;
   /** Number of members of a mail-enabled group, from the directory. */
   groupMemberCount(groupAddress: string): Promise<number>;
 }

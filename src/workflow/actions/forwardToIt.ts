@@ -1,5 +1,6 @@
 // "Forward to IT": the request goes to the IT mailbox with the case summary on top, attachments kept, the case
 // id in the subject and in an x- header; then the record says so. Safe to repeat and to interrupt.
+import { CASE_HEADER, encodeCaseHeader } from "../../domain/caseHeader";
 import { AppError } from "../../domain/errors";
 import { forwardCase } from "../../domain/lifecycle";
 import { forwardToItTemplate } from "../../domain/templates";
@@ -46,6 +47,7 @@ export function forwardToIt(
             commentHtml: template.html,
             caseId: current.id,
             kind: "forward",
+            headers: { [CASE_HEADER]: encodeCaseHeader(current) },
           }),
         );
     const updated = await updateCase(ctx, mailbox, messageId, (c) =>
