@@ -1,5 +1,6 @@
 // MailService over Microsoft Graph v1.0: the production adapter (the demo uses it too, against the emulator).
 import { AppError } from "../domain/errors";
+import type { MailAddress } from "../domain/types";
 import type {
   CaseProps,
   CaseQuery,
@@ -167,6 +168,15 @@ export class GraphMailService implements MailService {
       method: "POST",
       path: `${messagePath(mailbox, id)}/send`,
       traits: new RequestTraits(false, "delivers"),
+    });
+  }
+
+  /** Changes who a draft goes out as; PATCH of a fixed value, so safe to repeat. */
+  async setDraftSender(mailbox: MailboxId, id: string, from: MailAddress): Promise<void> {
+    await this.transport.none({
+      method: "PATCH",
+      path: messagePath(mailbox, id),
+      body: { from: toRecipient(from) },
     });
   }
 

@@ -54,6 +54,25 @@ describe("createDraft and sendDraft", () => {
     expect(h.requests).toHaveLength(0);
   });
 
+  it("changes a draft's sender with a PATCH of from", async () => {
+    const h = createHarness();
+    h.use(
+      http.patch(`${GRAPH}/me/messages/:id`, () => HttpResponse.json(graphMessage({ id: "AAMkMass1=" }))),
+    );
+
+    await h.service.setDraftSender("me", "AAMkMass1=", {
+      name: "Comunicaciones",
+      address: "comunicaciones@uni.example.edu.co",
+    });
+    await settle();
+
+    expect(h.requests[0]?.method).toBe("PATCH");
+    expect(h.requests[0]?.url.pathname).toBe("/v1.0/me/messages/AAMkMass1%3D");
+    expect(JSON.parse(h.requests[0]?.body ?? "")).toEqual({
+      from: { emailAddress: { name: "Comunicaciones", address: "comunicaciones@uni.example.edu.co" } },
+    });
+  });
+
   it("sends a draft with POST …/send", async () => {
     const h = createHarness();
     h.use(
