@@ -24,8 +24,11 @@ const CUES: readonly RegExp[] = [
 ];
 
 // The requester's sign-off: a short line that is only a closing formula (and maybe ", name").
-const CLOSING =
-  /^(?:cordialmente|atentamente|(?:mil|muchas) gracias|gracias|saludos(?: cordiales)?|un (?:cordial )?saludo|quedo atent[oa]|quedamos atent[oa]s|best regards|best wishes|kind regards|warm regards|regards|many thanks|thanks|thank you|sincerely|cheers|best)(?:\s*[,.!]+.*)?$/;
+const CLOSING_WORDS =
+  "cordialmente|atentamente|(?:mil|muchas) gracias|gracias|saludos(?: cordiales)?|un (?:cordial )?saludo|quedo atent[oa]|quedamos atent[oa]s|best regards|best wishes|kind regards|warm regards|regards|many thanks|thanks|thank you|sincerely|cheers|best";
+const CLOSING = new RegExp(`^(?:${CLOSING_WORDS})(?:\\s*[,.!]+.*)?$`);
+/** Nothing but the formula: a sign-off even as the first line after the label. */
+const BARE_CLOSING = new RegExp(`^(?:${CLOSING_WORDS})[\\s,.!]*$`);
 
 function firstCue(folded: string, region: Span): { start: number; end: number } | undefined {
   let best: { start: number; end: number } | undefined;
@@ -48,8 +51,9 @@ function messageEnd(folded: string, from: number, hits: readonly LabelHit[], reg
     const endsHere = hits.some(
       (h) => h.lineStart && h.endsMessage && h.start >= lineStart && h.start < lineEnd,
     );
-    // The first line of the message is never taken for a sign-off ("Gracias a todos por…").
-    if (endsHere || (sawContent && line.length <= 60 && CLOSING.test(line))) return lineStart;
+    // The first line is a sign-off only when it is nothing else ("Gracias a todos por…" is a message).
+    const closes = line.length <= 60 && (sawContent ? CLOSING : BARE_CLOSING).test(line);
+    if (endsHere || closes) return lineStart;
     if (line !== "") sawContent = true;
     lineStart = lineEnd + 1;
   }

@@ -11,16 +11,21 @@ const QUOTES: ReadonlyArray<[string, string]> = [
   ["‘", "’"],
 ];
 
+/** A sentence's final period is not part of a subject or a name; an ellipsis is kept. */
+function withoutFinalPeriod(s: string): string {
+  return /[^.]\.$/.test(s) ? s.slice(0, -1).trimEnd() : s;
+}
+
 /** One line of plain text: no tags, no image marks, whitespace collapsed, no wrapping quotes or final period. */
 export function cleanInline(text: string): string {
-  let s = text.replaceAll(IMAGE_MARK, " ").replace(TAG_LIKE, " ").replace(/\s+/g, " ").trim();
+  let s = withoutFinalPeriod(
+    text.replaceAll(IMAGE_MARK, " ").replace(TAG_LIKE, " ").replace(/\s+/g, " ").trim(),
+  );
   for (const [open, close] of QUOTES) {
     if (s.length > 1 && s.startsWith(open) && s.endsWith(close))
       s = s.slice(open.length, -close.length).trim();
   }
-  // A sentence's final period is not part of a subject or a name; an ellipsis is kept.
-  if (/[^.]\.$/.test(s)) s = s.slice(0, -1).trimEnd();
-  return s;
+  return withoutFinalPeriod(s);
 }
 
 /** A block of plain text: lines cleaned, at most one blank line between paragraphs. */
