@@ -1,0 +1,106 @@
+// Reply and forward drafts, built the way Exchange builds them: the original's conversation, a prefixed
+// subject, the original quoted under a header block, and (for forwards) the original's attachments.
+// Prefixes are the English "RE: " / "FW: " that Exchange Online writes for API-created responses, whatever the
+// mailbox language; the add-in must not rely on localized prefixes ("RV:", "RE:") to find its threads.
+import { newAttachmentId } from "../state/ids";
+import type { Mailbox } from "../state/mailbox";
+import type { StoredMessage } from "../state/message";
+import type { Tenant } from "../state/tenant";
+import type { GraphItemBody, GraphRecipient } from "../types";
+import { newDraft } from "./drafts";
+
+export type ResponseKind = "reply" | "replyAll" | "forward";
+
+const PREFIX: Record<ResponseKind, string> = { reply: "RE: ", replyAll: "RE: ", forward: "FW: " };
+
+export function responseSubject(kind: ResponseKind, subject: string): string {
+  const prefix = PREFIX[kind];
+  return subject.toLowerCase().startsWith(prefix.toLowerCase().trim()) ? subject : `${prefix}${subject}`;
+}
+
+export function composeResponse(
+  tenant: Tenant,
+  mailbox: Mailbox,
+  original: StoredMessage,
+  kind: ResponseKind,
+): StoredMessage {
+  const draft = newDraft(tenant, mailbox);
+  draft.subject = responseSubject(kind, original.subject);
+  draft.conversationId = original.conversationId;
+  draft.conversationIndex = original.conversationIndex;
+  draft.inReplyTo = kind === "forward" ? null : original.internetMessageId;
+  draft.toRecipients = kind === "forward" ? [] : replyTargets(kind, original, mailbox);
+  draft.ccRecipients = kind === "replyAll" ? withoutSelf(original.ccRecipients, mailbox) : [];
+  draft.body = { contentType: "html", content: quotedBody(original, "") };
+  draft.attachments = original.attachments
+    .filter((a) => kind === "forward" || a.isInline)
+    .map((a) => ({ ...a, id: newAttachmentId(draft.id) }));
+  return draft;
+}
+
+/** Puts the client's comment (or message.body) above the quoted original. */
+export function setLead(draft: StoredMessage, original: StoredMessage, lead: GraphItemBody): void {
+  const html = lead.contentType === "html" ? lead.content : textToHtml(lead.content);
+  draft.body = { contentType: "html", content: quotedBody(original, html) };
+}
+
+function replyTargets(kind: ResponseKind, original: StoredMessage, mailbox: Mailbox): GraphRecipient[] {
+  const author =
+    original.replyTo.length > 0
+      ? original.replyTo
+      : [original.from ?? original.sender].filter((r): r is GraphRecipient => r !== null);
+  if (kind === "reply") return author;
+  return dedupe([...author, ...withoutSelf(original.toRecipients, mailbox)]);
+}
+
+function withoutSelf(recipients: readonly GraphRecipient[], mailbox: Mailbox): GraphRecipient[] {
+  return recipients.filter((r) => r.emailAddress.address.toLowerCase() !== mailbox.address);
+}
+
+function dedupe(recipients: GraphRecipient[]): GraphRecipient[] {
+  const seen = new Set<string>();
+  return recipients.filter((r) => {
+    const key = r.emailAddress.address.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function quotedBody(original: StoredMessage, leadHtml: string): string {
+  const people = (list: readonly GraphRecipient[]) => list.map(display).join("; ");
+  const header = [
+    `<b>From:</b> ${original.from ? display(original.from) : ""}`,
+    `<b>Sent:</b> ${escapeHtml(new Date(original.sentDateTime).toUTCString())}`,
+    `<b>To:</b> ${people(original.toRecipients)}`,
+    ...(original.ccRecipients.length > 0 ? [`<b>Cc:</b> ${people(original.ccRecipients)}`] : []),
+    `<b>Subject:</b> ${escapeHtml(original.subject)}`,
+  ].join("<br>");
+  const quoted =
+    original.body.contentType === "html"
+      ? innerBody(original.body.content)
+      : textToHtml(original.body.content);
+  return (
+    `<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>` +
+    `<div>${leadHtml}</div><hr style="display:inline-block;width:98%">` +
+    `<div id="divRplyFwdMsg" dir="ltr">${header}</div><div>${quoted}</div></body></html>`
+  );
+}
+
+function display(recipient: GraphRecipient): string {
+  const { name, address } = recipient.emailAddress;
+  return name ? `${escapeHtml(name)} &lt;${escapeHtml(address)}&gt;` : escapeHtml(address);
+}
+
+function innerBody(html: string): string {
+  const match = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html);
+  return match?.[1] ?? html;
+}
+
+function textToHtml(text: string): string {
+  return escapeHtml(text).replace(/\r?\n/g, "<br>");
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

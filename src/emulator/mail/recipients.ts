@@ -1,0 +1,50 @@
+// Resolving recipients the way the tenant's transport does: mailboxes in the tenant receive a copy,
+// distribution groups expand to their members that have mailboxes here (nested groups too), external
+// addresses are accepted and leave the tenant. Groups that only accept listed senders refuse everyone else.
+import type { DirectoryGroup } from "../state/config";
+import type { Mailbox } from "../state/mailbox";
+import type { Tenant } from "../state/tenant";
+import type { GraphRecipient } from "../types";
+
+export interface Resolution {
+  mailboxes: Mailbox[];
+  /** Groups that refused the sender (each produces a non-delivery report). */
+  refused: DirectoryGroup[];
+  external: string[];
+}
+
+export function resolveRecipients(
+  tenant: Tenant,
+  recipients: readonly GraphRecipient[],
+  senderAddress: string,
+): Resolution {
+  const mailboxes = new Map<string, Mailbox>();
+  const refused: DirectoryGroup[] = [];
+  const external: string[] = [];
+  const visited = new Set<string>();
+  const sender = senderAddress.toLowerCase();
+
+  const visit = (address: string): void => {
+    const lower = address.toLowerCase();
+    if (visited.has(lower)) return;
+    visited.add(lower);
+    const mailbox = tenant.mailbox(lower);
+    if (mailbox) {
+      mailboxes.set(mailbox.address, mailbox);
+      return;
+    }
+    const group = tenant.group(lower);
+    if (!group) {
+      external.push(lower);
+      return;
+    }
+    if (group.acceptsMessagesOnlyFrom && !group.acceptsMessagesOnlyFrom.includes(sender)) {
+      refused.push(group);
+      return;
+    }
+    for (const member of group.members) visit(member);
+  };
+
+  for (const recipient of recipients) visit(recipient.emailAddress.address);
+  return { mailboxes: [...mailboxes.values()], refused, external };
+}
