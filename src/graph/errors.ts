@@ -10,7 +10,9 @@
 // | 409, 412 (stale If-Match)                | conflict        |
 // | 429 (after the retries allowed)          | throttled       |
 // | 502, 503, 504                            | unavailable     |
+// | other 4xx / 5xx                          | badRequest / unknown |
 // | fetch TypeError / timeout                | network         |
+// | token provider failure                   | its own AppError, else unauthenticated |
 //
 // A request that sends or creates (not repeatable) and ends in a 5xx, a dropped connection or a timeout
 // may have been processed: it becomes "unavailable" with details.maybeDelivered = 1 (it sends mail) or
