@@ -5,7 +5,7 @@ import type { ItRecord } from "../../domain/itRecord";
 import { totalRecipients } from "../../domain/itRecord";
 import { itConfirmationTemplate } from "../../domain/templates";
 import type { AudienceKey } from "../../domain/types";
-import type { MailboxId, MailMessage } from "../../ports/mailService";
+import type { MailMessage } from "../../ports/mailService";
 import type { WorkflowContext } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";

@@ -1,0 +1,93 @@
+// Fault injection from the demo page: the same rules tests use, one click each.
+import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Tenant } from "../emulator";
+import type { DemoStrings } from "./demoStrings";
+
+/** Sends, forwards and replies: the non-idempotent calls a dropped connection makes ambiguous. */
+const SEND_URL = /\/(send|forward|reply|sendMail)$/;
+
+export interface FaultControlsProps {
+  tenant: Tenant;
+  strings: DemoStrings;
+  onChange(): void;
+}
+
+export function FaultControls({ tenant, strings, onChange }: FaultControlsProps) {
+  const [count, setCount] = useState(() => tenant.faults.list().length);
+  const changed = () => {
+    setCount(tenant.faults.list().length);
+    onChange();
+  };
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button>
+          {strings.faults}
+          {count > 0 ? ` (${strings.faultsActive.replace("{count}", String(count))})` : ""}
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem
+            onClick={() => {
+              tenant.faults.add({
+                url: "/v1.0/",
+                effect: { kind: "throttle", retryAfterSeconds: 2 },
+                times: 3,
+                label: "429",
+              });
+              changed();
+            }}
+          >
+            {strings.faultThrottle}
+          </MenuItem>
+          <MenuItem
+            onClick={() => {
+              tenant.faults.add({
+                method: "POST",
+                url: SEND_URL,
+                effect: { kind: "unavailable" },
+                times: 1,
+                label: "503",
+              });
+              changed();
+            }}
+          >
+            {strings.faultUnavailable}
+          </MenuItem>
+          <MenuItem
+            onClick={() => {
+              tenant.faults.add({
+                method: "POST",
+                url: SEND_URL,
+                effect: { kind: "failAfterEffect", as: "drop" },
+                times: 1,
+                label: "drop",
+              });
+              changed();
+            }}
+          >
+            {strings.faultDrop}
+          </MenuItem>
+          <MenuItem
+            onClick={() => {
+              tenant.faults.add({ url: "/v1.0/", effect: { kind: "latency", ms: 800 }, label: "latency" });
+              changed();
+            }}
+          >
+            {strings.faultLatency}
+          </MenuItem>
+          <MenuItem
+            onClick={() => {
+              tenant.faults.clear();
+              changed();
+            }}
+          >
+            <Text>{strings.faultClear}</Text>
+          </MenuItem>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}

@@ -1,0 +1,69 @@
+// Entry point of the demo: starts the embedded tenant (Graph emulator behind a service worker), wires the real
+// taskpane to it through the same ports as production, and renders both mailboxes side by side.
+import { createRoot } from "react-dom/client";
+import { loadConfig } from "../config/load";
+import { fetchTextWith } from "../config/fetchText";
+import type { Lang } from "../domain/types";
+import { GraphMailService } from "../graph";
+import { sanitizeHtml } from "../sanitize/sanitizeHtml";
+import type { ThemeKind } from "../ports/mailHost";
+import type { Services } from "../taskpane/ServicesContext";
+import { ConfigErrorScreen } from "../taskpane/ConfigErrorScreen";
+import { DemoApp } from "./DemoApp";
+import { DemoMailHost } from "./DemoMailHost";
+import { openDemoTenant, persistOnChange, resetDemoTenant } from "./persistence";
+import { IT, PROFESSIONAL } from "./tenantSpec";
+import { startBrowserEmulator } from "../emulator/browser";
+
+function param(name: string): string | null {
+  return new URLSearchParams(window.location.search).get(name);
+}
+
+async function main(): Promise<void> {
+  const root = createRoot(document.getElementById("root") as HTMLElement);
+  const lang: Lang = param("lang") === "en" ? "en" : "es";
+  const theme: ThemeKind = param("theme") === "dark" ? "dark" : "light";
+  const paneWidth = param("pane") === "320" ? 320 : 450;
+
+  const configResult = await loadConfig(fetchTextWith(window.fetch.bind(window)), "demo.config.json");
+  if (!configResult.ok) {
+    root.render(<ConfigErrorScreen problems={configResult.problems} lang={lang} theme={theme} />);
+    return;
+  }
+  const config = configResult.config;
+
+  const tenant = openDemoTenant({ fresh: param("fresh") === "1" });
+  await startBrowserEmulator(tenant);
+  persistOnChange(tenant);
+
+  const side = (user: string): { host: DemoMailHost; services: Services } => {
+    const host = new DemoMailHost({
+      userAddress: user,
+      displayLanguage: lang === "es" ? "es-CO" : "en-US",
+      theme,
+      onOpenDraft: () => undefined,
+    });
+    const mail = new GraphMailService({ getAccessToken: async () => tenant.issueToken(user) });
+    return { host, services: { host, mail, config, sanitizeHtml, now: () => new Date() } };
+  };
+  const communications = side(PROFESSIONAL);
+  const it = side(IT);
+
+  // Hooks for the browser tests and for anyone curious in the console: the tenant is the demo's server.
+  Object.assign(window, { __pregonDemo: { tenant, communications, it } });
+
+  root.render(
+    <DemoApp
+      tenant={tenant}
+      communications={communications}
+      it={it}
+      initial={{ lang, theme, paneWidth }}
+      onReset={() => {
+        resetDemoTenant();
+        window.location.reload();
+      }}
+    />,
+  );
+}
+
+void main();

@@ -1,0 +1,124 @@
+// The demo's mail: the request fixtures in the Communications inbox, plus a few cases already under way so the
+// dashboard has something to show (one of them overdue).
+import { encodeCase } from "../domain/codec";
+import { createCase, forwardCase } from "../domain/lifecycle";
+import type { Case } from "../domain/types";
+import { CASE_PROPERTY_IDS } from "../graph/properties";
+import type { Tenant } from "../emulator";
+import { COMMUNICATIONS, DOMAIN, PROFESSIONAL } from "./tenantSpec";
+
+import r01 from "../../test/data/requests/01-structured-es.json";
+import r02 from "../../test/data/requests/02-freeform-es.json";
+import r03 from "../../test/data/requests/03-flyer-attachment.json";
+import r04 from "../../test/data/requests/04-urgent.json";
+import r05 from "../../test/data/requests/05-missing-fields.json";
+import r06 from "../../test/data/requests/06-english.json";
+import r07 from "../../test/data/requests/07-forwarded-chain.json";
+import r08 from "../../test/data/requests/08-hostile-html.json";
+import r09 from "../../test/data/requests/09-english-freeform.json";
+import r10 from "../../test/data/requests/10-manana-es.json";
+import r12 from "../../test/data/requests/12-table-inline-images.json";
+
+/** One copy of the request fixtures serves the tests and the demo (test/data/requests). */
+export const REQUEST_FIXTURES: readonly unknown[] = [r01, r02, r03, r04, r05, r06, r07, r08, r09, r10, r12];
+
+function caseProperties(c: Case) {
+  return [
+    { id: CASE_PROPERTY_IDS.kind, value: "request" },
+    { id: CASE_PROPERTY_IDS.caseId, value: c.id },
+    { id: CASE_PROPERTY_IDS.state, value: c.state },
+    { id: CASE_PROPERTY_IDS.dueDate, value: c.dueDate },
+    { id: CASE_PROPERTY_IDS.record, value: encodeCase(c) },
+  ];
+}
+
+function requestMail(from: string, name: string, subject: string, receivedDateTime: string, html: string) {
+  return {
+    subject,
+    from: { emailAddress: { name, address: from } },
+    toRecipients: [
+      { emailAddress: { name: "Centro de Gestión de las Comunicaciones", address: COMMUNICATIONS } },
+    ],
+    receivedDateTime,
+    body: { contentType: "html", content: html },
+    hasAttachments: false,
+    attachments: [],
+  };
+}
+
+/** Cases created earlier in the month: one forwarded and overdue, one forwarded on time. */
+function casesUnderWay(): { mail: ReturnType<typeof requestMail>; record: Case }[] {
+  const overdueAt = "2026-11-17T15:00:00Z";
+  const overdue = forwardCase(
+    createCase({
+      id: "CM-2611-H7QK",
+      at: overdueAt,
+      by: PROFESSIONAL,
+      requester: { name: "Biblioteca Central", address: `biblioteca@${DOMAIN}` },
+      fields: {
+        requestingUnit: "Biblioteca Central",
+        desiredSender: "Biblioteca Central",
+        subject: "Horario extendido de la biblioteca en exámenes finales",
+        audiences: ["estudiantes", "docentes"],
+        requestedDate: "2026-11-20",
+        urgency: "normal",
+        attachmentIds: [],
+      },
+      dueDate: "2026-11-20",
+    }),
+    { at: "2026-11-17T16:10:00Z", by: PROFESSIONAL },
+  );
+  const onTime = forwardCase(
+    createCase({
+      id: "CM-2611-R4WD",
+      at: "2026-11-27T14:00:00Z",
+      by: PROFESSIONAL,
+      requester: { name: "Vicerrectoría de Investigaciones", address: `investigaciones@${DOMAIN}` },
+      fields: {
+        requestingUnit: "Vicerrectoría de Investigaciones",
+        desiredSender: "Vicerrectoría de Investigaciones",
+        subject: "Convocatoria interna de proyectos de investigación 2027",
+        audiences: ["docentes"],
+        requestedDate: "2026-12-09",
+        urgency: "normal",
+        attachmentIds: [],
+      },
+      dueDate: "2026-12-09",
+    }),
+    { at: "2026-11-27T15:30:00Z", by: PROFESSIONAL },
+  );
+  return [
+    {
+      record: overdue,
+      mail: requestMail(
+        `biblioteca@${DOMAIN}`,
+        "Biblioteca Central",
+        "Solicitud de correo masivo: horario extendido",
+        overdueAt,
+        "<p>Remitente: Biblioteca Central<br>Asunto: Horario extendido de la biblioteca en exámenes finales<br>Dirigido a: estudiantes y docentes<br>Fecha de envío: 20 de noviembre de 2026</p><p>Mensaje: La Biblioteca Central amplía su horario hasta las 10:00 p.m. durante las semanas de exámenes finales.</p>",
+      ),
+    },
+    {
+      record: onTime,
+      mail: requestMail(
+        `investigaciones@${DOMAIN}`,
+        "Vicerrectoría de Investigaciones",
+        "Solicitud envío masivo - convocatoria interna 2027",
+        "2026-11-27T14:00:00Z",
+        "<p>Remitente: Vicerrectoría de Investigaciones<br>Asunto: Convocatoria interna de proyectos de investigación 2027<br>Dirigido a: docentes<br>Fecha de envío: 9 de diciembre de 2026</p><p>Mensaje: Se abre la convocatoria interna de proyectos de investigación 2027. Consulte los términos en el portal de investigaciones.</p>",
+      ),
+    },
+  ];
+}
+
+export function seedDemoMail(tenant: Tenant): void {
+  tenant.seedMessages(COMMUNICATIONS, REQUEST_FIXTURES);
+  for (const { mail, record } of casesUnderWay()) {
+    const id = tenant.deliver(COMMUNICATIONS, {
+      ...mail,
+      singleValueExtendedProperties: caseProperties({ ...record }),
+      categories: ["Pregón: En TIC"],
+    });
+    void id;
+  }
+}

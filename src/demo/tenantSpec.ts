@@ -1,0 +1,71 @@
+// Who exists in the demo institution, and who may do what. Addresses are at universidad.example.
+import type { TenantSpec } from "../emulator";
+
+export const DOMAIN = "universidad.example";
+export const COMMUNICATIONS = `comunicaciones@${DOMAIN}`;
+export const PROFESSIONAL = `ana.rodriguez@${DOMAIN}`;
+export const IT = `tic@${DOMAIN}`;
+
+/** The units that send requests in the seed (each has a mailbox, so relays can be seen arriving). */
+const UNITS: [string, string][] = [
+  ["decanatura.fiet", "Decanatura Facultad de Ingeniería Electrónica"],
+  ["vicebienestar", "Vicerrectoría de Cultura y Bienestar"],
+  ["talentohumano", "División de Gestión del Talento Humano"],
+  ["rectoria", "Rectoría"],
+  ["musica", "Programa de Música"],
+  ["relaciones.internacionales", "Office of International Relations"],
+  ["secretaria.general", "Secretaría General"],
+  ["comite.electoral", "Comité Electoral"],
+  ["no-reply.promos", "Externo"],
+  ["biblioteca", "Biblioteca Central"],
+  ["investigaciones", "Vicerrectoría de Investigaciones"],
+];
+
+/** A few member mailboxes per group show delivery; the directory counts are the real scale. */
+const MEMBERS = {
+  estudiantes: [`laura.estudiante@${DOMAIN}`, `juan.estudiante@${DOMAIN}`],
+  docentes: [`maria.docente@${DOMAIN}`, `carlos.docente@${DOMAIN}`],
+  administrativos: [`pedro.admin@${DOMAIN}`],
+};
+
+export const TENANT_SPEC: TenantSpec = {
+  domain: DOMAIN,
+  users: [
+    { address: PROFESSIONAL, displayName: "Ana Rodríguez (Comunicaciones)", preferredLanguage: "es-CO" },
+    { address: IT, displayName: "División TIC", preferredLanguage: "es-CO" },
+    ...UNITS.map(([local, name]) => ({ address: `${local}@${DOMAIN}`, displayName: name })),
+    ...Object.values(MEMBERS)
+      .flat()
+      .map((address) => ({ address, displayName: address.split("@")[0] ?? address })),
+  ],
+  sharedMailboxes: [
+    {
+      address: COMMUNICATIONS,
+      displayName: "Centro de Gestión de las Comunicaciones",
+      delegates: [PROFESSIONAL],
+      delegatesCanSendAs: true,
+    },
+  ],
+  groups: [
+    {
+      address: `estudiantes@${DOMAIN}`,
+      displayName: "Estudiantes",
+      memberCount: 18_432,
+      members: MEMBERS.estudiantes,
+    },
+    { address: `docentes@${DOMAIN}`, displayName: "Docentes", memberCount: 1_387, members: MEMBERS.docentes },
+    {
+      address: `administrativos@${DOMAIN}`,
+      displayName: "Administrativos",
+      memberCount: 1_045,
+      members: MEMBERS.administrativos,
+    },
+  ],
+  // IT may send as some units (Exchange "Send As"); for the others the institutional sender is used.
+  sendAs: [
+    { user: IT, address: COMMUNICATIONS },
+    { user: IT, address: `rectoria@${DOMAIN}` },
+    { user: IT, address: `vicebienestar@${DOMAIN}` },
+    { user: IT, address: `decanatura.fiet@${DOMAIN}` },
+  ],
+};
