@@ -1,0 +1,87 @@
+// Steps 1 and 2 of the procedure against the embedded tenant: every request fixture becomes a case whose record
+// is on the request message in comunicaciones@, and the forward reaches IT's inbox with the case id in the
+// subject and the x-pregon-case / x-pregon-case-id headers, attachments and all.
+import { CASE_HEADER, decodeCaseHeader } from "../../src/domain/caseHeader";
+import { decodeCase } from "../../src/domain/codec";
+import { CASE_ID_HEADER } from "../../src/domain/evidenceHeader";
+import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
+import { stateCategory } from "../../src/workflow/categories";
+import { newCase, openCase } from "../support/cases";
+import { COMMUNICATIONS, IT, requestFixtureNames, setupWorld } from "../support/world";
+
+const world = setupWorld();
+
+describe("create a case from each request fixture", () => {
+  it.each(requestFixtureNames())("%s", async (fixture) => {
+    const w = world();
+    const { messageId, case: created, opened } = await newCase(w, fixture);
+
+    expect(opened.message.id).toBe(messageId);
+    expect(created.state).toBe("received");
+    expect(created.id).toMatch(/^CM-\d{4}-[0-9A-Z]{4}$/);
+    expect(created.requestMessageId).toBe(messageId);
+    expect(created.history.map((h) => h.action)).toEqual(["created"]);
+    expect(created.history[0]?.by).toBe(w.comms.ctx.user);
+
+    // What Graph holds, read back through the adapter (GET with the extended properties expanded).
+    const stored = await w.comms.ctx.mail.getMessage(COMMUNICATIONS, messageId);
+    expect(stored.caseProps).toMatchObject({ kind: "request", caseId: created.id, state: "received" });
+    expect(stored.caseProps.dueDate).toBe(created.dueDate);
+    const decoded = decodeCase(stored.caseProps.record ?? "");
+    expect(decoded).toEqual({ ok: true, case: created });
+    expect(stored.categories).toContain(stateCategory("received", "es"));
+
+    // Opening it again shows the case, not a request.
+    const reopened = await openCase(w.comms, messageId);
+    expect(reopened.case).toEqual(created);
+  });
+});
+
+describe("forward to IT", () => {
+  it("sends one forward with the case id and headers, delivered to tic@ with the attachment kept", async () => {
+    const w = world();
+    const { messageId, case: created } = await newCase(w, "03-flyer-attachment.json");
+    expect(created.fields.attachmentIds).toHaveLength(1);
+
+    const forwarded = await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
+
+    const sentItems = w.tenant.storedMessages(COMMUNICATIONS, "sentitems");
+    expect(sentItems).toHaveLength(1);
+    const sent = sentItems[0]!;
+    expect(sent.subject).toContain(`[${created.id}]`);
+    expect(sent.toRecipients.map((r) => r.emailAddress.address)).toEqual([IT]);
+    expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
+
+    const inbox = w.tenant.storedMessages(IT, "inbox");
+    expect(inbox).toHaveLength(1);
+    const received = inbox[0]!;
+    expect(received.subject).toBe(sent.subject);
+    const headers = new Map(received.internetMessageHeaders.map((h) => [h.name.toLowerCase(), h.value]));
+    expect(headers.get(CASE_ID_HEADER)).toBe(created.id);
+    const summary = decodeCaseHeader(headers.get(CASE_HEADER));
+    expect(summary).toMatchObject({ id: created.id, dueDate: created.dueDate, requester: created.requester });
+    expect(summary?.fields.subject).toBe(created.fields.subject);
+    expect(received.attachments.map((a) => [a.name, a.contentType, a.isInline])).toEqual([
+      ["pieza-curso-ofimatica.png", "image/png", false],
+    ]);
+    const original = w.tenant.storedMessages(COMMUNICATIONS, "inbox").find((m) => m.id === messageId);
+    expect(received.attachments[0]?.contentBytes).toBe(original?.attachments[0]?.contentBytes);
+    expect(received.attachments[0]?.contentBytes.length).toBeGreaterThan(0);
+
+    // The record says so, with the sent item as evidence.
+    expect(forwarded.state).toBe("forwarded");
+    const entry = forwarded.history.at(-1);
+    expect(entry).toMatchObject({ action: "forwarded", by: w.comms.ctx.user });
+    expect(entry?.evidence?.messageId).toBe(sent.id);
+    expect(entry?.evidence?.internetMessageId).toBe(sent.internetMessageId);
+    const stored = await w.comms.ctx.mail.getMessage(COMMUNICATIONS, messageId);
+    expect(stored.caseProps.state).toBe("forwarded");
+    expect(decodeCase(stored.caseProps.record ?? "")).toEqual({ ok: true, case: forwarded });
+    expect(stored.categories).toEqual([stateCategory("forwarded", "es")]);
+
+    // Once more does nothing: the case is already forwarded.
+    const again = await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
+    expect(again).toEqual(forwarded);
+    expect(w.tenant.storedMessages(COMMUNICATIONS, "sentitems")).toHaveLength(1);
+  });
+});
