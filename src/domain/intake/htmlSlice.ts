@@ -11,8 +11,9 @@ const SAFE_NAME = /^[a-z][a-z0-9-]*(?::[a-z][a-z0-9-]*)?$/;
 const SAFE_ATTRIBUTE = /^[a-z_:][a-z0-9_.:-]*$/;
 
 function overlaps(node: HtmlNode, from: number, to: number): boolean {
-  // An empty node (an empty cell, an empty text) only belongs to the span when it lies strictly inside.
-  if (node.start === node.end) return node.kind === "element" && from < node.start && node.start < to;
+  // An empty node (an empty cell, a "&nbsp;" spacer paragraph's text) belongs to the span only when it
+  // lies strictly inside; at the span's edges it belongs to the words around it.
+  if (node.start === node.end) return from < node.start && node.start < to;
   return node.end > from && node.start < to;
 }
 

@@ -62,8 +62,12 @@ class TextWriter {
   breakLines(count: 1 | 2): void {
     this.pendingSpace = false;
     if (this.out === "") return;
-    this.out = this.out.replace(/\t+$/, "");
-    const have = /\n*$/.exec(this.out)?.[0].length ?? 0;
+    // Scans back by hand: a regex anchored at the end would rescan the whole text at every block.
+    let end = this.out.length;
+    while (end > 0 && this.out.charAt(end - 1) === "\t") end--;
+    if (end < this.out.length) this.out = this.out.slice(0, end);
+    let have = 0;
+    while (have < end && this.out.charAt(end - 1 - have) === "\n") have++;
     for (let i = have; i < count; i++) this.out += "\n";
   }
 

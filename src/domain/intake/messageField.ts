@@ -4,6 +4,7 @@
 import type { AttachmentInfo } from "../types";
 import { attachmentsToCarry, pieceAttachments, pointsToAttachment } from "./attachments";
 import type { RequestBody } from "./body";
+import { MISSING } from "./fieldRules";
 import { fold } from "./fold";
 import { htmlToText } from "./htmlText";
 import type { MessageLocation } from "./messagePart";
@@ -23,19 +24,18 @@ export function proposeMessage(
   attachments: readonly AttachmentInfo[],
   sanitizeHtml: (html: string) => string,
 ): MessageProposal {
-  if (!located || located.span.start === located.span.end)
-    return { field: { value: null, source: "missing" }, notes: [] };
+  if (!located || located.span.start === located.span.end) return { field: MISSING, notes: [] };
   const html = sanitizeHtml(body.htmlBetween(located.span.start, located.span.end)).trim();
   const text = cleanBlock(htmlToText(html));
   if (pointsToAttachment(fold(text))) {
     // "Mensaje: ver imagen adjunta": the attached piece is the message, the words are an instruction.
     const pieces = pieceAttachments(attachmentsToCarry(attachments, ""));
     if (pieces.length === 0) {
-      return { field: { value: null, source: "missing" }, notes: [{ code: "pieceAttachmentMissing" }] };
+      return { field: MISSING, notes: [{ code: "pieceAttachmentMissing" }] };
     }
     const value = { html: "", text: "", pieceAttachmentIds: pieces.map((a) => a.id) };
     return { field: { value, source: located.source }, notes: [] };
   }
-  if (text === "" && !IMAGE.test(html)) return { field: { value: null, source: "missing" }, notes: [] };
+  if (text === "" && !IMAGE.test(html)) return { field: MISSING, notes: [] };
   return { field: { value: { html, text, pieceAttachmentIds: [] }, source: located.source }, notes: [] };
 }

@@ -41,23 +41,33 @@ function firstCue(folded: string, region: Span): { start: number; end: number } 
   return best;
 }
 
+/**
+ * Where the message ends: at the next labelled line that ends a message, else at the last sign-off.
+ * The last one, because a message often carries its own ("Atentamente, Decanatura") above the
+ * requester's ("Cordialmente, Laura"); sign-off lines with only blank lines between them are one.
+ */
 function messageEnd(folded: string, from: number, hits: readonly LabelHit[], regionEnd: number): number {
   let lineStart = from;
   let sawContent = false;
+  let lastSignOff: number | undefined;
+  let inSignOff = false;
   while (lineStart < regionEnd) {
     const nl = folded.indexOf("\n", lineStart);
     const lineEnd = nl === -1 || nl > regionEnd ? regionEnd : nl;
     const line = folded.slice(lineStart, lineEnd).trim();
-    const endsHere = hits.some(
-      (h) => h.lineStart && h.endsMessage && h.start >= lineStart && h.start < lineEnd,
-    );
-    // The first line is a sign-off only when it is nothing else ("Gracias a todos por…" is a message).
-    const closes = line.length <= 60 && (sawContent ? CLOSING : BARE_CLOSING).test(line);
-    if (endsHere || closes) return lineStart;
-    if (line !== "") sawContent = true;
+    if (hits.some((h) => h.lineStart && h.endsMessage && h.start >= lineStart && h.start < lineEnd)) {
+      return lastSignOff ?? lineStart;
+    }
+    if (line !== "") {
+      // The first line is a sign-off only when it is nothing else ("Gracias a todos por…" is a message).
+      const closes = line.length <= 60 && (sawContent ? CLOSING : BARE_CLOSING).test(line);
+      if (closes && !inSignOff) lastSignOff = lineStart;
+      inSignOff = closes;
+      sawContent = true;
+    }
     lineStart = lineEnd + 1;
   }
-  return regionEnd;
+  return lastSignOff ?? regionEnd;
 }
 
 function trimmed(text: string, start: number, end: number): Span {

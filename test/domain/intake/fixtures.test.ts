@@ -1,6 +1,7 @@
 // Every request fixture, field by field: what a careful Communications professional would fill in.
-// Fixtures 01–08 are the shared ones; 09–13 were written for intake (English free text with "next
-// Monday", "mañana" late in the evening, plain text, a table with inline images, an English forward).
+// Fixtures 01–08 are the shared ones; 09–14 were written for intake (English free text with "next
+// Monday", "mañana" late in the evening, plain text, a table with inline images, an English forward,
+// Word-generated HTML).
 import { extractRequest } from "../../../src/domain/intake";
 import type { ProposedField, RequestProposal } from "../../../src/domain/intake";
 import type { AttachmentInfo } from "../../../src/domain/types";
@@ -322,6 +323,30 @@ const expected: Record<string, RequestProposal> = {
         forwardedBy: { name: "Vicerrectoría Académica", address: "vicacademica@universidad.example" },
       },
     ],
+  },
+  // Word/Outlook HTML (MsoNormal paragraphs, <o:p>, &nbsp; spacers, a <style> in the head). The message
+  // keeps its own sign-off ("Atentamente, Decanatura…"); the requester's ("Cordialmente, Laura") is cut.
+  // "Fecha:" alone is read as the send date; dates inside the message (the show on the 12th) are not read.
+  "14-outlook-word-html.json": {
+    lang: "es",
+    requester: { name: "Facultad de Artes", address: "artes@universidad.example" },
+    requestingUnit: labelled("Facultad de Artes"),
+    desiredSender: labelled("Facultad de Artes"),
+    subject: labelled("Muestra de fin de semestre"),
+    message: labelled(
+      message(
+        '<div><p><span style="font-size: 12.0pt; color: #1F3864">Queridos estudiantes y colegas:</span></p><p>&nbsp;</p><p>Los invitamos a la <b>Muestra de fin de semestre</b> el sábado 12 de diciembre en el Teatro Municipal. Programación en <a href="https://artes.universidad.example/muestra" ' +
+          LINK +
+          '><span style="color: #0563C1">artes.universidad.example/muestra</span></a>.</p><p>&nbsp;</p><p>Atentamente,</p><p><b>Decanatura Facultad de Artes</b></p></div>',
+        "Queridos estudiantes y colegas:\n\nLos invitamos a la Muestra de fin de semestre el sábado 12 de diciembre en el Teatro Municipal. Programación en artes.universidad.example/muestra.\n\nAtentamente,\n\nDecanatura Facultad de Artes",
+      ),
+    ),
+    audiences: labelled([...ALL]),
+    requestedDate: labelled("2026-12-11"),
+    urgency: normal,
+    attachments: none,
+    missing: [],
+    notes: [],
   },
 };
 

@@ -17,7 +17,21 @@ describe("locateMessage", () => {
     });
   });
 
-  it("never takes the message's first line for a sign-off", () => {
+  it("keeps the message's own sign-off and cuts the requester's, which comes last", () => {
+    expect(message("Mensaje: Hola.\nAtentamente,\nDecanatura\n\nCordialmente,\nLaura")?.text).toBe(
+      "Hola.\nAtentamente,\nDecanatura",
+    );
+  });
+
+  it("takes sign-off lines with only blank lines between them as one", () => {
+    expect(message("Mensaje: Hola.\nGracias.\n\nCordialmente,\nLaura")?.text).toBe("Hola.");
+  });
+
+  it("ends at a labelled line after a sign-off at the sign-off", () => {
+    expect(message("Mensaje: Hola.\nCordialmente,\nLaura\nFecha de envío: hoy")?.text).toBe("Hola.");
+  });
+
+  it("never takes the message's first line for a sign-off unless it is only that", () => {
     expect(message("Mensaje:\nGracias a todos por participar.\nMil gracias,\nAna")).toEqual({
       source: "labelled",
       text: "Gracias a todos por participar.",
@@ -26,6 +40,7 @@ describe("locateMessage", () => {
       source: "labelled",
       text: "Thanks, everyone!",
     });
+    expect(message("Mensaje:\nCordialmente,\nAna")).toEqual({ source: "labelled", text: "" });
   });
 
   it("stops at the next labelled line that ends a message, not at generic ones", () => {
