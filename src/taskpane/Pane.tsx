@@ -1,14 +1,14 @@
-// Chooses what to show: the view for the selected message, or the dashboard.
-import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+// The pane's frame: header, the role's content (Communications or IT, from the signed-in mailbox), and the way
+// to the dashboard.
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { CommunicationsPane } from "./CommunicationsPane";
 import { ErrorBar } from "./components/ErrorBar";
 import { PaneHeader } from "./components/PaneHeader";
 import { useI18n } from "./I18nContext";
+import { ItPane } from "./ItPane";
 import { useServices } from "./ServicesContext";
-import { useOpenedItem } from "./hooks/useOpenedItem";
 import { useSelectedItem } from "./hooks/useSelectedItem";
-import { ItemView } from "./views/ItemView";
-import { DashboardView } from "./views/DashboardView";
 
 const useStyles = makeStyles({
   root: {
@@ -27,35 +27,29 @@ const useStyles = makeStyles({
 export function Pane() {
   const styles = useStyles();
   const { t } = useI18n();
-  const { host } = useServices();
+  const { host, config } = useServices();
   const selected = useSelectedItem(host);
-  const opened = useOpenedItem(selected.isLoading ? undefined : (selected.data ?? null));
   const [showDashboard, setShowDashboard] = useState(false);
+  const isIt = host.userAddress.toLowerCase() === config.itMailbox.toLowerCase();
+  const item = selected.isLoading ? undefined : (selected.data ?? null);
 
   return (
-    <main className={styles.root} aria-busy={selected.isLoading || opened.isLoading}>
-      <PaneHeader dashboardOpen={showDashboard} onToggleDashboard={() => setShowDashboard((v) => !v)} />
-      {showDashboard ? (
-        <DashboardView onClose={() => setShowDashboard(false)} />
-      ) : selected.error ? (
+    <main className={styles.root} aria-busy={selected.isLoading}>
+      <PaneHeader
+        role={isIt ? t("app.role.it") : t("app.role.communications")}
+        dashboardOpen={showDashboard}
+        onBack={() => setShowDashboard(false)}
+      />
+      {selected.error ? (
         <ErrorBar error={selected.error} onRetry={selected.reload} />
-      ) : opened.error ? (
-        <ErrorBar error={opened.error} onRetry={opened.reload} />
-      ) : selected.isLoading || opened.isLoading || opened.data === undefined ? (
-        <Spinner label={t("app.loading")} />
-      ) : opened.data === null ? (
-        <p>{t("empty.noSelection")}</p>
+      ) : isIt ? (
+        <ItPane selected={item} showDashboard={showDashboard} onDashboard={setShowDashboard} />
       ) : (
-        <ItemView
-          item={opened.data}
-          onChanged={opened.replace}
-          onReload={opened.reload}
-          onOpenDashboard={() => setShowDashboard(true)}
-        />
+        <CommunicationsPane selected={item} showDashboard={showDashboard} onDashboard={setShowDashboard} />
       )}
       {showDashboard ? null : (
         <Button appearance="subtle" onClick={() => setShowDashboard(true)}>
-          {t("nav.dashboard")}
+          {isIt ? t("it.openCases") : t("nav.dashboard")}
         </Button>
       )}
     </main>

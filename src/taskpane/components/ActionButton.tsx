@@ -17,6 +17,8 @@ export interface ActionButtonProps<T, A extends unknown[]> {
   doneLabel: string;
   appearance?: ButtonProps["appearance"];
   onClick?: () => void;
+  /** Show only progress, result and errors (the trigger is elsewhere, e.g. a confirmation dialog). */
+  hideButton?: boolean;
 }
 
 export function ActionButton<T, A extends unknown[]>({
@@ -26,18 +28,21 @@ export function ActionButton<T, A extends unknown[]>({
   doneLabel,
   appearance,
   onClick,
+  hideButton,
 }: ActionButtonProps<T, A>) {
   const styles = useStyles();
   return (
     <div className={styles.root}>
       <div className={styles.row}>
-        <Button
-          appearance={appearance ?? "primary"}
-          disabledFocusable={action.isRunning}
-          onClick={onClick ?? (() => void action.retry())}
-        >
-          {label}
-        </Button>
+        {hideButton ? null : (
+          <Button
+            appearance={appearance ?? "primary"}
+            disabledFocusable={action.isRunning}
+            onClick={onClick ?? (() => void action.retry())}
+          >
+            {label}
+          </Button>
+        )}
         {action.isRunning ? <Spinner size="tiny" label={runningLabel} /> : null}
         {!action.isRunning && action.result !== undefined && !action.error ? (
           <Text role="status" size={200}>

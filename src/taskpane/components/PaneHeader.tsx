@@ -6,27 +6,35 @@ const useStyles = makeStyles({
     display: "flex",
     alignItems: "center",
     justifyContent: "space-between",
+    flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingBottom: tokens.spacingVerticalS,
   },
+  role: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface PaneHeaderProps {
+  role: string;
   dashboardOpen: boolean;
-  onToggleDashboard(): void;
+  onBack(): void;
 }
 
-export function PaneHeader({ dashboardOpen, onToggleDashboard }: PaneHeaderProps) {
+export function PaneHeader({ role, dashboardOpen, onBack }: PaneHeaderProps) {
   const styles = useStyles();
   const { t } = useI18n();
   return (
     <header className={styles.header}>
-      <Text as="h1" weight="semibold" size={500}>
-        {t("app.title")}
-      </Text>
+      <div>
+        <Text as="h1" weight="semibold" size={500}>
+          {t("app.title")}
+        </Text>{" "}
+        <Text size={200} className={styles.role}>
+          {role}
+        </Text>
+      </div>
       {dashboardOpen ? (
-        <Button appearance="transparent" onClick={onToggleDashboard}>
+        <Button appearance="transparent" onClick={onBack}>
           {t("nav.back")}
         </Button>
       ) : null}

@@ -11,10 +11,10 @@ import { sendReminder } from "../../workflow/actions/sendReminder";
 import type { OpenedItem } from "../../workflow/openItem";
 import type { MessageKey } from "../../i18n/catalogue";
 import { ActionButton } from "../components/ActionButton";
+import { CaseFacts } from "../components/CaseFacts";
 import { OverdueBadge, StateBadge } from "../components/StateBadge";
 import { Timeline } from "../components/Timeline";
 import { useI18n } from "../I18nContext";
-import { useServices } from "../ServicesContext";
 import { useAction } from "../hooks/useAction";
 import { useWorkflow } from "../hooks/useWorkflow";
 import { CancelDialog } from "./CancelDialog";
@@ -22,15 +22,6 @@ import { CancelDialog } from "./CancelDialog";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  facts: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, max-content) minmax(0, 1fr)",
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-    "& dt": { fontWeight: tokens.fontWeightSemibold },
-    "& dd": { margin: 0, overflowWrap: "anywhere" },
-  },
   actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
@@ -47,8 +38,7 @@ export interface CaseViewProps {
 
 export function CaseView({ item, onChanged }: CaseViewProps) {
   const styles = useStyles();
-  const { t, fmt, lang } = useI18n();
-  const { config } = useServices();
+  const { t, fmt } = useI18n();
   const ctx = useWorkflow();
   const [current, setCurrent] = useState<Case>(item.case);
   const messageId = item.message.id;
@@ -80,10 +70,6 @@ export function CaseView({ item, onChanged }: CaseViewProps) {
     done,
   );
   const busy = forward.isRunning || remind.isRunning || relay.isRunning || cancel.isRunning;
-  const audienceNames = current.fields.audiences
-    .map((key) => config.audiences.find((a) => a.key === key)?.label[lang] ?? key)
-    .join(", ");
-
   return (
     <section className={styles.root} aria-labelledby="case-title">
       <div className={styles.heading}>
@@ -152,32 +138,11 @@ export function CaseView({ item, onChanged }: CaseViewProps) {
       <Text as="h3" weight="semibold">
         {t("case.fields")}
       </Text>
-      <dl className={styles.facts}>
-        <dt>{t("case.requester")}</dt>
-        <dd>
-          {current.requester.name
-            ? `${current.requester.name} <${current.requester.address}>`
-            : current.requester.address}
-        </dd>
-        <dt>{t("field.requestingUnit")}</dt>
-        <dd>{current.fields.requestingUnit}</dd>
-        <dt>{t("field.desiredSender")}</dt>
-        <dd>{current.fields.desiredSender}</dd>
-        <dt>{t("field.subject")}</dt>
-        <dd>{current.fields.subject}</dd>
-        <dt>{t("field.audiences")}</dt>
-        <dd>{audienceNames}</dd>
-        <dt>{t("field.requestedDate")}</dt>
-        <dd>{current.fields.requestedDate ? fmt.date(current.fields.requestedDate) : t("case.noDate")}</dd>
-        <dt>{t("field.urgency")}</dt>
-        <dd>{current.fields.urgency === "urgent" ? t("field.urgency.urgent") : t("field.urgency.normal")}</dd>
-        {current.cancelReason ? (
-          <>
-            <dt>{t("case.cancelReason")}</dt>
-            <dd>{current.cancelReason}</dd>
-          </>
-        ) : null}
-      </dl>
+      <CaseFacts
+        fields={current.fields}
+        requester={current.requester}
+        extra={current.cancelReason ? [{ label: t("case.cancelReason"), value: current.cancelReason }] : []}
+      />
 
       <Text as="h3" weight="semibold">
         {t("case.timeline")}

@@ -60,7 +60,7 @@ export function prepareMassMail(
 }
 
 /** After Exchange refused the requested sender: the same draft, from the institutional sender. */
-export async function useSenderOnDraft(
+export async function switchDraftSender(
   ctx: WorkflowContext,
   opened: ItCase,
   sender: SenderChoice,

@@ -1,0 +1,33 @@
+// The Communications professional's taskpane: the selected message as a request, a case or neither, or the
+// dashboard.
+import { Spinner, Text } from "@fluentui/react-components";
+import type { SelectedItem } from "../ports/mailHost";
+import { ErrorBar } from "./components/ErrorBar";
+import { useI18n } from "./I18nContext";
+import { useOpenedItem } from "./hooks/useOpenedItem";
+import { DashboardView } from "./views/DashboardView";
+import { ItemView } from "./views/ItemView";
+
+export interface CommunicationsPaneProps {
+  selected: SelectedItem | null | undefined;
+  showDashboard: boolean;
+  onDashboard(open: boolean): void;
+}
+
+export function CommunicationsPane({ selected, showDashboard, onDashboard }: CommunicationsPaneProps) {
+  const { t } = useI18n();
+  const opened = useOpenedItem(selected);
+  if (showDashboard) return <DashboardView onClose={() => onDashboard(false)} />;
+  if (opened.error) return <ErrorBar error={opened.error} onRetry={opened.reload} />;
+  if (opened.isLoading || opened.data === undefined) return <Spinner label={t("app.loading")} />;
+  if (opened.data === null) return <Text>{t("empty.noSelection")}</Text>;
+  return (
+    <ItemView
+      key={opened.data.message.id}
+      item={opened.data}
+      onChanged={opened.replace}
+      onReload={opened.reload}
+      onOpenDashboard={() => onDashboard(true)}
+    />
+  );
+}

@@ -1,0 +1,209 @@
+// IT's view of a forwarded case: what Communications confirmed, the message (sanitized), the groups with their
+// member counts, and the steps prepare → review → send (after a confirmation) → confirm to Communications.
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useState } from "react";
+import type { ItRecord } from "../../../domain/itRecord";
+import { totalRecipients } from "../../../domain/itRecord";
+import type { AudienceKey } from "../../../domain/types";
+import {
+  confirmToCommunications,
+  prepareMassMail,
+  sendMassMail,
+  switchDraftSender,
+} from "../../../workflow/it/itActions";
+import type { ItOpened } from "../../../workflow/it/openItCase";
+import { chooseSender, institutionalSender } from "../../../workflow/it/senders";
+import { ActionButton } from "../../components/ActionButton";
+import { CaseFacts } from "../../components/CaseFacts";
+import { MessagePreview } from "../../components/MessagePreview";
+import { useI18n } from "../../I18nContext";
+import { useServices } from "../../ServicesContext";
+import { useAction } from "../../hooks/useAction";
+import { useAudienceCounts } from "../../hooks/useAudienceCounts";
+import { useWorkflow } from "../../hooks/useWorkflow";
+import { AudiencePicker } from "./AudiencePicker";
+import { ItReview } from "./ItReview";
+import { SendConfirmDialog } from "./SendConfirmDialog";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export interface ItCaseViewProps {
+  item: Extract<ItOpened, { kind: "itCase" }>;
+}
+
+export function ItCaseView({ item }: ItCaseViewProps) {
+  const styles = useStyles();
+  const { t, fmt, lang } = useI18n();
+  const { config, host } = useServices();
+  const ctx = useWorkflow();
+  const counts = useAudienceCounts();
+  const [record, setRecord] = useState<ItRecord>(item.record);
+  const [audiences, setAudiences] = useState<AudienceKey[]>(item.summary.fields.audiences);
+  const sender = chooseSender(config, item.summary.fields.desiredSender);
+
+  const prepare = useAction(
+    useCallback(
+      () => prepareMassMail(ctx, item, { audiences, counts: counts.data ?? [], sender }),
+      [ctx, item, audiences, counts.data, sender],
+    ),
+    setRecord,
+  );
+  const send = useAction(
+    useCallback(() => sendMassMail(ctx, item), [ctx, item]),
+    setRecord,
+  );
+  const fallback = useAction(
+    useCallback(() => switchDraftSender(ctx, item, institutionalSender(config)), [ctx, item, config]),
+    (r: ItRecord) => {
+      setRecord(r);
+      send.clearError();
+    },
+  );
+  const confirm = useAction(
+    useCallback(() => confirmToCommunications(ctx, item), [ctx, item]),
+    setRecord,
+  );
+  const groupNames = record.groups.map((g) => {
+    const a = config.audiences.find((x) => x.group.toLowerCase() === g.address.toLowerCase());
+    return a ? `${a.label[lang]} (${g.address})` : g.address;
+  });
+
+  return (
+    <section className={styles.root} aria-labelledby="it-case-title">
+      <div className={styles.heading}>
+        <Text as="h2" id="it-case-title" weight="semibold" size={400}>
+          {t("it.title", { id: item.summary.id })}
+        </Text>
+        <Text weight="semibold">{t(`it.state.${record.state}`)}</Text>
+      </div>
+      {item.sendDetected ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{t("it.sendDetected")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      <CaseFacts
+        fields={item.summary.fields}
+        requester={item.summary.requester}
+        dueDate={item.summary.dueDate}
+      />
+
+      {record.state === "received" ? (
+        <>
+          <AudiencePicker chosen={audiences} onChange={setAudiences} counts={counts} />
+          <Text>
+            <Text weight="semibold">{t("it.sender")}: </Text>
+            {sender.sender.name} &lt;{sender.sender.address}&gt;
+          </Text>
+          {sender.fallback ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                {t("it.senderFallback", { requested: item.summary.fields.desiredSender })}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {item.attachments.length > 0 ? (
+            <div>
+              <Text weight="semibold">{t("it.attachments")}</Text>
+              <ul className={styles.list}>
+                {item.attachments.map((a) => (
+                  <li key={a.id}>{`${a.name} (${fmt.number(Math.ceil(a.size / 1024))} KB)`}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <ActionButton
+            action={prepare}
+            label={t("it.prepare")}
+            runningLabel={t("it.preparing")}
+            doneLabel={t("it.prepared")}
+          />
+        </>
+      ) : null}
+
+      {record.state === "prepared" ? (
+        <>
+          <ItReview record={record} subject={item.summary.fields.subject} groupNames={groupNames} />
+          <div className={styles.row}>
+            {host.canOpenDraft() && record.draftId ? (
+              <Button onClick={() => void host.openDraft(record.draftId ?? "")}>{t("it.review")}</Button>
+            ) : null}
+            <SendConfirmDialog
+              subject={item.summary.fields.subject}
+              groups={groupNames}
+              total={totalRecipients(record.groups)}
+              disabled={send.isRunning}
+              onConfirm={() => void send.run()}
+            />
+          </div>
+          {send.error?.code === "sendAsDenied" ? (
+            <MessageBar intent="error" layout="multiline" role="alert">
+              <MessageBarBody>{t("error.sendAsDenied")}</MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => void fallback.run()}>
+                  {t("it.useInstitutional")}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          ) : (
+            <ActionButtonStatus action={send} />
+          )}
+        </>
+      ) : null}
+
+      {record.state === "sent" || record.state === "confirmed" ? (
+        <>
+          {record.sent ? (
+            <Text>{t("it.sentAt", { when: fmt.dateTime(record.sent.at), who: record.sent.by })}</Text>
+          ) : null}
+          <Text>
+            {groupNames.join(", ")} — {t("it.total", { count: fmt.number(totalRecipients(record.groups)) })}
+          </Text>
+          {record.state === "sent" ? (
+            <ActionButton
+              action={confirm}
+              label={t("it.confirm")}
+              runningLabel={t("it.confirming")}
+              doneLabel={t("it.confirmed")}
+            />
+          ) : (
+            <Text role="status">{t("it.confirmed")}</Text>
+          )}
+        </>
+      ) : null}
+
+      <Text id="it-preview-title" weight="semibold">
+        {t("preview.title")}
+      </Text>
+      <MessagePreview sanitizedHtml={item.messageHtml} labelId="it-preview-title" />
+    </section>
+  );
+}
+
+/** Progress and errors of the send, which has its own confirm button instead of an ActionButton. */
+function ActionButtonStatus({ action }: { action: ReturnType<typeof useAction<ItRecord>> }) {
+  const { t } = useI18n();
+  if (!action.isRunning && !action.error) return null;
+  return (
+    <ActionButton
+      action={action}
+      label={t("it.sendNow")}
+      runningLabel={t("it.sending")}
+      doneLabel={t("it.sent")}
+      hideButton
+    />
+  );
+}
