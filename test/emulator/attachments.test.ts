@@ -8,7 +8,7 @@ const PNG =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 function fixture(): Record<string, unknown> {
-  const path = join(__dirname, "fixtures", "flyer-request.json");
+  const path = join(__dirname, "fixtures", "03-flyer-attachment.json");
   return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
 }
 

@@ -55,7 +55,19 @@ function invalidId(id: string): Error {
   return badRequest("ErrorInvalidProperty", `The extended property id '${id}' is not valid.`);
 }
 
+/** Parsed ids by their text: a mailbox uses a handful of ids on thousands of messages. */
+const parsedIds = new Map<string, ParsedPropertyId>();
+
 export function parsePropertyId(id: string): ParsedPropertyId {
+  let parsed = parsedIds.get(id);
+  if (parsed === undefined) {
+    parsed = parseUncached(id);
+    if (parsedIds.size < 10_000) parsedIds.set(id, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(id: string): ParsedPropertyId {
   const trimmed = id.trim();
   const named = NAMED.exec(trimmed);
   if (named) {
