@@ -72,6 +72,7 @@ export function MailboxList(props: MailboxListProps) {
   return (
     <div className={styles.root}>
       <TabList
+        className={styles.tabs}
         size="small"
         selectedValue={props.folder}
         onTabSelect={(_, d) => props.onFolder(d.value as FolderName)}

@@ -19,13 +19,12 @@ export function CommunicationsPane({ selected, showDashboard, onDashboard }: Com
   const opened = useOpenedItem(selected);
   if (showDashboard) return <DashboardView onClose={() => onDashboard(false)} />;
   if (opened.error) return <ErrorBar error={opened.error} onRetry={opened.reload} />;
-  if (opened.isLoading || opened.data === undefined) return <Spinner label={t("app.loading")} />;
+  if (opened.data === undefined) return <Spinner label={t("app.loading")} />;
   if (opened.data === null) return <Text>{t("empty.noSelection")}</Text>;
   return (
     <ItemView
       key={opened.data.message.id}
       item={opened.data}
-      onChanged={opened.replace}
       onReload={opened.reload}
       onOpenDashboard={() => onDashboard(true)}
     />

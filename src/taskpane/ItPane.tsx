@@ -18,7 +18,7 @@ export function ItPane({ selected, showDashboard, onDashboard }: ItPaneProps) {
   const opened = useItOpened(selected);
   if (showDashboard) return <ItDashboardView onClose={() => onDashboard(false)} />;
   if (opened.error) return <ErrorBar error={opened.error} onRetry={opened.reload} />;
-  if (opened.isLoading || opened.data === undefined) return <Spinner label={t("app.loading")} />;
+  if (opened.data === undefined) return <Spinner label={t("app.loading")} />;
   if (opened.data === null) return <Text>{t("empty.noSelection")}</Text>;
   if (opened.data.kind === "itCase") return <ItCaseView key={opened.data.message.id} item={opened.data} />;
   return (

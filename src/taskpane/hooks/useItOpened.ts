@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { toAppError } from "../../domain/errors";
 import type { SelectedItem } from "../../ports/mailHost";
 import { openItItem } from "../../workflow/it/openItCase";
@@ -14,6 +14,7 @@ export function useItOpened(
   const [state, setState] = useState<AsyncState<ItOpened | null>>({ isLoading: true });
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const shownItem = useRef<SelectedItem | null | undefined>(undefined);
 
   useEffect(() => {
     if (item === undefined) return;
@@ -22,7 +23,9 @@ export function useItOpened(
       return;
     }
     let current = true;
-    setState((s) => ({ ...s, isLoading: true }));
+    const sameItem = shownItem.current === item;
+    shownItem.current = item;
+    setState((prev) => (sameItem ? { ...prev, isLoading: true } : { isLoading: true }));
     openItItem(ctx, item).then(
       (data) => current && setState({ isLoading: false, data }),
       (e: unknown) => current && setState({ isLoading: false, error: toAppError(e) }),

@@ -1,7 +1,7 @@
 // A message that is a case (the request, or any reply carrying its id): state, due date, fields, history and
 // the one action that comes next.
 import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { isOpen } from "../../domain/lifecycle";
 import type { Case } from "../../domain/types";
 import { cancelCase } from "../../workflow/actions/cancelCase";
@@ -33,41 +33,47 @@ const RECONCILED: Record<string, MessageKey> = {
 
 export interface CaseViewProps {
   item: Extract<OpenedItem, { kind: "case" }>;
-  onChanged(): void;
 }
 
-export function CaseView({ item, onChanged }: CaseViewProps) {
+export function CaseView({ item }: CaseViewProps) {
   const styles = useStyles();
   const { t, fmt } = useI18n();
   const ctx = useWorkflow();
   const [current, setCurrent] = useState<Case>(item.case);
   const messageId = item.message.id;
-  const done = useCallback(
-    (c: Case) => {
+  const [notice, setNotice] = useState<MessageKey>();
+  /** The action's result is the record as saved: show it without reloading the pane. */
+  const done = useMemo(() => {
+    const after = (key: MessageKey) => (c: Case) => {
       setCurrent(c);
-      onChanged();
-    },
-    [onChanged],
-  );
+      setNotice(key);
+    };
+    return {
+      forwarded: after("act.forwarded"),
+      reminded: after("act.reminded"),
+      relayed: after("act.relayed"),
+      cancelled: after("act.cancelled"),
+    };
+  }, []);
 
   const forward = useAction(
     useCallback(() => forwardToIt(ctx, item.mailbox, messageId), [ctx, item.mailbox, messageId]),
-    done,
+    done.forwarded,
   );
   const remind = useAction(
     useCallback(() => sendReminder(ctx, item.mailbox, messageId), [ctx, item.mailbox, messageId]),
-    done,
+    done.reminded,
   );
   const relay = useAction(
     useCallback(() => relayToRequester(ctx, item.mailbox, messageId), [ctx, item.mailbox, messageId]),
-    done,
+    done.relayed,
   );
   const cancel = useAction(
     useCallback(
       (reason: string) => cancelCase(ctx, item.mailbox, messageId, reason),
       [ctx, item.mailbox, messageId],
     ),
-    done,
+    done.cancelled,
   );
   const busy = forward.isRunning || remind.isRunning || relay.isRunning || cancel.isRunning;
   return (
@@ -84,6 +90,11 @@ export function CaseView({ item, onChanged }: CaseViewProps) {
           <MessageBarBody>{t(RECONCILED[r] ?? "case.reconciled.forwardRecovered")}</MessageBarBody>
         </MessageBar>
       ))}
+      {notice ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t(notice)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       <Text>{t("case.dueOn", { date: fmt.date(current.dueDate) })}</Text>
 
       <div className={styles.actions}>

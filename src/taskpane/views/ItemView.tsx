@@ -7,7 +7,6 @@ import { UnreadableView } from "./UnreadableView";
 
 export interface ItemViewProps {
   item: OpenedItem;
-  onChanged(next: OpenedItem): void;
   onReload(): void;
   onOpenDashboard(): void;
 }
@@ -22,7 +21,7 @@ export function ItemView({ item, onReload, onOpenDashboard }: ItemViewProps) {
         <OtherView onOpenDashboard={onOpenDashboard} onTreatAsRequest={() => setTreatAsRequest(true)} />
       );
     case "case":
-      return <CaseView item={item} onChanged={onReload} />;
+      return <CaseView item={item} />;
     case "unreadable":
       return <UnreadableView item={item} onReload={onReload} onOpenDashboard={onOpenDashboard} />;
     case "other":

@@ -70,10 +70,11 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
   };
 }
 
+/** `by` is the operator who sent it; the From address (Send As) is kept in the record's sender. */
 export function sentFacts(sent: MailMessage, by: string): NonNullable<ItRecord["sent"]> {
   return {
     at: sent.sentAt ?? new Date().toISOString(),
-    by: sent.from?.address ?? by,
+    by,
     internetMessageId: sent.internetMessageId,
     sentItemId: sent.id,
   };
