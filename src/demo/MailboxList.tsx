@@ -15,7 +15,9 @@ export interface ListedMessage {
 }
 
 const useStyles = makeStyles({
+  tabs: { flexWrap: "wrap" },
   root: {
+    flexGrow: 1,
     display: "flex",
     flexDirection: "column",
     minWidth: 0,
