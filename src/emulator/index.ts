@@ -1,7 +1,8 @@
 // Public API of the embedded Microsoft 365 tenant (Graph v1.0 emulator). The msw entry points live in
 // ./node (tests) and ./browser (demo), so that neither bundle pulls in the other's msw build.
 import type { TenantOptions, TenantSpec } from "./state/config";
-import { Tenant, tenantStateFromSpec } from "./state/tenant";
+import { tenantStateFromSpec } from "./state/from-spec";
+import { Tenant } from "./state/tenant";
 
 export { Tenant, DEFAULT_BASE_URL } from "./state/tenant";
 export { createGraphHandlers } from "./handlers";

@@ -14,8 +14,3 @@ export function isString(value: unknown): value is string {
 export function dataKeys(value: JsonObject): string[] {
   return Object.keys(value).filter((key) => !key.startsWith("@"));
 }
-
-/** A structural deep copy for plain JSON data (the stored state never holds anything else). */
-export function cloneJson<T>(value: T): T {
-  return structuredClone(value);
-}

@@ -214,3 +214,25 @@ describe("paging and $count", () => {
     expect((await h.call(token, "GET", `/users/${COMMS}/messages?$apply=x`)).status).toBe(400);
   });
 });
+
+describe("$count", () => {
+  beforeEach(seedCases);
+
+  it("GET …/messages/$count answers the number of matching messages as text/plain", async () => {
+    const token = h.token(ANA);
+    const all = await h.call(token, "GET", `/users/${COMMS}/messages/$count`);
+    expect(all.headers.get("content-type")).toContain("text/plain");
+    expect(all.body).toBe("5");
+    const some = await h.call(
+      token,
+      "GET",
+      `/users/${COMMS}/mailFolders/inbox/messages/$count?${q({ $filter: anyState("ep/value eq 'forwarded'") })}`,
+    );
+    expect(some.body).toBe("2");
+  });
+
+  it("refuses $search as not emulated rather than ignoring it", async () => {
+    const reply = await h.call(h.token(ANA), "GET", `/users/${COMMS}/messages?$search="movilidad"`);
+    expect(reply.status).toBe(501);
+  });
+});

@@ -94,7 +94,7 @@ function createResponse(kind: ResponseKind, action: string) {
       ...renderMessage(
         draft,
         context.mailbox,
-        { select: null, attachments: false, bodyAsText: false },
+        { select: null, bodyAsText: false },
         "https://outlook.office365.com/owa/",
       ),
     });

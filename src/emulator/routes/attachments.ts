@@ -8,23 +8,11 @@ import { storedAttachment, touch } from "../mail/drafts";
 import { parseFileAttachment } from "../mail/message-input";
 import { applySelect, parseSelect } from "../odata/select";
 import type { StoredAttachment, StoredMessage } from "../state/message";
-import { toGraphAttachment } from "../state/message";
+import { ATTACHMENT_PROPERTIES, toGraphAttachment } from "../state/message";
 import type { RouteContext } from "./context";
 import { findMessage, jsonBody, metadataUrl, userSegment } from "./context";
 import type { Route } from "./router";
 import { createUploadSession } from "./upload";
-
-const SELECTABLE = [
-  "id",
-  "name",
-  "contentType",
-  "size",
-  "isInline",
-  "lastModifiedDateTime",
-  "contentId",
-  "contentLocation",
-  "contentBytes",
-];
 
 function findAttachment(message: StoredMessage, id: string): StoredAttachment {
   const attachment = message.attachments.find((a) => a.id === id);
@@ -33,7 +21,11 @@ function findAttachment(message: StoredMessage, id: string): StoredAttachment {
 }
 
 function render(context: RouteContext, attachment: StoredAttachment): Record<string, unknown> {
-  const select = parseSelect(context.query.get("$select"), SELECTABLE, "microsoft.graph.attachment");
+  const select = parseSelect(
+    context.query.get("$select"),
+    ATTACHMENT_PROPERTIES,
+    "microsoft.graph.attachment",
+  );
   return applySelect(toGraphAttachment(attachment, true), select, ["@odata.type", "id"]);
 }
 

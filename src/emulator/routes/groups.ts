@@ -15,7 +15,7 @@ import { applySelect, parseSelect } from "../odata/select";
 import type { DirectoryGroup } from "../state/config";
 import type { RouteContext } from "./context";
 import { metadataUrl } from "./context";
-import { parseCount } from "./message-list";
+import { checkOptions, parseCount } from "./message-list";
 import type { Route } from "./router";
 
 const SELECTABLE = [
@@ -114,6 +114,7 @@ function matchingGroups(context: RouteContext): DirectoryGroup[] {
 
 // GET /groups → {value, @odata.count?, @odata.nextLink?}.
 function listGroups(context: RouteContext): EmuResponse {
+  checkOptions(context.query, new Set(["$select", "$filter", "$orderby", "$top", "$skiptoken", "$count"]));
   const count = parseCount(context.query.get("$count"));
   if (count) requireEventual(context);
   const select = parseSelect(context.query.get("$select"), SELECTABLE, "microsoft.graph.group");

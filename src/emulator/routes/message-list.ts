@@ -3,7 +3,7 @@
 // Default order is receivedDateTime descending.
 import { GraphError } from "../errors";
 import type { EmuResponse } from "../http";
-import { jsonResponse } from "../http";
+import { jsonResponse, textResponse } from "../http";
 import { compileFilter } from "../odata/filter-compile";
 import { parseFilter } from "../odata/filter-parser";
 import { checkSortLeadsFilter, parseOrderBy, sortBy } from "../odata/orderby";
@@ -26,26 +26,35 @@ const SUPPORTED_OPTIONS = new Set([
   "$expand",
 ]);
 
-export function listMessages(context: RouteContext, folder: FolderName | undefined): EmuResponse {
-  const { query, mailbox } = context;
+/** Refuses query options Graph would refuse ($search is real Graph but not emulated: 501, not ignored). */
+export function checkOptions(query: URLSearchParams, supported: ReadonlySet<string>): void {
   for (const key of query.keys()) {
     if (key === "$search")
       throw new GraphError(501, "NotImplemented", "$search is not emulated; use $filter.");
-    if (key.startsWith("$") && !SUPPORTED_OPTIONS.has(key)) {
+    if (key.startsWith("$") && !supported.has(key)) {
       throw new GraphError(400, "BadRequest", `Query option '${key}' is not supported.`);
     }
   }
+}
+
+function matchingMessages(context: RouteContext, folder: FolderName | undefined) {
+  const { query, mailbox } = context;
   const schema = messageSchema(mailbox);
   const filterText = query.get("$filter");
   const filterTree = filterText !== null && filterText.trim() !== "" ? parseFilter(filterText) : null;
   const predicate = filterTree ? compileFilter(filterTree, schema) : null;
   const sortKeys = query.has("$orderby") ? parseOrderBy(query.get("$orderby") ?? "", schema) : [];
   checkSortLeadsFilter(sortKeys, filterTree);
+  return { schema, sortKeys, matched: mailbox.list(folder).filter((m) => (predicate ? predicate(m) : true)) };
+}
+
+export function listMessages(context: RouteContext, folder: FolderName | undefined): EmuResponse {
+  const { query, mailbox } = context;
+  checkOptions(query, SUPPORTED_OPTIONS);
+  const { schema, sortKeys, matched } = matchingMessages(context, folder);
   const paging = parsePaging(query, { top: 10, max: 1000 });
   const countRequested = parseCount(query.get("$count"));
   const view = parseMessageView(context);
-
-  const matched = mailbox.list(folder).filter((m) => (predicate ? predicate(m) : true));
   const keys = sortKeys.length > 0 ? sortKeys : [{ path: "receivedDateTime", descending: true }];
   const sorted = sortBy(matched, keys, schema, (a: StoredMessage, b: StoredMessage) => b.seq - a.seq);
   const page = sorted.slice(paging.offset, paging.offset + paging.top);
@@ -63,6 +72,13 @@ export function listMessages(context: RouteContext, folder: FolderName | undefin
     body,
     view.bodyAsText ? { "preference-applied": 'outlook.body-content-type="text"' } : {},
   );
+}
+
+// GET …/messages/$count → the number of matching messages as text/plain (no ConsistencyLevel needed for
+// Outlook resources, unlike directory objects).
+export function countMessages(context: RouteContext, folder: FolderName | undefined): EmuResponse {
+  checkOptions(context.query, new Set(["$filter"]));
+  return textResponse(200, String(matchingMessages(context, folder).matched.length));
 }
 
 export function parseCount(value: string | null): boolean {

@@ -8,7 +8,7 @@ import type { Predicate } from "../odata/filter-compile";
 import { parseFilter } from "../odata/filter-parser";
 import { applySelect, parseSelect } from "../odata/select";
 import type { Mailbox } from "../state/mailbox";
-import { toGraphAttachment, toGraphMessage } from "../state/message";
+import { ATTACHMENT_PROPERTIES, toGraphAttachment, toGraphMessage } from "../state/message";
 import type { StoredMessage } from "../state/message";
 import type { GraphExtendedProperty } from "../types";
 import type { RouteContext } from "./context";
@@ -18,7 +18,8 @@ export interface MessageView {
   select: string[] | null;
   /** undefined: not expanded; a predicate: expanded with that filter. */
   extendedProperties?: Predicate<GraphExtendedProperty>;
-  attachments: boolean;
+  /** undefined: not expanded; null: expanded with every property; else the nested $select. */
+  attachments?: string[] | null;
   bodyAsText: boolean;
 }
 
@@ -59,7 +60,6 @@ const SELECTABLE = [
 export function parseMessageView(context: RouteContext): MessageView {
   const view: MessageView = {
     select: parseSelect(context.query.get("$select"), SELECTABLE, "microsoft.graph.message"),
-    attachments: false,
     bodyAsText: /outlook\.body-content-type\s*=\s*"?text"?/i.test(
       context.request.headers.get("prefer") ?? "",
     ),
@@ -72,7 +72,11 @@ export function parseMessageView(context: RouteContext): MessageView {
         ? compileFilter(parseFilter(filter), extendedPropertySchema)
         : () => true;
     } else if (name === "attachments") {
-      view.attachments = true;
+      view.attachments = parseSelect(
+        item.options.get("$select") ?? null,
+        ATTACHMENT_PROPERTIES,
+        "microsoft.graph.attachment",
+      );
     } else {
       throw uriParseError(
         `Could not find a navigation property named '${item.name}' on type 'microsoft.graph.message'.`,
@@ -104,8 +108,11 @@ export function renderMessage(
       .map((p) => ({ ...p }));
     if (matched.length > 0) out.singleValueExtendedProperties = matched;
   }
-  if (view.attachments) {
-    out.attachments = message.attachments.map((a) => toGraphAttachment(a, true));
+  if (view.attachments !== undefined) {
+    const select = view.attachments;
+    out.attachments = message.attachments.map((a) =>
+      applySelect(toGraphAttachment(a, true), select, ["@odata.type", "id"]),
+    );
   }
   return out;
 }

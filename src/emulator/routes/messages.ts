@@ -10,7 +10,7 @@ import { FOLDER_DISPLAY_NAMES, FOLDER_NAMES } from "../types";
 import type { FolderName } from "../types";
 import type { RouteContext } from "./context";
 import { findMessage, jsonBody, metadataUrl, userSegment } from "./context";
-import { listMessages } from "./message-list";
+import { countMessages, listMessages } from "./message-list";
 import { parseMessageView, renderMessage } from "./message-view";
 import type { Route } from "./router";
 
@@ -61,12 +61,7 @@ function createMessage(context: RouteContext): EmuResponse {
     201,
     {
       "@odata.context": `${metadataUrl(context)}#${userSegment(context.mailbox)}/messages/$entity`,
-      ...renderMessage(
-        draft,
-        context.mailbox,
-        { select: null, attachments: false, bodyAsText: false },
-        WEB_LINK,
-      ),
+      ...renderMessage(draft, context.mailbox, { select: null, bodyAsText: false }, WEB_LINK),
     },
     { location: `${context.tenant.baseUrl}/v1.0/${userSegment(context.mailbox)}/messages('${draft.id}')` },
   );
@@ -90,12 +85,7 @@ function updateMessage(context: RouteContext): EmuResponse {
     200,
     {
       "@odata.context": `${metadataUrl(context)}#${userSegment(context.mailbox)}/messages/$entity`,
-      ...renderMessage(
-        message,
-        context.mailbox,
-        { select: null, attachments: false, bodyAsText: false },
-        WEB_LINK,
-      ),
+      ...renderMessage(message, context.mailbox, { select: null, bodyAsText: false }, WEB_LINK),
     },
     { etag: etagOf(message.changeKey) },
   );
@@ -130,6 +120,7 @@ function createInFolder(context: RouteContext): EmuResponse {
 
 export const messageRoutes: Route[] = [
   { method: "GET", pattern: "messages", handler: (c) => listMessages(c, undefined) },
+  { method: "GET", pattern: "messages/$count", handler: (c) => countMessages(c, undefined) },
   { method: "POST", pattern: "messages", handler: createMessage },
   { method: "GET", pattern: "messages/:id", handler: getMessage },
   { method: "PATCH", pattern: "messages/:id", handler: updateMessage },
@@ -140,6 +131,11 @@ export const messageRoutes: Route[] = [
     method: "GET",
     pattern: "mailFolders/:folder/messages",
     handler: (c) => listMessages(c, folderOr404(c.mailbox, c.params.folder ?? "")),
+  },
+  {
+    method: "GET",
+    pattern: "mailFolders/:folder/messages/$count",
+    handler: (c) => countMessages(c, folderOr404(c.mailbox, c.params.folder ?? "")),
   },
   { method: "POST", pattern: "mailFolders/:folder/messages", handler: createInFolder },
   { method: "GET", pattern: "mailFolders/:folder/messages/:id", handler: getMessage },

@@ -116,6 +116,19 @@ export function toGraphMessage(message: StoredMessage, context: ProjectionContex
   };
 }
 
+/** Attachment properties a client may $select (directly or inside $expand=attachments(...)). */
+export const ATTACHMENT_PROPERTIES = [
+  "id",
+  "name",
+  "contentType",
+  "size",
+  "isInline",
+  "lastModifiedDateTime",
+  "contentId",
+  "contentLocation",
+  "contentBytes",
+];
+
 export function toGraphAttachment(
   attachment: StoredAttachment,
   withContent: boolean,
