@@ -11,12 +11,16 @@ const graphPackages = ["@microsoft/microsoft-graph-client", "@microsoft/microsof
 const msalPackages = ["@azure/msal-browser", "@azure/msal-*"];
 const emulatorPackages = ["msw", "msw/*"];
 
-/** One fence: in `files`, these module patterns may not be imported. */
+/**
+ * One fence: in `files`, these module patterns may not be imported. A folder pattern "**\/x/**" also covers the
+ * folder's index ("../x"), which the glob alone would not match.
+ */
 function fence(files, patterns, message) {
+  const group = patterns.flatMap((p) => (p.endsWith("/**") && p.startsWith("**/") ? [p, p.slice(0, -3)] : [p]));
   return {
     files,
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: patterns, message }] }],
+      "no-restricted-imports": ["error", { patterns: [{ group, message }] }],
     },
   };
 }
