@@ -12,7 +12,9 @@
 // that has both `comment` and `message.body` (400), so HTML above the quote and a custom subject need the
 // draft route. If step 2 or a definite failure of step 3 stops the flow, the draft is deleted (best effort)
 // so that a retry does not leave copies in Drafts. An unclear send (503/timeout) keeps the draft and
-// surfaces maybeDelivered, because the mail may be on its way.
+// surfaces maybeDelivered, because the mail may be on its way, with the draft's id in details.draftId: the
+// caller that finds no sent copy sends that same draft again instead of making a second one (which would
+// leave the first behind in Drafts, where someone could still send it).
 import { AppError } from "../domain/errors";
 import type { MailboxId, OutgoingOptions, SentResult } from "../ports/mailService";
 import type { GraphMessage } from "./graphTypes";
@@ -85,7 +87,8 @@ export async function sendOutgoing(
       traits: new RequestTraits(false, "delivers"),
     });
   } catch (e) {
-    if (!(e instanceof AppError && e.details?.maybeDelivered)) await deleteQuietly(transport, draftPath);
+    if (e instanceof AppError && e.details?.maybeDelivered) throw withDraftId(e, draftId);
+    await deleteQuietly(transport, draftPath);
     throw e;
   }
   return findSentCopy(transport, deps.clock, deps.sentLookup, mailbox, draft, options.caseId, sendStartedAt);
@@ -130,6 +133,15 @@ function draftUpdate(
   // A forward got its recipients at creation; a reply goes to the sender unless told otherwise.
   if (kind === "reply" && options.to?.length) update.toRecipients = toRecipients(options.to);
   return update;
+}
+
+/** The same failure, saying which draft was kept. */
+function withDraftId(e: AppError, draftId: string): AppError {
+  return new AppError(e.code, e.message, {
+    cause: e.cause,
+    nextStep: e.nextStep,
+    details: { ...e.details, draftId },
+  });
 }
 
 async function deleteQuietly(transport: GraphTransport, path: string): Promise<void> {

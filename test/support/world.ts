@@ -122,10 +122,15 @@ const FAST_GRAPH: GraphMailServiceOptions = {
   sentLookup: { delaysMs: [0, 0, 0] },
 };
 
+let openWorlds = 0;
+
 export function makeWorld(options: WorldOptions = {}): World {
+  if (openWorlds > 0) throw new Error("Close the open world first: two msw servers would both answer");
   const clock = new TestClock(options.start ?? WORLD_START);
   const tenant = createTenant(options.spec ?? TENANT_SPEC, { now: () => clock.now(), logLimit: 100_000 });
   const emulator: NodeEmulator = startNodeEmulator(tenant);
+  openWorlds += 1;
+  let closed = false;
   const config = demoPregonConfig();
 
   const actor = (user: string, mailbox: MailboxId): Actor => {
@@ -150,22 +155,27 @@ export function makeWorld(options: WorldOptions = {}): World {
     actor,
     deliverRequest: (fixture) =>
       tenant.deliver(COMMUNICATIONS, typeof fixture === "string" ? loadFixture(fixture) : fixture),
-    close: () => emulator.close(),
+    close: () => {
+      if (closed) return;
+      closed = true;
+      openWorlds -= 1;
+      emulator.close();
+    },
   };
 }
 
-/** A fresh world for every test of the file (built in beforeEach, closed in afterEach). */
-export function setupWorld(options: WorldOptions | (() => WorldOptions) = {}): () => World {
+/**
+ * A world per test, built on the test's first call (with that call's options) and closed after the test. Only
+ * one world may be open at a time: two msw servers would both intercept every request.
+ */
+export function setupWorld(defaults: WorldOptions = {}): (options?: WorldOptions) => World {
   let world: World | undefined;
-  beforeEach(() => {
-    world = makeWorld(typeof options === "function" ? options() : options);
-  });
   afterEach(() => {
     world?.close();
     world = undefined;
   });
-  return () => {
-    if (!world) throw new Error("The world exists only inside a test");
+  return (options) => {
+    world ??= makeWorld({ ...defaults, ...options });
     return world;
   };
 }

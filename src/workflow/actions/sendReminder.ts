@@ -3,13 +3,26 @@ import { AppError } from "../../domain/errors";
 import { recordReminder } from "../../domain/lifecycle";
 import { daysBetween, toLocalDate } from "../../domain/dates";
 import { reminderTemplate } from "../../domain/templates";
-import type { Case } from "../../domain/types";
-import type { MailboxId } from "../../ports/mailService";
+import type { Case, HistoryEntry } from "../../domain/types";
+import type { MailboxId, MailMessage } from "../../ports/mailService";
 import { storedCaseOf, unreadableError, updateCase } from "../caseStore";
 import type { WorkflowContext } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
 import { singleFlight } from "../singleFlight";
+
+/** Tolerated difference between this computer's clock and Exchange's. */
+const CLOCK_SLACK_MS = 60_000;
+
+function isNewReminder(earlier: readonly HistoryEntry[], sinceMs: number): (sent: MailMessage) => boolean {
+  const known = new Set(
+    earlier.flatMap((h) => [h.evidence?.messageId, h.evidence?.internetMessageId]).filter(Boolean),
+  );
+  return (sent) =>
+    !known.has(sent.id) &&
+    !(sent.internetMessageId && known.has(sent.internetMessageId)) &&
+    (sent.sentAt === undefined || Date.parse(sent.sentAt) >= sinceMs);
+}
 
 export function sendReminder(
   ctx: WorkflowContext,
@@ -42,15 +55,23 @@ export function sendReminder(
       timeZone: ctx.config.institution.timeZone,
       note,
     });
-    const remindersBefore = current.history.filter((h) => h.action === "reminded").length;
-    const sent = await sendOnce(ctx, mailbox, current.id, "reminder", () =>
-      ctx.mail.reply(mailbox, forwardId, {
-        to: [{ address: ctx.config.itMailbox }],
-        subject: template.subject,
-        commentHtml: template.html,
-        caseId: current.id,
-        kind: "reminder",
-      }),
+    const earlier = current.history.filter((h) => h.action === "reminded");
+    const remindersBefore = earlier.length;
+    const sent = await sendOnce(
+      ctx,
+      mailbox,
+      current.id,
+      "reminder",
+      () =>
+        ctx.mail.reply(mailbox, forwardId, {
+          to: [{ address: ctx.config.itMailbox }],
+          subject: template.subject,
+          commentHtml: template.html,
+          caseId: current.id,
+          kind: "reminder",
+        }),
+      // After an unclear send, Sent Items holds the earlier reminders too: only a newer, unrecorded one is ours.
+      isNewReminder(earlier, ctx.now().getTime() - CLOCK_SLACK_MS),
     );
     const updated = await updateCase(ctx, mailbox, messageId, (c) =>
       c.history.some(
