@@ -50,7 +50,7 @@ export interface GraphReply {
 }
 
 export interface Harness {
-  tenant: Tenant;
+  readonly tenant: Tenant;
   token(address: string): string;
   call(
     token: string | null,
@@ -64,36 +64,32 @@ export interface Harness {
 /** Fresh tenant and msw server per test. */
 export function setupEmulator(spec: TenantSpec = SPEC): Harness {
   let emulator: NodeEmulator | undefined;
-  const harness = {
-    tenant: undefined as unknown as Tenant,
-    token: (address: string) => harness.tenant.issueToken(address),
-    call: async (
-      token: string | null,
-      method: string,
-      path: string,
-      body?: unknown,
-      headers: Record<string, string> = {},
-    ) => {
+  let current: Tenant | undefined;
+  const harness: Harness = {
+    get tenant(): Tenant {
+      if (!current) throw new Error("The tenant exists only inside a test.");
+      return current;
+    },
+    token: (address) => harness.tenant.issueToken(address),
+    call: async (token, method, path, body, headers = {}) => {
       const url = path.startsWith("https://") ? path : `${GRAPH}${path}`;
-      const init: RequestInit = { method, headers: { ...headers } };
-      if (token) (init.headers as Record<string, string>).Authorization = `Bearer ${token}`;
-      if (body !== undefined) {
-        (init.headers as Record<string, string>)["Content-Type"] = "application/json";
-        init.body = JSON.stringify(body);
-      }
-      const response = await fetch(url, init);
+      const allHeaders: Record<string, string> = { ...headers };
+      if (token) allHeaders.Authorization = `Bearer ${token}`;
+      if (body !== undefined) allHeaders["Content-Type"] = "application/json";
+      const response = await fetch(url, {
+        method,
+        headers: allHeaders,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
       const text = await response.text();
       const type = response.headers.get("content-type") ?? "";
-      return {
-        status: response.status,
-        headers: response.headers,
-        body: type.includes("json") && text ? (JSON.parse(text) as unknown) : text,
-      };
+      const parsed: unknown = type.includes("json") && text ? JSON.parse(text) : text;
+      return { status: response.status, headers: response.headers, body: parsed };
     },
   };
   beforeEach(() => {
-    harness.tenant = createTenant(spec);
-    emulator = startNodeEmulator(harness.tenant);
+    current = createTenant(spec);
+    emulator = startNodeEmulator(current);
   });
   afterEach(() => emulator?.close());
   return harness;

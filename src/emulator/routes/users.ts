@@ -25,6 +25,8 @@ function userJson(context: RouteContext, mailbox: Mailbox): Record<string, unkno
   };
 }
 
+// GET /users/{id | userPrincipalName}: any user or shared mailbox of the directory (reading a profile needs no
+// mailbox access); unknown → 404 Request_ResourceNotFound.
 function getUser(context: RouteContext): EmuResponse {
   const ref = context.params.user ?? "";
   const mailbox = context.tenant.resolveMailbox(ref);
@@ -38,6 +40,7 @@ function getUser(context: RouteContext): EmuResponse {
   return jsonResponse(200, userJson(context, mailbox));
 }
 
+// GET /me: the signed-in user (the token's).
 export const userRoutes: Route[] = [
   { method: "GET", pattern: "me", handler: (c) => jsonResponse(200, userJson(c, c.caller)) },
   { method: "GET", pattern: "users/:user", handler: getUser },
