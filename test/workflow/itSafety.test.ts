@@ -1,0 +1,134 @@
+// IT's send is the one that reaches thousands of people: it must happen once, whatever the clicks and the
+// connection do, and a sender Exchange refuses must leave the prepared draft as it was.
+import { AppError } from "../../src/domain/errors";
+import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
+import { sendMassMail, switchDraftSender } from "../../src/workflow/it/itActions";
+import { institutionalSender } from "../../src/workflow/it/senders";
+import { newCase } from "../support/cases";
+import { openForward, prepareForCase, storedOfKind } from "../support/procedure";
+import { logged, sendAttempts, successfulSends } from "../support/requestLog";
+import type { World } from "../support/world";
+import { COMMUNICATIONS, IT, TENANT_SPEC, setupWorld } from "../support/world";
+
+const world = setupWorld();
+
+/** A forwarded case opened and prepared in IT's pane. */
+async function preparedCase(w: World, fixture: string) {
+  const { case: created } = await newCase(w, fixture);
+  await forwardToIt(w.comms.ctx, COMMUNICATIONS, created.requestMessageId ?? "");
+  const opened = await openForward(w, created.id);
+  const record = await prepareForCase(w, opened);
+  return { caseId: created.id, opened, record };
+}
+
+/** Mailboxes that exist in the tenant as members of the case's groups. */
+function memberMailboxes(w: World, audiences: readonly string[]): string[] {
+  const groups = w.config.audiences.filter((a) => audiences.includes(a.key)).map((a) => a.group);
+  return [...new Set(groups.flatMap((g) => w.tenant.group(g)?.members ?? []))];
+}
+
+function massMailsIn(w: World, address: string, subject: string) {
+  return w.tenant.storedMessages(address, "inbox").filter((m) => m.subject === subject);
+}
+
+describe("IT sends the mass mail once", () => {
+  it("twenty concurrent clicks on Send make one send", async () => {
+    const w = world();
+    const { caseId, opened } = await preparedCase(w, "01-structured-es.json");
+
+    const records = await Promise.all(Array.from({ length: 20 }, () => sendMassMail(w.it.ctx, opened)));
+
+    expect(records.every((r) => r.state === "sent")).toBe(true);
+    expect(sendAttempts(w.tenant, IT)).toHaveLength(1);
+    expect(storedOfKind(w, IT, "sentitems", caseId, "massMail")).toHaveLength(1);
+    const members = memberMailboxes(w, opened.summary.fields.audiences);
+    expect(members.length).toBeGreaterThan(0);
+    for (const member of members) {
+      expect([member, massMailsIn(w, member, opened.summary.fields.subject).length]).toEqual([member, 1]);
+    }
+    // And once more later: the record says sent, nothing goes out.
+    await sendMassMail(w.it.ctx, opened);
+    expect(sendAttempts(w.tenant, IT)).toHaveLength(1);
+  });
+
+  it("a connection dropped after the send: the retry finds it in Sent Items and sends no second copy", async () => {
+    const w = world();
+    const { caseId, opened, record: prepared } = await preparedCase(w, "04-urgent.json");
+    w.tenant.faults.add({
+      method: "POST",
+      url: /\/send$/,
+      effect: { kind: "failAfterEffect", as: "drop" },
+      times: 1,
+    });
+
+    const sent = await sendMassMail(w.it.ctx, opened);
+
+    const [attempt] = sendAttempts(w.tenant, IT);
+    expect(attempt?.dropped).toBe(true);
+    expect(sendAttempts(w.tenant, IT)).toHaveLength(1);
+    const copies = storedOfKind(w, IT, "sentitems", caseId, "massMail");
+    expect(copies).toHaveLength(1);
+    expect(sent.state).toBe("sent");
+    expect(sent.sent?.sentItemId).toBe(copies[0]?.id);
+    expect(sent.sent?.internetMessageId).toBe(copies[0]?.internetMessageId);
+    expect(w.tenant.storedMessages(IT, "drafts").some((m) => m.id === prepared.draftId)).toBe(false);
+    for (const member of memberMailboxes(w, opened.summary.fields.audiences)) {
+      expect([member, massMailsIn(w, member, opened.summary.fields.subject).length]).toEqual([member, 1]);
+    }
+  });
+
+  it("a 503 before the send ran: the same draft is sent on the retry", async () => {
+    const w = world();
+    const { caseId, opened, record: prepared } = await preparedCase(w, "02-freeform-es.json");
+    w.tenant.faults.add({ method: "POST", url: /\/send$/, effect: { kind: "unavailable" }, times: 1 });
+
+    const { result: sent, entries } = await logged(w.tenant, () => sendMassMail(w.it.ctx, opened));
+
+    expect(sent.state).toBe("sent");
+    const sends = entries.filter((e) => e.method === "POST" && e.url.endsWith("/send"));
+    expect(sends.map((e) => e.status)).toEqual([503, 202]);
+    expect(new Set(sends.map((e) => e.url)).size).toBe(1);
+    expect(storedOfKind(w, IT, "sentitems", caseId, "massMail")).toHaveLength(1);
+    expect(w.tenant.storedMessages(IT, "drafts").some((m) => m.id === prepared.draftId)).toBe(false);
+  });
+});
+
+describe("Send As", () => {
+  it("a requested sender IT may not send as: refused, draft unchanged; the institutional sender then works", async () => {
+    const w = world();
+    // The demo configures Talento Humano as a sender, but the tenant grants IT no Send As on it.
+    const requested = "talentohumano@universidad.example";
+    expect(w.config.allowedSenders.map((s) => s.address)).toContain(requested);
+    expect(TENANT_SPEC.sendAs?.some((g) => g.address === requested)).toBe(false);
+
+    const { caseId, opened, record: prepared } = await preparedCase(w, "03-flyer-attachment.json");
+    expect(prepared.sender?.address).toBe(requested);
+    expect(prepared.senderFallback).toBe(false);
+    const draftBefore = structuredClone(
+      w.tenant.storedMessages(IT, "drafts").find((m) => m.id === prepared.draftId),
+    );
+    expect(draftBefore?.from?.emailAddress.address).toBe(requested);
+    expect(draftBefore?.attachments.map((a) => a.name)).toEqual(["pieza-curso-ofimatica.png"]);
+
+    const refusal = await sendMassMail(w.it.ctx, opened).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(AppError);
+    expect(refusal).toMatchObject({ code: "sendAsDenied", nextStep: "contactAdmin" });
+    const draftAfter = w.tenant.storedMessages(IT, "drafts").find((m) => m.id === prepared.draftId);
+    expect(draftAfter).toEqual(draftBefore);
+    expect(storedOfKind(w, IT, "sentitems", caseId, "massMail")).toHaveLength(0);
+    expect(successfulSends(w.tenant, IT)).toHaveLength(0);
+
+    const switched = await switchDraftSender(w.it.ctx, opened, institutionalSender(w.config));
+    expect(switched).toMatchObject({ state: "prepared", senderFallback: true, draftId: prepared.draftId });
+    const sent = await sendMassMail(w.it.ctx, opened);
+    expect(sent.state).toBe("sent");
+    const [copy] = storedOfKind(w, IT, "sentitems", caseId, "massMail");
+    expect(copy?.from?.emailAddress.address).toBe(w.config.institutionalSender.address);
+    expect(copy?.attachments.map((a) => a.name)).toEqual(["pieza-curso-ofimatica.png"]);
+    for (const member of memberMailboxes(w, opened.summary.fields.audiences)) {
+      const received = massMailsIn(w, member, opened.summary.fields.subject);
+      expect([member, received.length]).toEqual([member, 1]);
+      expect(received[0]?.from?.emailAddress.address).toBe(w.config.institutionalSender.address);
+    }
+  });
+});
