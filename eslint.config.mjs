@@ -16,7 +16,9 @@ const emulatorPackages = ["msw", "msw/*"];
  * folder's index ("../x"), which the glob alone would not match.
  */
 function fence(files, patterns, message) {
-  const group = patterns.flatMap((p) => (p.endsWith("/**") && p.startsWith("**/") ? [p, p.slice(0, -3)] : [p]));
+  const group = patterns.flatMap((p) =>
+    p.endsWith("/**") && p.startsWith("**/") ? [p, p.slice(0, -3)] : [p],
+  );
   return {
     files,
     rules: {
@@ -27,7 +29,7 @@ function fence(files, patterns, message) {
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "dist-demo/**", "coverage/**", "node_modules/**", "test/lint/fixtures/**"],
+    ignores: ["dist/**", "dist-demo/**", "coverage/**", "node_modules/**", ".tmp/**", "test-results/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -51,7 +53,10 @@ export default tseslint.config(
     rules: {
       "no-restricted-globals": [
         "error",
-        { name: "Office", message: "Only src/office/ may use the Office global; depend on the MailHost port." },
+        {
+          name: "Office",
+          message: "Only src/office/ may use the Office global; depend on the MailHost port.",
+        },
       ],
     },
   },
@@ -112,19 +117,47 @@ export default tseslint.config(
   // Each adapter may import the package it owns (the general fence above is replaced for its folder).
   fence(
     ["src/graph/**/*.ts"],
-    [...msalPackages, ...emulatorPackages, ...reactPackages, "**/auth/**", "**/emulator/**", "**/taskpane/**"],
+    [
+      ...msalPackages,
+      ...emulatorPackages,
+      ...reactPackages,
+      "**/auth/**",
+      "**/emulator/**",
+      "**/taskpane/**",
+    ],
     "src/graph/ gets a token provider; it never sees MSAL, React or the emulator.",
   ),
   fence(
     ["src/auth/**/*.ts"],
-    [...graphPackages, ...emulatorPackages, ...reactPackages, "**/graph/**", "**/emulator/**", "**/taskpane/**"],
+    [
+      ...graphPackages,
+      ...emulatorPackages,
+      ...reactPackages,
+      "**/graph/**",
+      "**/emulator/**",
+      "**/taskpane/**",
+    ],
     "src/auth/ has no DOM or UI and knows nothing of Graph or the emulator.",
   ),
   fence(
     ["src/emulator/**/*.ts"],
-    [...graphPackages, ...msalPackages, ...reactPackages, "**/taskpane/**", "**/auth/**", "**/graph/**", "**/office/**"],
+    [
+      ...graphPackages,
+      ...msalPackages,
+      ...reactPackages,
+      "**/taskpane/**",
+      "**/auth/**",
+      "**/graph/**",
+      "**/office/**",
+    ],
     "src/emulator/ stands in for Microsoft 365 on the far side of HTTP; it uses none of the add-in's layers.",
   ),
+  {
+    // CommonJS configuration files read by webpack and jest.
+    files: ["webpack.config.js", "jest.config.js", "jest.e2e.config.js"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   {
     files: ["test/**/*.{ts,tsx}", "scripts/**/*.mjs", "*.config.{js,mjs}", "webpack.config.js"],
     rules: { "no-restricted-imports": "off", "no-restricted-globals": "off", "no-console": "off" },

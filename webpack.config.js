@@ -69,7 +69,11 @@ module.exports = async (env = {}, argv = {}) => {
         { from: "assets/*.png", to: "assets/[name][ext]" },
         { from: "src/demo/demo.config.json", to: "demo.config.json" },
         // The msw service worker script must be served from the page's origin.
-        { from: "node_modules/msw/lib/mockServiceWorker.js", to: "mockServiceWorker.js", info: { minimized: true } },
+        {
+          from: "node_modules/msw/lib/mockServiceWorker.js",
+          to: "mockServiceWorker.js",
+          info: { minimized: true },
+        },
       ]
     : [
         { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -103,7 +107,9 @@ module.exports = async (env = {}, argv = {}) => {
       port: 3000,
       static: { directory: outDir },
       headers: { "Access-Control-Allow-Origin": "*" },
-      server: isDemo ? "http" : { type: "https", options: env.WEBPACK_SERVE && !isDemo ? await devCerts() : {} },
+      server: isDemo
+        ? "http"
+        : { type: "https", options: env.WEBPACK_SERVE && !isDemo ? await devCerts() : {} },
     },
   };
 };

@@ -147,7 +147,8 @@ export const es = {
   "config.problem.invalid": "Valor no válido.",
   "it.title": "Caso {id} para envío",
   "it.notCase": "Este mensaje no es un caso reenviado por Comunicaciones",
-  "it.notCaseBody": "Abra el reenvío de Comunicaciones (su asunto lleva el identificador del caso) o vea los casos abiertos.",
+  "it.notCaseBody":
+    "Abra el reenvío de Comunicaciones (su asunto lleva el identificador del caso) o vea los casos abiertos.",
   "it.openCases": "Casos abiertos de TIC",
   "it.noOpenCases": "No hay casos pendientes de envío.",
   "it.state.received": "Por preparar",
@@ -160,7 +161,8 @@ export const es = {
   "it.overlap": "Los grupos se solapan: algunas personas están en varios y el total real es menor.",
   "it.countsLoading": "Consultando el número de miembros…",
   "it.sender": "Se enviará como",
-  "it.senderFallback": "El remitente solicitado («{requested}») no está entre los autorizados; se usará el remitente institucional.",
+  "it.senderFallback":
+    "El remitente solicitado («{requested}») no está entre los autorizados; se usará el remitente institucional.",
   "it.prepare": "Preparar correo masivo",
   "it.preparing": "Preparando el borrador…",
   "it.prepared": "Borrador preparado en Borradores.",
@@ -354,7 +356,8 @@ export const en: Record<MessageKey, string> = {
   "config.problem.invalid": "Invalid value.",
   "it.title": "Case {id} to send",
   "it.notCase": "This message is not a case forwarded by Communications",
-  "it.notCaseBody": "Open the forward from Communications (its subject carries the case id) or see the open cases.",
+  "it.notCaseBody":
+    "Open the forward from Communications (its subject carries the case id) or see the open cases.",
   "it.openCases": "IT's open cases",
   "it.noOpenCases": "No cases waiting to be sent.",
   "it.state.received": "To prepare",
@@ -367,7 +370,8 @@ export const en: Record<MessageKey, string> = {
   "it.overlap": "The groups overlap: some people are in several, so the real total is lower.",
   "it.countsLoading": "Looking up member counts…",
   "it.sender": "Will be sent as",
-  "it.senderFallback": "The requested sender (“{requested}”) is not an authorized one; the institutional sender will be used.",
+  "it.senderFallback":
+    "The requested sender (“{requested}”) is not an authorized one; the institutional sender will be used.",
   "it.prepare": "Prepare mass mail",
   "it.preparing": "Preparing the draft…",
   "it.prepared": "Draft prepared in Drafts.",

@@ -5,7 +5,8 @@ class ResizeObserverStub {
   disconnect(): void {}
 }
 if (!("ResizeObserver" in globalThis)) {
-  (globalThis as unknown as { ResizeObserver: typeof ResizeObserverStub }).ResizeObserver = ResizeObserverStub;
+  (globalThis as unknown as { ResizeObserver: typeof ResizeObserverStub }).ResizeObserver =
+    ResizeObserverStub;
 }
 if (typeof window !== "undefined" && !window.matchMedia) {
   window.matchMedia = (query: string) =>
