@@ -1,0 +1,23 @@
+// Browser tests (npm run test:e2e → scripts/e2e.mjs): Node test environment driving Debian's Chromium through
+// playwright-core. The TypeScript transform is the unit tests' own (jest.config.js); the global setup and
+// teardown are native ES modules, so only .ts files go through ts-jest here.
+
+/** @returns {Promise<import('jest').Config>} */
+module.exports = async () => {
+  const { default: unit } = await import("./jest.config.js");
+  const { transform, transformIgnorePatterns, moduleFileExtensions } = unit.projects[0];
+  return {
+    rootDir: __dirname,
+    displayName: "e2e",
+    testEnvironment: "node",
+    testMatch: ["<rootDir>/test/e2e/**/*.e2e.test.ts"],
+    transform: { "^.+\\.tsx?$": Object.values(transform)[0] },
+    transformIgnorePatterns,
+    moduleFileExtensions,
+    globalSetup: "<rootDir>/test/e2e/globalSetup.mjs",
+    globalTeardown: "<rootDir>/test/e2e/globalTeardown.mjs",
+    maxWorkers: 1,
+    testTimeout: 120_000,
+    slowTestThreshold: 30,
+  };
+};

@@ -1,0 +1,309 @@
+// The procedure end to end in the demo: a request becomes a case, goes to IT, IT's confirmation is linked and
+// relayed to the requester; reminders on an overdue case; cancelling. Every test starts from the seed (?fresh=1).
+import type { Locator } from "playwright-core";
+import type { Demo, Lang } from "./helpers";
+import {
+  CASE_ID,
+  IT,
+  ON_TIME_CASE,
+  OVERDUE_CASE,
+  caseCard,
+  caseIdOf,
+  disconnect,
+  eventually,
+  historyEntry,
+  messageRow,
+  openDemo,
+  outcome,
+  reopen,
+  requestForm,
+  selectMessage,
+  stateBadge,
+  storedMessages,
+  t,
+} from "./helpers";
+
+let demo: Demo | undefined;
+
+afterEach(async () => {
+  await demo?.close();
+  demo = undefined;
+});
+
+afterAll(disconnect);
+
+/** The Communications-inbox subjects of the shared request fixtures (test/data/requests/01–08). */
+const FIXTURE_SUBJECTS = {
+  "01": "Solicitud envío correo masivo - Convocatoria movilidad 2027-1",
+  "02": "Por favor enviar a toda la comunidad: jornada de vacunación",
+  "03": "Solicitud correo masivo administrativos - pieza gráfica adjunta",
+  "04": "URGENTE - comunicado suspensión de actividades",
+  "05": "correo masivo",
+  "06": "Mass email request: visiting professors lecture series",
+  "07": "RV: Solicitud de divulgación - elecciones representantes estudiantiles",
+  "08": "Solicitud envío <script>alert(1)</script> masivo",
+} as const;
+
+type TextField = "field.requestingUnit" | "field.desiredSender" | "field.subject";
+
+function field(d: Demo, key: TextField): Locator {
+  return requestForm(d).getByRole("textbox", { name: t(d.lang, key) });
+}
+
+function audience(d: Demo, label: string): Locator {
+  return requestForm(d).getByRole("checkbox", { name: label, exact: true });
+}
+
+/** This month as the case id writes it (YYMM in the institution's time zone). */
+function currentYymm(): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "America/Bogota",
+    year: "2-digit",
+    month: "2-digit",
+  })
+    .formatToParts(new Date())
+    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
+  return `${parts.year}${parts.month}`;
+}
+
+/** Opens a request in the Communications inbox and waits for its form. */
+async function openRequest(d: Demo, subject: string): Promise<Locator> {
+  await selectMessage(d, "comms", subject);
+  const form = requestForm(d);
+  await form.waitFor();
+  return form;
+}
+
+/** Clicks "Crear caso" and returns the case id from the card that replaces the form (state "Recibido"). */
+async function createCase(d: Demo): Promise<{ id: string; card: Locator }> {
+  await requestForm(d)
+    .getByRole("button", { name: t(d.lang, "request.create"), exact: true })
+    .click();
+  const card = caseCard(d);
+  await card.waitFor();
+  await stateBadge(card, t(d.lang, "state.received")).waitFor();
+  return { id: await caseIdOf(card), card };
+}
+
+/** The "Falta: …" note under the form, as the list of field labels it names (empty when nothing blocks). */
+async function blockingFields(d: Demo): Promise<string[]> {
+  const [before] = t(d.lang, "request.missing").split("{fields}");
+  const note = requestForm(d)
+    .getByRole("status")
+    .filter({ hasText: before ?? "" });
+  if ((await note.count()) === 0) return [];
+  const text = (await note.first().textContent()) ?? "";
+  return text
+    .slice((before ?? "").length)
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean);
+}
+
+test("issue #3: opening a request shows the fields Pregón extracted (fixture 01)", async () => {
+  demo = await openDemo();
+  const form = await openRequest(demo, FIXTURE_SUBJECTS["01"]);
+
+  expect(await field(demo, "field.subject").inputValue()).toBe("Convocatoria de movilidad académica 2027-1");
+  expect(await field(demo, "field.desiredSender").inputValue()).toBe(
+    "Decanatura Facultad de Ingeniería Electrónica y Telecomunicaciones",
+  );
+  expect(await field(demo, "field.requestingUnit").inputValue()).toMatch(
+    /^Decanatura Facultad de Ingeniería/,
+  );
+  // "Dirigido a: estudiantes y docentes"
+  expect(await audience(demo, "Estudiantes").isChecked()).toBe(true);
+  expect(await audience(demo, "Docentes").isChecked()).toBe(true);
+  expect(await audience(demo, "Administrativos").isChecked()).toBe(false);
+  // "Fecha de envío: 4 de diciembre de 2026"
+  expect(await form.getByLabel(t("es", "field.requestedDate")).inputValue()).toBe("2026-12-04");
+  expect(await blockingFields(demo)).toEqual([]);
+  expect(await form.getByRole("button", { name: t("es", "request.create"), exact: true }).isEnabled()).toBe(
+    true,
+  );
+});
+
+/**
+ * What each fixture leaves for the professional to fill before "Crear caso" is possible: 05 says almost nothing
+ * ("buenas, para enviar lo del concierto"), 08's text names no audience. The others are complete.
+ */
+const FILL: Partial<Record<keyof typeof FIXTURE_SUBJECTS, { missing: TextField[]; audiences: boolean }>> = {
+  "05": { missing: ["field.desiredSender", "field.subject"], audiences: true },
+  "08": { missing: [], audiences: true },
+};
+
+test.each(Object.entries(FIXTURE_SUBJECTS) as [keyof typeof FIXTURE_SUBJECTS, string][])(
+  "fixture %s: create the case from the request (%s)",
+  async (fixture, subject) => {
+    demo = await openDemo();
+    const d = demo;
+    await openRequest(d, subject);
+    const fill = FILL[fixture];
+    const expectedMissing = [
+      ...(fill?.missing ?? []).map((k) => t(d.lang, k)),
+      ...(fill?.audiences ? [t(d.lang, "field.audiences")] : []),
+    ];
+    expect(await blockingFields(d)).toEqual(expectedMissing);
+    const create = requestForm(d).getByRole("button", { name: t(d.lang, "request.create"), exact: true });
+    expect(await create.isEnabled()).toBe(expectedMissing.length === 0);
+
+    if (fixture === "05") {
+      expect(await field(d, "field.desiredSender").inputValue()).toBe("");
+      expect(await field(d, "field.subject").inputValue()).toBe("");
+      await field(d, "field.desiredSender").fill("Programa de Música");
+      await field(d, "field.subject").fill("Concierto de fin de año del Programa de Música");
+      await audience(d, "Estudiantes").check();
+      await audience(d, "Docentes").check();
+    } else if (fixture === "08") {
+      await audience(d, "Estudiantes").check();
+    }
+    expect(await blockingFields(d)).toEqual([]);
+    const subjectField = await field(d, "field.subject").inputValue();
+
+    const { id, card } = await createCase(d);
+    expect(id).toMatch(new RegExp(`^${CASE_ID.source}$`));
+    expect(id.slice(3, 7)).toBe(currentYymm());
+    // The card shows what was confirmed.
+    await card.getByText(subjectField, { exact: true }).waitFor();
+    // The id is also on the request message (its category shows in the list).
+    const stored = await storedMessages(d.page, "comunicaciones@universidad.example", "inbox");
+    const request = stored.find((m) => m.subject === subject);
+    expect(request?.singleValueExtendedProperties.map((p) => p.value)).toContain(id);
+  },
+);
+
+/** The IT column's row for the forward of a case (its subject carries [id]). */
+function forwardRow(d: Demo, id: string): Locator {
+  return messageRow(d, "it", `[${id}]`);
+}
+
+function itCase(d: Demo, id: string): Locator {
+  return d.itPane.getByRole("region", { name: t(d.lang, "it.title", { id }) });
+}
+
+/** IT's state of the case, shown beside the heading of IT's case view. */
+function itStateText(d: Demo, id: string, key: Parameters<typeof t>[1]): Locator {
+  return itCase(d, id).getByRole("heading", { level: 2 }).locator("xpath=..").getByText(t(d.lang, key), {
+    exact: true,
+  });
+}
+
+async function itState(d: Demo, id: string, key: Parameters<typeof t>[1]): Promise<void> {
+  await itStateText(d, id, key).waitFor();
+}
+
+function button(scope: Locator, lang: Lang, key: Parameters<typeof t>[1]): Locator {
+  return scope.getByRole("button", { name: t(lang, key), exact: true });
+}
+
+test("forward to IT, IT sends and confirms, the confirmation is linked and relayed: Recibido → Cerrado", async () => {
+  demo = await openDemo();
+  const d = demo;
+  const lang = d.lang;
+  await openRequest(d, FIXTURE_SUBJECTS["01"]);
+  const { id, card } = await createCase(d);
+
+  // Communications: "Enviar a TIC".
+  await button(card, lang, "act.forward").click();
+  await outcome(card, stateBadge(card, t(lang, "state.forwarded")), "Enviar a TIC");
+  await historyEntry(card, t(lang, "action.forwarded")).waitFor();
+
+  // The forward arrives in IT's inbox, in the IT column's list.
+  await forwardRow(d, id).first().waitFor();
+
+  // IT: open the forward, prepare the mass mail, send it after the confirmation, confirm to Communications.
+  await selectMessage(d, "it", `[${id}]`);
+  const it = itCase(d, id);
+  await it.waitFor();
+  await itState(d, id, "it.state.received");
+  // Estudiantes (18.432) + Docentes (1.387), from the directory's member counts.
+  const total = new Intl.NumberFormat("es-CO").format(18_432 + 1_387);
+  await it
+    .getByRole("status")
+    .filter({ hasText: t(lang, "it.total", { count: total }) })
+    .waitFor();
+  await button(it, lang, "it.prepare").click();
+  await outcome(it, itStateText(d, id, "it.state.prepared"), "Preparar correo masivo");
+  await button(it, lang, "it.sendNow").click();
+  const dialog = d.page.getByRole("alertdialog", { name: t(lang, "it.sendConfirmTitle", { total }) });
+  await dialog.waitFor();
+  await button(dialog, lang, "it.sendConfirm").click();
+  await outcome(it, itStateText(d, id, "it.state.sent"), "Enviar ahora");
+  await button(it, lang, "it.confirm").click();
+  await outcome(it, itStateText(d, id, "it.state.confirmed"), "Confirmar a Comunicaciones");
+
+  // The mass mail reached the groups' members, without the case id in its subject.
+  const massMail = await eventually("the mass mail in a student's inbox", async () =>
+    (await storedMessages(d.page, "laura.estudiante@universidad.example", "inbox")).find(
+      (m) => m.subject === "Convocatoria de movilidad académica 2027-1",
+    ),
+  );
+  expect(massMail.subject).not.toMatch(CASE_ID);
+
+  // Communications: reopen the request → the confirmation is linked → "Confirmado".
+  await reopen(d, FIXTURE_SUBJECTS["01"]);
+  const confirmed = caseCard(d, id);
+  await stateBadge(confirmed, t(lang, "state.confirmed")).waitFor();
+  await confirmed.getByText(t(lang, "case.reconciled.confirmationLinked")).waitFor();
+
+  // "Enviar confirmación al solicitante" → "Cerrado", and the relay is in the requester's mailbox.
+  await button(confirmed, lang, "act.relay").click();
+  await outcome(
+    confirmed,
+    stateBadge(confirmed, t(lang, "state.closed")),
+    "Enviar confirmación al solicitante",
+  );
+  await historyEntry(confirmed, t(lang, "action.relayed")).waitFor();
+  const relay = await eventually("the relay in the requester's inbox", async () =>
+    (await storedMessages(d.page, "decanatura.fiet@universidad.example", "inbox")).find((m) =>
+      m.subject.includes(`[${id}]`),
+    ),
+  );
+  expect(relay.from?.emailAddress.address).toBe("comunicaciones@universidad.example");
+});
+
+test("reminder on the overdue case CM-2611-H7QK: Vencido, reminder in IT's inbox and in the history", async () => {
+  demo = await openDemo();
+  const d = demo;
+  const lang = d.lang;
+  await selectMessage(d, "comms", OVERDUE_CASE.subject);
+  const card = caseCard(d, OVERDUE_CASE.id);
+  await card.waitFor();
+  await stateBadge(card, t(lang, "state.forwarded")).waitFor();
+  await stateBadge(card, t(lang, "case.overdue")).waitFor();
+
+  await button(card, lang, "act.remind").click();
+  await outcome(card, card.getByText(t(lang, "act.reminded"), { exact: true }), "Enviar recordatorio a TIC");
+  await historyEntry(card, t(lang, "action.reminded")).waitFor();
+  await forwardRow(d, OVERDUE_CASE.id).first().waitFor();
+  const inIt = (await storedMessages(d.page, IT, "inbox")).filter((m) =>
+    m.subject.includes(`[${OVERDUE_CASE.id}]`),
+  );
+  expect(inIt).toHaveLength(1);
+  // Still forwarded: a reminder is an event, not a state.
+  await stateBadge(card, t(lang, "state.forwarded")).waitFor();
+});
+
+test("cancel a case with a reason: Cancelado", async () => {
+  demo = await openDemo();
+  const d = demo;
+  const lang = d.lang;
+  await selectMessage(d, "comms", ON_TIME_CASE.subject);
+  const card = caseCard(d, ON_TIME_CASE.id);
+  await card.waitFor();
+  await button(card, lang, "act.cancel").click();
+  const dialog = d.page.getByRole("dialog", { name: t(lang, "act.cancel.title", { id: ON_TIME_CASE.id }) });
+  await dialog.waitFor();
+  const confirm = button(dialog, lang, "act.cancel.confirm");
+  expect(await confirm.isEnabled()).toBe(false);
+  const reason = "La unidad retiró la solicitud: el evento se aplazó para 2027.";
+  await dialog.getByRole("textbox", { name: t(lang, "act.cancel.reasonLabel") }).fill(reason);
+  await confirm.click();
+  await outcome(card, stateBadge(card, t(lang, "state.cancelled")), "Cancelar caso");
+  // The reason is among the case's facts and in the history entry.
+  await card.getByRole("definition").filter({ hasText: reason }).waitFor();
+  await historyEntry(card, t(lang, "action.cancelled")).filter({ hasText: reason }).waitFor();
+  // Closed for good: no action left but the history.
+  expect(await button(card, lang, "act.cancel").count()).toBe(0);
+  expect(await button(card, lang, "act.remind").count()).toBe(0);
+});
