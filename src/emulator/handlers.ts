@@ -7,7 +7,9 @@ import type { Tenant } from "./state/tenant";
 
 export function createGraphHandlers(tenant: Tenant): HttpHandler[] {
   return [
-    http.all(`${tenant.baseUrl}/*`, async ({ request }) => {
+    // A RegExp without capture groups: msw then never percent-decodes path segments itself, so a malformed
+    // URL reaches the emulator (which answers 400, as Graph does) instead of failing inside msw.
+    http.all(new RegExp(`^${escapeRegExp(tenant.baseUrl)}/`), async ({ request }) => {
       const response = await tenant.dispatch(await fromFetchRequest(request));
       if (response.dropConnection) return HttpResponse.error();
       const init = { status: response.status, headers: response.headers };
@@ -23,4 +25,8 @@ export function createGraphHandlers(tenant: Tenant): HttpHandler[] {
       }
     }),
   ];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

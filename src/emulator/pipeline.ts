@@ -3,7 +3,7 @@
 import { GraphError, errorBody } from "./errors";
 import type { FaultRule } from "./faults";
 import type { EmuRequest, EmuResponse } from "./http";
-import { jsonResponse } from "./http";
+import { emptyResponse, jsonResponse } from "./http";
 import { newGuid } from "./state/ids";
 import type { Mailbox } from "./state/mailbox";
 import type { Tenant } from "./state/tenant";
@@ -71,6 +71,7 @@ async function execute(
   options: DispatchOptions,
   state: { caller: Mailbox | null },
 ): Promise<EmuResponse> {
+  if (request.method === "OPTIONS") return preflight(request);
   const first = request.url.pathname.split("/").filter((s) => s.length > 0)[0];
   if (first !== "v1.0") {
     if (options.outside) return options.outside(tenant, request);
@@ -79,6 +80,15 @@ async function execute(
   const caller = authenticate(tenant, request);
   state.caller = caller;
   return routeRequest(tenant, request, caller, options.routes, (sub) => dispatch(tenant, sub, options));
+}
+
+/** CORS preflight: any method and the headers Graph clients send, no authentication. */
+function preflight(request: EmuRequest): EmuResponse {
+  return emptyResponse(204, {
+    "access-control-allow-methods": "GET, POST, PATCH, PUT, DELETE, OPTIONS",
+    "access-control-allow-headers": request.headers.get("access-control-request-headers") ?? "*",
+    "access-control-max-age": "3600",
+  });
 }
 
 /** Bearer tokens are opaque strings the tenant issued; anything else is refused like an invalid JWT. */
@@ -129,12 +139,18 @@ function errorResponse(error: unknown): EmuResponse {
   return { ...jsonResponse(500, null), graphError: { code: "InternalServerError", message } };
 }
 
+/** Graph lets browser clients read these cross-origin (the demo's adapter reads Retry-After, ETag, Location). */
+const EXPOSED_HEADERS =
+  "ETag, Location, Preference-Applied, Content-Range, request-id, client-request-id, Retry-After, WWW-Authenticate";
+
 function finalize(response: EmuResponse, requestId: string, clientRequestId: string, at: Date): EmuResponse {
   const headers = {
     ...response.headers,
     "request-id": requestId,
     "client-request-id": clientRequestId,
     "cache-control": "private",
+    "access-control-allow-origin": "*",
+    "access-control-expose-headers": EXPOSED_HEADERS,
   };
   if (response.graphError) {
     const { code, message } = response.graphError;

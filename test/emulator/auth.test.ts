@@ -65,3 +65,20 @@ describe("mailbox access", () => {
     expect(reply.status).toBe(400);
   });
 });
+
+describe("HTTP details", () => {
+  it("answers a CORS preflight without a token and exposes Graph's headers to browser clients", async () => {
+    const preflight = await h.call(null, "OPTIONS", "/me/messages", undefined, {
+      "Access-Control-Request-Method": "PATCH",
+      "Access-Control-Request-Headers": "authorization,if-match",
+    });
+    expect(preflight.status).toBe(204);
+    const reply = await h.call(h.token(ANA), "GET", "/me");
+    expect(reply.headers.get("access-control-expose-headers")).toContain("Retry-After");
+  });
+
+  it("answers 400, not 500, for malformed percent-encoding", async () => {
+    const reply = await h.call(h.token(ANA), "GET", "/me/messages/AAMk%E0%A4%A");
+    expect(reply.status).toBe(400);
+  });
+});

@@ -76,7 +76,7 @@ function subRequest(context: RouteContext, step: Step): EmuRequest {
   if (authorization) headers.set("authorization", authorization);
   const base: EmuRequest = {
     method: step.method,
-    url: new URL(`${context.tenant.baseUrl}/v1.0${relative}`),
+    url: stepUrl(context, step, relative),
     headers,
     body: step.body,
     batchStepId: step.id,
@@ -85,6 +85,14 @@ function subRequest(context: RouteContext, step: Step): EmuRequest {
     return { ...base, body: undefined, rawBytes: Uint8Array.from(atob(step.body), (c) => c.charCodeAt(0)) };
   }
   return base;
+}
+
+function stepUrl(context: RouteContext, step: Step, relative: string): URL {
+  try {
+    return new URL(`${context.tenant.baseUrl}/v1.0${relative}`);
+  } catch {
+    throw invalid(`Request ${step.id}: '${step.url}' is not a valid relative URL.`);
+  }
 }
 
 function stepResponse(id: string, response: EmuResponse): Record<string, unknown> {

@@ -61,7 +61,7 @@ export async function routeRequest(
   const segments = request.url.pathname
     .split("/")
     .filter((s) => s.length > 0)
-    .map((s) => decodeURIComponent(s))
+    .map(decodeSegment)
     .slice(1);
   const base = { tenant, request, caller, query: request.url.searchParams, dispatch };
   const mailboxTarget = mailboxPrefix(tenant, caller, segments);
@@ -94,6 +94,14 @@ function mailboxPrefix(
     return { mailbox, rest };
   }
   return null;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new GraphError(400, "BadRequest", `The URL segment '${segment}' is not valid percent-encoding.`);
+  }
 }
 
 function methodNotAllowed(method: string): GraphError {
