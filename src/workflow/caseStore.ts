@@ -36,21 +36,24 @@ export async function writeCase(
   message: MailMessage,
   next: Case,
 ): Promise<MailMessage> {
-  const { etag } = await ctx.mail.writeCaseProps(
-    mailbox,
-    message.id,
-    { kind: "request", caseId: next.id, state: next.state, dueDate: next.dueDate, record: encodeCase(next) },
-    {
-      categories: withStateCategory(message.categories, next.state, ctx.config.institution.defaultLanguage),
-      ifMatch: message.etag,
-    },
-  );
-  return {
-    ...message,
-    etag,
-    categories: message.categories,
-    caseProps: { ...message.caseProps, record: encodeCase(next) },
+  const props = {
+    kind: "request" as const,
+    caseId: next.id,
+    state: next.state,
+    dueDate: next.dueDate,
+    record: encodeCase(next),
   };
+  const categories = withStateCategory(
+    message.categories,
+    next.state,
+    ctx.config.institution.defaultLanguage,
+  );
+  const { etag } = await ctx.mail.writeCaseProps(mailbox, message.id, props, {
+    categories,
+    ifMatch: message.etag,
+  });
+  // The message as it now is on the server, so that callers (the pane) do not show the old state or category.
+  return { ...message, etag, categories, caseProps: { ...message.caseProps, ...props } };
 }
 
 export interface UpdateResult {

@@ -2,6 +2,7 @@
 // is on the request message in comunicaciones@, and the forward reaches IT's inbox with the case id in the
 // subject and the x-pregon-case / x-pregon-case-id headers, attachments and all.
 import { CASE_HEADER, decodeCaseHeader } from "../../src/domain/caseHeader";
+import { CASE_ID_ALPHABET } from "../../src/domain/caseId";
 import { decodeCase } from "../../src/domain/codec";
 import { CASE_ID_HEADER } from "../../src/domain/evidenceHeader";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
@@ -34,6 +35,37 @@ describe("create a case from each request fixture", () => {
     // Opening it again shows the case, not a request.
     const reopened = await openCase(w.comms, messageId);
     expect(reopened.case).toEqual(created);
+  });
+});
+
+describe("case ids", () => {
+  it("a new case never takes an id already used in the mailbox", async () => {
+    const w = world();
+    const first = await newCase(w, "01-structured-es.json");
+    // The next draw repeats the first case's id (the random source gives the same bytes), then varies.
+    const symbols = first.case.id.slice(-4);
+    const bytes = [...symbols].map((ch) => CASE_ID_ALPHABET.indexOf(ch));
+    const real = globalThis.crypto.getRandomValues.bind(globalThis.crypto);
+    let repeats = 1;
+    const spy = jest
+      .spyOn(globalThis.crypto, "getRandomValues")
+      .mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
+        if (array instanceof Uint8Array && array.length === 8 && repeats > 0) {
+          repeats -= 1;
+          array.set([...bytes, ...bytes]);
+          return array;
+        }
+        return real(array);
+      });
+    try {
+      const second = await newCase(w, "02-freeform-es.json");
+      expect(repeats).toBe(0);
+      expect(second.case.id).not.toBe(first.case.id);
+      const withFirstId = await w.comms.ctx.mail.listCases(COMMUNICATIONS, { caseId: first.case.id });
+      expect(withFirstId.items.map((m) => m.id)).toEqual([first.messageId]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

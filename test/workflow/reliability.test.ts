@@ -10,6 +10,7 @@ import { createCaseFromRequest } from "../../src/workflow/actions/createCase";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { relayToRequester } from "../../src/workflow/actions/relayToRequester";
 import { sendReminder } from "../../src/workflow/actions/sendReminder";
+import { stateCategory } from "../../src/workflow/categories";
 import { openItem } from "../../src/workflow/openItem";
 import { newCase, openCase } from "../support/cases";
 import { itSendsAndConfirms, storedOfKind, storedProp } from "../support/procedure";
@@ -106,6 +107,9 @@ describe("(b) the pane closed after the forward was sent but before the record w
     const opened = await openCase(w.comms, messageId);
     expect(opened.reconciled).toEqual(["forwardRecovered"]);
     expect(opened.case.state).toBe("forwarded");
+    // What the pane is handed back describes the message as it now is.
+    expect(opened.message.categories).toEqual([stateCategory("forwarded", "es")]);
+    expect(opened.message.caseProps).toMatchObject({ state: "forwarded", caseId: created.id });
     const [sent] = storedOfKind(w, COMMUNICATIONS, "sentitems", created.id, "forward");
     expect(opened.case.history.at(-1)?.evidence).toMatchObject({
       messageId: sent?.id,

@@ -18,6 +18,29 @@ export interface CreateCaseInput {
 }
 
 const MAX_ATTEMPTS = 4;
+const MAX_ID_LOOKUPS = 8;
+
+/**
+ * A case id no message of the mailbox carries yet. Ids are random (no central counter), so two cases of one
+ * month share an id by the birthday bound — with a few hundred cases a month, a few percent of months would
+ * have one, and IT's confirmation of one case would then be linked to the other. The mailbox is where ids
+ * live, so it is asked.
+ */
+async function unusedCaseId(ctx: WorkflowContext, mailbox: MailboxId, now: Date): Promise<string> {
+  const taken = new Set<string>();
+  for (let lookup = 1; ; lookup++) {
+    const id = generateCaseId({
+      now,
+      timeZone: ctx.config.institution.timeZone,
+      isTaken: (candidate) => taken.has(candidate),
+    });
+    const existing = await ctx.mail.listCases(mailbox, { caseId: id, top: 1 });
+    if (existing.items.length === 0) return id;
+    taken.add(id);
+    if (lookup >= MAX_ID_LOOKUPS)
+      throw new AppError("conflict", "No unused case id found", { details: { lookups: lookup } });
+  }
+}
 
 /** Creates the case once; when someone else created it meanwhile, theirs is returned and nothing is overwritten. */
 export function createCaseFromRequest(ctx: WorkflowContext, input: CreateCaseInput): Promise<Case> {
@@ -38,7 +61,7 @@ export function createCaseFromRequest(ctx: WorkflowContext, input: CreateCaseInp
         calendarOf(ctx.config),
       );
       const created = createCase({
-        id: generateCaseId({ now, timeZone: ctx.config.institution.timeZone }),
+        id: await unusedCaseId(ctx, input.mailbox, now),
         at: now.toISOString(),
         by: ctx.user,
         requester: input.requester,
