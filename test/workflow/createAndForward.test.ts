@@ -45,18 +45,16 @@ describe("case ids", () => {
     // The next draw repeats the first case's id (the random source gives the same bytes), then varies.
     const symbols = first.case.id.slice(-4);
     const bytes = [...symbols].map((ch) => CASE_ID_ALPHABET.indexOf(ch));
-    const real = globalThis.crypto.getRandomValues.bind(globalThis.crypto);
+    const real: Crypto["getRandomValues"] = globalThis.crypto.getRandomValues.bind(globalThis.crypto);
     let repeats = 1;
-    const spy = jest
-      .spyOn(globalThis.crypto, "getRandomValues")
-      .mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
-        if (array instanceof Uint8Array && array.length === 8 && repeats > 0) {
-          repeats -= 1;
-          array.set([...bytes, ...bytes]);
-          return array;
-        }
-        return real(array);
-      });
+    const spy = jest.spyOn(globalThis.crypto, "getRandomValues").mockImplementation((array) => {
+      if (array instanceof Uint8Array && array.length === 8 && repeats > 0) {
+        repeats -= 1;
+        array.set([...bytes, ...bytes]);
+        return array;
+      }
+      return real(array);
+    });
     try {
       const second = await newCase(w, "02-freeform-es.json");
       expect(repeats).toBe(0);
