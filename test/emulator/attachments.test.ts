@@ -148,7 +148,7 @@ describe("upload sessions", () => {
     expect(downloaded.length).toBe(size);
     expect(downloaded.every((b, i) => b === bytes[i])).toBe(true);
     expect((await put(url, 0, chunk)).status).toBe(404);
-  });
+  }, 20_000);
 
   it("refuses sessions for small files and can be cancelled with DELETE", async () => {
     const token = h.token(ANA);

@@ -2,7 +2,7 @@
 // entity's schema first, so that a query Graph would refuse is refused here too instead of matching nothing.
 // String comparisons are case-insensitive, as Exchange and the directory compare them.
 import { badRequest, invalidFilterClause, invalidFilterNode, uriParseError } from "../errors";
-import type { CompareOp, FilterNode, Literal, Operand, PropertyRef } from "./filter-ast";
+import type { CompareOp, FilterNode, FunctionName, Literal, Operand, PropertyRef } from "./filter-ast";
 import { lookup } from "./filter-schema";
 import type { CollectionProperty, EntitySchema, ScalarProperty, ValueType } from "./filter-schema";
 
@@ -81,8 +81,8 @@ class Compiler {
     return (e, i) => compareValues(effectiveOp, property.get(e, i), literal, property.type, caseSensitive);
   }
 
-  private callFunction(name: string, args: Operand[], scope: Scope | null): Compiled {
-    if (!this.schema.functions.has(name as never)) throw invalidFilterNode();
+  private callFunction(name: FunctionName, args: Operand[], scope: Scope | null): Compiled {
+    if (!this.schema.functions.has(name)) throw invalidFilterNode();
     const [target, argument] = args;
     if (target?.kind !== "property" || argument?.kind !== "literal" || argument.type !== "string") {
       throw invalidFilterNode();

@@ -12,9 +12,17 @@ import type { CompareOp, FilterNode, FunctionName, Operand, PropertyRef } from "
 import { tokenize } from "./tokenizer";
 import type { Token } from "./tokenizer";
 
-const COMPARE_OPS = new Set<string>(["eq", "ne", "gt", "ge", "lt", "le"]);
+const COMPARE_OPS: readonly CompareOp[] = ["eq", "ne", "gt", "ge", "lt", "le"];
 const UNSUPPORTED_OPS = new Set<string>(["has", "in", "add", "sub", "mul", "div", "mod"]);
-const FUNCTIONS = new Set<string>(["startswith", "endswith", "contains"]);
+const FUNCTIONS: readonly FunctionName[] = ["startswith", "endswith", "contains"];
+
+function isCompareOp(word: string): word is CompareOp {
+  return (COMPARE_OPS as readonly string[]).includes(word);
+}
+
+function isFunctionName(word: string): word is FunctionName {
+  return (FUNCTIONS as readonly string[]).includes(word);
+}
 
 export function parseFilter(text: string): FilterNode {
   const parser = new Parser(tokenize(text));
@@ -73,11 +81,11 @@ class Parser {
     const op = this.peek();
     if (op.kind === "ident") {
       const lower = op.text.toLowerCase();
-      if (COMPARE_OPS.has(lower)) {
+      if (isCompareOp(lower)) {
         this.index += 1;
         const right = this.term();
         if (!isOperand(right)) throw invalidFilterNode();
-        return { kind: "compare", op: lower as CompareOp, left: operand, right };
+        return { kind: "compare", op: lower, left: operand, right };
       }
       if (UNSUPPORTED_OPS.has(lower)) throw invalidFilterNode();
     }
@@ -135,7 +143,7 @@ class Parser {
   }
 
   private functionCall(name: string): FilterNode {
-    if (!FUNCTIONS.has(name)) throw invalidFilterNode();
+    if (!isFunctionName(name)) throw invalidFilterNode();
     this.expectPunct("(");
     const args: Operand[] = [];
     for (;;) {
@@ -150,7 +158,7 @@ class Parser {
       break;
     }
     if (args.length !== 2) throw invalidFilterClause(`${name} takes two arguments.`);
-    return { kind: "function", name: name as FunctionName, args };
+    return { kind: "function", name, args };
   }
 
   private lambda(quantifier: "any" | "all", collection: PropertyRef): FilterNode {

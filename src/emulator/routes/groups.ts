@@ -48,7 +48,7 @@ function schema(advanced: boolean): EntitySchema<DirectoryGroup> {
     collections: {
       groupTypes: { items: () => [], itemProperties: { "": { type: "string", get: (i) => i } } },
       proxyAddresses: {
-        items: (g) => [`SMTP:${(g as DirectoryGroup).address}`],
+        items: (g) => [`SMTP:${g.address}`],
         itemProperties: { "": { type: "string", get: (i) => i } },
       },
     },

@@ -74,11 +74,11 @@ export function messageSchema(mailbox: Mailbox): EntitySchema<StoredMessage> {
     },
     collections: {
       categories: {
-        items: (m) => (m as StoredMessage).categories,
+        items: (m) => m.categories,
         itemProperties: { "": { type: "string", get: (item) => item } },
       },
       singleValueExtendedProperties: {
-        items: (m) => (m as StoredMessage).singleValueExtendedProperties,
+        items: (m) => m.singleValueExtendedProperties,
         itemProperties: {
           id: {
             type: "string",
