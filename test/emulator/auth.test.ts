@@ -82,3 +82,14 @@ describe("HTTP details", () => {
     expect(reply.status).toBe(400);
   });
 });
+
+describe("tokens", () => {
+  it("gives a user the same token until it is revoked; a revoked token answers 401", async () => {
+    const first = h.token(ANA);
+    expect(h.token(ANA)).toBe(first);
+    expect(h.token(TIC)).not.toBe(first);
+    h.tenant.revokeToken(first);
+    expect((await h.call(first, "GET", "/me")).status).toBe(401);
+    expect(h.token(ANA)).not.toBe(first);
+  });
+});

@@ -91,10 +91,15 @@ export class Tenant {
     return this.seq;
   }
 
-  /** An opaque bearer token for a user; the demo's token provider and tests call this. */
+  /**
+   * An opaque bearer token for a user; the demo's token provider and tests call this. A user keeps one token
+   * until it is revoked (like a cached access token), so a provider that asks on every request does not
+   * grow the persisted state.
+   */
   issueToken(address: string): string {
     const mailbox = this.mailboxes.get(address.toLowerCase());
     if (!mailbox || mailbox.kind !== "user") throw new Error(`No user ${address} in this tenant.`);
+    for (const [existing, owner] of this.tokens) if (owner === mailbox.address) return existing;
     const token = newToken();
     this.tokens.set(token, mailbox.address);
     return token;
