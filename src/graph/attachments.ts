@@ -8,7 +8,9 @@
 //   - larger: POST …/attachments/createUploadSession, then PUT the bytes in ranges that are multiples of
 //     320 KiB, with Content-Range, to the pre-authenticated upload URL (no Authorization header there),
 //     following nextExpectedRanges, until a 201.
-// Copies are never inline: the draft's body is new HTML with no cid: references to the originals.
+// An inline image keeps its Content-ID and stays inline: the draft's body is the request's message, whose
+// <img src="cid:…"> still names it (a plain attachment there would leave a broken image in every inbox).
+// Everything else is copied as an ordinary attachment.
 // Reference (cloud link) attachments have no bytes to copy and are refused with badRequest.
 import type { AttachmentItem, UploadSession } from "@microsoft/microsoft-graph-types";
 import { AppError } from "../domain/errors";
@@ -34,6 +36,13 @@ const ITEM_TYPE = "#microsoft.graph.itemAttachment";
 interface CopySource {
   name: string;
   contentType: string;
+  /** Set for an inline image that the body can reference as cid:{contentId}. */
+  inlineContentId?: string;
+}
+
+/** isInline and contentId for the copy: inline only when the body can still point at it. */
+function inlineFields(source: CopySource): { isInline: boolean; contentId?: string } {
+  return source.inlineContentId ? { isInline: true, contentId: source.inlineContentId } : { isInline: false };
 }
 
 export class AttachmentCopier {
@@ -66,15 +75,18 @@ export class AttachmentCopier {
   private async describe(sourcePath: string): Promise<CopySource> {
     const metadata = await this.transport.json<GraphAttachment>({
       method: "GET",
-      path: `${sourcePath}${queryString({ $select: "id,name,contentType,size,isInline" })}`,
+      path: `${sourcePath}${queryString({ $select: "id,name,contentType,size,isInline,contentId" })}`,
     });
     const name = metadata.name || "attachment";
     switch (metadata["@odata.type"]) {
       case ITEM_TYPE:
         return { name: /\.eml$/i.test(name) ? name : `${name}.eml`, contentType: "message/rfc822" };
       case FILE_TYPE:
-      case undefined:
-        return { name, contentType: metadata.contentType || "application/octet-stream" };
+      case undefined: {
+        const source: CopySource = { name, contentType: metadata.contentType || "application/octet-stream" };
+        if (metadata.isInline && metadata.contentId) source.inlineContentId = metadata.contentId;
+        return source;
+      }
       default:
         throw new AppError("badRequest", "Only file and item attachments can be copied", {
           details: { attachmentType: metadata["@odata.type"] },
@@ -90,7 +102,7 @@ export class AttachmentCopier {
         "@odata.type": FILE_TYPE,
         name: source.name,
         contentType: source.contentType,
-        isInline: false,
+        ...inlineFields(source),
         contentBytes: bytesToBase64(bytes),
       },
       traits: new RequestTraits(false, "creates"),
@@ -107,7 +119,7 @@ export class AttachmentCopier {
       name: source.name,
       size: bytes.length,
       contentType: source.contentType,
-      isInline: false,
+      ...inlineFields(source),
     };
     // A second session after an unclear answer only wastes an empty session, so this POST may be repeated.
     const session = await this.transport.json<UploadSession>({

@@ -53,8 +53,12 @@ export function casePropertiesExpand(): string {
   return `singleValueExtendedProperties($filter=${ids.join(" or ")})`;
 }
 
-/** `$expand` for the attachment list (metadata only; contents are fetched one by one when copied). */
-export const ATTACHMENTS_EXPAND = "attachments($select=id,name,contentType,size,isInline)";
+/**
+ * `$expand` for the attachment list (metadata only; contents are fetched one by one when copied). contentId is
+ * what an inline image's `cid:` reference in the body names, so the intake can tell the images the message
+ * shows from a signature logo.
+ */
+export const ATTACHMENTS_EXPAND = "attachments($select=id,name,contentType,size,isInline,contentId)";
 
 export function propertyEquals(propertyId: string, value: string): string {
   return `singleValueExtendedProperties/Any(ep: ep/id eq ${odataString(propertyId)} and ep/value eq ${odataString(value)})`;

@@ -5,7 +5,8 @@ import type { Attachment, Message } from "@microsoft/microsoft-graph-types";
 export type GraphMessage = Message & { "@odata.etag"?: string };
 
 /** An attachment with its OData type, which tells file, item and reference attachments apart. */
-export type GraphAttachment = Attachment & { "@odata.type"?: string };
+/** An attachment as listed; contentId is a fileAttachment property (what an inline image's cid: refers to). */
+export type GraphAttachment = Attachment & { "@odata.type"?: string; contentId?: string | null };
 
 /** One page of a collection. */
 export interface GraphCollection<T> {

@@ -91,14 +91,17 @@ export function toHeaderRecord(headers: InternetMessageHeader[] | null | undefin
   return record;
 }
 
+/** The domain reads an optional contentId beside AttachmentInfo's fields (see domain/intake/attachments.ts). */
 export function toAttachmentInfo(attachment: GraphAttachment): AttachmentInfo {
-  return {
+  const info: AttachmentInfo & { contentId?: string } = {
     id: attachment.id ?? "",
     name: attachment.name ?? "",
     contentType: attachment.contentType ?? "application/octet-stream",
     size: attachment.size ?? 0,
     isInline: attachment.isInline ?? false,
   };
+  if (attachment.contentId) info.contentId = attachment.contentId;
+  return info;
 }
 
 function bodyTypeOf(message: GraphMessage): "html" | "text" | undefined {

@@ -33,7 +33,7 @@ function source(name: string, length: number, type = "#microsoft.graph.fileAttac
 }
 
 describe("copyAttachments", () => {
-  it("copies a small file in one POST with its bytes in base64, never inline", async () => {
+  it("copies a small file in one POST with its bytes in base64; inline without a Content-ID becomes a plain file", async () => {
     const h = createHarness();
     h.use(
       ...source("afiche.pdf", 1_000),
@@ -46,7 +46,7 @@ describe("copyAttachments", () => {
     await settle();
 
     const [meta, value, post] = h.requests;
-    expect(meta?.url.searchParams.get("$select")).toBe("id,name,contentType,size,isInline");
+    expect(meta?.url.searchParams.get("$select")).toBe("id,name,contentType,size,isInline,contentId");
     expect(value?.url.pathname).toBe("/v1.0/me/messages/req-1/attachments/att-1/$value");
     expect(JSON.parse(post?.body ?? "")).toEqual({
       "@odata.type": "#microsoft.graph.fileAttachment",
