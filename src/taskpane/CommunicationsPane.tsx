@@ -17,7 +17,7 @@ export interface CommunicationsPaneProps {
 export function CommunicationsPane({ selected, showDashboard, onDashboard }: CommunicationsPaneProps) {
   const { t } = useI18n();
   const opened = useOpenedItem(selected);
-  if (showDashboard) return <DashboardView onClose={() => onDashboard(false)} />;
+  if (showDashboard) return <DashboardView />;
   if (opened.error) return <ErrorBar error={opened.error} onRetry={opened.reload} />;
   if (opened.data === undefined) return <Spinner label={t("app.loading")} />;
   if (opened.data === null) return <Text>{t("empty.noSelection")}</Text>;

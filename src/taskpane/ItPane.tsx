@@ -16,17 +16,19 @@ export interface ItPaneProps {
 export function ItPane({ selected, showDashboard, onDashboard }: ItPaneProps) {
   const { t } = useI18n();
   const opened = useItOpened(selected);
-  if (showDashboard) return <ItDashboardView onClose={() => onDashboard(false)} />;
+  if (showDashboard) return <ItDashboardView />;
   if (opened.error) return <ErrorBar error={opened.error} onRetry={opened.reload} />;
   if (opened.data === undefined) return <Spinner label={t("app.loading")} />;
   if (opened.data === null) return <Text>{t("empty.noSelection")}</Text>;
   if (opened.data.kind === "itCase") return <ItCaseView key={opened.data.message.id} item={opened.data} />;
   return (
     <section aria-labelledby="it-other-title">
-      <Text as="h2" id="it-other-title" weight="semibold" size={400}>
+      <Text block as="h2" id="it-other-title" weight="semibold" size={400}>
         {t("it.notCase")}
       </Text>
-      <Text as="p">{t("it.notCaseBody")}</Text>
+      <Text block as="p">
+        {t("it.notCaseBody")}
+      </Text>
       <Button appearance="primary" onClick={() => onDashboard(true)}>
         {t("it.openCases")}
       </Button>

@@ -6,13 +6,17 @@ import { useI18n } from "../I18nContext";
 import { useServices } from "../ServicesContext";
 
 const useStyles = makeStyles({
+  // Label above value: reads the same at 320 px and at 450 px, and long unit names never squeeze a column.
   facts: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, max-content) minmax(0, 1fr)",
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
     margin: 0,
-    "& dt": { fontWeight: tokens.fontWeightSemibold },
+    "& dt": {
+      fontSize: tokens.fontSizeBase200,
+      color: tokens.colorNeutralForeground3,
+      marginTop: tokens.spacingVerticalXS,
+    },
     "& dd": { margin: 0, overflowWrap: "anywhere" },
   },
 });
@@ -55,7 +59,7 @@ export function CaseFacts({ fields, requester, dueDate, extra = [] }: CaseFactsP
   return (
     <dl className={styles.facts}>
       {rows.map((r) => (
-        <div key={r.label} style={{ display: "contents" }}>
+        <div key={r.label}>
           <dt>{r.label}</dt>
           <dd>{r.value}</dd>
         </div>

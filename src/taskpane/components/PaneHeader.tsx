@@ -26,7 +26,7 @@ export function PaneHeader({ role, dashboardOpen, onBack }: PaneHeaderProps) {
   return (
     <header className={styles.header}>
       <div>
-        <Text as="h1" weight="semibold" size={500}>
+        <Text block as="h1" weight="semibold" size={500}>
           {t("app.title")}
         </Text>{" "}
         <Text size={200} className={styles.role}>

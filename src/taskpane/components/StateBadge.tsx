@@ -19,7 +19,7 @@ export function StateBadge({ state }: { state: CaseState }) {
   const { t } = useI18n();
   const look = LOOK[state];
   return (
-    <Badge appearance="filled" color={look.color}>
+    <Badge appearance="filled" color={look.color} size="small">
       {t(look.key)}
     </Badge>
   );
@@ -28,7 +28,7 @@ export function StateBadge({ state }: { state: CaseState }) {
 export function OverdueBadge() {
   const { t } = useI18n();
   return (
-    <Badge appearance="filled" color="danger">
+    <Badge appearance="filled" color="danger" size="small">
       {t("case.overdue")}
     </Badge>
   );

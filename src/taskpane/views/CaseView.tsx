@@ -79,7 +79,7 @@ export function CaseView({ item }: CaseViewProps) {
   return (
     <section className={styles.root} aria-labelledby="case-title">
       <div className={styles.heading}>
-        <Text as="h2" id="case-title" weight="semibold" size={400}>
+        <Text block as="h2" id="case-title" weight="semibold" size={400}>
           {t("case.title", { id: current.id })}
         </Text>
         <StateBadge state={current.state} />
@@ -146,7 +146,7 @@ export function CaseView({ item }: CaseViewProps) {
         ) : null}
       </div>
 
-      <Text as="h3" weight="semibold">
+      <Text block as="h3" weight="semibold">
         {t("case.fields")}
       </Text>
       <CaseFacts
@@ -155,7 +155,7 @@ export function CaseView({ item }: CaseViewProps) {
         extra={current.cancelReason ? [{ label: t("case.cancelReason"), value: current.cancelReason }] : []}
       />
 
-      <Text as="h3" weight="semibold">
+      <Text block as="h3" weight="semibold">
         {t("case.timeline")}
       </Text>
       <Timeline history={current.history} />

@@ -53,11 +53,7 @@ const STATE_KEYS: Record<CaseState, MessageKey> = {
   cancelled: "state.cancelled",
 };
 
-export interface DashboardViewProps {
-  onClose(): void;
-}
-
-export function DashboardView({ onClose }: DashboardViewProps) {
+export function DashboardView() {
   const styles = useStyles();
   const { t, fmt, lang } = useI18n();
   const { config, host } = useServices();
@@ -98,7 +94,9 @@ export function DashboardView({ onClose }: DashboardViewProps) {
   const renderRow = (row: CaseRow) => (
     <div className={styles.row}>
       <div className={styles.line}>
-        <Text weight="semibold">{row.case.id}</Text>
+        <Text weight="semibold" wrap={false}>
+          {row.case.id}
+        </Text>
         <StateBadge state={row.case.state} />
         {row.overdue ? <OverdueBadge /> : null}
       </div>
@@ -113,7 +111,7 @@ export function DashboardView({ onClose }: DashboardViewProps) {
 
   return (
     <section className={styles.root} aria-labelledby="dashboard-title">
-      <Text as="h2" id="dashboard-title" weight="semibold" size={400}>
+      <Text block as="h2" id="dashboard-title" weight="semibold" size={400}>
         {t("nav.dashboard")}
       </Text>
       <div className={styles.filters}>
@@ -171,9 +169,6 @@ export function DashboardView({ onClose }: DashboardViewProps) {
         </Button>
         <Button appearance="subtle" onClick={dashboard.reload}>
           {t("dashboard.refresh")}
-        </Button>
-        <Button appearance="subtle" onClick={onClose}>
-          {t("nav.back")}
         </Button>
       </div>
     </section>

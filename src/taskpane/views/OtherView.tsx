@@ -18,7 +18,7 @@ export function OtherView({ onOpenDashboard, onTreatAsRequest, caseId }: OtherVi
   const { t } = useI18n();
   return (
     <section className={styles.root} aria-labelledby="other-title">
-      <Text as="h2" id="other-title" weight="semibold" size={400}>
+      <Text block as="h2" id="other-title" weight="semibold" size={400}>
         {t("empty.title")}
       </Text>
       <Text>{caseId ? t("other.caseElsewhere", { id: caseId }) : t("empty.body")}</Text>

@@ -114,10 +114,10 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
       }}
     >
       <div>
-        <Text as="h2" id="request-title" weight="semibold" size={400}>
+        <Text block as="h2" id="request-title" weight="semibold" size={400}>
           {t("request.title")}
         </Text>
-        <Text as="p" size={200}>
+        <Text block as="p" size={200}>
           {t("request.subtitle")}
         </Text>
       </div>

@@ -84,7 +84,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
   return (
     <section className={styles.root} aria-labelledby="it-case-title">
       <div className={styles.heading}>
-        <Text as="h2" id="it-case-title" weight="semibold" size={400}>
+        <Text block as="h2" id="it-case-title" weight="semibold" size={400}>
           {t("it.title", { id: item.summary.id })}
         </Text>
         <Text weight="semibold">{t(`it.state.${record.state}`)}</Text>

@@ -28,7 +28,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function ItDashboardView({ onClose }: { onClose(): void }) {
+export function ItDashboardView() {
   const styles = useStyles();
   const { t, fmt } = useI18n();
   const ctx = useWorkflow();
@@ -52,7 +52,7 @@ export function ItDashboardView({ onClose }: { onClose(): void }) {
 
   return (
     <section className={styles.root} aria-labelledby="it-dashboard-title">
-      <Text as="h2" id="it-dashboard-title" weight="semibold" size={400}>
+      <Text block as="h2" id="it-dashboard-title" weight="semibold" size={400}>
         {t("it.openCases")}
       </Text>
       {error ? <ErrorBar error={error} onRetry={reload} /> : null}
@@ -74,9 +74,6 @@ export function ItDashboardView({ onClose }: { onClose(): void }) {
       <div>
         <Button appearance="subtle" onClick={reload}>
           {t("dashboard.refresh")}
-        </Button>
-        <Button appearance="subtle" onClick={onClose}>
-          {t("nav.back")}
         </Button>
       </div>
     </section>

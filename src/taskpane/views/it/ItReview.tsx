@@ -30,7 +30,7 @@ export function ItReview({ record, subject, groupNames }: ItReviewProps) {
   const { t, fmt } = useI18n();
   return (
     <section aria-labelledby="it-review-title">
-      <Text as="h3" id="it-review-title" weight="semibold">
+      <Text block as="h3" id="it-review-title" weight="semibold">
         {t("it.reviewTitle")}
       </Text>
       <dl className={styles.root}>
