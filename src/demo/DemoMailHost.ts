@@ -54,8 +54,9 @@ export class DemoMailHost implements MailHost {
     return () => this.themeListeners.delete(listener);
   }
 
+  /** The demo has no compose window, so the pane shows its own review view (as on Outlook for Mac). */
   canOpenDraft(): boolean {
-    return true;
+    return false;
   }
 
   async openDraft(graphMessageId: string): Promise<void> {
