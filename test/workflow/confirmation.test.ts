@@ -9,6 +9,7 @@ import { firstDashboardPage, syncConfirmations } from "../../src/workflow/dashbo
 import { audienceCounts } from "../../src/workflow/it/groups";
 import { confirmToCommunications, prepareMassMail, sendMassMail } from "../../src/workflow/it/itActions";
 import { chooseSender } from "../../src/workflow/it/senders";
+import { openItem } from "../../src/workflow/openItem";
 import { newCase, openCase } from "../support/cases";
 import { memberCountOf, openForward } from "../support/procedure";
 import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
@@ -100,6 +101,25 @@ describe("IT's confirmation reaches the case", () => {
     const stored = await w.comms.ctx.mail.getMessage(COMMUNICATIONS, messageId);
     expect(stored.caseProps.state).toBe("closed");
     expect(decodeCase(stored.caseProps.record ?? "")).toEqual({ ok: true, case: closed });
+  });
+
+  it("on opening IT's confirmation itself: the case it belongs to, confirmed", async () => {
+    const w = world();
+    const { messageId, case: created } = await forwardedCase("06-english.json");
+    await itDoesItsPart(created.id);
+    const confirmation = w.tenant
+      .storedMessages(COMMUNICATIONS, "inbox")
+      .find((m) => m.id !== messageId && m.subject.includes(`[${created.id}]`));
+    if (!confirmation) throw new Error("No confirmation arrived");
+
+    const opened = await openItem(w.comms.ctx, w.comms.select(confirmation.id, confirmation.subject));
+    expect(opened).toMatchObject({
+      kind: "case",
+      message: { id: messageId },
+      openedVia: { id: confirmation.id },
+      reconciled: ["confirmationLinked"],
+      case: { id: created.id, state: "confirmed" },
+    });
   });
 
   it("from the dashboard, without opening the case", async () => {

@@ -93,6 +93,31 @@ describe("IT sends the mass mail once", () => {
   });
 });
 
+describe("IT's record lost after the send", () => {
+  it("opening the forward again finds the send in Sent Items; Send then sends nothing", async () => {
+    const w = world();
+    const { caseId, opened } = await preparedCase(w, "06-english.json");
+    w.tenant.faults.add({
+      method: "PATCH",
+      url: `/messages/${opened.message.id}`,
+      effect: { kind: "unavailable" },
+      times: 4,
+    });
+    await expect(sendMassMail(w.it.ctx, opened)).rejects.toMatchObject({ code: "unavailable" });
+    const [copy] = storedOfKind(w, IT, "sentitems", caseId, "massMail");
+    expect(copy).toBeDefined();
+
+    const reopened = await openForward(w, caseId);
+    expect(reopened.sendDetected).toBe(true);
+    expect(reopened.record).toMatchObject({
+      state: "sent",
+      sent: { sentItemId: copy?.id, internetMessageId: copy?.internetMessageId },
+    });
+    await sendMassMail(w.it.ctx, reopened);
+    expect(sendAttempts(w.tenant, IT)).toHaveLength(1);
+  });
+});
+
 describe("Send As", () => {
   it("a requested sender IT may not send as: refused, draft unchanged; the institutional sender then works", async () => {
     const w = world();

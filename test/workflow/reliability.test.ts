@@ -11,9 +11,16 @@ import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { relayToRequester } from "../../src/workflow/actions/relayToRequester";
 import { sendReminder } from "../../src/workflow/actions/sendReminder";
 import { stateCategory } from "../../src/workflow/categories";
+import { confirmToCommunications, sendMassMail } from "../../src/workflow/it/itActions";
 import { openItem } from "../../src/workflow/openItem";
 import { newCase, openCase } from "../support/cases";
-import { itSendsAndConfirms, storedOfKind, storedProp } from "../support/procedure";
+import {
+  itSendsAndConfirms,
+  openForward,
+  prepareForCase,
+  storedOfKind,
+  storedProp,
+} from "../support/procedure";
 import { countByRoute, logged, routeMatcher, sendAttempts, successfulSends } from "../support/requestLog";
 import { barrier, gate, holdingWrites } from "../support/gates";
 import { secondPane } from "../support/secondPane";
@@ -137,6 +144,61 @@ describe("(b) the pane closed after the forward was sent but before the record w
     const recovered = await other.forwardToIt(other.ctx, COMMUNICATIONS, messageId);
     expect(recovered.state).toBe("forwarded");
     expect(successfulSends(w.tenant)).toHaveLength(1);
+  });
+});
+
+describe("(b') other lost acknowledgements", () => {
+  it("the relay went out but the record did not: opening the case closes it from Sent Items", async () => {
+    const w = world();
+    const { messageId, case: forwarded } = await forwardedCase(w, "04-urgent.json");
+    await itSendsAndConfirms(w, forwarded.id);
+    expect((await openCase(w.comms, messageId)).case.state).toBe("confirmed");
+    w.tenant.faults.add({
+      method: "PATCH",
+      url: `/messages/${messageId}`,
+      effect: { kind: "unavailable" },
+      times: 4,
+    });
+    await expect(relayToRequester(w.comms.ctx, COMMUNICATIONS, messageId)).rejects.toMatchObject({
+      code: "unavailable",
+    });
+    expect(storedProp(requestMessage(w, messageId), "state")).toBe("confirmed");
+
+    const opened = await openCase(w.comms, messageId);
+    expect(opened.reconciled).toEqual(["relayRecovered"]);
+    expect(opened.case.state).toBe("closed");
+    const [relay] = storedOfKind(w, COMMUNICATIONS, "sentitems", forwarded.id, "relay");
+    expect(opened.case.history.at(-1)).toMatchObject({
+      action: "relayed",
+      evidence: { messageId: relay?.id },
+    });
+    await relayToRequester(w.comms.ctx, COMMUNICATIONS, messageId);
+    expect(storedOfKind(w, COMMUNICATIONS, "sentitems", forwarded.id, "relay")).toHaveLength(1);
+  });
+
+  it("IT's confirmation went out but IT's record did not: confirming again sends nothing", async () => {
+    const w = world();
+    const { case: forwarded } = await forwardedCase(w, "02-freeform-es.json");
+    const opened = await openForward(w, forwarded.id);
+    await prepareForCase(w, opened);
+    await sendMassMail(w.it.ctx, opened);
+    w.tenant.faults.add({
+      method: "PATCH",
+      url: `/messages/${opened.message.id}`,
+      effect: { kind: "unavailable" },
+      times: 4,
+    });
+    await expect(confirmToCommunications(w.it.ctx, opened)).rejects.toMatchObject({ code: "unavailable" });
+    expect(storedOfKind(w, IT, "sentitems", forwarded.id, "confirmation")).toHaveLength(1);
+
+    const record = await confirmToCommunications(w.it.ctx, opened);
+    expect(record.state).toBe("confirmed");
+    const confirmations = storedOfKind(w, IT, "sentitems", forwarded.id, "confirmation");
+    expect(confirmations).toHaveLength(1);
+    expect(record.confirmed?.messageId).toBe(confirmations[0]?.id);
+    expect(
+      w.tenant.storedMessages(COMMUNICATIONS, "inbox").filter((m) => m.subject.includes(forwarded.id)),
+    ).toHaveLength(1);
   });
 });
 
