@@ -7,7 +7,8 @@ import { decodeCase } from "../../src/domain/codec";
 import { CASE_ID_HEADER } from "../../src/domain/evidenceHeader";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { stateCategory } from "../../src/workflow/categories";
-import { newCase, openCase } from "../support/cases";
+import { createCaseFromRequest } from "../../src/workflow/actions/createCase";
+import { fieldsFromProposal, newCase, openCase, openRequest } from "../support/cases";
 import { COMMUNICATIONS, IT, requestFixtureNames, setupWorld } from "../support/world";
 
 const world = setupWorld();
@@ -18,6 +19,11 @@ describe("create a case from each request fixture", () => {
     const { messageId, case: created, opened } = await newCase(w, fixture);
 
     expect(opened.message.id).toBe(messageId);
+    // Every case has what the procedure needs, whether read from the request or filled in by the professional.
+    expect(created.fields.subject.trim()).not.toBe("");
+    expect(created.fields.desiredSender.trim()).not.toBe("");
+    expect(created.fields.requestingUnit.trim()).not.toBe("");
+    expect(created.fields.audiences.length).toBeGreaterThan(0);
     expect(created.state).toBe("received");
     expect(created.id).toMatch(/^CM-\d{4}-[0-9A-Z]{4}$/);
     expect(created.requestMessageId).toBe(messageId);
@@ -35,6 +41,33 @@ describe("create a case from each request fixture", () => {
     // Opening it again shows the case, not a request.
     const reopened = await openCase(w.comms, messageId);
     expect(reopened.case).toEqual(created);
+  });
+});
+
+describe("an incomplete request", () => {
+  it("lists what is missing, and the case keeps what the professional filled in", async () => {
+    const w = world();
+    const messageId = w.deliverRequest("05-missing-fields.json");
+    const opened = await openRequest(w.comms, messageId);
+    expect(opened.proposal.missing.length).toBeGreaterThan(0);
+    expect(opened.proposal.missing).toEqual(expect.arrayContaining(["audiences", "requestedDate"]));
+
+    const filled = {
+      audiences: ["docentes" as const],
+      requestedDate: "2026-12-14",
+      desiredSender: "Rectoría",
+    };
+    const created = await createCaseFromRequest(w.comms.ctx, {
+      mailbox: COMMUNICATIONS,
+      messageId,
+      requester: opened.proposal.requester,
+      fields: { ...fieldsFromProposal(opened.proposal, opened.message.subject), ...filled },
+    });
+    expect(created.fields).toMatchObject(filled);
+    // The due date follows the date the professional gave, not the default lead time.
+    expect(created.dueDate).toBe("2026-12-14");
+    const stored = await w.comms.ctx.mail.getMessage(COMMUNICATIONS, messageId);
+    expect(stored.caseProps.dueDate).toBe("2026-12-14");
   });
 });
 

@@ -157,3 +157,22 @@ describe("Send As", () => {
     }
   });
 });
+
+describe("hostile request HTML", () => {
+  it("the mass mail carries only sanitized HTML, however the request was written", async () => {
+    const w = world();
+    const { caseId, opened } = await preparedCase(w, "08-hostile-html.json");
+    const original = w.tenant
+      .storedMessages(COMMUNICATIONS, "inbox")
+      .find((m) => m.subject.includes("<script>"));
+    expect(original?.body.content).toMatch(/<script|onerror|javascript:/i);
+
+    await sendMassMail(w.it.ctx, opened);
+    const [massMail] = storedOfKind(w, IT, "sentitems", caseId, "massMail");
+    const html = massMail?.body.content ?? "";
+    expect(html).not.toBe("");
+    expect(html).not.toMatch(/<script|<iframe|<form|<style|\son[a-z]+\s*=|javascript:|data:/i);
+    expect(massMail?.subject).not.toMatch(/[<>]/);
+    expect(w.it.ctx.sanitizeHtml(html)).toBe(html);
+  });
+});
