@@ -113,6 +113,9 @@ describe("forward to IT", () => {
     const sent = sentItems[0]!;
     expect(sent.subject).toContain(`[${created.id}]`);
     expect(sent.toRecipients.map((r) => r.emailAddress.address)).toEqual([IT]);
+    const sentHeaders = new Map(sent.internetMessageHeaders.map((h) => [h.name.toLowerCase(), h.value]));
+    expect(sentHeaders.get(CASE_ID_HEADER)).toBe(created.id);
+    expect(decodeCaseHeader(sentHeaders.get(CASE_HEADER))?.id).toBe(created.id);
     expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
 
     const inbox = w.tenant.storedMessages(IT, "inbox");
