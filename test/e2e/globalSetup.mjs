@@ -26,15 +26,28 @@ export const CHROMIUM_FLAGS = [
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
+/** The attributes of an HTML start tag (quoted or, as the minifier leaves them, unquoted values). */
+function attributesOf(tag) {
+  const out = {};
+  for (const m of tag.matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) {
+    out[m[1].toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? "";
+  }
+  return out;
+}
+
 /** The CSP of the production taskpane, read from its meta tag (the same policy is then sent as a header). */
 export async function cspOf(htmlFile) {
   const html = await readFile(htmlFile, "utf8");
-  const meta = /<meta\s[^>]*http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html)?.[0];
-  const content = meta ? /content=(["'])([\s\S]*?)\1/i.exec(meta)?.[2] : undefined;
-  return content
-    ?.replace(/&#39;|&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
+  for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
+    const a = attributesOf(tag);
+    if (a["http-equiv"]?.toLowerCase() === "content-security-policy" && a.content) {
+      return a.content
+        .replace(/&#39;|&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, "&");
+    }
+  }
+  return undefined;
 }
 
 export default async function globalSetup() {

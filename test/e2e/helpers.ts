@@ -47,6 +47,9 @@ export function browser(): Promise<Browser> {
 }
 
 export async function disconnect(): Promise<void> {
+  const page = shared;
+  shared = undefined;
+  if (page) await (await page).context.close();
   const b = connected;
   connected = undefined;
   if (b) await (await b).close();
@@ -95,23 +98,40 @@ export interface Demo {
   close(): Promise<void>;
 }
 
-/** Opens the demo with ?fresh=1 (the seed restored) in a new browser context, and waits until it is ready. */
+/**
+ * One browser context and page per test file, reused by every test: navigating an open page to the demo again
+ * takes about a second, a new page several (the bundle is compiled again and the service worker re-installed).
+ * Each test still starts from the seed: ?fresh=1 rebuilds the tenant, and the navigation drops all page state.
+ */
+let shared: Promise<{ context: BrowserContext; page: Page; problems: string[] }> | undefined;
+
+async function sharedPage() {
+  shared ??= (async () => {
+    const b = await browser();
+    const context = await b.newContext({
+      viewport: { width: 1600, height: 1100 },
+      acceptDownloads: true,
+      locale: "es-CO",
+      timezoneId: "America/Bogota",
+    });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
+    });
+    return { context, page, problems };
+  })();
+  return shared;
+}
+
+/** Opens the demo with ?fresh=1 (the seed restored) and waits until both panes are ready. */
 export async function openDemo(options: DemoOptions = {}): Promise<Demo> {
   const lang = options.lang ?? "es";
-  const b = await browser();
-  const context = await b.newContext({
-    viewport: options.viewport ?? { width: 1600, height: 1100 },
-    acceptDownloads: true,
-    locale: lang === "es" ? "es-CO" : "en-US",
-    timezoneId: "America/Bogota",
-  });
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
-  });
+  const { context, page, problems } = await sharedPage();
+  problems.length = 0;
+  await page.setViewportSize(options.viewport ?? { width: 1600, height: 1100 });
   const params = new URLSearchParams({ fresh: "1", lang });
   if (options.theme) params.set("theme", options.theme);
   if (options.pane) params.set("pane", String(options.pane));
@@ -132,7 +152,8 @@ export async function openDemo(options: DemoOptions = {}): Promise<Demo> {
     comms: page.getByRole("region", { name: s.communications, exact: true }),
     it: page.getByRole("region", { name: s.it, exact: true }),
     problems,
-    close: () => context.close(),
+    // The page stays open for the file's next test (see sharedPage); leave any open dialog behind with it.
+    close: async () => undefined,
   };
 }
 
@@ -329,4 +350,60 @@ export function recordTiming(name: string, ms: number): void {
   all[name] = Math.round(ms);
   writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
   console.log(`[timing] ${name}: ${Math.round(ms)} ms`);
+}
+
+// --- The taskpane's views, reached as a person would ------------------------------------------------------------
+
+export type View = "request" | "case" | "other" | "unreadable" | "dashboard";
+export const VIEWS: readonly View[] = ["request", "case", "other", "unreadable", "dashboard"];
+
+/** Fixture 01's subject in the Communications inbox. */
+export const FIXTURE_01_SUBJECT = "Solicitud envío correo masivo - Convocatoria movilidad 2027-1";
+
+/** Brings the Communications pane to `view` (from the demo as openDemo left it) and waits until it shows. */
+export async function showView(d: Demo, view: View): Promise<void> {
+  const pane = d.commsPane;
+  switch (view) {
+    case "request":
+      await selectMessage(d, "comms", FIXTURE_01_SUBJECT);
+      await requestForm(d).waitFor();
+      break;
+    case "case":
+      await selectMessage(d, "comms", ON_TIME_CASE.subject);
+      await stateBadge(caseCard(d, ON_TIME_CASE.id), t(d.lang, "state.forwarded")).waitFor();
+      break;
+    case "other":
+      if ((await messageRow(d, "comms", OTHER_MESSAGE.subject).count()) === 0) {
+        await deliver(d.page, COMMUNICATIONS, OTHER_MESSAGE);
+      }
+      await selectMessage(d, "comms", OTHER_MESSAGE.subject);
+      await pane.getByRole("heading", { name: t(d.lang, "empty.title") }).waitFor();
+      break;
+    case "unreadable": {
+      const message = unreadableMessage();
+      if ((await messageRow(d, "comms", message.subject as string).count()) === 0) {
+        await deliver(d.page, COMMUNICATIONS, message);
+      }
+      await selectMessage(d, "comms", message.subject as string);
+      await pane.getByText(t(d.lang, "error.invalidRecord")).waitFor();
+      break;
+    }
+    case "dashboard": {
+      await pane
+        .getByRole("button", { name: t(d.lang, "nav.dashboard"), exact: true })
+        .first()
+        .click();
+      await pane.getByRole("heading", { name: t(d.lang, "nav.dashboard") }).waitFor();
+      await pane
+        .getByRole("region", { name: t(d.lang, "dashboard.listLabel"), exact: true })
+        .getByRole("listitem")
+        .first()
+        .waitFor();
+      await pane.getByRole("progressbar").waitFor({ state: "detached" });
+      break;
+    }
+  }
+  // Nothing still loading in the pane.
+  await pane.locator('main[aria-busy="true"]').waitFor({ state: "detached" });
+  await pane.getByRole("progressbar").waitFor({ state: "detached" });
 }
