@@ -4,6 +4,7 @@
 // - IT's confirmation that arrived in the inbox is linked, so the case moves to `confirmed` by itself.
 import { forwardCase, linkConfirmation, relayConfirmation } from "../domain/lifecycle";
 import { evidenceOf } from "../domain/evidenceHeader";
+import type { Act } from "../domain/lifecycle";
 import type { Case } from "../domain/types";
 import type { MailboxId, MailMessage, MessageKind } from "../ports/mailService";
 import { updateCase } from "./caseStore";
@@ -38,6 +39,36 @@ function sentEvidence(sent: MailMessage) {
   };
 }
 
+type Step = (c: Case, act: Act) => Case;
+
+/**
+ * When the mail of a step is in Sent Items but the record still shows the state before it (the answer or the
+ * record write was lost), the step is recorded from the sent copy — never sent again.
+ */
+async function recoverSent(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  result: ReconcileResult,
+  kind: MessageKind,
+  change: Reconciliation,
+  step: Step,
+): Promise<ReconcileResult> {
+  const before = result.case.state;
+  const sent = await findSent(ctx, mailbox, result.case.id, kind);
+  if (!sent) return result;
+  const updated = await updateCase(ctx, mailbox, result.message.id, (c) =>
+    c.state === before
+      ? step(c, {
+          at: sent.sentAt ?? ctx.now().toISOString(),
+          by: sent.from?.address ?? ctx.user,
+          note: "recovered from Sent Items",
+          evidence: sentEvidence(sent),
+        })
+      : c,
+  );
+  return { case: updated.case, message: updated.message, changes: [...result.changes, change] };
+}
+
 export async function reconcileCase(
   ctx: WorkflowContext,
   mailbox: MailboxId,
@@ -47,24 +78,7 @@ export async function reconcileCase(
   let result: ReconcileResult = { case: current, message, changes: [] };
 
   if (result.case.state === "received") {
-    const sent = await findSent(ctx, mailbox, current.id, "forward");
-    if (sent) {
-      const updated = await updateCase(ctx, mailbox, message.id, (c) =>
-        c.state === "received"
-          ? forwardCase(c, {
-              at: sent.sentAt ?? ctx.now().toISOString(),
-              by: sent.from?.address ?? ctx.user,
-              note: "recovered from Sent Items",
-              evidence: sentEvidence(sent),
-            })
-          : c,
-      );
-      result = {
-        case: updated.case,
-        message: updated.message,
-        changes: [...result.changes, "forwardRecovered"],
-      };
-    }
+    result = await recoverSent(ctx, mailbox, result, "forward", "forwardRecovered", forwardCase);
   }
 
   if (result.case.state === "forwarded" || result.case.state === "sent") {
@@ -87,24 +101,7 @@ export async function reconcileCase(
   }
 
   if (result.case.state === "confirmed") {
-    const sent = await findSent(ctx, mailbox, current.id, "relay");
-    if (sent) {
-      const updated = await updateCase(ctx, mailbox, message.id, (c) =>
-        c.state === "confirmed"
-          ? relayConfirmation(c, {
-              at: sent.sentAt ?? ctx.now().toISOString(),
-              by: sent.from?.address ?? ctx.user,
-              note: "recovered from Sent Items",
-              evidence: sentEvidence(sent),
-            })
-          : c,
-      );
-      result = {
-        case: updated.case,
-        message: updated.message,
-        changes: [...result.changes, "relayRecovered"],
-      };
-    }
+    result = await recoverSent(ctx, mailbox, result, "relay", "relayRecovered", relayConfirmation);
   }
   return result;
 }
