@@ -61,11 +61,14 @@ export const TENANT_SPEC: TenantSpec = {
       members: MEMBERS.administrativos,
     },
   ],
-  // IT may send as some units (Exchange "Send As"); for the others the institutional sender is used.
+  // IT has Send As on the configured senders (demo.config.json) — except Secretaría General, left out on purpose
+  // so the demo shows Exchange refusing a send and the pane's way out (the institutional sender).
   sendAs: [
-    { user: IT, address: COMMUNICATIONS },
-    { user: IT, address: `rectoria@${DOMAIN}` },
-    { user: IT, address: `vicebienestar@${DOMAIN}` },
-    { user: IT, address: `decanatura.fiet@${DOMAIN}` },
-  ],
+    COMMUNICATIONS,
+    `rectoria@${DOMAIN}`,
+    `vicebienestar@${DOMAIN}`,
+    `decanatura.fiet@${DOMAIN}`,
+    `talentohumano@${DOMAIN}`,
+    `relaciones.internacionales@${DOMAIN}`,
+  ].map((address) => ({ user: IT, address })),
 };

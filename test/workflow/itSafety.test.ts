@@ -120,11 +120,12 @@ describe("IT's record lost after the send", () => {
 
 describe("Send As", () => {
   it("a requested sender IT may not send as: refused, draft unchanged; the institutional sender then works", async () => {
-    const w = world();
-    // The demo configures Talento Humano as a sender, but the tenant grants IT no Send As on it.
+    // Talento Humano is a configured sender; here Exchange has not (yet) granted IT Send As on it.
     const requested = "talentohumano@universidad.example";
+    const spec = structuredClone(TENANT_SPEC);
+    spec.sendAs = (spec.sendAs ?? []).filter((g) => g.address !== requested);
+    const w = world({ spec });
     expect(w.config.allowedSenders.map((s) => s.address)).toContain(requested);
-    expect(TENANT_SPEC.sendAs?.some((g) => g.address === requested)).toBe(false);
 
     const { caseId, opened, record: prepared } = await preparedCase(w, "03-flyer-attachment.json");
     expect(prepared.sender?.address).toBe(requested);
