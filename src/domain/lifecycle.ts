@@ -137,6 +137,18 @@ export function recordReminder(c: Case, act: Act): Case {
   return { ...c, history: [...c.history, entryFor("reminded", act)] };
 }
 
+/**
+ * Records a reminder whose mail already went out. The guard of `recordReminder` is checked before sending; if the
+ * case changed meanwhile (someone cancelled it, IT's confirmation was linked), the mail is still a fact and the
+ * history must say so: the entry is added without changing the state. It needs evidence of the sent mail.
+ */
+export function recordSentReminder(c: Case, act: Act & { evidence: NonNullable<Act["evidence"]> }): Case {
+  if (c.state === "received") {
+    throw illegal(c.state, c.state, "reminded", "A case that never went to IT cannot have been reminded");
+  }
+  return { ...c, history: [...c.history, entryFor("reminded", act)] };
+}
+
 /** A forwarded case (IT has not sent yet) whose due date is before today in the institution's time zone. */
 export function isOverdue(c: Case, now: Instant | Date, calendar: WorkCalendar): boolean {
   return c.state === "forwarded" && c.dueDate < toLocalDate(now, calendar.timeZone);

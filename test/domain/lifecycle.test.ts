@@ -14,6 +14,7 @@ import {
   mergeHistories,
   nextStates,
   recordReminder,
+  recordSentReminder,
   relayConfirmation,
 } from "../../src/domain/lifecycle";
 import type { Act, NewCase } from "../../src/domain/lifecycle";
@@ -275,6 +276,27 @@ describe("recordReminder", () => {
       expectIllegal(() => recordReminder(byState[state], act("2026-11-28T14:00:00Z")), state, state);
     },
   );
+});
+
+describe("recordSentReminder", () => {
+  it("keeps a reminder that went out while the case was cancelled, without changing the state", () => {
+    const after = recordSentReminder(byState.cancelled, {
+      ...act("2026-11-28T14:00:00Z"),
+      evidence: { messageId: "msg-reminder-9" },
+    });
+    expect(after.state).toBe("cancelled");
+    expect(after.history.at(-1)).toMatchObject({
+      action: "reminded",
+      evidence: { messageId: "msg-reminder-9" },
+    });
+    expect(after.history).toHaveLength(byState.cancelled.history.length + 1);
+  });
+
+  it("refuses a case that never went to IT", () => {
+    expect(() =>
+      recordSentReminder(byState.received, { ...act("2026-11-28T14:00:00Z"), evidence: { messageId: "m" } }),
+    ).toThrow(AppError);
+  });
 });
 
 describe("linkConfirmation", () => {

@@ -1,6 +1,6 @@
 // "Send reminder to IT": a reply on the forward's thread, addressed to IT, case id kept in the subject.
 import { AppError } from "../../domain/errors";
-import { recordReminder } from "../../domain/lifecycle";
+import { recordReminder, recordSentReminder } from "../../domain/lifecycle";
 import { daysBetween, toLocalDate } from "../../domain/dates";
 import { reminderTemplate } from "../../domain/templates";
 import type { Case, HistoryEntry } from "../../domain/types";
@@ -78,7 +78,7 @@ export function sendReminder(
         (h) => h.action === "reminded" && h.evidence?.messageId === sent.sentItemId && sent.sentItemId,
       )
         ? c
-        : recordReminder(c, {
+        : recordSentReminder(c, {
             at: sent.sentAt ?? ctx.now().toISOString(),
             by: ctx.user,
             note: remindersBefore > 0 ? `reminder ${remindersBefore + 1}` : undefined,
