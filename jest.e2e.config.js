@@ -19,5 +19,6 @@ module.exports = async () => {
     maxWorkers: 1,
     testTimeout: 120_000,
     slowTestThreshold: 30,
+    verbose: true,
   };
 };

@@ -22,6 +22,7 @@ import {
 let demo: Demo | undefined;
 
 afterEach(async () => {
+  if (demo?.problems.length) console.warn(`The page reported:\n${demo.problems.join("\n")}`);
   await demo?.close();
   demo = undefined;
 });

@@ -93,7 +93,10 @@ export interface Demo {
   comms: Locator;
   /** The IT column. */
   it: Locator;
-  /** Problems the page reported (uncaught errors, console errors), for failure messages. */
+  /**
+   * Problems the page reported since openDemo: uncaught errors, console errors, dialogs opened by a script
+   * ("dialog: …") and requests to hosts other than the demo and Graph ("request: …").
+   */
   problems: string[];
   close(): Promise<void>;
 }
@@ -120,6 +123,21 @@ async function sharedPage() {
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
     page.on("console", (m) => {
       if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
+    });
+    // What hostile mail must never cause: a script's dialog, or a request to a host outside the page and Graph.
+    page.on("dialog", (dialog) => {
+      problems.push(`dialog: ${dialog.type()} "${dialog.message()}"`);
+      void dialog.dismiss();
+    });
+    page.on("request", (r) => {
+      const host = new URL(r.url()).hostname;
+      if (
+        /^https?:$/.test(new URL(r.url()).protocol) &&
+        host !== "127.0.0.1" &&
+        host !== "graph.microsoft.com"
+      ) {
+        problems.push(`request: ${r.url()}`);
+      }
     });
     return { context, page, problems };
   })();

@@ -1,12 +1,16 @@
 // The procedure end to end in the demo: a request becomes a case, goes to IT, IT's confirmation is linked and
 // relayed to the requester; reminders on an overdue case; cancelling. Every test starts from the seed (?fresh=1).
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import type { Locator } from "playwright-core";
 import type { Demo, Lang } from "./helpers";
 import {
   CASE_ID,
+  FIXTURE_01_SUBJECT,
   IT,
   ON_TIME_CASE,
   OVERDUE_CASE,
+  ROOT,
   caseCard,
   caseIdOf,
   disconnect,
@@ -26,24 +30,26 @@ import {
 let demo: Demo | undefined;
 
 afterEach(async () => {
+  if (demo?.problems.length) console.warn(`The page reported:\n${demo.problems.join("\n")}`);
   await demo?.close();
   demo = undefined;
 });
 
 afterAll(disconnect);
 
-/** The Communications-inbox subjects of the shared request fixtures (test/data/requests/01–08). */
-const FIXTURE_SUBJECTS = {
-  "01": "Solicitud envío correo masivo - Convocatoria movilidad 2027-1",
-  "02": "Por favor enviar a toda la comunidad: jornada de vacunación",
-  "03": "Solicitud correo masivo administrativos - pieza gráfica adjunta",
-  "04": "URGENTE - comunicado suspensión de actividades",
-  "05": "correo masivo",
-  "06": "Mass email request: visiting professors lecture series",
-  "07": "RV: Solicitud de divulgación - elecciones representantes estudiantiles",
-  "08": "Solicitud envío <script>alert(1)</script> masivo",
-} as const;
-
+/**
+ * The shared request fixtures (01–08; test/data/requests holds the same files plus later ones), each in the
+ * demo's Communications inbox under its own subject.
+ */
+const FIXTURES = readdirSync(join(ROOT, "test", "data", "requests"))
+  .filter((f) => /^0[1-8]-.*\.json$/.test(f))
+  .sort()
+  .map((f) => {
+    const json = JSON.parse(readFileSync(join(ROOT, "test", "data", "requests", f), "utf8")) as {
+      subject: string;
+    };
+    return [f.slice(0, 2), json.subject] as const;
+  });
 type TextField = "field.requestingUnit" | "field.desiredSender" | "field.subject";
 
 function field(d: Demo, key: TextField): Locator {
@@ -102,7 +108,7 @@ async function blockingFields(d: Demo): Promise<string[]> {
 
 test("issue #3: opening a request shows the fields Pregón extracted (fixture 01)", async () => {
   demo = await openDemo();
-  const form = await openRequest(demo, FIXTURE_SUBJECTS["01"]);
+  const form = await openRequest(demo, FIXTURE_01_SUBJECT);
 
   expect(await field(demo, "field.subject").inputValue()).toBe("Convocatoria de movilidad académica 2027-1");
   expect(await field(demo, "field.desiredSender").inputValue()).toBe(
@@ -127,50 +133,54 @@ test("issue #3: opening a request shows the fields Pregón extracted (fixture 01
  * What each fixture leaves for the professional to fill before "Crear caso" is possible: 05 says almost nothing
  * ("buenas, para enviar lo del concierto"), 08's text names no audience. The others are complete.
  */
-const FILL: Partial<Record<keyof typeof FIXTURE_SUBJECTS, { missing: TextField[]; audiences: boolean }>> = {
+const FILL: Record<string, { missing: TextField[]; audiences: boolean }> = {
   "05": { missing: ["field.desiredSender", "field.subject"], audiences: true },
   "08": { missing: [], audiences: true },
 };
 
-test.each(Object.entries(FIXTURE_SUBJECTS) as [keyof typeof FIXTURE_SUBJECTS, string][])(
-  "fixture %s: create the case from the request (%s)",
-  async (fixture, subject) => {
-    demo = await openDemo();
-    const d = demo;
-    await openRequest(d, subject);
-    const fill = FILL[fixture];
-    const expectedMissing = [
-      ...(fill?.missing ?? []).map((k) => t(d.lang, k)),
-      ...(fill?.audiences ? [t(d.lang, "field.audiences")] : []),
-    ];
-    expect(await blockingFields(d)).toEqual(expectedMissing);
-    const create = requestForm(d).getByRole("button", { name: t(d.lang, "request.create"), exact: true });
-    expect(await create.isEnabled()).toBe(expectedMissing.length === 0);
+test("the eight shared request fixtures are in the demo's inbox", async () => {
+  expect(FIXTURES.map(([n]) => n)).toEqual(["01", "02", "03", "04", "05", "06", "07", "08"]);
+  expect(FIXTURES[0]?.[1]).toBe(FIXTURE_01_SUBJECT);
+  demo = await openDemo();
+  for (const [, subject] of FIXTURES) await messageRow(demo, "comms", subject).first().waitFor();
+});
 
-    if (fixture === "05") {
-      expect(await field(d, "field.desiredSender").inputValue()).toBe("");
-      expect(await field(d, "field.subject").inputValue()).toBe("");
-      await field(d, "field.desiredSender").fill("Programa de Música");
-      await field(d, "field.subject").fill("Concierto de fin de año del Programa de Música");
-      await audience(d, "Estudiantes").check();
-      await audience(d, "Docentes").check();
-    } else if (fixture === "08") {
-      await audience(d, "Estudiantes").check();
-    }
-    expect(await blockingFields(d)).toEqual([]);
-    const subjectField = await field(d, "field.subject").inputValue();
+test.each(FIXTURES)("fixture %s: create the case from the request (%s)", async (fixture, subject) => {
+  demo = await openDemo();
+  const d = demo;
+  await openRequest(d, subject);
+  const fill = FILL[fixture];
+  const expectedMissing = [
+    ...(fill?.missing ?? []).map((k) => t(d.lang, k)),
+    ...(fill?.audiences ? [t(d.lang, "field.audiences")] : []),
+  ];
+  expect(await blockingFields(d)).toEqual(expectedMissing);
+  const create = requestForm(d).getByRole("button", { name: t(d.lang, "request.create"), exact: true });
+  expect(await create.isEnabled()).toBe(expectedMissing.length === 0);
 
-    const { id, card } = await createCase(d);
-    expect(id).toMatch(new RegExp(`^${CASE_ID.source}$`));
-    expect(id.slice(3, 7)).toBe(currentYymm());
-    // The card shows what was confirmed.
-    await card.getByText(subjectField, { exact: true }).waitFor();
-    // The id is also on the request message (its category shows in the list).
-    const stored = await storedMessages(d.page, "comunicaciones@universidad.example", "inbox");
-    const request = stored.find((m) => m.subject === subject);
-    expect(request?.singleValueExtendedProperties.map((p) => p.value)).toContain(id);
-  },
-);
+  if (fixture === "05") {
+    expect(await field(d, "field.desiredSender").inputValue()).toBe("");
+    expect(await field(d, "field.subject").inputValue()).toBe("");
+    await field(d, "field.desiredSender").fill("Programa de Música");
+    await field(d, "field.subject").fill("Concierto de fin de año del Programa de Música");
+    await audience(d, "Estudiantes").check();
+    await audience(d, "Docentes").check();
+  } else if (fixture === "08") {
+    await audience(d, "Estudiantes").check();
+  }
+  expect(await blockingFields(d)).toEqual([]);
+  const subjectField = await field(d, "field.subject").inputValue();
+
+  const { id, card } = await createCase(d);
+  expect(id).toMatch(new RegExp(`^${CASE_ID.source}$`));
+  expect(id.slice(3, 7)).toBe(currentYymm());
+  // The card shows what was confirmed.
+  await card.getByText(subjectField, { exact: true }).waitFor();
+  // The id is also on the request message (its category shows in the list).
+  const stored = await storedMessages(d.page, "comunicaciones@universidad.example", "inbox");
+  const request = stored.find((m) => m.subject === subject);
+  expect(request?.singleValueExtendedProperties.map((p) => p.value)).toContain(id);
+});
 
 /** The IT column's row for the forward of a case (its subject carries [id]). */
 function forwardRow(d: Demo, id: string): Locator {
@@ -200,7 +210,7 @@ test("forward to IT, IT sends and confirms, the confirmation is linked and relay
   demo = await openDemo();
   const d = demo;
   const lang = d.lang;
-  await openRequest(d, FIXTURE_SUBJECTS["01"]);
+  await openRequest(d, FIXTURE_01_SUBJECT);
   const { id, card } = await createCase(d);
 
   // Communications: "Enviar a TIC".
@@ -241,7 +251,7 @@ test("forward to IT, IT sends and confirms, the confirmation is linked and relay
   expect(massMail.subject).not.toMatch(CASE_ID);
 
   // Communications: reopen the request → the confirmation is linked → "Confirmado".
-  await reopen(d, FIXTURE_SUBJECTS["01"]);
+  await reopen(d, FIXTURE_01_SUBJECT);
   const confirmed = caseCard(d, id);
   await stateBadge(confirmed, t(lang, "state.confirmed")).waitFor();
   await confirmed.getByText(t(lang, "case.reconciled.confirmationLinked")).waitFor();
