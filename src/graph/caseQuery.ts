@@ -102,7 +102,7 @@ export function listCasesQuery(query: CaseQuery): string {
     $filter: caseFilter(query),
     $orderby: ORDER_BY,
     $top: pageSize(query.top),
-    $select: LIST_SELECT,
+    $select: query.withHeaders ? `${LIST_SELECT},internetMessageHeaders` : LIST_SELECT,
     $expand: casePropertiesExpand(),
   };
   return queryString(params);

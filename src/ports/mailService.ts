@@ -66,6 +66,8 @@ export interface CaseQuery {
   receivedSince?: Instant;
   /** Only messages from this sender address. */
   from?: string;
+  /** Also return each message's internet headers (e.g. x-pregon-case on forwards in IT's inbox). */
+  withHeaders?: boolean;
   states?: CaseState[];
   /** Only messages that carry a case id at all. */
   hasCase?: boolean;

@@ -1,7 +1,10 @@
-// IT's open cases: forwards from Communications in IT's inbox whose mass mail has not gone out, overdue first.
+// IT's open cases: forwards from Communications in IT's inbox whose mass mail has not gone out, overdue first
+// (due dates come from each forward's x-pregon-case header, read in the same list query).
 // The inbox copies carry no Pregón properties until IT's pane writes its record, so the list is found by
 // sender and case id in the subject, one query for all.
 import { findCaseId } from "../../domain/caseId";
+import { CASE_HEADER, decodeCaseHeader } from "../../domain/caseHeader";
+import type { DateOnly } from "../../domain/types";
 import { toLocalDate, addDays } from "../../domain/dates";
 import { decodeItRecord } from "../../domain/itRecord";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
@@ -12,6 +15,9 @@ export interface ItCaseRow {
   message: MailMessage;
   state: "received" | "prepared" | "sent" | "confirmed";
   receivedAt?: string;
+  /** From the forward's x-pregon-case header; absent on a reminder or an unreadable header. */
+  dueDate?: DateOnly;
+  overdue: boolean;
 }
 
 const LOOKBACK_DAYS = 90;
@@ -24,12 +30,14 @@ function isBetter(candidate: ItCaseRow, known: ItCaseRow): boolean {
 }
 
 export async function itOpenCases(ctx: WorkflowContext, mailbox: MailboxId): Promise<ItCaseRow[]> {
+  const today = toLocalDate(ctx.now(), ctx.config.institution.timeZone);
   const since = `${addDays(toLocalDate(ctx.now(), ctx.config.institution.timeZone), -LOOKBACK_DAYS)}T00:00:00Z`;
   const byCase = new Map<string, ItCaseRow>();
   let page = await ctx.mail.listCases(mailbox, {
     folder: "inbox",
     from: ctx.config.communicationsMailbox,
     receivedSince: since,
+    withHeaders: true,
     top: 100,
   });
   for (;;) {
@@ -39,7 +47,15 @@ export async function itOpenCases(ctx: WorkflowContext, mailbox: MailboxId): Pro
       const raw = message.caseProps.itRecord;
       const decoded = raw ? decodeItRecord(raw) : undefined;
       const state = decoded?.ok ? decoded.record.state : "received";
-      const row: ItCaseRow = { caseId, message, state, receivedAt: message.receivedAt };
+      const dueDate = decodeCaseHeader(message.headers?.[CASE_HEADER])?.dueDate;
+      const row: ItCaseRow = {
+        caseId,
+        message,
+        state,
+        receivedAt: message.receivedAt,
+        dueDate,
+        overdue: dueDate !== undefined && dueDate < today,
+      };
       const known = byCase.get(caseId);
       if (!known || isBetter(row, known)) byCase.set(caseId, row);
     }
@@ -48,5 +64,10 @@ export async function itOpenCases(ctx: WorkflowContext, mailbox: MailboxId): Pro
   }
   return [...byCase.values()]
     .filter((r) => r.state === "received" || r.state === "prepared")
-    .sort((a, b) => (a.receivedAt ?? "").localeCompare(b.receivedAt ?? ""));
+    .sort(
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) ||
+        (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999") ||
+        (a.receivedAt ?? "").localeCompare(b.receivedAt ?? ""),
+    );
 }

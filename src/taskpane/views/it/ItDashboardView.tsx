@@ -6,6 +6,7 @@ import { toAppError } from "../../../domain/errors";
 import type { ItCaseRow } from "../../../workflow/it/itDashboard";
 import { itOpenCases } from "../../../workflow/it/itDashboard";
 import { ErrorBar } from "../../components/ErrorBar";
+import { OverdueBadge } from "../../components/StateBadge";
 import { useI18n } from "../../I18nContext";
 import { useWorkflow } from "../../hooks/useWorkflow";
 
@@ -65,6 +66,8 @@ export function ItDashboardView() {
               <Text weight="semibold">
                 {r.caseId} · {t(`it.state.${r.state}`)}
               </Text>
+              {r.overdue ? <OverdueBadge /> : null}
+              {r.dueDate ? <Text size={200}>{t("case.dueOn", { date: fmt.date(r.dueDate) })}</Text> : null}
               <Text size={200}>{r.message.subject}</Text>
               {r.receivedAt ? <Text size={200}>{fmt.dateTime(r.receivedAt)}</Text> : null}
             </li>
