@@ -31,6 +31,9 @@ module.exports = {
   // Jest's default (cores - 1) is a single worker on a two-core CI machine; most suites wait on module
   // loading rather than CPU, so two workers nearly halve the run.
   maxWorkers: 2,
+  // Integration tests drive whole procedures through the emulator; on a loaded two-core machine one can take
+  // several seconds, which is slow, not wrong. Assertions are unaffected.
+  testTimeout: 30_000,
   coverageProvider: "v8",
   collectCoverageFrom: ["src/domain/**/*.ts"],
   coverageThreshold: { "./src/domain/": { lines: 90 } },
