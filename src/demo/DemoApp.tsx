@@ -100,10 +100,10 @@ export function DemoApp({ tenant, communications, it, initial, onReset }: DemoAp
       <div className={styles.page}>
         <header className={styles.bar}>
           <div>
-            <Text as="h1" weight="bold" size={500}>
+            <Text block as="h1" weight="bold" size={500}>
               {s.title}
             </Text>
-            <Text as="p" size={200}>
+            <Text block as="p" size={200}>
               {s.subtitle}
             </Text>
           </div>

@@ -89,7 +89,7 @@ export function MailboxColumn(props: MailboxColumnProps) {
 
   return (
     <section className={styles.column} aria-label={props.title}>
-      <Text as="h2" weight="semibold">
+      <Text block as="h2" weight="semibold">
         {props.title}{" "}
         <Text size={200}>
           ({props.strings.signedInAs.replace("{user}", host.userAddress).replace("{mailbox}", mailboxAddress)}
