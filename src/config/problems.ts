@@ -1,6 +1,6 @@
 // Configuration problems as data: which field, what kind of problem, what would be accepted. The start-up error
 // screen localizes these into "field X: fix Y"; `message` is English for developers and never the only output.
-import { z } from "zod";
+import { z } from "../domain/schema";
 import { closestKey } from "./closestKey";
 
 export type ConfigProblemKind =

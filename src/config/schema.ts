@@ -2,7 +2,7 @@
 // Every object is strict so that a misspelt key is reported instead of silently ignored (a typo in
 // "leadTimeDays" would otherwise fall back to nothing and every due date would be wrong).
 // Custom checks carry `params.kind`/`params.expected` so that problems.ts can report them as data.
-import { z } from "zod";
+import { z } from "../domain/schema";
 import { isDateOnly } from "../domain/dates";
 import { AUDIENCE_KEYS } from "../domain/types";
 import type { AudienceKey } from "../domain/types";

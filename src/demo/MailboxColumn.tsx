@@ -118,7 +118,7 @@ export function MailboxColumn(props: MailboxColumnProps) {
           />
         </div>
         <div className={styles.pane} style={{ width: props.paneWidth }} data-testid={`pane-${props.paneId}`}>
-          <App key={props.lang} services={props.services} />
+          <App key={props.lang} services={props.services} landmark="none" />
         </div>
       </div>
     </section>

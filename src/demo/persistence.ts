@@ -27,21 +27,29 @@ export function resetDemoTenant(): void {
   window.localStorage.removeItem(KEY);
 }
 
-function save(tenant: Tenant): void {
+/** False when the browser refused the state (quota): the demo then goes on in memory only. */
+function save(tenant: Tenant): boolean {
   try {
     window.localStorage.setItem(KEY, JSON.stringify(tenant.toJSON()));
+    return true;
   } catch {
-    // Storage full (e.g. after seeding 10,000 cases for a benchmark): the demo goes on in memory only.
+    return false;
   }
 }
 
+/**
+ * Saves after changes, at most once a second. Once storage refuses (e.g. after seeding 10,000 cases for a
+ * benchmark) it stops trying, rather than serializing a large tenant every second for nothing.
+ */
 export function persistOnChange(tenant: Tenant): void {
   let seen = tenant.log.last()?.seq ?? 0;
-  setInterval(() => {
+  const timer = setInterval(() => {
     const last = tenant.log.last()?.seq ?? 0;
-    if (last !== seen) {
-      seen = last;
-      save(tenant);
+    if (last === seen) return;
+    seen = last;
+    if (!save(tenant)) {
+      clearInterval(timer);
+      window.localStorage.removeItem(KEY);
     }
   }, 1000);
 }

@@ -5,7 +5,17 @@ import { createCase, forwardCase } from "../domain/lifecycle";
 import type { Case } from "../domain/types";
 import { CASE_PROPERTY_IDS } from "../graph/properties";
 import type { Tenant } from "../emulator";
-import { COMMUNICATIONS, DOMAIN, PROFESSIONAL } from "./tenantSpec";
+import { CASE_HEADER, encodeCaseHeader } from "../domain/caseHeader";
+import { CASE_ID_HEADER } from "../domain/evidenceHeader";
+import { forwardToItTemplate } from "../domain/templates";
+import type { AudienceLabel } from "../domain/templates";
+import { COMMUNICATIONS, DOMAIN, IT, PROFESSIONAL } from "./tenantSpec";
+
+const DEMO_AUDIENCE_LABELS: AudienceLabel[] = [
+  { key: "estudiantes", labelEs: "Estudiantes", labelEn: "Students" },
+  { key: "docentes", labelEs: "Docentes", labelEn: "Faculty" },
+  { key: "administrativos", labelEs: "Administrativos", labelEn: "Administrative staff" },
+];
 
 import r01 from "../../test/data/requests/01-structured-es.json";
 import r02 from "../../test/data/requests/02-freeform-es.json";
@@ -111,14 +121,55 @@ function casesUnderWay(): { mail: ReturnType<typeof requestMail>; record: Case }
   ];
 }
 
+/**
+ * The forward of a case under way, as the pane would have sent it: in Communications' Sent Items with the case
+ * id and kind (so a reminder can reply on its thread) and in IT's inbox with the case header (so IT's pane can
+ * open it).
+ */
+function seedForward(tenant: Tenant, c: Case, request: ReturnType<typeof requestMail>): void {
+  const forwardedAt = c.history.find((h) => h.action === "forwarded")?.at ?? c.createdAt;
+  const template = forwardToItTemplate({
+    lang: "es",
+    caseId: c.id,
+    fields: c.fields,
+    requester: c.requester,
+    dueDate: c.dueDate,
+    audienceLabels: DEMO_AUDIENCE_LABELS,
+  });
+  const forward = {
+    subject: template.subject,
+    from: { emailAddress: { name: "Centro de Gestión de las Comunicaciones", address: COMMUNICATIONS } },
+    toRecipients: [{ emailAddress: { name: "División TIC", address: IT } }],
+    receivedDateTime: forwardedAt,
+    sentDateTime: forwardedAt,
+    body: { contentType: "html", content: `${template.html}<hr>${request.body.content}` },
+    internetMessageHeaders: [
+      { name: CASE_ID_HEADER, value: c.id },
+      { name: CASE_HEADER, value: encodeCaseHeader(c) },
+    ],
+  };
+  tenant.deliver(
+    COMMUNICATIONS,
+    {
+      ...forward,
+      singleValueExtendedProperties: [
+        { id: CASE_PROPERTY_IDS.kind, value: "forward" },
+        { id: CASE_PROPERTY_IDS.caseId, value: c.id },
+      ],
+    },
+    "sentitems",
+  );
+  tenant.deliver(IT, forward);
+}
+
 export function seedDemoMail(tenant: Tenant): void {
   tenant.seedMessages(COMMUNICATIONS, REQUEST_FIXTURES);
   for (const { mail, record } of casesUnderWay()) {
-    const id = tenant.deliver(COMMUNICATIONS, {
+    tenant.deliver(COMMUNICATIONS, {
       ...mail,
-      singleValueExtendedProperties: caseProperties({ ...record }),
+      singleValueExtendedProperties: caseProperties(record),
       categories: ["Pregón: En TIC"],
     });
-    void id;
+    seedForward(tenant, record, mail);
   }
 }

@@ -1,7 +1,7 @@
 // The forward to IT carries the case's facts in an x- internet header, so IT's pane reads exactly what
 // Communications confirmed (headers travel between mailboxes; extended properties do not). ASCII only: other
 // characters are escaped as \uXXXX inside the JSON, which JSON.parse restores.
-import { z } from "zod";
+import { z } from "./schema";
 import { AUDIENCE_KEYS } from "./types";
 import type { AudienceKey, CaseFields, DateOnly, MailAddress } from "./types";
 

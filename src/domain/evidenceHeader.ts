@@ -1,7 +1,7 @@
 // IT's confirmation carries its evidence twice: readable in the body, and machine-readable in an x- internet
 // header that survives delivery to the Communications mailbox (extended properties do not travel between
 // mailboxes; headers do). Header values must be ASCII, so the JSON is escaped to \u sequences.
-import { z } from "zod";
+import { z } from "./schema";
 import { toAscii } from "./caseHeader";
 import type { Evidence } from "./types";
 

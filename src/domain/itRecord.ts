@@ -1,6 +1,6 @@
 // IT's own record of a case, kept on the forwarded message in IT's mailbox: where the mass-mail draft is,
 // who it goes out as, and the evidence of the send and of the confirmation to Communications.
-import { z } from "zod";
+import { z } from "./schema";
 
 export type ItState = "received" | "prepared" | "sent" | "confirmed";
 

@@ -7,7 +7,7 @@
 // Evidence is flattened into the entry (an entry has evidence when any of m i c s g r is present).
 // Id and address fields hold StringRefs into `strings` (see stringTable.ts).
 // Any change to this shape is a new version with a migration in codec.ts, never an edit of this one.
-import { z } from "zod";
+import { z } from "./schema";
 import { isCaseId } from "./caseId";
 import { isDateOnly } from "./dates";
 import { resolveRef } from "./stringTable";

@@ -9,9 +9,14 @@ import { useHostTheme } from "./hooks/useHostTheme";
 
 export interface AppProps {
   services: Services;
+  /**
+   * "main" when the pane is the page (Outlook); "none" when a host page shows several panes and provides the
+   * landmarks itself (the demo), since a document may have only one top-level main.
+   */
+  landmark?: "main" | "none";
 }
 
-export function App({ services }: AppProps) {
+export function App({ services, landmark = "main" }: AppProps) {
   const theme = useHostTheme(services.host);
   const lang = pickLanguage(services.host.displayLanguage, services.config.institution.defaultLanguage);
   return (
@@ -20,9 +25,9 @@ export function App({ services }: AppProps) {
         <FluentProvider
           theme={theme === "dark" ? webDarkTheme : webLightTheme}
           lang={lang}
-          style={{ minHeight: "100%" }}
+          style={{ minHeight: "100%", colorScheme: theme }}
         >
-          <Pane />
+          <Pane landmark={landmark} />
         </FluentProvider>
       </I18nProvider>
     </ServicesContext.Provider>

@@ -24,7 +24,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function Pane() {
+export function Pane({ landmark }: { landmark: "main" | "none" }) {
   const styles = useStyles();
   const { t } = useI18n();
   const { host, config } = useServices();
@@ -32,9 +32,10 @@ export function Pane() {
   const [showDashboard, setShowDashboard] = useState(false);
   const isIt = host.userAddress.toLowerCase() === config.itMailbox.toLowerCase();
   const item = selected.isLoading ? undefined : (selected.data ?? null);
+  const Root = landmark === "main" ? "main" : "div";
 
   return (
-    <main className={styles.root} aria-busy={selected.isLoading}>
+    <Root className={styles.root} aria-busy={selected.isLoading}>
       <PaneHeader
         role={isIt ? t("app.role.it") : t("app.role.communications")}
         dashboardOpen={showDashboard}
@@ -52,6 +53,6 @@ export function Pane() {
           {isIt ? t("it.openCases") : t("nav.dashboard")}
         </Button>
       )}
-    </main>
+    </Root>
   );
 }
