@@ -136,7 +136,10 @@ function seedForward(tenant: Tenant, c: Case, request: ReturnType<typeof request
     dueDate: c.dueDate,
     audienceLabels: DEMO_AUDIENCE_LABELS,
   });
+  // One message seen from both mailboxes: the same Message-ID and conversation, as delivery would give them.
   const forward = {
+    conversationId: `AAQkADemoFwd${c.id.replace(/-/g, "")}=`,
+    internetMessageId: `<forward.${c.id.toLowerCase()}@${DOMAIN}>`,
     subject: template.subject,
     from: { emailAddress: { name: "Centro de Gestión de las Comunicaciones", address: COMMUNICATIONS } },
     toRecipients: [{ emailAddress: { name: "División TIC", address: IT } }],

@@ -21,6 +21,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground1,
     minHeight: "100%",
+    // Addresses and long unit names wrap instead of pushing the pane sideways at 320 px.
+    overflowWrap: "anywhere",
   },
 });
 

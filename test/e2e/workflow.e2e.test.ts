@@ -286,10 +286,14 @@ test("reminder on the overdue case CM-2611-H7QK: Vencido, reminder in IT's inbox
   await outcome(card, card.getByText(t(lang, "act.reminded"), { exact: true }), "Enviar recordatorio a TIC");
   await historyEntry(card, t(lang, "action.reminded")).waitFor();
   await forwardRow(d, OVERDUE_CASE.id).first().waitFor();
+  // IT's inbox holds the seeded forward of this case and now exactly one reminder, on the forward's thread.
   const inIt = (await storedMessages(d.page, IT, "inbox")).filter((m) =>
     m.subject.includes(`[${OVERDUE_CASE.id}]`),
   );
-  expect(inIt).toHaveLength(1);
+  const forward = inIt.filter((m) => m.subject.includes("Solicitud de envío masivo"));
+  const reminders = inIt.filter((m) => m.subject.includes("Recordatorio"));
+  expect([inIt.length, forward.length, reminders.length]).toEqual([2, 1, 1]);
+  expect(reminders[0]?.conversationId).toBe(forward[0]?.conversationId);
   // Still forwarded: a reminder is an event, not a state.
   await stateBadge(card, t(lang, "state.forwarded")).waitFor();
 });
