@@ -15,8 +15,16 @@ import {
 } from "@fluentui/react-components";
 import type { Lang } from "../domain/types";
 import type { ThemeKind } from "../ports/mailHost";
-import { STARTUP_STRINGS } from "./startupStrings";
+import type { MessageKey } from "../i18n/catalogue";
+import { translate } from "../i18n/translate";
 import type { StartupFailureReason } from "./startupStrings";
+
+const REASON_KEYS: Record<StartupFailureReason, MessageKey> = {
+  officeNotLoaded: "startup.reason.officeNotLoaded",
+  notOutlook: "startup.reason.notOutlook",
+  officeTimeout: "startup.reason.officeTimeout",
+  unexpected: "startup.reason.unexpected",
+};
 
 const useStyles = makeStyles({
   root: {
@@ -39,21 +47,20 @@ export interface StartupErrorScreenProps {
 
 export function StartupErrorScreen({ reason, code, lang, theme, onReload }: StartupErrorScreenProps) {
   const styles = useStyles();
-  const strings = STARTUP_STRINGS[lang];
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} lang={lang}>
       <main className={styles.root}>
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>
-            <MessageBarTitle>{strings.title}</MessageBarTitle>
-            {strings.reasons[reason]}
+            <MessageBarTitle>{translate(lang, "startup.title")}</MessageBarTitle>
+            {translate(lang, REASON_KEYS[reason])}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={onReload}>{strings.reload}</Button>
+            <Button onClick={onReload}>{translate(lang, "startup.reload")}</Button>
           </MessageBarActions>
         </MessageBar>
         <Text size={200} className={styles.code}>
-          {strings.code.replace("{code}", code)}
+          {translate(lang, "startup.code", { code })}
         </Text>
       </main>
     </FluentProvider>

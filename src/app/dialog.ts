@@ -6,12 +6,11 @@ import type { DialogAuthMessage } from "../auth/dialogProtocol";
 import { signInInDialog } from "../auth/dialogSignIn";
 import { fetchTextWith } from "../config/fetchText";
 import { DEFAULT_CONFIG_URL, loadConfig } from "../config/load";
-import { pickLanguage } from "../i18n/translate";
+import { pickLanguage, translate } from "../i18n/translate";
 import { postToParent, whenDialogReady } from "../office/dialogPage";
 import { START_TIMEOUT_MS, withTimeout } from "./startup";
-import { STARTUP_STRINGS } from "./startupStrings";
 
-const strings = STARTUP_STRINGS[pickLanguage(navigator.language, "es")];
+const lang = pickLanguage(navigator.language, "es");
 
 function say(text: string): void {
   const status = document.getElementById("status");
@@ -34,23 +33,23 @@ async function signIn(): Promise<DialogAuthMessage | undefined> {
 }
 
 async function main(): Promise<void> {
-  say(strings.dialogSigningIn);
+  say(translate(lang, "startup.dialog.signingIn"));
   try {
     await withTimeout(whenDialogReady(), START_TIMEOUT_MS);
   } catch (e) {
     // Opened outside Office (or Office.js is missing): there is no taskpane to answer.
     console.error("Pregón sign-in window: Office is not available", e);
-    say(strings.dialogOutsideOffice);
+    say(translate(lang, "startup.dialog.outsideOffice"));
     return;
   }
   const message = await signIn();
   if (!message) return; // on the way to the identity platform; this page runs again when it comes back
-  if (!message.ok) say(strings.dialogFailed);
+  if (!message.ok) say(translate(lang, "startup.dialog.failed"));
   try {
     postToParent(serializeDialogMessage(message));
   } catch (e) {
     console.error("Pregón sign-in window could not answer the taskpane", e);
-    say(strings.dialogFailed);
+    say(translate(lang, "startup.dialog.failed"));
   }
 }
 

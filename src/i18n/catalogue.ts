@@ -185,6 +185,21 @@ export const es = {
   "it.confirmed": "Confirmación enviada a Comunicaciones.",
   "it.sentAt": "Enviado el {when} por {who}",
   "it.attachments": "Adjuntos que se copiarán",
+  "startup.title": "Pregón no pudo iniciar",
+  "startup.reload": "Recargar el panel",
+  "startup.code": "Código: {code}",
+  "startup.dialog.signingIn": "Iniciando sesión en Microsoft 365…",
+  "startup.dialog.outsideOffice": "Outlook abre esta ventana para iniciar sesión en Pregón. Puede cerrarla.",
+  "startup.dialog.failed":
+    "No se pudo iniciar sesión. Cierre esta ventana y vuelva a intentarlo desde el panel.",
+  "startup.reason.officeNotLoaded":
+    "No se pudo descargar Office.js de Microsoft. Revise la conexión a Internet (o si un filtro de red bloquea appsforoffice.microsoft.com) y vuelva a abrir el panel.",
+  "startup.reason.notOutlook":
+    "Pregón es un complemento de Outlook. Ábralo desde un mensaje en Outlook (web, Windows o Mac), no directamente en el navegador.",
+  "startup.reason.officeTimeout":
+    "Outlook no respondió a tiempo. Cierre el panel y vuelva a abrirlo; si abrió esta página fuera de Outlook, ábrala desde Outlook.",
+  "startup.reason.unexpected":
+    "Ocurrió un error inesperado al iniciar. Recargue el panel; si se repite, avise al administrador con el código de abajo.",
   "state.received": "Recibido",
   "state.forwarded": "Enviado a TIC",
   "state.sent": "Enviado por TIC",
@@ -394,6 +409,20 @@ export const en: Record<MessageKey, string> = {
   "it.confirmed": "Confirmation sent to Communications.",
   "it.sentAt": "Sent {when} by {who}",
   "it.attachments": "Attachments to copy",
+  "startup.title": "Pregón could not start",
+  "startup.reload": "Reload the pane",
+  "startup.code": "Code: {code}",
+  "startup.dialog.signingIn": "Signing in to Microsoft 365…",
+  "startup.dialog.outsideOffice": "Outlook opens this window to sign in to Pregón. You can close it.",
+  "startup.dialog.failed": "Sign-in failed. Close this window and try again from the pane.",
+  "startup.reason.officeNotLoaded":
+    "Office.js could not be downloaded from Microsoft. Check the Internet connection (or whether a network filter blocks appsforoffice.microsoft.com) and open the pane again.",
+  "startup.reason.notOutlook":
+    "Pregón is an Outlook add-in. Open it from a message in Outlook (web, Windows or Mac), not directly in a browser.",
+  "startup.reason.officeTimeout":
+    "Outlook did not answer in time. Close the pane and open it again; if you opened this page outside Outlook, open it from Outlook.",
+  "startup.reason.unexpected":
+    "Something unexpected went wrong while starting. Reload the pane; if it happens again, tell your administrator the code below.",
   "state.received": "Received",
   "state.forwarded": "Forwarded to IT",
   "state.sent": "Sent by IT",

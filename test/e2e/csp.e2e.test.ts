@@ -7,7 +7,7 @@
 // run-time styles included). Console messages about that missing script are expected; the assertion is about
 // CSP violations only.
 import type { Browser } from "playwright-core";
-import { STARTUP_STRINGS } from "../../src/app/startupStrings";
+import { catalogues } from "../../src/i18n/catalogue";
 import { browser, disconnect, e2eEnv } from "./helpers";
 
 afterAll(disconnect);
@@ -63,7 +63,7 @@ test("production taskpane.html starts under its CSP (meta tag and header) with n
     expect(meta).toBe(env.csp);
 
     // The bundle ran and rendered its start-up screen (the Office.js script was blocked above).
-    const titles = Object.values(STARTUP_STRINGS).map((s) => s.title);
+    const titles = Object.values(catalogues).map((c) => c["startup.title"]);
     await page
       .getByText(new RegExp(titles.join("|")))
       .first()
