@@ -1,15 +1,5 @@
 // "Send now" only after a confirmation that states the groups and the total number of recipients.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-} from "@fluentui/react-components";
-import { useState } from "react";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { useI18n } from "../../I18nContext";
 
 export interface SendConfirmDialogProps {
@@ -22,34 +12,17 @@ export interface SendConfirmDialogProps {
 
 export function SendConfirmDialog({ subject, groups, total, disabled, onConfirm }: SendConfirmDialogProps) {
   const { t, fmt } = useI18n();
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)} modalType="alert">
-      <DialogTrigger disableButtonEnhancement>
-        <Button appearance="primary" disabled={disabled}>
-          {t("it.sendNow")}
-        </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t("it.sendConfirmTitle", { total: fmt.number(total) })}</DialogTitle>
-          <DialogContent>{t("it.sendConfirmBody", { subject, groups: groups.join(", ") })}</DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">{t("it.sendCancel")}</Button>
-            </DialogTrigger>
-            <Button
-              appearance="primary"
-              onClick={() => {
-                setOpen(false);
-                onConfirm();
-              }}
-            >
-              {t("it.sendConfirm")}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmDialog
+      triggerLabel={t("it.sendNow")}
+      disabled={disabled}
+      title={t("it.sendConfirmTitle", { total: fmt.number(total) })}
+      confirmLabel={t("it.sendConfirm")}
+      keepLabel={t("it.sendCancel")}
+      modalType="alert"
+      onConfirm={onConfirm}
+    >
+      {t("it.sendConfirmBody", { subject, groups: groups.join(", ") })}
+    </ConfirmDialog>
   );
 }
