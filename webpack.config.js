@@ -25,10 +25,26 @@ const CSP = [
   "form-action 'self' https://login.microsoftonline.com",
 ].join("; ");
 
-function devCerts() {
-  // office-addin-dev-certs is only needed for `npm run dev-server`; load it lazily.
+/**
+ * HTTPS options for `npm run dev-server`, from office-addin-dev-certs. Where it cannot install its CA into the
+ * system store (e.g. a Linux machine without sudo) the certificates it generated are still used, and the
+ * message says which CA file to trust by hand; the tool's own failure would otherwise stop the server.
+ */
+async function devCerts() {
   const devCertsModule = require("office-addin-dev-certs");
-  return devCertsModule.getHttpsServerOptions();
+  try {
+    return await devCertsModule.getHttpsServerOptions();
+  } catch (error) {
+    const fs = require("node:fs");
+    const dir = path.join(require("node:os").homedir(), ".office-addin-dev-certs");
+    const [cert, key, ca] = ["localhost.crt", "localhost.key", "ca.crt"].map((f) => path.join(dir, f));
+    if (!fs.existsSync(cert) || !fs.existsSync(key)) throw error;
+    console.warn(
+      `office-addin-dev-certs could not install its CA (${error.message.split("\n")[0]}).\n` +
+        `Serving with its certificates anyway; trust ${ca} in your browser or system to avoid warnings.`,
+    );
+    return { cert: fs.readFileSync(cert), key: fs.readFileSync(key), ca: fs.readFileSync(ca) };
+  }
 }
 
 module.exports = async (env = {}, argv = {}) => {
