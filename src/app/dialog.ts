@@ -1,6 +1,7 @@
 // Entry point of the Office-dialog sign-in page (dialog.html), the fallback where nested app authentication is
 // unavailable. It only wires: Office readiness and messageParent (src/office), MSAL's redirect flow
 // (src/auth/dialogSignIn.ts), and the same pregon.config.json as the taskpane for the app registration.
+import "../domain/zodConfig";
 import { DIALOG_ERROR_CODES, DIALOG_MESSAGE_TYPE, serializeDialogMessage } from "../auth/dialogProtocol";
 import type { DialogAuthMessage } from "../auth/dialogProtocol";
 import { signInInDialog } from "../auth/dialogSignIn";

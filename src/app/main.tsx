@@ -1,5 +1,6 @@
 // Entry point of the deployed taskpane: wait for Outlook, read pregon.config.json (beside this page), and show
 // the pane, the configuration error screen, or a start-up failure. All decisions are in startup.ts.
+import "../domain/zodConfig";
 import { createRoot } from "react-dom/client";
 import { fetchTextWith } from "../config/fetchText";
 import { DEFAULT_CONFIG_URL, loadConfig } from "../config/load";

@@ -1,8 +1,2 @@
-// The one way the project imports zod. Zod 4 compiles fast validators with `new Function`, which a strict
-// Content-Security-Policy (no 'unsafe-eval') reports as a violation even though zod catches the refusal;
-// jitless mode validates without generating code, so the production pane runs without a single CSP report.
-import { z } from "zod";
-
-z.config({ jitless: true });
-
-export { z };
+// The one way the project imports zod (see zodConfig.ts for the CSP-safe mode the entry points switch on).
+export { z } from "zod";
