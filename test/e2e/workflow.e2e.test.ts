@@ -270,6 +270,34 @@ test("forward to IT, IT sends and confirms, the confirmation is linked and relay
     ),
   );
   expect(relay.from?.emailAddress.address).toBe("comunicaciones@universidad.example");
+
+  // Exactly the expected messages, mailbox by mailbox (this case's mail only; the seed has other cases).
+  const subjectsOf = async (address: string, folder: "inbox" | "sentitems") =>
+    (await storedMessages(d.page, address, folder))
+      .map((m) => m.subject)
+      .filter(
+        (subject) => subject.includes(`[${id}]`) || subject === "Convocatoria de movilidad académica 2027-1",
+      )
+      .sort();
+  const tagged = (kind: string) => expect.stringMatching(new RegExp(`^\\[${id}\\] ${kind}`));
+  expect(await subjectsOf("decanatura.fiet@universidad.example", "inbox")).toEqual([
+    tagged("Su envío masivo fue realizado"),
+  ]);
+  for (const member of ["laura.estudiante", "juan.estudiante", "maria.docente", "carlos.docente"]) {
+    expect([member, await subjectsOf(`${member}@universidad.example`, "inbox")]).toEqual([
+      member,
+      ["Convocatoria de movilidad académica 2027-1"],
+    ]);
+  }
+  expect(await subjectsOf("pedro.admin@universidad.example", "inbox")).toEqual([]);
+  expect(await subjectsOf("comunicaciones@universidad.example", "sentitems")).toEqual([
+    tagged("Solicitud de envío masivo"),
+    tagged("Su envío masivo fue realizado"),
+  ]);
+  expect(await subjectsOf("tic@universidad.example", "sentitems")).toEqual([
+    "Convocatoria de movilidad académica 2027-1",
+    tagged("Envío masivo realizado"),
+  ]);
 });
 
 test("reminder on the overdue case CM-2611-H7QK: Vencido, reminder in IT's inbox and in the history", async () => {
