@@ -1,0 +1,72 @@
+// The taskpane in jsdom against the embedded tenant: the same App the demo and Outlook render, driven by role and
+// label with user events, with a mail host whose selection the test sets.
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
+import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
+import { App } from "../../src/taskpane/App";
+import { COMMUNICATIONS, PROFESSIONAL, setupWorld } from "../support/world";
+
+const world = setupWorld();
+
+function hostFor(item: SelectedItem, displayLanguage: string): MailHost {
+  return {
+    userAddress: PROFESSIONAL,
+    displayLanguage,
+    getTheme: () => "light",
+    getSelectedItem: async () => item,
+    onSelectionChanged: () => () => undefined,
+    onThemeChanged: () => () => undefined,
+    canOpenDraft: () => false,
+    openDraft: async () => undefined,
+  };
+}
+
+function renderPane(displayLanguage: string) {
+  const w = world();
+  const itemId = w.deliverRequest("01-structured-es.json");
+  const host = hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }, displayLanguage);
+  render(
+    <App
+      services={{ host, mail: w.comms.ctx.mail, config: w.config, sanitizeHtml, now: () => w.clock.now() }}
+    />,
+  );
+  return w;
+}
+
+describe("taskpane (jsdom, embedded tenant)", () => {
+  it("shows the extracted request, creates the case and forwards it to IT, in Spanish", async () => {
+    const user = userEvent.setup();
+    const w = renderPane("es-CO");
+    expect(await screen.findByRole("heading", { name: "Nueva solicitud" })).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: /Asunto del correo masivo/ })).toHaveProperty(
+      "value",
+      "Convocatoria de movilidad académica 2027-1",
+    );
+    expect(screen.getByRole("checkbox", { name: "Estudiantes" })).toHaveProperty("checked", true);
+    expect(screen.getByRole("checkbox", { name: "Administrativos" })).toHaveProperty("checked", false);
+
+    await user.click(screen.getByRole("button", { name: "Crear caso" }));
+    const heading = await screen.findByRole(
+      "heading",
+      { name: /^Caso CM-\d{4}-[2-9A-Z]{4}$/ },
+      { timeout: 10_000 },
+    );
+    const caseId = heading.textContent?.replace("Caso ", "") ?? "";
+
+    await user.click(screen.getByRole("button", { name: "Enviar a TIC" }));
+    const status = await screen.findByRole("status", {}, { timeout: 10_000 });
+    expect(within(status).getByText("Enviado a TIC.")).toBeTruthy();
+    const forwards = w.tenant
+      .storedMessages(COMMUNICATIONS, "sentitems")
+      .filter((m) => m.subject.includes(`[${caseId}]`));
+    expect(forwards).toHaveLength(1);
+  });
+
+  it("speaks English when Outlook does", async () => {
+    renderPane("en-US");
+    expect(await screen.findByRole("heading", { name: "New request" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Create case" })).toBeTruthy();
+    expect(screen.getByRole("checkbox", { name: "Students" })).toHaveProperty("checked", true);
+  });
+});
