@@ -6,6 +6,7 @@ import { GraphMailService } from "../graph";
 import { openDialogAuth } from "../office/dialogAuth";
 import { isSetSupported } from "../office/requirementSets";
 import type { MailHost } from "../ports/mailHost";
+import { WaitNotifier } from "../ports/serverWaits";
 import { sanitizeHtml } from "../sanitize/sanitizeHtml";
 import type { Services } from "../taskpane/ServicesContext";
 
@@ -21,11 +22,13 @@ export function createOfficeServices(config: PregonConfig, host: MailHost): Serv
       }
     },
   });
+  const serverWaits = new WaitNotifier();
   return {
     host,
-    mail: new GraphMailService(tokens),
+    mail: new GraphMailService(tokens, { clock: { sleep: serverWaits.sleep } }),
     config,
     sanitizeHtml,
     now: () => new Date(),
+    serverWaits,
   };
 }

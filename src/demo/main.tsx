@@ -8,6 +8,7 @@ import type { Lang } from "../domain/types";
 import { GraphMailService } from "../graph";
 import { sanitizeHtml } from "../sanitize/sanitizeHtml";
 import type { ThemeKind } from "../ports/mailHost";
+import { WaitNotifier } from "../ports/serverWaits";
 import type { Services } from "../taskpane/ServicesContext";
 import { ConfigErrorScreen } from "../taskpane/ConfigErrorScreen";
 import { DemoApp } from "./DemoApp";
@@ -44,8 +45,12 @@ async function main(): Promise<void> {
       theme,
       onOpenDraft: () => undefined,
     });
-    const mail = new GraphMailService({ getAccessToken: async () => tenant.issueToken(user) });
-    return { host, services: { host, mail, config, sanitizeHtml, now: () => new Date() } };
+    const serverWaits = new WaitNotifier();
+    const mail = new GraphMailService(
+      { getAccessToken: async () => tenant.issueToken(user) },
+      { clock: { sleep: serverWaits.sleep } },
+    );
+    return { host, services: { host, mail, config, sanitizeHtml, now: () => new Date(), serverWaits } };
   };
   const communications = side(PROFESSIONAL);
   const it = side(IT);

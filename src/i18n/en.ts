@@ -9,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   "nav.dashboard": "Case dashboard",
   "nav.back": "Back to the message",
 
+  "wait.retrying": "The mail server asked us to wait; retrying in {seconds} s…",
   "error.title": "Could not complete",
   "error.retry": "Retry",
   "error.signIn": "Sign in again",

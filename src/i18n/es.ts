@@ -7,6 +7,7 @@ export const es = {
   "nav.dashboard": "Tablero de casos",
   "nav.back": "Volver al mensaje",
 
+  "wait.retrying": "El servidor de correo pidió esperar; se reintenta en {seconds} s…",
   "error.title": "No se pudo completar",
   "error.retry": "Reintentar",
   "error.signIn": "Iniciar sesión de nuevo",

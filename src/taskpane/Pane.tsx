@@ -5,6 +5,7 @@ import { useState } from "react";
 import { CommunicationsPane } from "./CommunicationsPane";
 import { ErrorBar } from "./components/ErrorBar";
 import { PaneHeader } from "./components/PaneHeader";
+import { ServerWaitNotice } from "./components/ServerWaitNotice";
 import { useI18n } from "./I18nContext";
 import { ItPane } from "./ItPane";
 import { useServices } from "./ServicesContext";
@@ -43,6 +44,7 @@ export function Pane({ landmark }: { landmark: "main" | "none" }) {
         dashboardOpen={showDashboard}
         onBack={() => setShowDashboard(false)}
       />
+      <ServerWaitNotice />
       {selected.error ? (
         <ErrorBar error={selected.error} onRetry={selected.reload} />
       ) : isIt ? (

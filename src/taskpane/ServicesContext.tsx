@@ -4,6 +4,7 @@ import { createContext, useContext } from "react";
 import type { PregonConfig } from "../config/schema";
 import type { MailHost } from "../ports/mailHost";
 import type { MailService } from "../ports/mailService";
+import type { ServerWaits } from "../ports/serverWaits";
 
 export interface Services {
   host: MailHost;
@@ -13,6 +14,8 @@ export interface Services {
   sanitizeHtml(html: string): string;
   /** The current time; injectable so the demo and tests can move it. */
   now(): Date;
+  /** Announces the adapter's Retry-After waits, so the pane can say it is waiting (optional). */
+  serverWaits?: ServerWaits;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

@@ -2,7 +2,9 @@
 // label with user events, with a mail host whose selection the test sets.
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { GraphMailService } from "../../src/graph";
 import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
+import { WaitNotifier } from "../../src/ports/serverWaits";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { COMMUNICATIONS, PROFESSIONAL, setupWorld } from "../support/world";
@@ -68,5 +70,35 @@ describe("taskpane (jsdom, embedded tenant)", () => {
     expect(await screen.findByRole("heading", { name: "New request" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Create case" })).toBeTruthy();
     expect(screen.getByRole("checkbox", { name: "Students" })).toHaveProperty("checked", true);
+  });
+
+  it("says it is waiting while the server's Retry-After runs, then completes once", async () => {
+    const user = userEvent.setup();
+    const w = world();
+    const itemId = w.deliverRequest("01-structured-es.json");
+    const host = hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }, "es-CO");
+    const serverWaits = new WaitNotifier();
+    const mail = new GraphMailService(
+      { getAccessToken: async () => w.tenant.issueToken(PROFESSIONAL) },
+      { clock: { sleep: serverWaits.sleep } },
+    );
+    render(
+      <App
+        services={{ host, mail, config: w.config, sanitizeHtml, now: () => w.clock.now(), serverWaits }}
+      />,
+    );
+    await screen.findByRole("heading", { name: "Nueva solicitud" });
+    w.tenant.faults.add({
+      method: "PATCH",
+      url: itemId,
+      effect: { kind: "throttle", retryAfterSeconds: 1 },
+      times: 1,
+    });
+
+    await user.click(screen.getByRole("button", { name: "Crear caso" }));
+    expect(await screen.findByText(/El servidor de correo pidió esperar; se reintenta en 1 s/)).toBeTruthy();
+    await screen.findByRole("heading", { name: /^Caso CM-/ }, { timeout: 10_000 });
+    expect(w.tenant.log.count({ method: "PATCH", url: itemId, status: 429 })).toBe(1);
+    expect(w.tenant.log.count({ method: "PATCH", url: itemId, status: 200 })).toBe(1);
   });
 });
