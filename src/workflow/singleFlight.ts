@@ -9,7 +9,3 @@ export function singleFlight<T>(key: string, run: () => Promise<T>): Promise<T> 
   inFlight.set(key, started);
   return started;
 }
-
-export function isInFlight(key: string): boolean {
-  return inFlight.has(key);
-}

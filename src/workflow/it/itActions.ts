@@ -2,7 +2,6 @@
 import { CASE_ID_HEADER, EVIDENCE_HEADER, encodeEvidenceHeader } from "../../domain/evidenceHeader";
 import { AppError } from "../../domain/errors";
 import type { ItRecord } from "../../domain/itRecord";
-import { totalRecipients } from "../../domain/itRecord";
 import { itConfirmationTemplate } from "../../domain/templates";
 import type { AudienceKey } from "../../domain/types";
 import type { MailMessage } from "../../ports/mailService";
@@ -166,5 +165,3 @@ export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): P
     );
   });
 }
-
-export { totalRecipients };
