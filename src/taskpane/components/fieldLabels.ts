@@ -1,17 +1,23 @@
+import type { RequiredField } from "../../domain/intake/types";
 import type { MessageKey } from "../../i18n/catalogue";
 
-const LABELS: Record<string, MessageKey> = {
+/** Fields the form names in "missing" notes and warnings: the intake's required fields and the unit. */
+export type NamedField = RequiredField | "requestingUnit";
+
+const LABELS: Record<NamedField, MessageKey> = {
   requestingUnit: "field.requestingUnit",
   desiredSender: "field.desiredSender",
   subject: "field.subject",
   message: "field.message",
   audiences: "field.audiences",
   requestedDate: "field.requestedDate",
-  urgency: "field.urgency",
-  attachments: "field.attachments",
 };
 
-/** The form label of a field name used by the domain (missing fields, warnings). */
-export function fieldLabelKey(field: string): MessageKey {
-  return LABELS[field] ?? "field.message";
+function isNamedField(field: string): field is NamedField {
+  return field in LABELS;
+}
+
+/** The form label of a field the domain names; an unknown name is shown as it is rather than mislabelled. */
+export function fieldLabel(field: string, t: (key: MessageKey) => string): string {
+  return isNamedField(field) ? t(LABELS[field]) : field;
 }

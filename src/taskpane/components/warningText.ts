@@ -1,12 +1,12 @@
 // Policy warnings are data; this says them in the user's language.
 import type { PolicyWarning } from "../../domain/policy";
 import type { I18n } from "../I18nContext";
-import { fieldLabelKey } from "./fieldLabels";
+import { fieldLabel } from "./fieldLabels";
 
 export function warningText(w: PolicyWarning, { t, fmt, lang }: I18n): string {
   switch (w.code) {
     case "missingFields":
-      return t("warning.missing", { fields: w.fields.map((f) => t(fieldLabelKey(f))).join(", ") });
+      return t("warning.missing", { fields: w.fields.map((f) => fieldLabel(f, t)).join(", ") });
     case "requestedDateInvalid":
       return t("warning.invalidDate", { value: w.value });
     case "requestedDatePast":

@@ -23,7 +23,7 @@ import type { OpenedItem } from "../../workflow/openItem";
 import { ErrorBar } from "../components/ErrorBar";
 import { MessagePreview } from "../components/MessagePreview";
 import { SourceBadge } from "../components/SourceBadge";
-import { fieldLabelKey } from "../components/fieldLabels";
+import { fieldLabel } from "../components/fieldLabels";
 import { warningText } from "../components/warningText";
 import { useI18n } from "../I18nContext";
 import { useServices } from "../ServicesContext";
@@ -66,7 +66,7 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
     setForm((f) => ({ ...f, [key]: value }));
 
   const messageHtml = proposal.message.value?.html ?? "";
-  const missing = missingInForm(form, proposal);
+  const missing = useMemo(() => missingInForm(form, proposal), [form, proposal]);
   const assessment = useMemo(
     () =>
       assessRequest(ctx, {
@@ -75,9 +75,7 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
         missingFields: missing,
         messageHtml,
       }),
-    // `missing` is derived from form and proposal, both listed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ctx, request, form, proposal, messageHtml],
+    [ctx, request, form, missing, messageHtml],
   );
   // A case needs to say who asks, who sends, what and to whom; a missing date falls back to the lead time.
   const blocking = [
@@ -225,7 +223,7 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
         {action.isRunning ? <Spinner size="tiny" label={t("request.creating")} /> : null}
         {blocking.length > 0 ? (
           <Text size={200} role="status">
-            {t("request.missing", { fields: blocking.map((f) => t(fieldLabelKey(f))).join(", ") })}
+            {t("request.missing", { fields: blocking.map((f) => fieldLabel(f, t)).join(", ") })}
           </Text>
         ) : null}
       </div>
