@@ -1,29 +1,14 @@
 // Shown instead of the pane when pregon.config.json is missing or invalid: each problem names the field and
 // the fix, in the user's language.
-import {
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ConfigProblem, ConfigProblemKind } from "../config/problems";
 import type { Lang } from "../domain/types";
 import type { MessageKey } from "../i18n/catalogue";
 import { translate } from "../i18n/translate";
 import type { ThemeKind } from "../ports/mailHost";
+import { ErrorScreen } from "./components/ErrorScreen";
 
 const useStyles = makeStyles({
-  root: {
-    padding: tokens.spacingHorizontalM,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   path: { fontFamily: tokens.fontFamilyMonospace },
 });
@@ -66,24 +51,21 @@ export interface ConfigErrorScreenProps {
 export function ConfigErrorScreen({ problems, lang, theme }: ConfigErrorScreenProps) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} lang={lang}>
-      <main className={styles.root}>
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{translate(lang, "config.title")}</MessageBarTitle>
-            {translate(lang, "config.help")}
-          </MessageBarBody>
-        </MessageBar>
-        <ul className={styles.list}>
-          {problems.map((p, i) => (
-            <li key={`${p.path}-${i}`}>
-              <Text className={styles.path}>{p.path === "" ? translate(lang, "config.file") : p.path}</Text>
-              {": "}
-              <Text>{problemText(p, lang)}</Text>
-            </li>
-          ))}
-        </ul>
-      </main>
-    </FluentProvider>
+    <ErrorScreen
+      lang={lang}
+      theme={theme}
+      title={translate(lang, "config.title")}
+      message={translate(lang, "config.help")}
+    >
+      <ul className={styles.list}>
+        {problems.map((p, i) => (
+          <li key={`${p.path}-${i}`}>
+            <Text className={styles.path}>{p.path === "" ? translate(lang, "config.file") : p.path}</Text>
+            {": "}
+            <Text>{problemText(p, lang)}</Text>
+          </li>
+        ))}
+      </ul>
+    </ErrorScreen>
   );
 }
