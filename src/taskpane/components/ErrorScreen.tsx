@@ -37,7 +37,11 @@ export interface ErrorScreenProps {
 export function ErrorScreen({ lang, theme, title, message, actions, children }: ErrorScreenProps) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} lang={lang}>
+    <FluentProvider
+      theme={theme === "dark" ? webDarkTheme : webLightTheme}
+      lang={lang}
+      style={{ minHeight: "100vh", colorScheme: theme }}
+    >
       <main className={styles.root}>
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>
