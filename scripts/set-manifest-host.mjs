@@ -1,7 +1,10 @@
 // Writes a production copy of manifest.xml whose URLs point at the host the add-in is deployed to.
-//   node scripts/set-manifest-host.mjs https://addins.example.edu/pregon/ [out.xml] [--support-url=https://…]
+//   node scripts/set-manifest-host.mjs https://addins.example.edu/pregon/ --provider="Universidad …" [out.xml]
+//        [--support-url=https://…]
 // Every https://localhost:3000/… URL becomes <base>… and the localhost AppDomain becomes the base's origin; XML
-// comments and every other URL (SupportUrl, the identity platform's domain) stay as they are. The output defaults
+// comments and every other URL (SupportUrl, the identity platform's domain) stay as they are. <ProviderName> is
+// the development "Universidad (demo)" in manifest.xml; users see it in Outlook's add-in details and on the
+// consent of the deployment, so a production manifest must name the institution (--provider, required). The output defaults
 // to dist/manifest.prod.xml (dist/ is git-ignored; `npm run build` empties it, so run this after the build), and
 // is then checked with the same offline validation as `npm run validate`, in production mode.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -32,9 +35,15 @@ export function parseBase(argument) {
 }
 
 /** Rewrites development URLs outside comments; returns the new text and what changed. */
-export function rewriteManifest(xml, { base, origin, supportUrl }) {
+export function rewriteManifest(xml, { base, origin, supportUrl, provider }) {
   const changes = [];
   const rewriteSegment = (segment) => {
+    if (provider) {
+      segment = segment.replace(/(<ProviderName>)([^<]*)(<\/ProviderName>)/, (_, open, old, close) => {
+        changes.push({ from: old, to: provider });
+        return open + escapeXml(provider) + close;
+      });
+    }
     let result = segment.replace(/https:\/\/localhost:3000\/[^"'<\s]*/g, (found) => {
       const replaced = base + found.slice(DEV_BASE.length);
       changes.push({ from: found, to: replaced });
@@ -64,10 +73,23 @@ export function rewriteManifest(xml, { base, origin, supportUrl }) {
   return { xml: output, changes, leftovers: leftovers ?? [] };
 }
 
+function escapeXml(value) {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** The provider name for production, or an error message. */
+export function parseProvider(value) {
+  const name = (value ?? "").trim();
+  if (!name) return { error: "--provider is required: the institution's name as users should see it" };
+  if (name.length > 125) return { error: "--provider must have at most 125 characters" };
+  if (/\(demo\)/i.test(name)) return { error: "--provider must be the institution's name, not the demo's" };
+  return { provider: name };
+}
+
 function usage(message) {
   console.error(message);
   console.error(
-    "usage: node scripts/set-manifest-host.mjs https://host/path/ [out.xml] [--support-url=https://…]",
+    'usage: node scripts/set-manifest-host.mjs https://host/path/ --provider="Institution" [out.xml] [--support-url=https://…]',
   );
   process.exit(2);
 }
@@ -75,12 +97,17 @@ function usage(message) {
 async function main() {
   const args = process.argv.slice(2);
   const supportOption = args.find((arg) => arg.startsWith("--support-url="));
+  const providerOption = args.find((arg) => arg.startsWith("--provider="));
   const positional = args.filter((arg) => !arg.startsWith("--"));
-  const unknown = args.filter((arg) => arg.startsWith("--") && arg !== supportOption);
+  const unknown = args.filter(
+    (arg) => arg.startsWith("--") && arg !== supportOption && arg !== providerOption,
+  );
   if (unknown.length > 0) usage(`unknown option ${unknown.join(" ")}`);
   if (positional.length < 1 || positional.length > 2) usage("expected the production base URL");
   const parsed = parseBase(positional[0]);
   if (parsed.error) usage(parsed.error);
+  const providerParsed = parseProvider(providerOption?.slice("--provider=".length));
+  if (providerParsed.error) usage(providerParsed.error);
   let supportUrl;
   if (supportOption) {
     supportUrl = supportOption.slice("--support-url=".length);
@@ -92,6 +119,7 @@ async function main() {
   const { xml, changes, leftovers } = rewriteManifest(readFileSync(source, "utf8"), {
     ...parsed,
     supportUrl,
+    provider: providerParsed.provider,
   });
   if (leftovers.length > 0) usage(`development URLs left after rewriting: ${leftovers.join(", ")}`);
   const stamped = xml.replace(

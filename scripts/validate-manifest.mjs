@@ -374,7 +374,7 @@ const compareVersions = (a, b) => {
   return aMajor - bMajor || aMinor - bMinor;
 };
 
-function checkIdentity(document) {
+function checkIdentity(document, { production = false } = {}) {
   const current = step("identity, locales and text lengths");
   const root = document.documentElement;
   const id = text(firstChild(root, "Id"));
@@ -388,6 +388,10 @@ function checkIdentity(document) {
     current.errors.push(`<DefaultLocale> "${defaultLocale}" is not a culture name`);
   const provider = text(firstChild(root, "ProviderName"));
   if (!provider || provider.length > 125) current.errors.push("<ProviderName> must have 1–125 characters");
+  else if (production && /\(demo\)/i.test(provider))
+    current.errors.push(
+      `<ProviderName> "${provider}" is the development name; set the institution's (set-manifest-host --provider)`,
+    );
 
   const limits = { DisplayName: 125, Description: 250 };
   const allLocales = new Set();
@@ -800,7 +804,7 @@ export async function validateManifestFile(manifestPath, { production = false } 
   if (parse.status === "fail" || !document?.documentElement) return steps;
   steps.push(checkXsd(manifestPath));
   steps.push(checkStructure(document));
-  steps.push(checkIdentity(document));
+  steps.push(checkIdentity(document, { production }));
   steps.push(checkResources(document));
   steps.push(checkUrls(document, { production }));
   steps.push(checkIcons(document));

@@ -18,6 +18,8 @@ export const NOT_CONFIGURED_GUID = "00000000-0000-0000-0000-000000000000";
  * template validates, that the start-up screen can recognise and warn about.
  */
 export const TEMPLATE_CLIENT_ID = "11111111-2222-4333-8444-555555555555";
+/** The template's placeholder tenant GUID (a valid GUID, so the template validates; sign-in fails until replaced). */
+export const TEMPLATE_TENANT_ID = "22222222-3333-4444-8555-666666666666";
 
 export const LEAD_TIME_DAYS = { min: 0, max: 30 } as const;
 

@@ -6,7 +6,6 @@
 //   Office.context.diagnostics.platform ......... 1.5
 //   item.getSharedPropertiesAsync ............... 1.8 shared folders (delegate access), 1.13 shared mailboxes
 //   displayMessageFormAsync ..................... 1.9 (displayMessageForm: 1.1)
-//   mailbox.getSelectedItemsAsync ............... 1.13 (fallback when item.itemId comes back empty)
 //   Office.context.officeTheme in Outlook ....... 1.14
 //   OfficeThemeChanged event .................... 1.14
 // 1.8 covers everything the pane cannot work without (REST ids, selection changes, shared folders). The
@@ -24,7 +23,6 @@ export const MAILBOX_API_REQUIREMENTS = {
   sharedFolders: "1.8",
   displayMessageFormAsync: "1.9",
   sharedMailboxes: "1.13",
-  getSelectedItemsAsync: "1.13",
   officeTheme: "1.14",
   officeThemeChangedEvent: "1.14",
 } as const;

@@ -2,7 +2,10 @@
 //
 // - Office gives an EWS id; Graph wants the REST (v2.0) form: convertToRestId.
 // - New Outlook on Mac has been reported to leave item.itemId empty on read-mode messages (office-js issues
-//   #5875, #5876) while mailbox.getSelectedItemsAsync (Mailbox 1.13) still returns the id; that is the fallback.
+//   #5875, #5876). mailbox.getSelectedItemsAsync would still return the id, but it needs the read/write mailbox
+//   permission and an add-in that declares multi-select ("Activate your Outlook add-in on multiple messages");
+//   Pregón asks only ReadWriteItem and no multi-select, so that call would fail on every client. Without an id
+//   the pane says so (officeFailed, reload) rather than pretending to have a fallback.
 // - An item in a shared folder or shared mailbox lives in its owner's mailbox: getSharedPropertiesAsync
 //   (1.8 folders / 1.13 mailboxes) names the owner, and Graph addresses it as /users/{owner}. The method is
 //   missing, or fails, when the item is not shared (the documented way to tell), and then the mailbox is "me".
@@ -20,7 +23,7 @@ export async function readSelectedItem(): Promise<SelectedItem | null> {
   const read: Office.MessageRead = item;
   // Compose forms have no itemId property: the pane only works on received messages.
   if (typeof read.itemId !== "string") return null;
-  const ewsId = read.itemId || (await idFromSelection(mailbox, read.subject));
+  const ewsId = read.itemId;
   const itemId = ewsId ? mailbox.convertToRestId(ewsId, ns.MailboxEnums.RestVersion.v2_0) : "";
   if (!itemId) {
     throw new AppError("officeFailed", "Outlook did not give the selected message's id", {
@@ -43,22 +46,6 @@ function toMailAddress(details: Office.EmailAddressDetails | undefined): MailAdd
   return details.displayName
     ? { name: details.displayName, address: details.emailAddress }
     : { address: details.emailAddress };
-}
-
-async function idFromSelection(
-  mailbox: Office.Mailbox,
-  subject: string | undefined,
-): Promise<string | undefined> {
-  if (typeof mailbox.getSelectedItemsAsync !== "function") return undefined;
-  try {
-    const selected = await officeAsync<Office.SelectedItemDetails[]>("getSelectedItemsAsync", (callback) =>
-      mailbox.getSelectedItemsAsync(callback),
-    );
-    const match = selected.length === 1 ? selected[0] : selected.find((s) => s.subject === subject);
-    return match?.itemId || undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function ownerMailbox(item: Office.MessageRead, userAddress: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { configError, loadConfig, parseConfig } from "../../src/config/load";
 import type { ConfigProblem } from "../../src/config/problems";
 import { ConfigFetchError } from "../../src/config/fetchText";
-import { TEMPLATE_CLIENT_ID } from "../../src/config/schema";
+import { TEMPLATE_CLIENT_ID, TEMPLATE_TENANT_ID } from "../../src/config/schema";
 import template from "../../src/config/pregon.config.json";
 import demo from "../../src/demo/demo.config.json";
 
@@ -40,6 +40,11 @@ describe("shipped files", () => {
   it("the template uses the documented placeholder client id, the demo its own", () => {
     expect(template.auth.clientId).toBe(TEMPLATE_CLIENT_ID);
     expect(demo.auth.clientId).not.toBe(TEMPLATE_CLIENT_ID);
+  });
+
+  it("the template asks for a tenant GUID (single-tenant registration, docs/ADMIN.md), not organizations", () => {
+    expect(template.auth.tenantId).toBe(TEMPLATE_TENANT_ID);
+    expect(template.$comment).toContain(TEMPLATE_TENANT_ID);
   });
 
   it("the demo allows the senders that appear in the request fixtures", () => {

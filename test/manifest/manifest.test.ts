@@ -2,7 +2,7 @@
 // the manifest broken on purpose fail them, each for the reason it was broken. The scripts run as child processes,
 // exactly as CI runs them.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -127,7 +127,12 @@ describe("set-manifest-host", () => {
     "rewrites every development URL for a production host, and the result validates in production mode",
     () => {
       const out = join(workDir, "manifest.prod.xml");
-      const { status, output } = run("set-manifest-host.mjs", "https://addins.example.edu/pregon", out);
+      const { status, output } = run(
+        "set-manifest-host.mjs",
+        "https://addins.example.edu/pregon",
+        "--provider=Universidad Ejemplo & Co",
+        out,
+      );
       expect(output).toContain("Validated offline (production mode): no errors, no warnings.");
       expect(status).toBe(0);
       const prod = readFileSync(out, "utf8");
@@ -138,6 +143,29 @@ describe("set-manifest-host", () => {
       );
       expect(withoutComments).toContain("<AppDomain>https://addins.example.edu</AppDomain>");
       expect(withoutComments).toContain("<AppDomain>https://login.microsoftonline.com</AppDomain>");
+      expect(withoutComments).toContain("<ProviderName>Universidad Ejemplo &amp; Co</ProviderName>");
+      expect(withoutComments).not.toContain("(demo)");
+    },
+    timeout,
+  );
+
+  it("refuses to write a production manifest without the institution's provider name", () => {
+    const out = join(workDir, "no-provider.xml");
+    const { status, output } = run("set-manifest-host.mjs", "https://addins.example.edu/pregon", out);
+    expect(output).toContain("--provider is required");
+    expect(status).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it(
+    "does not accept the development provider name in production mode",
+    () => {
+      const path = brokenCopy("provider", (xml) =>
+        xml.replace(/https:\/\/localhost:3000/g, "https://addins.example.edu"),
+      );
+      const { status, output } = run("validate-manifest.mjs", path, "--production");
+      expect(output).toContain('<ProviderName> "Universidad (demo)" is the development name');
+      expect(status).toBe(1);
     },
     timeout,
   );

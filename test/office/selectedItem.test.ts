@@ -72,19 +72,20 @@ describe("OfficeMailHost.getSelectedItem", () => {
     expect(await new OfficeMailHost().getSelectedItem()).toBeNull();
   });
 
-  it("falls back to getSelectedItemsAsync when Outlook leaves itemId empty", async () => {
-    installOffice({
-      item: readMessage({ itemId: "" }),
-      getSelectedItemsAsync: (callback) =>
-        callback({
-          status: "succeeded",
-          value: [{ itemId: "AAMk+sel/1=", subject: "x", itemType: "message" }],
-        }),
+  it("does not ask getSelectedItemsAsync for a missing id (it needs ReadWriteMailbox, not in the manifest)", async () => {
+    const getSelectedItemsAsync = jest.fn((callback: (result: unknown) => void) =>
+      callback({
+        status: "succeeded",
+        value: [{ itemId: "AAMk+sel/1=", subject: "x", itemType: "message" }],
+      }),
+    );
+    installOffice({ item: readMessage({ itemId: "" }), getSelectedItemsAsync });
+
+    await expect(new OfficeMailHost().getSelectedItem()).rejects.toMatchObject({
+      code: "officeFailed",
+      details: { operation: "itemId" },
     });
-
-    const item = await new OfficeMailHost().getSelectedItem();
-
-    expect(item?.itemId).toBe("AAMk_sel-1=");
+    expect(getSelectedItemsAsync).not.toHaveBeenCalled();
   });
 
   it("fails with officeFailed when no id can be had at all", async () => {
