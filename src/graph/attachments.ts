@@ -16,6 +16,7 @@ import type { AttachmentItem, UploadSession } from "@microsoft/microsoft-graph-t
 import { AppError } from "../domain/errors";
 import type { MailboxId } from "../ports/mailService";
 import { bytesToBase64 } from "./base64";
+import { ATTACHMENT_METADATA_SELECT } from "./caseQuery";
 import type { GraphAttachment } from "./graphTypes";
 import { queryString } from "./odata";
 import { messagePath, segment } from "./paths";
@@ -75,7 +76,7 @@ export class AttachmentCopier {
   private async describe(sourcePath: string): Promise<CopySource> {
     const metadata = await this.transport.json<GraphAttachment>({
       method: "GET",
-      path: `${sourcePath}${queryString({ $select: "id,name,contentType,size,isInline,contentId" })}`,
+      path: `${sourcePath}${queryString({ $select: ATTACHMENT_METADATA_SELECT })}`,
     });
     const name = metadata.name || "attachment";
     switch (metadata["@odata.type"]) {

@@ -56,6 +56,79 @@ describe("reading attachments", () => {
   });
 });
 
+describe("$select on attachments (derived-type properties need the cast)", () => {
+  const PARSE_URI = "RequestBroker--ParseUri";
+
+  async function seeded(): Promise<{ token: string; id: string; attachmentId: string }> {
+    const id = h.tenant.deliver(COMMS, fixture());
+    const token = h.token(ANA);
+    const [attachment] = list(
+      (await h.call(token, "GET", `/users/${COMMS}/messages/${id}/attachments?$select=name`)).body,
+    );
+    return { token, id, attachmentId: String(attachment?.id) };
+  }
+
+  it.each(["contentId", "contentBytes", "contentLocation"])(
+    "refuses a plain %s on the list, on one attachment and inside $expand, as Graph does",
+    async (property) => {
+      const { token, id, attachmentId } = await seeded();
+      const base = `/users/${COMMS}/messages/${id}`;
+      for (const path of [
+        `${base}/attachments?$select=id,name,${property}`,
+        `${base}/attachments/${attachmentId}?$select=${property}`,
+        `${base}?$expand=attachments($select=id,name,${property})`,
+      ]) {
+        const reply = await h.call(token, "GET", path);
+        expect(reply.status).toBe(400);
+        expect(errorCode(reply.body)).toBe(PARSE_URI);
+        expect(obj(obj(reply.body).error).message).toBe(
+          `Could not find a property named '${property}' on type 'microsoft.graph.attachment'.`,
+        );
+      }
+    },
+  );
+
+  it("answers the cast microsoft.graph.fileAttachment/contentId under the plain name", async () => {
+    const { token, id, attachmentId } = await seeded();
+    const base = `/users/${COMMS}/messages/${id}`;
+    const cast = "microsoft.graph.fileAttachment/contentId";
+    const expanded = obj(
+      (
+        await h.call(
+          token,
+          "GET",
+          `${base}?$select=subject&$expand=attachments($select=name,isInline,${cast})`,
+        )
+      ).body,
+    );
+    const [attachment] = list({ value: expanded.attachments });
+    expect(Object.keys(attachment ?? {}).sort()).toEqual([
+      "@odata.type",
+      "contentId",
+      "id",
+      "isInline",
+      "name",
+    ]);
+    const one = obj((await h.call(token, "GET", `${base}/attachments/${attachmentId}?$select=${cast}`)).body);
+    expect(Object.keys(one).sort()).toEqual(["@odata.type", "contentId", "id"]);
+    const listed = list((await h.call(token, "GET", `${base}/attachments?$select=${cast},name`)).body);
+    expect(listed[0]).toHaveProperty("contentId");
+  });
+
+  it("refuses a cast to a type that is not an attachment type, or to a property that type lacks", async () => {
+    const { token, id } = await seeded();
+    for (const select of ["microsoft.graph.message/subject", "microsoft.graph.fileAttachment/item"]) {
+      const reply = await h.call(
+        token,
+        "GET",
+        `/users/${COMMS}/messages/${id}/attachments?$select=${select}`,
+      );
+      expect(reply.status).toBe(400);
+      expect(errorCode(reply.body)).toBe(PARSE_URI);
+    }
+  });
+});
+
 describe("adding attachments", () => {
   it("POSTs a small fileAttachment to a draft (201) and deletes it (204)", async () => {
     const token = h.token(ANA);

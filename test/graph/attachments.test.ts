@@ -46,7 +46,9 @@ describe("copyAttachments", () => {
     await settle();
 
     const [meta, value, post] = h.requests;
-    expect(meta?.url.searchParams.get("$select")).toBe("id,name,contentType,size,isInline,contentId");
+    expect(meta?.url.searchParams.get("$select")).toBe(
+      "id,name,contentType,size,isInline,microsoft.graph.fileAttachment/contentId",
+    );
     expect(value?.url.pathname).toBe("/v1.0/me/messages/req-1/attachments/att-1/$value");
     expect(JSON.parse(post?.body ?? "")).toEqual({
       "@odata.type": "#microsoft.graph.fileAttachment",
