@@ -9,7 +9,12 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-/** Only what the pane needs: itself, the Office CDN, the Microsoft identity platform and Graph. */
+/**
+ * Only what the pane needs: itself, the Office CDN, the Microsoft identity platform, Graph, and Exchange's
+ * upload-session host: createUploadSession (attachments over 3 MB) answers with a pre-authenticated uploadUrl on
+ * https://outlook.office.com, not on Graph (Graph's "Attach large files to Outlook messages or events"), and the
+ * pane PUTs the file there; without it every large attachment would be blocked.
+ */
 const CSP = [
   "default-src 'self'",
   "script-src 'self' https://appsforoffice.microsoft.com",
@@ -18,7 +23,7 @@ const CSP = [
   // Mail previews show the request's images (sanitized HTML); cid: parts are resolved to data: URLs.
   "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
-  "connect-src 'self' https://graph.microsoft.com https://login.microsoftonline.com",
+  "connect-src 'self' https://graph.microsoft.com https://outlook.office.com https://login.microsoftonline.com",
   "frame-src 'self' https://login.microsoftonline.com",
   "object-src 'none'",
   "base-uri 'self'",
@@ -129,3 +134,6 @@ module.exports = async (env = {}, argv = {}) => {
     },
   };
 };
+
+/** The production policy, for the test that checks it admits every origin the pane talks to. */
+module.exports.CSP = CSP;

@@ -16,6 +16,8 @@ export type ErrorCode =
   | "conflict"
   | "forbidden"
   | "sendAsDenied"
+  /** A file over Graph's one-request limit, for a draft in a mailbox that is not the signed-in user's. */
+  | "attachmentTooLargeForSharedMailbox"
   | "unauthenticated"
   | "consentRequired"
   | "officeUnsupported"
@@ -72,6 +74,7 @@ export function defaultNextStep(code: ErrorCode): NextStep {
     case "recordTooLarge":
     case "notFound":
     case "badRequest":
+    case "attachmentTooLargeForSharedMailbox":
       return "none";
   }
 }

@@ -1,5 +1,6 @@
-// The emulator in the browser (demo): a service worker answers requests to the tenant's base URL. The build
-// copies msw's worker script to /mockServiceWorker.js; everything else bypasses the worker.
+// The emulator in the browser (demo): a service worker answers requests to the tenant's base URL and to its
+// upload origin (Exchange's upload-session host). The build copies msw's worker script to /mockServiceWorker.js;
+// everything else bypasses the worker.
 import { setupWorker } from "msw/browser";
 import type { SetupWorker } from "msw/browser";
 import { createGraphHandlers } from "./handlers";

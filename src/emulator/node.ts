@@ -1,4 +1,5 @@
-// The emulator in Node (tests): msw/node intercepts fetch to the tenant's base URL; other requests pass.
+// The emulator in Node (tests): msw/node intercepts fetch to the tenant's base URL and upload origin; other
+// requests pass.
 import { setupServer } from "msw/node";
 import type { SetupServer } from "msw/node";
 import { createGraphHandlers } from "./handlers";

@@ -12,7 +12,7 @@ import type { RouteTables } from "./routes/router";
 
 export interface DispatchOptions {
   routes: RouteTables;
-  /** Handles URLs outside /v1.0 on the emulator's host (the attachment upload URLs). */
+  /** Handles the requests to the upload origin (attachment upload-session URLs, outside Graph). */
   outside?: (tenant: Tenant, request: EmuRequest) => Promise<EmuResponse> | EmuResponse;
 }
 
@@ -72,11 +72,9 @@ async function execute(
   state: { caller: Mailbox | null },
 ): Promise<EmuResponse> {
   if (request.method === "OPTIONS") return preflight(request);
+  if (options.outside && request.url.origin === tenant.uploadOrigin) return options.outside(tenant, request);
   const first = request.url.pathname.split("/").filter((s) => s.length > 0)[0];
-  if (first !== "v1.0") {
-    if (options.outside) return options.outside(tenant, request);
-    throw new GraphError(400, "BadRequest", "Invalid version.");
-  }
+  if (first !== "v1.0") throw new GraphError(400, "BadRequest", "Invalid version.");
   const caller = authenticate(tenant, request);
   state.caller = caller;
   return routeRequest(tenant, request, caller, options.routes, (sub) => dispatch(tenant, sub, options));

@@ -12,10 +12,20 @@
 // <img src="cid:…"> still names it (a plain attachment there would leave a broken image in every inbox).
 // Everything else is copied as an ordinary attachment.
 // Reference (cloud link) attachments have no bytes to copy and are refused with badRequest.
+//
+// A shared mailbox (IT working as a delegate of tic@) cannot take a large file: under delegated permissions
+// createUploadSession succeeds only on the signed-in user's own mailbox and answers 403 elsewhere (Graph known
+// issue "Attaching large files to messages with delegated permissions can fail"), and every Graph request is
+// limited to 4 MB, so neither the attachments POST nor a message created with the file in its JSON body can
+// carry it. No documented route copies such a file into a draft there. (createForward copies attachments on the
+// server, but the mass mail would then be a forward of the case thread, carrying its conversation and thread
+// topic, case id included, to every recipient.) So such a file is refused before anything is created, with its
+// own code (attachmentTooLargeForSharedMailbox), and the pane says what to do instead.
 import type { AttachmentItem, UploadSession } from "@microsoft/microsoft-graph-types";
 import { AppError } from "../domain/errors";
 import type { MailboxId } from "../ports/mailService";
 import { bytesToBase64 } from "./base64";
+import { ATTACHMENT_METADATA_SELECT } from "./caseQuery";
 import type { GraphAttachment } from "./graphTypes";
 import { queryString } from "./odata";
 import { messagePath, segment } from "./paths";
@@ -29,6 +39,36 @@ export const SMALL_ATTACHMENT_LIMIT = 3_000_000;
 export const UPLOAD_RANGE_UNIT = 320 * 1024;
 /** 10 × 320 KiB = 3.125 MiB per PUT, under the 4 MB Graph recommends. */
 export const DEFAULT_UPLOAD_CHUNK = 10 * UPLOAD_RANGE_UNIT;
+
+/** Only "me" is the signed-in user's own mailbox; the pane addresses any other (shared) mailbox by address. */
+export function isOwnMailbox(mailbox: MailboxId): boolean {
+  return mailbox.trim().toLowerCase() === "me";
+}
+
+/** Whether a file of this size can be copied into a draft in this mailbox (see the note at the top). */
+export function canCopyAttachment(mailbox: MailboxId, size: number): boolean {
+  return size <= SMALL_ATTACHMENT_LIMIT || isOwnMailbox(mailbox);
+}
+
+function tooLargeForSharedMailbox(name: string, cause?: unknown): AppError {
+  return new AppError(
+    "attachmentTooLargeForSharedMailbox",
+    "Graph cannot attach a file over 3 MB to a draft in a shared mailbox under delegated permissions",
+    { cause, details: { name } },
+  );
+}
+
+/**
+ * Refuses, before any draft exists, files copy() could not add to a draft in this mailbox. Graph's `size` of an
+ * attachment is at least the file's length, so nothing copy() would refuse gets through.
+ */
+export function assertCopyable(
+  mailbox: MailboxId,
+  attachments: readonly { name: string; size: number }[],
+): void {
+  const blocked = attachments.find((a) => !canCopyAttachment(mailbox, a.size));
+  if (blocked) throw tooLargeForSharedMailbox(blocked.name);
+}
 
 const FILE_TYPE = "#microsoft.graph.fileAttachment";
 const ITEM_TYPE = "#microsoft.graph.itemAttachment";
@@ -68,6 +108,7 @@ export class AttachmentCopier {
       const bytes = await this.transport.bytes({ method: "GET", path: `${sourcePath}/$value` });
       const targetPath = `${messagePath(mailbox, toDraftId)}/attachments`;
       if (bytes.length <= SMALL_ATTACHMENT_LIMIT) await this.post(targetPath, source, bytes);
+      else if (!isOwnMailbox(mailbox)) throw tooLargeForSharedMailbox(source.name);
       else await this.uploadInRanges(targetPath, source, bytes);
     }
   }
@@ -75,7 +116,7 @@ export class AttachmentCopier {
   private async describe(sourcePath: string): Promise<CopySource> {
     const metadata = await this.transport.json<GraphAttachment>({
       method: "GET",
-      path: `${sourcePath}${queryString({ $select: "id,name,contentType,size,isInline,contentId" })}`,
+      path: `${sourcePath}${queryString({ $select: ATTACHMENT_METADATA_SELECT })}`,
     });
     const name = metadata.name || "attachment";
     switch (metadata["@odata.type"]) {

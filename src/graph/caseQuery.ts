@@ -54,11 +54,17 @@ export function casePropertiesExpand(): string {
 }
 
 /**
- * `$expand` for the attachment list (metadata only; contents are fetched one by one when copied). contentId is
- * what an inline image's `cid:` reference in the body names, so the intake can tell the images the message
- * shows from a signature logo.
+ * `$select` for attachment metadata. contentId is what an inline image's `cid:` reference in the body names, so
+ * the intake can tell the images the message shows from a signature logo. It is a property of fileAttachment,
+ * not of the base type attachment, so it needs the type cast: a plain `contentId` is refused with 400
+ * RequestBroker--ParseUri "Could not find a property named 'contentId' on type 'microsoft.graph.attachment'"
+ * (microsoftgraph/microsoft-graph-explorer-v4#3916). File attachments answer it as plain `contentId`.
  */
-export const ATTACHMENTS_EXPAND = "attachments($select=id,name,contentType,size,isInline,contentId)";
+export const ATTACHMENT_METADATA_SELECT =
+  "id,name,contentType,size,isInline,microsoft.graph.fileAttachment/contentId";
+
+/** `$expand` for the attachment list (metadata only; contents are fetched one by one when copied). */
+export const ATTACHMENTS_EXPAND = `attachments($select=${ATTACHMENT_METADATA_SELECT})`;
 
 export function propertyEquals(propertyId: string, value: string): string {
   return `singleValueExtendedProperties/Any(ep: ep/id eq ${odataString(propertyId)} and ep/value eq ${odataString(value)})`;

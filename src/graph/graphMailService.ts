@@ -13,7 +13,7 @@ import type {
   Page,
   SentResult,
 } from "../ports/mailService";
-import { AttachmentCopier, DEFAULT_UPLOAD_CHUNK } from "./attachments";
+import { AttachmentCopier, DEFAULT_UPLOAD_CHUNK, assertCopyable } from "./attachments";
 import { ATTACHMENTS_EXPAND, LIST_SELECT, casePropertiesExpand, listCasesQuery } from "./caseQuery";
 import { groupMemberCount } from "./groups";
 import type { GraphCollection, GraphMessage } from "./graphTypes";
@@ -152,6 +152,13 @@ export class GraphMailService implements MailService {
       traits: new RequestTraits(false, "creates"),
     });
     return toMailMessage(created);
+  }
+
+  assertAttachmentsCopyable(
+    mailbox: MailboxId,
+    attachments: readonly { name: string; size: number }[],
+  ): void {
+    assertCopyable(mailbox, attachments);
   }
 
   copyAttachments(

@@ -23,6 +23,8 @@ export const en: Record<MessageKey, string> = {
   "error.forbidden": "You have no permission on this mailbox. Ask your administrator for access.",
   "error.sendAsDenied":
     "You may not send as that sender. Ask for the Send As permission or use the institutional sender.",
+  "error.attachmentTooLargeForSharedMailbox":
+    "“{name}” is larger than 3 MB: in a shared mailbox, Microsoft Graph does not let an app attach a file that size, so Pregón did not create the draft. Ask Communications for the file as a OneDrive or SharePoint link, or prepare and send the mass mail in Outlook, attaching the file there.",
   "error.unauthenticated": "Your session expired. Sign in again.",
   "error.consentRequired": "Pregón needs your consent to read and send mail.",
   "error.officeUnsupported": "This version of Outlook does not support this feature.",

@@ -22,6 +22,8 @@ export const es = {
   "error.forbidden": "No tiene permiso sobre este buzón. Pida acceso al administrador.",
   "error.sendAsDenied":
     "No tiene permiso para enviar como ese remitente. Pida el permiso «Enviar como» o use el remitente institucional.",
+  "error.attachmentTooLargeForSharedMailbox":
+    "«{name}» pesa más de 3 MB: en un buzón compartido, Microsoft Graph no deja a una aplicación adjuntar archivos de ese tamaño, así que Pregón no creó el borrador. Pida a Comunicaciones el archivo como vínculo de OneDrive o SharePoint, o prepare y envíe el correo masivo desde Outlook adjuntando el archivo allí.",
   "error.unauthenticated": "Su sesión expiró. Inicie sesión de nuevo.",
   "error.consentRequired": "Pregón necesita su autorización para leer y enviar correo.",
   "error.officeUnsupported": "Esta versión de Outlook no admite esta función.",

@@ -128,6 +128,11 @@ export interface MailService {
   /** Replies to a message on its thread. */
   reply(mailbox: MailboxId, id: string, options: OutgoingOptions): Promise<SentResult>;
   createDraft(mailbox: MailboxId, draft: DraftInput): Promise<MailMessage>;
+  /**
+   * Throws AppError "attachmentTooLargeForSharedMailbox" when copyAttachments could not add one of these files to
+   * a draft in this mailbox (a large file in a shared mailbox), so the caller can stop before creating anything.
+   */
+  assertAttachmentsCopyable(mailbox: MailboxId, attachments: readonly { name: string; size: number }[]): void;
   copyAttachments(
     mailbox: MailboxId,
     fromMessageId: string,

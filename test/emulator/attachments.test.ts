@@ -56,6 +56,79 @@ describe("reading attachments", () => {
   });
 });
 
+describe("$select on attachments (derived-type properties need the cast)", () => {
+  const PARSE_URI = "RequestBroker--ParseUri";
+
+  async function seeded(): Promise<{ token: string; id: string; attachmentId: string }> {
+    const id = h.tenant.deliver(COMMS, fixture());
+    const token = h.token(ANA);
+    const [attachment] = list(
+      (await h.call(token, "GET", `/users/${COMMS}/messages/${id}/attachments?$select=name`)).body,
+    );
+    return { token, id, attachmentId: String(attachment?.id) };
+  }
+
+  it.each(["contentId", "contentBytes", "contentLocation"])(
+    "refuses a plain %s on the list, on one attachment and inside $expand, as Graph does",
+    async (property) => {
+      const { token, id, attachmentId } = await seeded();
+      const base = `/users/${COMMS}/messages/${id}`;
+      for (const path of [
+        `${base}/attachments?$select=id,name,${property}`,
+        `${base}/attachments/${attachmentId}?$select=${property}`,
+        `${base}?$expand=attachments($select=id,name,${property})`,
+      ]) {
+        const reply = await h.call(token, "GET", path);
+        expect(reply.status).toBe(400);
+        expect(errorCode(reply.body)).toBe(PARSE_URI);
+        expect(obj(obj(reply.body).error).message).toBe(
+          `Could not find a property named '${property}' on type 'microsoft.graph.attachment'.`,
+        );
+      }
+    },
+  );
+
+  it("answers the cast microsoft.graph.fileAttachment/contentId under the plain name", async () => {
+    const { token, id, attachmentId } = await seeded();
+    const base = `/users/${COMMS}/messages/${id}`;
+    const cast = "microsoft.graph.fileAttachment/contentId";
+    const expanded = obj(
+      (
+        await h.call(
+          token,
+          "GET",
+          `${base}?$select=subject&$expand=attachments($select=name,isInline,${cast})`,
+        )
+      ).body,
+    );
+    const [attachment] = list({ value: expanded.attachments });
+    expect(Object.keys(attachment ?? {}).sort()).toEqual([
+      "@odata.type",
+      "contentId",
+      "id",
+      "isInline",
+      "name",
+    ]);
+    const one = obj((await h.call(token, "GET", `${base}/attachments/${attachmentId}?$select=${cast}`)).body);
+    expect(Object.keys(one).sort()).toEqual(["@odata.type", "contentId", "id"]);
+    const listed = list((await h.call(token, "GET", `${base}/attachments?$select=${cast},name`)).body);
+    expect(listed[0]).toHaveProperty("contentId");
+  });
+
+  it("refuses a cast to a type that is not an attachment type, or to a property that type lacks", async () => {
+    const { token, id } = await seeded();
+    for (const select of ["microsoft.graph.message/subject", "microsoft.graph.fileAttachment/item"]) {
+      const reply = await h.call(
+        token,
+        "GET",
+        `/users/${COMMS}/messages/${id}/attachments?$select=${select}`,
+      );
+      expect(reply.status).toBe(400);
+      expect(errorCode(reply.body)).toBe(PARSE_URI);
+    }
+  });
+});
+
 describe("adding attachments", () => {
   it("POSTs a small fileAttachment to a draft (201) and deletes it (204)", async () => {
     const token = h.token(ANA);
@@ -122,7 +195,9 @@ describe("upload sessions", () => {
     const created = await session(token, draft);
     expect(created.nextExpectedRanges).toEqual(["0-"]);
     const url = String(created.uploadUrl);
-    expect(url.startsWith("https://graph.microsoft.com/")).toBe(true);
+    expect(url).toMatch(
+      /^https:\/\/outlook\.office\.com\/api\/v2\.0\/Users\('.+'\)\/Messages\('.+'\)\/AttachmentSessions\('.+'\)\?authtoken=/,
+    );
     const chunk = 10 * 327_680;
     const first = await put(url, 0, chunk);
     expect(first.status).toBe(200);
@@ -133,7 +208,9 @@ describe("upload sessions", () => {
     expect(outOfOrder.status).toBe(416);
     const last = await put(url, chunk, size);
     expect(last.status).toBe(201);
-    expect(last.headers.get("location")).toContain("/attachments('");
+    expect(last.headers.get("location")).toMatch(
+      /^https:\/\/outlook\.office\.com\/api\/v2\.0\/.*\/Attachments\('/,
+    );
     const [attachment] = list(
       (await h.call(token, "GET", `/me/messages/${draft}/attachments?$select=name,size`)).body,
     );
@@ -149,6 +226,62 @@ describe("upload sessions", () => {
     expect(downloaded.every((b, i) => b === bytes[i])).toBe(true);
     expect((await put(url, 0, chunk)).status).toBe(404);
   }, 20_000);
+
+  it("serves the upload URL on outlook.office.com only: Graph's host does not know it, and the authtoken is required", async () => {
+    const token = h.token(ANA);
+    const draft = await newDraft(token);
+    const url = new URL(String((await session(token, draft)).uploadUrl));
+    const onGraph = await put(`https://graph.microsoft.com${url.pathname}${url.search}`, 0, 327_680);
+    expect(onGraph.status).toBe(400);
+    const withoutToken = await put(`${url.origin}${url.pathname}`, 0, 327_680);
+    expect(withoutToken.status).toBe(401);
+    expect((await put(url.href, 0, 327_680)).status).toBe(200);
+  });
+
+  it("refuses a session on a shared mailbox's draft to a delegate with 403 ErrorAccessDenied (delegated permissions)", async () => {
+    const token = h.token(ANA);
+    const draft = String(
+      obj((await h.call(token, "POST", `/users/${COMMS}/messages`, { subject: "Masivo" })).body).id,
+    );
+    const reply = await h.call(
+      token,
+      "POST",
+      `/users/${COMMS}/messages/${draft}/attachments/createUploadSession`,
+      {
+        AttachmentItem: { attachmentType: "file", name: "video.mp4", size, contentType: "video/mp4" },
+      },
+    );
+    expect(reply.status).toBe(403);
+    expect(errorCode(reply.body)).toBe("ErrorAccessDenied");
+    expect(h.tenant.uploadSessions.size).toBe(0);
+  });
+
+  it("keeps the contentId of an inline upload on the attachment", async () => {
+    const token = h.token(ANA);
+    const draft = await newDraft(token);
+    const reply = await h.call(token, "POST", `/me/messages/${draft}/attachments/createUploadSession`, {
+      AttachmentItem: {
+        attachmentType: "file",
+        name: "banner.png",
+        size,
+        isInline: true,
+        contentId: "banner@x",
+      },
+    });
+    const url = String(obj(reply.body).uploadUrl);
+    expect((await put(url, 0, 3_276_800)).status).toBe(200);
+    expect((await put(url, 3_276_800, size)).status).toBe(201);
+    const [attachment] = list(
+      (
+        await h.call(
+          token,
+          "GET",
+          `/me/messages/${draft}/attachments?$select=isInline,microsoft.graph.fileAttachment/contentId`,
+        )
+      ).body,
+    );
+    expect(attachment).toMatchObject({ isInline: true, contentId: "banner@x" });
+  });
 
   it("refuses sessions for small files and can be cancelled with DELETE", async () => {
     const token = h.token(ANA);

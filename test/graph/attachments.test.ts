@@ -46,7 +46,9 @@ describe("copyAttachments", () => {
     await settle();
 
     const [meta, value, post] = h.requests;
-    expect(meta?.url.searchParams.get("$select")).toBe("id,name,contentType,size,isInline,contentId");
+    expect(meta?.url.searchParams.get("$select")).toBe(
+      "id,name,contentType,size,isInline,microsoft.graph.fileAttachment/contentId",
+    );
     expect(value?.url.pathname).toBe("/v1.0/me/messages/req-1/attachments/att-1/$value");
     expect(JSON.parse(post?.body ?? "")).toEqual({
       "@odata.type": "#microsoft.graph.fileAttachment",
@@ -154,5 +156,54 @@ describe("copyAttachments", () => {
       code: "badRequest",
       details: { attachmentType: "#microsoft.graph.referenceAttachment" },
     });
+  });
+
+  it("in a shared mailbox, refuses a file over 3 MB with its own code instead of an upload session Exchange would refuse (403)", async () => {
+    const h = createHarness();
+    const tic = "tic@universidad.example";
+    const ticMessages = `${GRAPH}/users/${encodeURIComponent(tic)}/messages`;
+    h.use(
+      http.get(`${ticMessages}/req-1/attachments/:id`, () =>
+        HttpResponse.json({
+          "@odata.type": "#microsoft.graph.fileAttachment",
+          id: "att",
+          name: "video.mp4",
+          contentType: "video/mp4",
+          size: 3_500_200,
+          isInline: false,
+        }),
+      ),
+      http.get(`${ticMessages}/req-1/attachments/:id/$value`, () =>
+        HttpResponse.arrayBuffer(bytes(3_500_000).buffer, {
+          headers: { "Content-Type": "application/octet-stream" },
+        }),
+      ),
+    );
+
+    await expect(h.service.copyAttachments(tic, "req-1", "draft-1", ["att-1"])).rejects.toMatchObject({
+      code: "attachmentTooLargeForSharedMailbox",
+      nextStep: "none",
+      details: { name: "video.mp4" },
+    });
+    expect(h.requests.some((r) => r.url.pathname.endsWith("/createUploadSession"))).toBe(false);
+  });
+});
+
+describe("assertAttachmentsCopyable (before the draft exists)", () => {
+  const big = { name: "video.mp4", size: 3_000_001 };
+  const small = { name: "afiche.pdf", size: 3_000_000 };
+
+  it("lets any size through in the signed-in user's own mailbox, and files up to 3 MB anywhere", () => {
+    const h = createHarness();
+    expect(() => h.service.assertAttachmentsCopyable("me", [small, big])).not.toThrow();
+    expect(() => h.service.assertAttachmentsCopyable("tic@universidad.example", [small])).not.toThrow();
+    expect(h.requests).toHaveLength(0);
+  });
+
+  it("refuses a file over 3 MB in a shared mailbox, naming it", () => {
+    const h = createHarness();
+    expect(() => h.service.assertAttachmentsCopyable("tic@universidad.example", [small, big])).toThrow(
+      expect.objectContaining({ code: "attachmentTooLargeForSharedMailbox", details: { name: "video.mp4" } }),
+    );
   });
 });

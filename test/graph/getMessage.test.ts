@@ -99,7 +99,7 @@ describe("getMessage", () => {
     const url = h.requests[0]?.url;
     expect(url?.searchParams.get("$select")).toMatch(/,bccRecipients,body,internetMessageHeaders$/);
     expect(url?.searchParams.get("$expand")).toBe(
-      `singleValueExtendedProperties($filter=${caseIdsFilter}),attachments($select=id,name,contentType,size,isInline,contentId)`,
+      `singleValueExtendedProperties($filter=${caseIdsFilter}),attachments($select=id,name,contentType,size,isInline,microsoft.graph.fileAttachment/contentId)`,
     );
     expect(message.body).toBe("<html><body><p>Hola</p></body></html>");
     expect(message.bodyType).toBe("html");

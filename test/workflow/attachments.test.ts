@@ -1,12 +1,16 @@
 // What the requester attached reaches the recipients of the mass mail: files as files, and the images the
 // message shows inline as inline images its cid: references still resolve to. Images elsewhere in the request
 // (a signature logo) stay behind.
+import type { TenantSpec } from "../../src/emulator";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
-import { sendMassMail } from "../../src/workflow/it/itActions";
+import { audienceCounts } from "../../src/workflow/it/groups";
+import { prepareMassMail, sendMassMail } from "../../src/workflow/it/itActions";
+import { openItItem } from "../../src/workflow/it/openItCase";
+import { chooseSender } from "../../src/workflow/it/senders";
 import { referencedContentIds } from "../../src/domain/intake/attachments";
 import { newCase } from "../support/cases";
-import { openForward, prepareForCase, storedOfKind } from "../support/procedure";
-import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
+import { forwardInItInbox, openForward, prepareForCase, storedOfKind } from "../support/procedure";
+import { COMMUNICATIONS, DOMAIN, IT, TENANT_SPEC, loadFixture, setupWorld } from "../support/world";
 
 const world = setupWorld();
 
@@ -43,4 +47,81 @@ it("a banner shown in the message travels inline with its Content-ID; the signat
   const member = w.tenant.group("docentes@universidad.example")?.members[0] ?? "";
   const received = w.tenant.storedMessages(member, "inbox")[0];
   expect(received?.attachments.find((a) => a.isInline)?.contentId?.toLowerCase()).toBe(cids[0]);
+});
+
+describe("a file over 3 MB (Graph's one-request limit)", () => {
+  const SIZE = 3_400_000;
+  const OPERATOR = `operador.tic@${DOMAIN}`;
+
+  /** A structured request with a large PDF attached. */
+  function withLargeFile(): Record<string, unknown> {
+    const request = loadFixture("01-structured-es.json");
+    const bytes = Buffer.alloc(SIZE, 7);
+    return {
+      ...request,
+      hasAttachments: true,
+      attachments: [
+        {
+          "@odata.type": "#microsoft.graph.fileAttachment",
+          name: "reglamento.pdf",
+          contentType: "application/pdf",
+          isInline: false,
+          contentBytes: bytes.toString("base64"),
+        },
+      ],
+    };
+  }
+
+  /** The demo tenant with tic@ as a shared mailbox that an IT operator works in as a delegate. */
+  function sharedItSpec(): TenantSpec {
+    const spec = structuredClone(TENANT_SPEC);
+    spec.users = spec.users.filter((u) => u.address !== IT);
+    spec.users.push({ address: OPERATOR, displayName: "Operador TIC" });
+    spec.sharedMailboxes = [
+      ...(spec.sharedMailboxes ?? []),
+      { address: IT, displayName: "División TIC", delegates: [OPERATOR], delegatesCanSendAs: true },
+    ];
+    spec.sendAs = (spec.sendAs ?? []).map((grant) => ({ ...grant, user: OPERATOR }));
+    return spec;
+  }
+
+  it("IT in its own mailbox: travels through an upload session on Exchange's upload host", async () => {
+    const w = world();
+    const { messageId, case: created } = await newCase(w, withLargeFile(), { desiredSender: "Rectoría" });
+    await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
+    const opened = await openForward(w, created.id);
+    await prepareForCase(w, opened);
+    await sendMassMail(w.it.ctx, opened);
+
+    const [massMail] = storedOfKind(w, IT, "sentitems", created.id, "massMail");
+    expect(massMail?.attachments.map((a) => [a.name, a.size])).toEqual([["reglamento.pdf", SIZE]]);
+    const puts = w.tenant.log.filter({ method: "PUT" });
+    expect(puts.length).toBeGreaterThan(1);
+    expect(puts.every((e) => e.url.startsWith("https://outlook.office.com/api/v2.0/"))).toBe(true);
+  }, 60_000);
+
+  it("an operator working in the shared tic@: refused before any draft exists, with the message that says what to do", async () => {
+    const w = world({ spec: sharedItSpec() });
+    const { messageId, case: created } = await newCase(w, withLargeFile(), { desiredSender: "Rectoría" });
+    await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
+    const operator = w.actor(OPERATOR, IT);
+    const forward = forwardInItInbox(w, created.id);
+    const opened = await openItItem(operator.ctx, operator.select(forward.id, forward.subject));
+    if (opened.kind !== "itCase") throw new Error(`Expected an IT case, got ${opened.kind}`);
+    expect(opened.attachments.map((a) => a.name)).toEqual(["reglamento.pdf"]);
+    const draftsBefore = w.tenant.storedMessages(IT, "drafts").length;
+
+    const attempt = prepareMassMail(operator.ctx, opened, {
+      audiences: opened.summary.fields.audiences,
+      counts: await audienceCounts(operator.ctx),
+      sender: chooseSender(w.config, opened.summary.fields.desiredSender),
+    });
+
+    await expect(attempt).rejects.toMatchObject({
+      code: "attachmentTooLargeForSharedMailbox",
+      details: { name: "reglamento.pdf" },
+    });
+    expect(w.tenant.storedMessages(IT, "drafts")).toHaveLength(draftsBefore);
+    expect(w.tenant.log.filter({ method: "POST", url: /\/createUploadSession$/ })).toHaveLength(0);
+  }, 60_000);
 });

@@ -8,7 +8,7 @@ import { storedAttachment, touch } from "../mail/drafts";
 import { parseFileAttachment } from "../mail/message-input";
 import { applySelect, parseSelect } from "../odata/select";
 import type { StoredAttachment, StoredMessage } from "../state/message";
-import { ATTACHMENT_PROPERTIES, toGraphAttachment } from "../state/message";
+import { ATTACHMENT_DERIVED_PROPERTIES, ATTACHMENT_PROPERTIES, toGraphAttachment } from "../state/message";
 import type { RouteContext } from "./context";
 import { findMessage, jsonBody, metadataUrl, userSegment } from "./context";
 import type { Route } from "./router";
@@ -20,12 +20,18 @@ function findAttachment(message: StoredMessage, id: string): StoredAttachment {
   return attachment;
 }
 
-function render(context: RouteContext, attachment: StoredAttachment): Record<string, unknown> {
-  const select = parseSelect(
-    context.query.get("$select"),
+/** $select on attachments: base-type names plain, fileAttachment's own ones only with the cast (see select.ts). */
+export function parseAttachmentSelect(text: string | null): string[] | null {
+  return parseSelect(
+    text,
     ATTACHMENT_PROPERTIES,
     "microsoft.graph.attachment",
+    ATTACHMENT_DERIVED_PROPERTIES,
   );
+}
+
+function render(context: RouteContext, attachment: StoredAttachment): Record<string, unknown> {
+  const select = parseAttachmentSelect(context.query.get("$select"));
   return applySelect(toGraphAttachment(attachment, true), select, ["@odata.type", "id"]);
 }
 

@@ -8,9 +8,10 @@ import type { Predicate } from "../odata/filter-compile";
 import { parseFilter } from "../odata/filter-parser";
 import { applySelect, parseSelect } from "../odata/select";
 import type { Mailbox } from "../state/mailbox";
-import { ATTACHMENT_PROPERTIES, toGraphAttachment, toGraphMessage } from "../state/message";
+import { toGraphAttachment, toGraphMessage } from "../state/message";
 import type { StoredMessage } from "../state/message";
 import type { GraphExtendedProperty } from "../types";
+import { parseAttachmentSelect } from "./attachments";
 import type { RouteContext } from "./context";
 import { extendedPropertySchema } from "./message-schema";
 
@@ -72,11 +73,7 @@ export function parseMessageView(context: RouteContext): MessageView {
         ? compileFilter(parseFilter(filter), extendedPropertySchema)
         : () => true;
     } else if (name === "attachments") {
-      view.attachments = parseSelect(
-        item.options.get("$select") ?? null,
-        ATTACHMENT_PROPERTIES,
-        "microsoft.graph.attachment",
-      );
+      view.attachments = parseAttachmentSelect(item.options.get("$select") ?? null);
     } else {
       throw uriParseError(
         `Could not find a navigation property named '${item.name}' on type 'microsoft.graph.message'.`,

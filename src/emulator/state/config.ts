@@ -53,6 +53,11 @@ export interface TenantSpec {
 export interface TenantOptions {
   /** Where the emulator answers; default "https://graph.microsoft.com". */
   baseUrl?: string;
+  /**
+   * Where attachment upload sessions answer; default "https://outlook.office.com", the host Exchange gives its
+   * pre-authenticated uploadUrl (Graph's "Attach large files to Outlook messages or events").
+   */
+  uploadOrigin?: string;
   /** Clock, for deterministic tests. */
   now?: () => Date;
   /** Request log capacity (oldest entries are dropped); default 5000. */

@@ -117,6 +117,7 @@ export function toGraphMessage(message: StoredMessage, context: ProjectionContex
 }
 
 /** Attachment properties a client may $select (directly or inside $expand=attachments(...)). */
+/** Properties of microsoft.graph.attachment, the base type: what $select may name without a cast. */
 export const ATTACHMENT_PROPERTIES = [
   "id",
   "name",
@@ -124,10 +125,15 @@ export const ATTACHMENT_PROPERTIES = [
   "size",
   "isInline",
   "lastModifiedDateTime",
-  "contentId",
-  "contentLocation",
-  "contentBytes",
 ];
+
+/** What only the derived types have: $select reaches them with a cast, e.g. microsoft.graph.fileAttachment/contentId. */
+export const ATTACHMENT_DERIVED_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  "microsoft.graph.fileAttachment": ["contentId", "contentLocation", "contentBytes"],
+  // itemAttachment's `item` is a navigation property ($expand), referenceAttachment adds nothing in v1.0.
+  "microsoft.graph.itemAttachment": [],
+  "microsoft.graph.referenceAttachment": [],
+};
 
 export function toGraphAttachment(
   attachment: StoredAttachment,

@@ -19,15 +19,20 @@ import type { StoredMessage } from "./message";
 import { storedFromGraphJson } from "./seed";
 
 export const DEFAULT_BASE_URL = "https://graph.microsoft.com";
+/** Exchange's host for upload-session URLs: not Graph's, so a client that sends them to Graph fails here too. */
+export const DEFAULT_UPLOAD_ORIGIN = "https://outlook.office.com";
 
 /** An upload session for a large attachment (not persisted: sessions are short-lived by nature). */
 export interface UploadSession {
   id: string;
+  /** The secret in the uploadUrl's authtoken: the URL is the credential, no bearer token is sent. */
+  authToken: string;
   mailboxAddress: string;
   messageId: string;
   name: string;
   contentType: string;
   isInline: boolean;
+  contentId: string | null;
   size: number;
   received: Uint8Array;
   nextOffset: number;
@@ -48,6 +53,7 @@ export interface TenantState {
 export class Tenant {
   readonly domain: string;
   readonly baseUrl: string;
+  readonly uploadOrigin: string;
   readonly faults = new FaultInjector();
   readonly log: RequestLog;
   readonly uploadSessions = new Map<string, UploadSession>();
@@ -63,6 +69,7 @@ export class Tenant {
   constructor(state: TenantState, options: TenantOptions = {}) {
     this.domain = state.domain;
     this.baseUrl = (options.baseUrl ?? state.baseUrl).replace(/\/+$/, "");
+    this.uploadOrigin = new URL(options.uploadOrigin ?? DEFAULT_UPLOAD_ORIGIN).origin;
     this.clock = options.now ?? (() => new Date());
     this.log = new RequestLog(options.logLimit ?? 5000);
     for (const mailbox of state.mailboxes) {

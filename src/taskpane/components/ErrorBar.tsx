@@ -30,6 +30,7 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
   conflict: "error.conflict",
   forbidden: "error.forbidden",
   sendAsDenied: "error.sendAsDenied",
+  attachmentTooLargeForSharedMailbox: "error.attachmentTooLargeForSharedMailbox",
   unauthenticated: "error.unauthenticated",
   consentRequired: "error.consentRequired",
   officeUnsupported: "error.officeUnsupported",
@@ -50,7 +51,7 @@ export function ErrorBar({ error, onRetry, onDismiss }: ErrorBarProps) {
     <MessageBar intent="error" role="alert" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t("error.title")}</MessageBarTitle>
-        {t(errorMessageKey(error))}
+        {t(errorMessageKey(error), error.details)}
       </MessageBarBody>
       <MessageBarActions>
         {canRetry ? (

@@ -37,6 +37,8 @@ export function prepareMassMail(
       .filter((c) => input.audiences.includes(c.key))
       .map(({ address, count }) => ({ address, count }));
     if (groups.length === 0) throw new AppError("badRequest", "Choose at least one audience");
+    // Before the draft exists: a file that cannot be copied must not leave a half-made draft behind.
+    ctx.mail.assertAttachmentsCopyable(mailbox, opened.attachments);
     const draft = await ctx.mail.createDraft(mailbox, {
       subject: summary.fields.subject,
       bodyHtml: ctx.sanitizeHtml(opened.messageHtml),
