@@ -84,9 +84,9 @@ describe("fault rules", () => {
       effect: { kind: "failAfterEffect", as: "503" },
       times: 1,
     });
-    expect((await h.call(token, "POST", `/me/messages/${id}/send`)).status).toBe(503);
+    expect((await h.call(token, "POST", `/me/messages/${encodeURIComponent(id)}/send`)).status).toBe(503);
     expect(h.tenant.storedMessages(TIC, "inbox")).toHaveLength(1);
-    const retry = await h.call(token, "POST", `/me/messages/${id}/send`);
+    const retry = await h.call(token, "POST", `/me/messages/${encodeURIComponent(id)}/send`);
     expect(retry.status).toBe(404);
     expect(h.tenant.storedMessages(TIC, "inbox")).toHaveLength(1);
   });
