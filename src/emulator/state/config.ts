@@ -1,5 +1,6 @@
 // The seeding vocabulary: who exists in the tenant and who may do what. Plain data, so the demo can keep it
 // in a JSON file and tests can write it inline.
+import type { NamedPropertiesOnDelivery } from "../mail/transport-props";
 
 export interface UserSpec {
   address: string;
@@ -74,7 +75,7 @@ export interface EmulatorBehaviour {
    * What happens to the sender's MAPI named properties (singleValueExtendedProperties that are not internet
    * headers) on the copy delivered to another mailbox. Default "drop"; see mail/transport-props.ts.
    */
-  namedPropertiesOnDelivery: "drop" | "keep";
+  namedPropertiesOnDelivery: NamedPropertiesOnDelivery;
 }
 
 export const DEFAULT_BEHAVIOUR: EmulatorBehaviour = {
