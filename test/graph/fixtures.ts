@@ -2,7 +2,8 @@
 import { CASE_PROPERTY_IDS } from "../../src/graph";
 
 // As Exchange ids are: "/", "+" and "=" that the adapter must percent-encode in every path.
-export const REQUEST_ID = "AAMkADc3MWUyMGQ0LTI0ZDItNDg2Zi05NGYzLWQ0ZTE0MWQ2YmRmOABGAAAAAAB7PeJIR+T0QrZBmAeE5ZneBwDa/z/LP4AgAAA=";
+export const REQUEST_ID =
+  "AAMkADc3MWUyMGQ0LTI0ZDItNDg2Zi05NGYzLWQ0ZTE0MWQ2YmRmOABGAAAAAAB7PeJIR+T0QrZBmAeE5ZneBwDa/z/LP4AgAAA=";
 
 export function graphMessage(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
