@@ -25,7 +25,7 @@ export function createOfficeServices(config: PregonConfig, host: MailHost): Serv
   const serverWaits = new WaitNotifier();
   return {
     host,
-    mail: new GraphMailService(tokens, { clock: { sleep: serverWaits.sleep } }),
+    mail: new GraphMailService(tokens, { onServerWait: serverWaits.notify }),
     config,
     sanitizeHtml,
     now: () => new Date(),

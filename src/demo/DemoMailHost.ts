@@ -1,6 +1,17 @@
 // The mail-host stand-in: what Office.js would give the taskpane, driven by the demo's message list.
 // It implements the same MailHost port as the Office adapter; the taskpane cannot tell them apart.
+// Like Outlook, the demo's list hands it EWS-style ids (officeIds.ts); like the Office adapter
+// (office/selectedItem.ts), it converts them to REST ids before the pane sees them.
 import type { MailHost, SelectedItem, ThemeKind } from "../ports/mailHost";
+import { convertToRestId } from "./officeIds";
+
+/** What Outlook knows of the selected item: its itemId is an EWS id, not yet usable with Graph. */
+export interface OfficeStyleItem {
+  ewsItemId: string;
+  subject: string;
+  /** "me", or the owner of a shared mailbox (what getSharedPropertiesAsync would say). */
+  mailbox: string;
+}
 
 type Listener = () => void;
 
@@ -8,7 +19,7 @@ export class DemoMailHost implements MailHost {
   readonly userAddress: string;
   displayLanguage: string;
   private theme: ThemeKind;
-  private selected: SelectedItem | null = null;
+  private selected: OfficeStyleItem | null = null;
   private readonly selectionListeners = new Set<Listener>();
   private readonly themeListeners = new Set<Listener>();
   private readonly openDraftHandler: (id: string) => void;
@@ -35,11 +46,13 @@ export class DemoMailHost implements MailHost {
   }
 
   async getSelectedItem(): Promise<SelectedItem | null> {
-    return this.selected;
+    if (!this.selected) return null;
+    const { ewsItemId, subject, mailbox } = this.selected;
+    return { itemId: convertToRestId(ewsItemId, "v2.0"), subject, mailbox };
   }
 
   /** Called by the demo's message list, as Outlook's ItemChanged event would be. */
-  select(item: SelectedItem | null): void {
+  select(item: OfficeStyleItem | null): void {
     this.selected = item;
     this.selectionListeners.forEach((l) => l());
   }

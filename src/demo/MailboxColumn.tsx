@@ -6,6 +6,7 @@ import type { FolderName } from "../ports/mailService";
 import { App } from "../taskpane/App";
 import type { Services } from "../taskpane/ServicesContext";
 import type { DemoMailHost } from "./DemoMailHost";
+import { toEwsId } from "./officeIds";
 import type { DemoStrings } from "./demoStrings";
 import type { ListedMessage } from "./MailboxList";
 import { MailboxList } from "./MailboxList";
@@ -82,7 +83,10 @@ export function MailboxColumn(props: MailboxColumnProps) {
   const { host, graphMailbox } = props;
   useEffect(() => {
     const chosen = messages.find((m) => m.id === selectedId);
-    host.select(chosen ? { itemId: chosen.id, subject: chosen.subject, mailbox: graphMailbox } : null);
+    // Outlook hands an add-in the EWS form of the id; the host converts it as the Office adapter does.
+    host.select(
+      chosen ? { ewsItemId: toEwsId(chosen.id), subject: chosen.subject, mailbox: graphMailbox } : null,
+    );
     // Only a new selection is an ItemChanged; a refreshed list keeps the pane where it is.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host, graphMailbox, selectedId]);

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const serverWaits = new WaitNotifier();
     const mail = new GraphMailService(
       { getAccessToken: async () => tenant.issueToken(user) },
-      { clock: { sleep: serverWaits.sleep } },
+      { onServerWait: serverWaits.notify },
     );
     return { host, services: { host, mail, config, sanitizeHtml, now: () => new Date(), serverWaits } };
   };

@@ -48,7 +48,10 @@ export async function dispatch(
         : errorResponse(new GraphError(503, "ServiceUnavailable", "The service is temporarily unavailable."));
   }
 
-  const finalized = finalize(response, requestId, clientRequestId, startedAt);
+  const finalized = finalize(response, requestId, clientRequestId, startedAt, {
+    // A $batch step's headers travel in the batch's JSON body, which a browser reads like any body.
+    exposeRetryAfter: tenant.behaviour.exposeRetryAfter || request.batchStepId !== undefined,
+  });
   const applied = blocking ?? after ?? faults[0];
   tenant.log.record({
     method: request.method,
@@ -137,18 +140,36 @@ function errorResponse(error: unknown): EmuResponse {
   return { ...jsonResponse(500, null), graphError: { code: "InternalServerError", message } };
 }
 
-/** Graph lets browser clients read these cross-origin (the demo's adapter reads Retry-After, ETag, Location). */
+/**
+ * The headers a browser client may read cross-origin. Graph does not expose Retry-After
+ * (microsoftgraph/microsoft-graph-docs#17488, microsoftgraph/msgraph-sdk-design#76: a 429 in a browser carries
+ * it, but script cannot read it), so by default the emulator neither lists it nor lets the client see it: under
+ * msw the client reads whatever the emulator returns, so hiding it is how the browser's view is reproduced.
+ */
 const EXPOSED_HEADERS =
-  "ETag, Location, Preference-Applied, Content-Range, request-id, client-request-id, Retry-After, WWW-Authenticate";
+  "ETag, Location, Preference-Applied, Content-Range, request-id, client-request-id, WWW-Authenticate";
 
-function finalize(response: EmuResponse, requestId: string, clientRequestId: string, at: Date): EmuResponse {
+function finalize(
+  response: EmuResponse,
+  requestId: string,
+  clientRequestId: string,
+  at: Date,
+  options: { exposeRetryAfter: boolean },
+): EmuResponse {
+  const own = Object.fromEntries(
+    Object.entries(response.headers).filter(
+      ([name]) => options.exposeRetryAfter || name.toLowerCase() !== "retry-after",
+    ),
+  );
   const headers = {
-    ...response.headers,
+    ...own,
     "request-id": requestId,
     "client-request-id": clientRequestId,
     "cache-control": "private",
     "access-control-allow-origin": "*",
-    "access-control-expose-headers": EXPOSED_HEADERS,
+    "access-control-expose-headers": options.exposeRetryAfter
+      ? `${EXPOSED_HEADERS}, Retry-After`
+      : EXPOSED_HEADERS,
   };
   if (response.graphError) {
     const { code, message } = response.graphError;

@@ -1,6 +1,7 @@
 // MailService over Microsoft Graph v1.0: the production adapter (the demo uses it too, against the emulator).
 import { AppError } from "../domain/errors";
 import type { MailAddress } from "../domain/types";
+import type { ServerWait } from "../ports/serverWaits";
 import type {
   CaseProps,
   CaseQuery,
@@ -50,6 +51,11 @@ export interface GraphMailServiceOptions {
   uploadChunkSize?: number;
   /** How long to look for the Sent Items copy after a send. */
   sentLookup?: SentLookupPolicy;
+  /**
+   * Told before each wait caused by a 429/503/504 answer (not before the Sent Items look-up's own pauses,
+   * which go through `clock.sleep` and are nobody's throttling).
+   */
+  onServerWait?: (wait: ServerWait) => void;
 }
 
 const MESSAGE_SELECT = `${LIST_SELECT},bccRecipients`;
@@ -68,6 +74,7 @@ export class GraphMailService implements MailService {
       retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
       maxConcurrentPerMailbox: options.maxConcurrentPerMailbox ?? 4,
       timeoutMs: options.timeoutMs ?? 60_000,
+      ...(options.onServerWait ? { onServerWait: options.onServerWait } : {}),
     };
     this.transport = new GraphTransport(baseUrl, graphChain(tokens, chainOptions), uploadChain(chainOptions));
     this.attachments = new AttachmentCopier(this.transport, options.uploadChunkSize ?? DEFAULT_UPLOAD_CHUNK);

@@ -9,7 +9,11 @@ export const en: Record<MessageKey, string> = {
   "nav.dashboard": "Case dashboard",
   "nav.back": "Back to the message",
 
-  "wait.retrying": "The mail server asked us to wait; retrying in {seconds} s…",
+  "wait.serverAsked": "The mail server asked us to wait; retrying in {seconds} s…",
+  "wait.ownThrottled":
+    "The mail server is throttling requests; the pane is waiting {seconds} s on its own, then retrying…",
+  "wait.ownUnavailable":
+    "The mail server is unavailable for now; the pane is waiting {seconds} s on its own, then retrying…",
   "error.title": "Could not complete",
   "error.retry": "Retry",
   "error.signIn": "Sign in again",

@@ -7,7 +7,11 @@ export const es = {
   "nav.dashboard": "Tablero de casos",
   "nav.back": "Volver al mensaje",
 
-  "wait.retrying": "El servidor de correo pidió esperar; se reintenta en {seconds} s…",
+  "wait.serverAsked": "El servidor de correo pidió esperar; se reintenta en {seconds} s…",
+  "wait.ownThrottled":
+    "El servidor de correo está limitando las solicitudes; el panel espera {seconds} s por su cuenta y reintenta…",
+  "wait.ownUnavailable":
+    "El servidor de correo no está disponible por ahora; el panel espera {seconds} s por su cuenta y reintenta…",
   "error.title": "No se pudo completar",
   "error.retry": "Reintentar",
   "error.signIn": "Iniciar sesión de nuevo",

@@ -20,10 +20,12 @@ describe("reading attachments", () => {
   it("lists and gets a seeded fileAttachment with contentBytes, and serves the raw bytes at $value", async () => {
     const id = h.tenant.deliver(COMMS, fixture());
     const token = h.token(ANA);
-    const message = obj((await h.call(token, "GET", `/users/${COMMS}/messages/${id}`)).body);
+    const message = obj(
+      (await h.call(token, "GET", `/users/${COMMS}/messages/${encodeURIComponent(id)}`)).body,
+    );
     expect(message.hasAttachments).toBe(true);
     const [attachment] = list(
-      (await h.call(token, "GET", `/users/${COMMS}/messages/${id}/attachments`)).body,
+      (await h.call(token, "GET", `/users/${COMMS}/messages/${encodeURIComponent(id)}/attachments`)).body,
     );
     expect(attachment?.["@odata.type"]).toBe("#microsoft.graph.fileAttachment");
     expect(attachment?.name).toBe("pieza-curso-ofimatica.png");
@@ -31,11 +33,11 @@ describe("reading attachments", () => {
     const one = await h.call(
       token,
       "GET",
-      `/users/${COMMS}/messages/${id}/attachments/${String(attachment?.id)}?$select=name,size`,
+      `/users/${COMMS}/messages/${encodeURIComponent(id)}/attachments/${encodeURIComponent(String(attachment?.id))}?$select=name,size`,
     );
     expect(Object.keys(obj(one.body)).sort()).toEqual(["@odata.type", "id", "name", "size"]);
     const raw = await fetch(
-      `https://graph.microsoft.com/v1.0/users/${COMMS}/messages/${id}/attachments/${String(attachment?.id)}/$value`,
+      `https://graph.microsoft.com/v1.0/users/${COMMS}/messages/${encodeURIComponent(id)}/attachments/${encodeURIComponent(String(attachment?.id))}/$value`,
       {
         headers: { Authorization: `Bearer ${token}` },
       },
@@ -48,10 +50,15 @@ describe("reading attachments", () => {
     const id = h.tenant.deliver(COMMS, fixture());
     const token = h.token(ANA);
     const message = obj(
-      (await h.call(token, "GET", `/users/${COMMS}/messages/${id}?$expand=attachments`)).body,
+      (await h.call(token, "GET", `/users/${COMMS}/messages/${encodeURIComponent(id)}?$expand=attachments`))
+        .body,
     );
     expect(message.attachments).toHaveLength(1);
-    const missing = await h.call(token, "GET", `/users/${COMMS}/messages/${id}/attachments/AAMkNOPE`);
+    const missing = await h.call(
+      token,
+      "GET",
+      `/users/${COMMS}/messages/${encodeURIComponent(id)}/attachments/AAMkNOPE`,
+    );
     expect(errorCode(missing.body)).toBe("ErrorItemNotFound");
   });
 });
@@ -133,7 +140,7 @@ describe("adding attachments", () => {
   it("POSTs a small fileAttachment to a draft (201) and deletes it (204)", async () => {
     const token = h.token(ANA);
     const draft = await newDraft(token);
-    const reply = await h.call(token, "POST", `/me/messages/${draft}/attachments`, {
+    const reply = await h.call(token, "POST", `/me/messages/${encodeURIComponent(draft)}/attachments`, {
       "@odata.type": "#microsoft.graph.fileAttachment",
       name: "pieza.png",
       contentType: "image/png",
@@ -142,23 +149,31 @@ describe("adding attachments", () => {
     expect(reply.status).toBe(201);
     expect(obj(reply.body).size).toBe(70);
     const attachmentId = String(obj(reply.body).id);
-    expect((await h.call(token, "DELETE", `/me/messages/${draft}/attachments/${attachmentId}`)).status).toBe(
-      204,
-    );
-    expect(list((await h.call(token, "GET", `/me/messages/${draft}/attachments`)).body)).toEqual([]);
+    expect(
+      (
+        await h.call(
+          token,
+          "DELETE",
+          `/me/messages/${encodeURIComponent(draft)}/attachments/${encodeURIComponent(attachmentId)}`,
+        )
+      ).status,
+    ).toBe(204);
+    expect(
+      list((await h.call(token, "GET", `/me/messages/${encodeURIComponent(draft)}/attachments`)).body),
+    ).toEqual([]);
   });
 
   it("refuses more than 3 MB in one POST and anything but a fileAttachment", async () => {
     const token = h.token(ANA);
     const draft = await newDraft(token);
     const big = btoa("x".repeat(3 * 1024 * 1024 + 3));
-    const tooBig = await h.call(token, "POST", `/me/messages/${draft}/attachments`, {
+    const tooBig = await h.call(token, "POST", `/me/messages/${encodeURIComponent(draft)}/attachments`, {
       "@odata.type": "#microsoft.graph.fileAttachment",
       name: "big.bin",
       contentBytes: big,
     });
     expect(tooBig.status).toBe(413);
-    const item = await h.call(token, "POST", `/me/messages/${draft}/attachments`, {
+    const item = await h.call(token, "POST", `/me/messages/${encodeURIComponent(draft)}/attachments`, {
       "@odata.type": "#microsoft.graph.itemAttachment",
       name: "x",
     });
@@ -171,9 +186,14 @@ describe("upload sessions", () => {
   const bytes = new Uint8Array(size).map((_, i) => i % 251);
 
   async function session(token: string, draft: string): Promise<Record<string, unknown>> {
-    const reply = await h.call(token, "POST", `/me/messages/${draft}/attachments/createUploadSession`, {
-      AttachmentItem: { attachmentType: "file", name: "video.mp4", size, contentType: "video/mp4" },
-    });
+    const reply = await h.call(
+      token,
+      "POST",
+      `/me/messages/${encodeURIComponent(draft)}/attachments/createUploadSession`,
+      {
+        AttachmentItem: { attachmentType: "file", name: "video.mp4", size, contentType: "video/mp4" },
+      },
+    );
     expect(reply.status).toBe(201);
     return obj(reply.body);
   }
@@ -212,11 +232,12 @@ describe("upload sessions", () => {
       /^https:\/\/outlook\.office\.com\/api\/v2\.0\/.*\/Attachments\('/,
     );
     const [attachment] = list(
-      (await h.call(token, "GET", `/me/messages/${draft}/attachments?$select=name,size`)).body,
+      (await h.call(token, "GET", `/me/messages/${encodeURIComponent(draft)}/attachments?$select=name,size`))
+        .body,
     );
     expect(attachment).toMatchObject({ name: "video.mp4", size });
     const raw = await fetch(
-      `https://graph.microsoft.com/v1.0/me/messages/${draft}/attachments/${String(attachment?.id)}/$value`,
+      `https://graph.microsoft.com/v1.0/me/messages/${encodeURIComponent(draft)}/attachments/${encodeURIComponent(String(attachment?.id))}/$value`,
       {
         headers: { Authorization: `Bearer ${token}` },
       },
@@ -286,9 +307,14 @@ describe("upload sessions", () => {
   it("refuses sessions for small files and can be cancelled with DELETE", async () => {
     const token = h.token(ANA);
     const draft = await newDraft(token);
-    const small = await h.call(token, "POST", `/me/messages/${draft}/attachments/createUploadSession`, {
-      AttachmentItem: { attachmentType: "file", name: "a.txt", size: 1000 },
-    });
+    const small = await h.call(
+      token,
+      "POST",
+      `/me/messages/${encodeURIComponent(draft)}/attachments/createUploadSession`,
+      {
+        AttachmentItem: { attachmentType: "file", name: "a.txt", size: 1000 },
+      },
+    );
     expect(small.status).toBe(400);
     expect(errorCode(small.body)).toBe("ErrorAttachmentSizeShouldNotBeLessThanMinimumSize");
     const created = await session(token, draft);

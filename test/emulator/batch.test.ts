@@ -22,8 +22,12 @@ describe("$batch", () => {
     const id = h.tenant.deliver(COMMS, incoming("Solicitud"));
     const [me, message, missing] = await batch(h.token(ANA), [
       { id: "1", method: "GET", url: "/me" },
-      { id: "2", method: "GET", url: `users/${COMMS}/messages/${id}?$select=subject` },
-      { id: "3", method: "GET", url: `/users/${COMMS}/messages/${id.replace(/.{6}AAA=$/, "ZZZZZZAAA=")}` },
+      { id: "2", method: "GET", url: `users/${COMMS}/messages/${encodeURIComponent(id)}?$select=subject` },
+      {
+        id: "3",
+        method: "GET",
+        url: `/users/${COMMS}/messages/${encodeURIComponent(id.replace(/.{6}AAA=$/, "ZZZZZZAAA="))}`,
+      },
     ]);
     expect(me).toMatchObject({ id: "1", status: 200 });
     expect(obj(message?.body).subject).toBe("Solicitud");
@@ -43,11 +47,16 @@ describe("$batch", () => {
       ).body,
     );
     const results = await batch(token, [
-      { id: "send", method: "POST", url: `/me/messages/${String(draft.id)}/send`, dependsOn: ["props"] },
+      {
+        id: "send",
+        method: "POST",
+        url: `/me/messages/${encodeURIComponent(String(draft.id))}/send`,
+        dependsOn: ["props"],
+      },
       {
         id: "props",
         method: "PATCH",
-        url: `/me/messages/${String(draft.id)}`,
+        url: `/me/messages/${encodeURIComponent(String(draft.id))}`,
         headers: { "Content-Type": "application/json" },
         body: { singleValueExtendedProperties: [{ id: CASE_ID_PROP, value: "CM-1" }] },
       },

@@ -81,11 +81,11 @@ describe("POST /messages/{id}/send", () => {
         })
       ).body,
     );
-    const sent = await h.call(token, "POST", `/me/messages/${String(draft.id)}/send`);
+    const sent = await h.call(token, "POST", `/me/messages/${encodeURIComponent(String(draft.id))}/send`);
     expect(sent.status).toBe(202);
     expect(sent.body).toBe("");
     expect([TIC, LAURA, JUAN].map((a) => inbox(a).length)).toEqual([1, 1, 1]);
-    const again = await h.call(token, "POST", `/me/messages/${String(draft.id)}/send`);
+    const again = await h.call(token, "POST", `/me/messages/${encodeURIComponent(String(draft.id))}/send`);
     expect(again.status).toBe(404);
     expect(errorCode(again.body)).toBe("ErrorItemNotFound");
     expect(inbox(TIC)).toHaveLength(1);
@@ -97,7 +97,7 @@ describe("POST /messages/{id}/send", () => {
 
   it("refuses to send a message that is not a draft", async () => {
     const id = h.tenant.deliver(ANA, incoming("Recibido"));
-    const reply = await h.call(h.token(ANA), "POST", `/me/messages/${id}/send`);
+    const reply = await h.call(h.token(ANA), "POST", `/me/messages/${encodeURIComponent(id)}/send`);
     expect(reply.status).toBe(400);
   });
 
@@ -116,13 +116,13 @@ describe("POST /messages/{id}/send", () => {
         })
       ).body,
     );
-    await h.call(token, "POST", `/me/messages/${String(draft.id)}/send`);
+    await h.call(token, "POST", `/me/messages/${encodeURIComponent(String(draft.id))}/send`);
     const received = obj(
       (
         await h.call(
           h.token(TIC),
           "GET",
-          `/me/messages/${inbox(TIC)[0]?.id ?? ""}?$select=internetMessageHeaders`,
+          `/me/messages/${encodeURIComponent(inbox(TIC)[0]?.id ?? "")}?$select=internetMessageHeaders`,
         )
       ).body,
     );
@@ -160,7 +160,7 @@ describe("Send As", () => {
         })
       ).body,
     );
-    const reply = await h.call(token, "POST", `/me/messages/${String(draft.id)}/send`);
+    const reply = await h.call(token, "POST", `/me/messages/${encodeURIComponent(String(draft.id))}/send`);
     expect(reply.status).toBe(403);
     expect(errorCode(reply.body)).toBe("ErrorSendAsDenied");
     expect(inbox(TIC)).toEqual([]);
@@ -222,10 +222,15 @@ describe("replies and forwards", () => {
   it("createForward returns a FW: draft in the same conversation with the comment above the quote and the attachments", async () => {
     const id = request();
     const token = h.token(ANA);
-    const reply = await h.call(token, "POST", `/users/${COMMS}/messages/${id}/createForward`, {
-      comment: "<p>Caso [CM-2611-7F3K]</p>",
-      toRecipients: [to(TIC)],
-    });
+    const reply = await h.call(
+      token,
+      "POST",
+      `/users/${COMMS}/messages/${encodeURIComponent(id)}/createForward`,
+      {
+        comment: "<p>Caso [CM-2611-7F3K]</p>",
+        toRecipients: [to(TIC)],
+      },
+    );
     expect(reply.status).toBe(201);
     const draft = obj(reply.body);
     const original = h.tenant.mailbox(COMMS)?.messages.get(id);
@@ -244,18 +249,19 @@ describe("replies and forwards", () => {
     const token = h.token(ANA);
     const draft = obj(
       (
-        await h.call(token, "POST", `/users/${COMMS}/messages/${id}/createForward`, {
+        await h.call(token, "POST", `/users/${COMMS}/messages/${encodeURIComponent(id)}/createForward`, {
           toRecipients: [to(TIC)],
         })
       ).body,
     );
-    await h.call(token, "PATCH", `/users/${COMMS}/messages/${String(draft.id)}`, {
+    await h.call(token, "PATCH", `/users/${COMMS}/messages/${encodeURIComponent(String(draft.id))}`, {
       subject: "FW: Solicitud correo masivo [CM-2611-7F3K]",
       singleValueExtendedProperties: [{ id: HEADER_PROP, value: "CM-2611-7F3K" }],
     });
-    expect((await h.call(token, "POST", `/users/${COMMS}/messages/${String(draft.id)}/send`)).status).toBe(
-      202,
-    );
+    expect(
+      (await h.call(token, "POST", `/users/${COMMS}/messages/${encodeURIComponent(String(draft.id))}/send`))
+        .status,
+    ).toBe(202);
     const [received] = inbox(TIC);
     expect(received?.conversationId).toBe(h.tenant.mailbox(COMMS)?.messages.get(id)?.conversationId);
     expect(received?.internetMessageHeaders).toContainEqual({ name: "x-pregon-case", value: "CM-2611-7F3K" });
@@ -267,7 +273,7 @@ describe("replies and forwards", () => {
     const token = h.token(ANA);
     expect(
       (
-        await h.call(token, "POST", `/users/${COMMS}/messages/${id}/forward`, {
+        await h.call(token, "POST", `/users/${COMMS}/messages/${encodeURIComponent(id)}/forward`, {
           comment: "Para TIC",
           toRecipients: [to(TIC)],
         })
@@ -275,7 +281,11 @@ describe("replies and forwards", () => {
     ).toBe(202);
     expect(inbox(TIC)[0]?.subject).toBe("FW: Solicitud correo masivo");
     expect(
-      (await h.call(token, "POST", `/users/${COMMS}/messages/${id}/reply`, { comment: "Recibido" })).status,
+      (
+        await h.call(token, "POST", `/users/${COMMS}/messages/${encodeURIComponent(id)}/reply`, {
+          comment: "Recibido",
+        })
+      ).status,
     ).toBe(202);
     const [answer] = inbox(LAURA);
     const original = h.tenant.mailbox(COMMS)?.messages.get(id);
@@ -298,10 +308,14 @@ describe("replies and forwards", () => {
       }),
     );
     const token = h.token(ANA);
-    const reply = obj((await h.call(token, "POST", `/me/messages/${id}/createReply`, {})).body);
+    const reply = obj(
+      (await h.call(token, "POST", `/me/messages/${encodeURIComponent(id)}/createReply`, {})).body,
+    );
     expect(reply.subject).toBe("RE: Seguimiento");
     expect(reply.toRecipients).toEqual([to(TIC)]);
-    const all = obj((await h.call(token, "POST", `/me/messages/${id}/createReplyAll`)).body);
+    const all = obj(
+      (await h.call(token, "POST", `/me/messages/${encodeURIComponent(id)}/createReplyAll`)).body,
+    );
     expect(all.toRecipients).toEqual([to(TIC), to(LAURA)]);
     expect(all.ccRecipients).toEqual([to(JUAN)]);
   });
@@ -310,13 +324,23 @@ describe("replies and forwards", () => {
     const id = request();
     const token = h.token(ANA);
     const both = { comment: "a", message: { body: { contentType: "text", content: "b" } } };
-    const forward = await h.call(token, "POST", `/users/${COMMS}/messages/${id}/forward`, {
-      ...both,
-      toRecipients: [to(TIC)],
-    });
+    const forward = await h.call(
+      token,
+      "POST",
+      `/users/${COMMS}/messages/${encodeURIComponent(id)}/forward`,
+      {
+        ...both,
+        toRecipients: [to(TIC)],
+      },
+    );
     expect(forward.status).toBe(400);
     expect(errorCode(forward.body)).toBe("ErrorInvalidRequest");
-    const createReply = await h.call(token, "POST", `/users/${COMMS}/messages/${id}/createReply`, both);
+    const createReply = await h.call(
+      token,
+      "POST",
+      `/users/${COMMS}/messages/${encodeURIComponent(id)}/createReply`,
+      both,
+    );
     expect(createReply.status).toBe(400);
     expect(errorCode(createReply.body)).toBe("ErrorInvalidRequest");
     expect(inbox(TIC)).toEqual([]);
@@ -325,12 +349,22 @@ describe("replies and forwards", () => {
   it("refuses a forward with recipients in both places or in neither", async () => {
     const id = request();
     const token = h.token(ANA);
-    const both = await h.call(token, "POST", `/users/${COMMS}/messages/${id}/createForward`, {
-      toRecipients: [to(TIC)],
-      message: { toRecipients: [to(TIC)] },
-    });
+    const both = await h.call(
+      token,
+      "POST",
+      `/users/${COMMS}/messages/${encodeURIComponent(id)}/createForward`,
+      {
+        toRecipients: [to(TIC)],
+        message: { toRecipients: [to(TIC)] },
+      },
+    );
     expect(both.status).toBe(400);
-    const neither = await h.call(token, "POST", `/users/${COMMS}/messages/${id}/forward`, { comment: "x" });
+    const neither = await h.call(
+      token,
+      "POST",
+      `/users/${COMMS}/messages/${encodeURIComponent(id)}/forward`,
+      { comment: "x" },
+    );
     expect(neither.status).toBe(400);
   });
 
@@ -339,7 +373,7 @@ describe("replies and forwards", () => {
     const token = h.token(ANA);
     const draft = obj(
       (
-        await h.call(token, "POST", `/users/${COMMS}/messages/${id}/createForward`, {
+        await h.call(token, "POST", `/users/${COMMS}/messages/${encodeURIComponent(id)}/createForward`, {
           message: {
             toRecipients: [to(TIC)],
             body: { contentType: "text", content: "Línea 1\nLínea <2>" },

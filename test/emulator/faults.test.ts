@@ -6,7 +6,21 @@ const h = setupEmulator();
 const mail = { message: { subject: "Aviso", toRecipients: [{ emailAddress: { address: TIC } }] } };
 
 describe("fault rules", () => {
+  it("hides Retry-After by default, as a browser sees Graph: neither readable nor in Access-Control-Expose-Headers", async () => {
+    h.tenant.faults.add({ url: "/me", effect: { kind: "throttle", retryAfterSeconds: 3 }, times: 1 });
+    const token = h.token(ANA);
+    const throttled = await h.call(token, "GET", "/me");
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get("retry-after")).toBeNull();
+    expect(throttled.headers.get("access-control-expose-headers")).not.toMatch(/retry-after/i);
+    h.tenant.faults.add({ url: "/me", effect: { kind: "unavailable", retryAfterSeconds: 2 }, times: 1 });
+    const unavailable = await h.call(token, "GET", "/me");
+    expect(unavailable.status).toBe(503);
+    expect(unavailable.headers.get("retry-after")).toBeNull();
+  });
+
   it("answers 429 with Retry-After (seconds) for the next n matching requests, without running them", async () => {
+    h.tenant.behaviour.exposeRetryAfter = true;
     h.tenant.faults.add({
       method: "POST",
       url: "/sendMail",
@@ -17,6 +31,7 @@ describe("fault rules", () => {
     const first = await h.call(token, "POST", "/me/sendMail", mail);
     expect(first.status).toBe(429);
     expect(first.headers.get("retry-after")).toBe("3");
+    expect(first.headers.get("access-control-expose-headers")).toMatch(/retry-after/i);
     expect(errorCode(first.body)).toBe("ApplicationThrottled");
     expect((await h.call(token, "POST", "/me/sendMail", mail)).status).toBe(429);
     expect(h.tenant.storedMessages(TIC, "inbox")).toEqual([]);
@@ -26,6 +41,7 @@ describe("fault rules", () => {
   });
 
   it("answers 503 with or without Retry-After, matching by RegExp and method", async () => {
+    h.tenant.behaviour.exposeRetryAfter = true;
     const token = h.token(ANA);
     const rule = h.tenant.faults.add({
       method: "GET",
@@ -68,9 +84,9 @@ describe("fault rules", () => {
       effect: { kind: "failAfterEffect", as: "503" },
       times: 1,
     });
-    expect((await h.call(token, "POST", `/me/messages/${id}/send`)).status).toBe(503);
+    expect((await h.call(token, "POST", `/me/messages/${encodeURIComponent(id)}/send`)).status).toBe(503);
     expect(h.tenant.storedMessages(TIC, "inbox")).toHaveLength(1);
-    const retry = await h.call(token, "POST", `/me/messages/${id}/send`);
+    const retry = await h.call(token, "POST", `/me/messages/${encodeURIComponent(id)}/send`);
     expect(retry.status).toBe(404);
     expect(h.tenant.storedMessages(TIC, "inbox")).toHaveLength(1);
   });

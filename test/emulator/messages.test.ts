@@ -19,7 +19,7 @@ describe("POST /messages", () => {
       body: { contentType: "HTML", content: "<p>Hola <b>todos</b></p>" },
       toRecipients: [{ emailAddress: { address: "alguien@externo.example" } }],
     });
-    expect(String(created.id)).toMatch(/^AAMk[A-Za-z0-9_-]{60,}=*$/);
+    expect(String(created.id)).toMatch(/^AAMk[A-Za-z0-9+/_-]{60,}=*$/);
     expect(created.isDraft).toBe(true);
     expect(created["@odata.etag"]).toBe(`W/"${String(created.changeKey)}"`);
     expect(created.internetMessageId).toMatch(/^<[^@]+@universidad\.example>$/);
@@ -39,7 +39,7 @@ describe("POST /messages", () => {
     const selected = await h.call(
       token,
       "GET",
-      `/me/messages/${String(created.id)}?$select=subject,internetMessageHeaders`,
+      `/me/messages/${encodeURIComponent(String(created.id))}?$select=subject,internetMessageHeaders`,
     );
     expect(obj(selected.body).internetMessageHeaders).toEqual([{ name: "x-pregon-case", value: "CM-1" }]);
     expect(Object.keys(obj(selected.body)).sort()).toEqual([
@@ -78,10 +78,15 @@ describe("GET /messages/{id}", () => {
     const token = h.token(ANA);
     const created = await draft(token);
     const missing = String(created.id).replace(/.{8}AAA=$/, "ZZZZZZZZAAA=");
-    const reply = await h.call(token, "GET", `/me/messages/${missing}`);
+    const reply = await h.call(token, "GET", `/me/messages/${encodeURIComponent(missing)}`);
     expect(reply.status).toBe(404);
     expect(errorCode(reply.body)).toBe("ErrorItemNotFound");
-    const malformed = await h.call(token, "GET", `/me/messages/${encodeURIComponent("AAMkAD+ews/id==")}`);
+    // Not an item id at all (an Office.js id never converted has another structure; see src/demo/officeIds.ts).
+    const malformed = await h.call(
+      token,
+      "GET",
+      `/me/messages/${encodeURIComponent("QUFNa0FEZXdzL2lk+w==")}`,
+    );
     expect(malformed.status).toBe(400);
     expect(errorCode(malformed.body)).toBe("ErrorInvalidIdMalformed");
   });
@@ -92,13 +97,17 @@ describe("GET /messages/{id}", () => {
     const reply = await h.call(
       token,
       "GET",
-      `/users/${COMMS}/messages/${id}?$select=subject,from,receivedDateTime`,
+      `/users/${COMMS}/messages/${encodeURIComponent(id)}?$select=subject,from,receivedDateTime`,
     );
     expect(reply.status).toBe(200);
     expect(obj(reply.body).subject).toBe("Solicitud");
     expect(obj(reply.body).receivedDateTime).toBe("2026-11-27T14:05:00Z");
     expect(obj(reply.body)).not.toHaveProperty("body");
-    const bad = await h.call(token, "GET", `/users/${COMMS}/messages/${id}?$select=subjectLine`);
+    const bad = await h.call(
+      token,
+      "GET",
+      `/users/${COMMS}/messages/${encodeURIComponent(id)}?$select=subjectLine`,
+    );
     expect(bad.status).toBe(400);
   });
 
@@ -107,9 +116,15 @@ describe("GET /messages/{id}", () => {
       COMMS,
       incoming("Texto", { body: { contentType: "html", content: "<p>uno</p><p>dos &amp; tres</p>" } }),
     );
-    const reply = await h.call(h.token(ANA), "GET", `/users/${COMMS}/messages/${id}`, undefined, {
-      Prefer: 'outlook.body-content-type="text"',
-    });
+    const reply = await h.call(
+      h.token(ANA),
+      "GET",
+      `/users/${COMMS}/messages/${encodeURIComponent(id)}`,
+      undefined,
+      {
+        Prefer: 'outlook.body-content-type="text"',
+      },
+    );
     expect(obj(obj(reply.body).body)).toEqual({ contentType: "text", content: "uno\ndos & tres" });
   });
 });
@@ -118,7 +133,7 @@ describe("PATCH /messages/{id}", () => {
   it("updates writable properties and changes the etag on every write", async () => {
     const token = h.token(ANA);
     const created = await draft(token);
-    const reply = await h.call(token, "PATCH", `/me/messages/${String(created.id)}`, {
+    const reply = await h.call(token, "PATCH", `/me/messages/${encodeURIComponent(String(created.id))}`, {
       subject: "Nuevo",
       categories: ["Pregón"],
     });
@@ -133,7 +148,7 @@ describe("PATCH /messages/{id}", () => {
   it("rejects an unknown property with 400 RequestBodyRead", async () => {
     const token = h.token(ANA);
     const created = await draft(token);
-    const reply = await h.call(token, "PATCH", `/me/messages/${String(created.id)}`, {
+    const reply = await h.call(token, "PATCH", `/me/messages/${encodeURIComponent(String(created.id))}`, {
       caseState: "received",
     });
     expect(reply.status).toBe(400);
@@ -143,12 +158,16 @@ describe("PATCH /messages/{id}", () => {
   it("rejects read-only and draft-only properties with 400 ErrorInvalidPropertySet", async () => {
     const token = h.token(ANA);
     const id = h.tenant.deliver(ANA, incoming("Recibido"));
-    const readOnly = await h.call(token, "PATCH", `/me/messages/${id}`, { conversationId: "x" });
+    const readOnly = await h.call(token, "PATCH", `/me/messages/${encodeURIComponent(id)}`, {
+      conversationId: "x",
+    });
     expect(errorCode(readOnly.body)).toBe("ErrorInvalidPropertySet");
-    const draftOnly = await h.call(token, "PATCH", `/me/messages/${id}`, { subject: "cambiado" });
+    const draftOnly = await h.call(token, "PATCH", `/me/messages/${encodeURIComponent(id)}`, {
+      subject: "cambiado",
+    });
     expect(draftOnly.status).toBe(400);
     expect(errorCode(draftOnly.body)).toBe("ErrorInvalidPropertySet");
-    const allowed = await h.call(token, "PATCH", `/me/messages/${id}`, {
+    const allowed = await h.call(token, "PATCH", `/me/messages/${encodeURIComponent(id)}`, {
       isRead: true,
       categories: ["Pregón: Recibida"],
     });
@@ -158,11 +177,11 @@ describe("PATCH /messages/{id}", () => {
   it("honours If-Match: the current etag passes, a stale one answers 412 ErrorIrresolvableConflict", async () => {
     const token = h.token(ANA);
     const id = h.tenant.deliver(ANA, incoming("Concurrencia"));
-    const first = obj((await h.call(token, "GET", `/me/messages/${id}`)).body);
+    const first = obj((await h.call(token, "GET", `/me/messages/${encodeURIComponent(id)}`)).body);
     const ok = await h.call(
       token,
       "PATCH",
-      `/me/messages/${id}`,
+      `/me/messages/${encodeURIComponent(id)}`,
       { categories: ["A"] },
       { "If-Match": String(first["@odata.etag"]) },
     );
@@ -170,7 +189,7 @@ describe("PATCH /messages/{id}", () => {
     const stale = await h.call(
       token,
       "PATCH",
-      `/me/messages/${id}`,
+      `/me/messages/${encodeURIComponent(id)}`,
       { categories: ["B"] },
       { "If-Match": String(first["@odata.etag"]) },
     );
@@ -184,8 +203,8 @@ describe("DELETE and folders", () => {
   it("moves a deleted message to Deleted Items with a new id; the old id is gone", async () => {
     const token = h.token(ANA);
     const id = h.tenant.deliver(ANA, incoming("Borrar"));
-    expect((await h.call(token, "DELETE", `/me/messages/${id}`)).status).toBe(204);
-    expect((await h.call(token, "GET", `/me/messages/${id}`)).status).toBe(404);
+    expect((await h.call(token, "DELETE", `/me/messages/${encodeURIComponent(id)}`)).status).toBe(204);
+    expect((await h.call(token, "GET", `/me/messages/${encodeURIComponent(id)}`)).status).toBe(404);
     const deleted = list((await h.call(token, "GET", "/me/mailFolders/deleteditems/messages")).body);
     expect(deleted.map((m) => m.subject)).toEqual(["Borrar"]);
   });
@@ -196,7 +215,11 @@ describe("DELETE and folders", () => {
     const folders = list((await h.call(token, "GET", "/me/mailFolders")).body);
     const inbox = folders.find((f) => f.displayName === "Inbox");
     expect(inbox?.totalItemCount).toBe(1);
-    const byId = await h.call(token, "GET", `/me/mailFolders/${String(inbox?.id)}/messages`);
+    const byId = await h.call(
+      token,
+      "GET",
+      `/me/mailFolders/${encodeURIComponent(String(inbox?.id))}/messages`,
+    );
     expect(list(byId.body)).toHaveLength(1);
     expect((await h.call(token, "GET", "/me/mailFolders/Inbox/messages")).status).toBe(200);
     expect((await h.call(token, "GET", "/me/mailFolders/archive/messages")).status).toBe(404);
@@ -207,7 +230,7 @@ describe("extended properties", () => {
   it("are set by PATCH and read back with $expand and a $filter on id (canonical id, lower-case GUID)", async () => {
     const token = h.token(ANA);
     const id = h.tenant.deliver(COMMS, incoming("Caso"));
-    const patch = await h.call(token, "PATCH", `/users/${COMMS}/messages/${id}`, {
+    const patch = await h.call(token, "PATCH", `/users/${COMMS}/messages/${encodeURIComponent(id)}`, {
       singleValueExtendedProperties: [
         { id: CASE_ID_PROP, value: "CM-2611-7F3K" },
         { id: "String {00020329-0000-0000-C000-000000000046} Name pregon.state", value: "received" },
@@ -218,7 +241,7 @@ describe("extended properties", () => {
     const reply = await h.call(
       token,
       "GET",
-      `/users/${COMMS}/messages/${id}?$expand=singleValueExtendedProperties($filter=${filter})`,
+      `/users/${COMMS}/messages/${encodeURIComponent(id)}?$expand=singleValueExtendedProperties($filter=${filter})`,
     );
     expect(obj(reply.body).singleValueExtendedProperties).toEqual([
       { id: "String {00020329-0000-0000-c000-000000000046} Name pregon.caseId", value: "CM-2611-7F3K" },
@@ -237,7 +260,7 @@ describe("extended properties", () => {
     const reply = await h.call(
       token,
       "GET",
-      `/me/messages/${String(created.id)}?$expand=singleValueExtendedProperties($filter=${other})`,
+      `/me/messages/${encodeURIComponent(String(created.id))}?$expand=singleValueExtendedProperties($filter=${other})`,
     );
     expect(obj(reply.body)).not.toHaveProperty("singleValueExtendedProperties");
     const both = encodeURIComponent(
@@ -246,7 +269,7 @@ describe("extended properties", () => {
     const again = await h.call(
       token,
       "GET",
-      `/me/messages/${String(created.id)}?$expand=singleValueExtendedProperties($filter=${both})`,
+      `/me/messages/${encodeURIComponent(String(created.id))}?$expand=singleValueExtendedProperties($filter=${both})`,
     );
     expect(obj(again.body).singleValueExtendedProperties).toHaveLength(1);
   });
@@ -257,7 +280,7 @@ describe("extended properties", () => {
       subject: "p",
       singleValueExtendedProperties: [{ id: CASE_ID_PROP, value: "CM-1" }],
     });
-    await h.call(token, "PATCH", `/me/messages/${String(created.id)}`, {
+    await h.call(token, "PATCH", `/me/messages/${encodeURIComponent(String(created.id))}`, {
       singleValueExtendedProperties: [
         {
           id: CASE_ID_PROP.toLowerCase()

@@ -17,7 +17,7 @@ describe("toJSON / fromJSON", () => {
     const restored = Tenant.fromJSON(JSON.parse(JSON.stringify(h.tenant)));
     // Straight to the restored tenant (no msw), with the token the original issued.
     const reply = await restored.fetch(
-      new Request(`${GRAPH}/users/${COMMS}/messages/${id}`, {
+      new Request(`${GRAPH}/users/${COMMS}/messages/${encodeURIComponent(id)}`, {
         headers: { Authorization: `Bearer ${token}` },
       }),
     );
@@ -44,7 +44,8 @@ describe("seeding", () => {
       const json = JSON.parse(readFileSync(join(dir, file), "utf8")) as Record<string, unknown>;
       const id = h.tenant.deliver(COMMS, json);
       const reply = obj(
-        (await h.call(token, "GET", `/users/${COMMS}/messages/${id}?$expand=attachments`)).body,
+        (await h.call(token, "GET", `/users/${COMMS}/messages/${encodeURIComponent(id)}?$expand=attachments`))
+          .body,
       );
       expect(reply.subject).toBe(json.subject);
       expect(reply.isDraft).toBe(false);

@@ -116,7 +116,7 @@ describe("$filter on message properties", () => {
     expect(await subjects(q({ $filter: `conversationId eq '${String(target?.conversationId)}'` }))).toEqual([
       "Dos",
     ]);
-    await h.call(token, "PATCH", `/users/${COMMS}/messages/${String(target?.id)}`, {
+    await h.call(token, "PATCH", `/users/${COMMS}/messages/${encodeURIComponent(String(target?.id))}`, {
       categories: ["Pregón: En TIC"],
     });
     expect(await subjects(q({ $filter: "categories/any(c: c eq 'pregón: en tic')" }))).toEqual(["Dos"]);

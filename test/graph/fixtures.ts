@@ -1,7 +1,9 @@
 // Graph-shaped sample data (shapes as the Graph v1.0 reference documents them; values are Pregón's own).
 import { CASE_PROPERTY_IDS } from "../../src/graph";
 
-export const REQUEST_ID = "AAMkADc3MWUyMGQ0LTI0ZDItNDg2Zi05NGYzLWQ0ZTE0MWQ2YmRmOABGAAAAAAB=";
+// As Exchange ids are: "/", "+" and "=" that the adapter must percent-encode in every path.
+export const REQUEST_ID =
+  "AAMkADc3MWUyMGQ0LTI0ZDItNDg2Zi05NGYzLWQ0ZTE0MWQ2YmRmOABGAAAAAAB7PeJIR+T0QrZBmAeE5ZneBwDa/z/LP4AgAAA=";
 
 export function graphMessage(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

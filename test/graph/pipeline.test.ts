@@ -10,6 +10,13 @@ describe("Retry-After", () => {
     [" 0 ", 0],
     ["Fri, 27 Nov 2026 14:00:30 GMT", 30_000],
     ["Fri, 27 Nov 2026 13:00:00 GMT", 0],
+    // Fractional seconds are seconds, not a date: "2.5" used to fall through to Date.parse and become 0 ms.
+    ["2.128", 2_128],
+    ["2.5", 2_500],
+    ["0.25", 250],
+    // The two obsolete HTTP-date forms that RFC 9110 asks recipients to accept (both UTC).
+    ["Friday, 27-Nov-26 14:00:10 GMT", 10_000],
+    ["Fri Nov 27 14:00:20 2026", 20_000],
   ])("%s → %i ms", (header, expected) => {
     expect(retryAfterMs(header, now)).toBe(expected);
   });
@@ -17,6 +24,9 @@ describe("Retry-After", () => {
   it("ignores an absent or unreadable header", () => {
     expect(retryAfterMs(null, now)).toBeUndefined();
     expect(retryAfterMs("soon", now)).toBeUndefined();
+    expect(retryAfterMs("-3", now)).toBeUndefined();
+    expect(retryAfterMs("2026-11-27T14:00:30Z", now)).toBeUndefined();
+    expect(retryAfterMs("1.", now)).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import { http, HttpResponse } from "msw";
+import type { ServerWait } from "../../src/ports/serverWaits";
 import { REQUEST_ID, graphMessage } from "./fixtures";
 import { GRAPH, createHarness, graphError, startGraphServer } from "./harness";
 
@@ -154,5 +155,95 @@ describe("retries", () => {
       code: "network",
       details: { timeoutMs: 50 },
     });
+  });
+});
+
+describe("waits a browser cannot read: Retry-After hidden by CORS", () => {
+  it("waits at least 2 s on a 429 without Retry-After, and says the wait was its own", async () => {
+    const waits: ServerWait[] = [];
+    const h = createHarness({ onServerWait: (wait) => waits.push(wait) });
+    h.use(http.get(`${GRAPH}/me/messages/:id`, sequence(throttled(), throttled(), ok)));
+
+    await h.service.getMessage("me", REQUEST_ID);
+
+    // Backoff alone would be 0.75 × 0.5 s and 0.75 × 1 s; a 429 waits at least 2 s.
+    expect(h.sleeps).toEqual([2_000, 2_000]);
+    expect(waits).toEqual([
+      { ms: 2_000, status: 429, source: "client" },
+      { ms: 2_000, status: 429, source: "client" },
+    ]);
+  });
+
+  it("grows the wait of a 429 past 2 s exponentially when backoff exceeds the floor", async () => {
+    const h = createHarness({ retry: { baseDelayMs: 2_000, maxRetries: 3 } });
+    h.use(http.get(`${GRAPH}/me/messages/:id`, sequence(throttled(), throttled(), throttled(), ok)));
+
+    await h.service.getMessage("me", REQUEST_ID);
+
+    expect(h.sleeps).toEqual([2_000, 3_000, 6_000]);
+  });
+
+  it("says the server asked when Retry-After is readable, fractional seconds included", async () => {
+    const waits: ServerWait[] = [];
+    const h = createHarness({ onServerWait: (wait) => waits.push(wait) });
+    h.use(http.get(`${GRAPH}/me/messages/:id`, sequence(throttled("2.128"), ok)));
+
+    await h.service.getMessage("me", REQUEST_ID);
+
+    expect(h.sleeps).toEqual([2_128]);
+    expect(waits).toEqual([{ ms: 2_128, status: 429, source: "server" }]);
+  });
+
+  it("honours an HTTP-date Retry-After", async () => {
+    const h = createHarness();
+    h.use(http.get(`${GRAPH}/me/messages/:id`, sequence(throttled("Fri, 27 Nov 2026 14:00:04 GMT"), ok)));
+
+    await h.service.getMessage("me", REQUEST_ID);
+
+    expect(h.sleeps).toEqual([4_000]);
+  });
+
+  it("announces only waits caused by a 429/503/504, not a dropped connection's backoff nor the Sent Items look-up", async () => {
+    const waits: ServerWait[] = [];
+    const h = createHarness({
+      onServerWait: (wait) => waits.push(wait),
+      retry: { baseDelayMs: 2_000 },
+      sentLookup: { delaysMs: [1_000, 2_000] },
+    });
+    const draft = graphMessage({ id: "AAMkDraft1=", isDraft: true, internetMessageId: "<d1@uni.example>" });
+    let dropped = false;
+    h.use(
+      http.get(`${GRAPH}/me/messages/:id`, () => {
+        if (dropped) return ok();
+        dropped = true;
+        return HttpResponse.error();
+      }),
+      http.post(`${GRAPH}/me/messages/:id/createForward`, () => HttpResponse.json(draft, { status: 201 })),
+      http.patch(`${GRAPH}/me/messages/:id`, () => HttpResponse.json(draft)),
+      http.post(`${GRAPH}/me/messages/:id/send`, () => new HttpResponse(null, { status: 202 })),
+      http.get(`${GRAPH}/me/mailFolders/sentitems/messages`, () => HttpResponse.json({ value: [] })),
+    );
+
+    await h.service.getMessage("me", REQUEST_ID);
+    await h.service.forward("me", REQUEST_ID, {
+      to: [{ address: "tic@uni.example.edu.co" }],
+      commentHtml: "<p>[CM-2611-7F3K]</p>",
+      caseId: "CM-2611-7F3K",
+      kind: "forward",
+    });
+
+    // The adapter did pause (backoff after the drop, then the Sent Items look-up), but nobody throttled it.
+    expect(h.sleeps).toEqual([1_500, 1_000, 2_000]);
+    expect(waits).toEqual([]);
+  });
+
+  it("announces the wait of a 503 without Retry-After as its own", async () => {
+    const waits: ServerWait[] = [];
+    const h = createHarness({ retry: { baseDelayMs: 2_000 }, onServerWait: (wait) => waits.push(wait) });
+    h.use(http.get(`${GRAPH}/me/messages/:id`, sequence(unavailable, ok)));
+
+    await h.service.getMessage("me", REQUEST_ID);
+
+    expect(waits).toEqual([{ ms: 1_500, status: 503, source: "client" }]);
   });
 });

@@ -26,14 +26,20 @@ const KNOWN_SEGMENTS = new Set([
   "deleteditems",
 ]);
 
-/** "METHOD route" with ids replaced by {id}; "?filter" marks a filtered list. */
+/**
+ * "METHOD route" with ids replaced by {id}; "?filter" marks a filtered list. The log's URL is decoded, and item
+ * ids contain "/" (as Exchange's do), so the unknown segments between two known ones are one id.
+ */
 export function routeKind(entry: Pick<LogEntry, "method" | "url">): string {
   const url = new URL(entry.url);
   const segments = url.pathname.split("/").filter((s) => s.length > 0);
   const rest = segments[0] === "v1.0" ? segments.slice(1) : ["(upload)"];
   if (rest[0] === "me") rest.splice(0, 1);
   else if (rest[0] === "users") rest.splice(0, 2);
-  const route = rest.map((s) => (KNOWN_SEGMENTS.has(s) ? s : "{id}")).join("/");
+  const route = rest
+    .map((s) => (KNOWN_SEGMENTS.has(s) ? s : "{id}"))
+    .filter((s, i, all) => s !== "{id}" || all[i - 1] !== "{id}")
+    .join("/");
   const query = url.searchParams.has("$filter") ? "?filter" : "";
   return `${entry.method} ${route}${query}`;
 }
@@ -74,12 +80,18 @@ export function sendAttempts(tenant: Tenant, caller?: string): LogEntry[] {
  * A fault-rule matcher for every request of one route kind (as `routeKind` names it), whatever the ids: the
  * method, and a pattern for the decoded URL.
  */
+/**
+ * One id in a decoded URL: an Exchange item id (base64 with "/" and "+", ending in "="), or a GUID-like id
+ * without "/" (groups).
+ */
+const ID_PATTERN = "(?:AA[A-Za-z0-9+/_-]*=+|[^/?=]+)";
+
 export function routeMatcher(kind: string): { method: string; url: RegExp } {
   const [method = "", route = ""] = kind.split(" ");
   const filtered = route.endsWith("?filter");
   const path = (filtered ? route.slice(0, -"?filter".length) : route)
     .split("/")
-    .map((s) => (s === "{id}" ? "[^/?]+" : s.replace(/[$.]/g, (c) => `\\${c}`)))
+    .map((s) => (s === "{id}" ? ID_PATTERN : s.replace(/[$.]/g, (c) => `\\${c}`)))
     .join("/");
   // A top-level $filter (not the one inside $expand=…($filter=…)).
   const topFilter = "(?:[^()]*&)?\\$filter=";

@@ -5,6 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { GraphMailService } from "../../src/graph";
 import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { WaitNotifier } from "../../src/ports/serverWaits";
+import type { ServerWait } from "../../src/ports/serverWaits";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { COMMUNICATIONS, PROFESSIONAL, setupWorld } from "../support/world";
@@ -72,33 +73,98 @@ describe("taskpane (jsdom, embedded tenant)", () => {
     expect(screen.getByRole("checkbox", { name: "Students" })).toHaveProperty("checked", true);
   });
 
-  it("says it is waiting while the server's Retry-After runs, then completes once", async () => {
-    const user = userEvent.setup();
-    const w = world();
+  /** The pane wired as production wires it: server waits announced by the Graph adapter to the notice. */
+  function renderWithWaits(w: ReturnType<typeof world>) {
     const itemId = w.deliverRequest("01-structured-es.json");
     const host = hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }, "es-CO");
     const serverWaits = new WaitNotifier();
+    const announced: ServerWait[] = [];
+    serverWaits.subscribe((wait) => announced.push(wait));
+    const slept: number[] = [];
     const mail = new GraphMailService(
       { getAccessToken: async () => w.tenant.issueToken(PROFESSIONAL) },
-      { clock: { sleep: serverWaits.sleep } },
+      {
+        onServerWait: serverWaits.notify,
+        // Every pause is recorded and shortened; the notice keeps its own countdown of the announced wait.
+        clock: {
+          sleep: (ms) => {
+            slept.push(ms);
+            return new Promise((resolve) => setTimeout(resolve, 10));
+          },
+        },
+      },
     );
     render(
       <App
         services={{ host, mail, config: w.config, sanitizeHtml, now: () => w.clock.now(), serverWaits }}
       />,
     );
+    return { itemId, announced, slept };
+  }
+
+  it("says the server asked to wait N s when its Retry-After is readable, then completes once", async () => {
+    const user = userEvent.setup();
+    const w = world();
+    w.tenant.behaviour.exposeRetryAfter = true;
+    const { itemId, announced } = renderWithWaits(w);
     await screen.findByRole("heading", { name: "Nueva solicitud" });
     w.tenant.faults.add({
       method: "PATCH",
       url: itemId,
-      effect: { kind: "throttle", retryAfterSeconds: 1 },
+      effect: { kind: "throttle", retryAfterSeconds: 1.5 },
       times: 1,
     });
 
     await user.click(screen.getByRole("button", { name: "Crear caso" }));
-    expect(await screen.findByText(/El servidor de correo pidió esperar; se reintenta en 1 s/)).toBeTruthy();
+    // The countdown's first figure depends on how soon jsdom renders; the wait itself is exact.
+    expect(
+      await screen.findByText(/El servidor de correo pidió esperar; se reintenta en [12] s/),
+    ).toBeTruthy();
+    expect(announced).toEqual([{ ms: 1_500, status: 429, source: "server" }]);
     await screen.findByRole("heading", { name: /^Caso CM-/ }, { timeout: 10_000 });
     expect(w.tenant.log.count({ method: "PATCH", url: itemId, status: 429 })).toBe(1);
     expect(w.tenant.log.count({ method: "PATCH", url: itemId, status: 200 })).toBe(1);
+  });
+
+  it("says the server is throttling and the pane waits on its own when Retry-After cannot be read (the browser's view)", async () => {
+    const user = userEvent.setup();
+    const w = world();
+    const { itemId, announced } = renderWithWaits(w);
+    await screen.findByRole("heading", { name: "Nueva solicitud" });
+    w.tenant.faults.add({
+      method: "PATCH",
+      url: itemId,
+      effect: { kind: "throttle", retryAfterSeconds: 30 },
+      times: 1,
+    });
+
+    await user.click(screen.getByRole("button", { name: "Crear caso" }));
+    expect(
+      await screen.findByText(
+        /El servidor de correo está limitando las solicitudes; el panel espera [12] s por su cuenta/,
+      ),
+    ).toBeTruthy();
+    await screen.findByRole("heading", { name: /^Caso CM-/ }, { timeout: 10_000 });
+    // The 30 s the server "asked" never reached the pane; it waited its own 2 s and the retry went through.
+    expect(announced).toEqual([{ ms: 2_000, status: 429, source: "client" }]);
+    expect(w.tenant.log.count({ method: "PATCH", url: itemId, status: 200 })).toBe(1);
+  });
+
+  it("shows no server-wait notice on a forward without faults, though the pane pauses to look in Sent Items", async () => {
+    const user = userEvent.setup();
+    const w = world();
+    const { announced, slept } = renderWithWaits(w);
+    await screen.findByRole("heading", { name: "Nueva solicitud" });
+    await user.click(screen.getByRole("button", { name: "Crear caso" }));
+    await screen.findByRole("heading", { name: /^Caso CM-/ }, { timeout: 10_000 });
+
+    await user.click(screen.getByRole("button", { name: "Enviar a TIC" }));
+    const status = await screen.findByRole("status", {}, { timeout: 10_000 });
+    expect(within(status).getByText("Enviado a TIC.")).toBeTruthy();
+
+    expect(slept.some((ms) => ms >= 1_000)).toBe(true);
+    expect(announced).toEqual([]);
+    expect(screen.queryByText(/esperar|espera \d+ s/)).toBeNull();
+    expect(w.tenant.log.count({ status: 429 }) + w.tenant.log.count({ status: 503 })).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import type { Tenant } from "../state/tenant";
 import type { GraphExtendedProperty, GraphHeader, GraphRecipient } from "../types";
 import { escapeHtml } from "./compose";
 import { resolveRecipients } from "./recipients";
+import { recipientProperties } from "./transport-props";
 
 export interface SendOptions {
   saveToSentItems: boolean;
@@ -72,7 +73,11 @@ export function sendMessage(
       from,
       now,
       headers,
-      properties: headerProperties,
+      properties: recipientProperties(
+        tenant.behaviour.namedPropertiesOnDelivery,
+        message.singleValueExtendedProperties,
+        headerProperties,
+      ),
       bcc: [],
       categories: [],
     }),

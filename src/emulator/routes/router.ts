@@ -87,7 +87,8 @@ function mailboxPrefix(
   segments: readonly string[],
 ): { mailbox: Mailbox; rest: string[] } | null {
   const [first, second, ...rest] = segments;
-  if (first === "me" && second !== undefined) return { mailbox: caller, rest: [second, ...rest] };
+  if (first?.toLowerCase() === "me" && second !== undefined)
+    return { mailbox: caller, rest: [second, ...rest] };
   if (first?.toLowerCase() === "users" && second !== undefined && rest.length > 0) {
     const mailbox = tenant.resolveMailbox(second);
     if (!mailbox) throw new GraphError(404, "ErrorInvalidUser", `The requested user '${second}' is invalid.`);

@@ -1,5 +1,6 @@
 // The seeding vocabulary: who exists in the tenant and who may do what. Plain data, so the demo can keep it
 // in a JSON file and tests can write it inline.
+import type { NamedPropertiesOnDelivery } from "../mail/transport-props";
 
 export interface UserSpec {
   address: string;
@@ -62,7 +63,30 @@ export interface TenantOptions {
   now?: () => Date;
   /** Request log capacity (oldest entries are dropped); default 5000. */
   logLimit?: number;
+  /** Choices where Exchange's behaviour depends on the client or the deployment; see EmulatorBehaviour. */
+  behaviour?: Partial<EmulatorBehaviour>;
 }
+
+/** Runtime switches (not persisted). Each default is the stricter of the two ways real Exchange/Graph behaves. */
+export interface EmulatorBehaviour {
+  /**
+   * Whether a client can read the Retry-After header of a 429/503. Default false: Graph does not list it in
+   * Access-Control-Expose-Headers, so a browser (Outlook's pane) cannot read it cross-origin
+   * (microsoftgraph/microsoft-graph-docs#17488, microsoftgraph/msgraph-sdk-design#76). True gives the view of a
+   * client outside a browser. Retry-After inside a $batch step's JSON stays readable either way.
+   */
+  exposeRetryAfter: boolean;
+  /**
+   * What happens to the sender's MAPI named properties (singleValueExtendedProperties that are not internet
+   * headers) on the copy delivered to another mailbox. Default "drop"; see mail/transport-props.ts.
+   */
+  namedPropertiesOnDelivery: NamedPropertiesOnDelivery;
+}
+
+export const DEFAULT_BEHAVIOUR: EmulatorBehaviour = {
+  exposeRetryAfter: false,
+  namedPropertiesOnDelivery: "drop",
+};
 
 export interface DirectoryGroup {
   id: string;

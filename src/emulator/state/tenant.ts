@@ -12,7 +12,8 @@ import { fromFetchRequest, toFetchResponse } from "../request";
 import { routeTables } from "../routes";
 import { handleUpload } from "../routes/upload";
 import type { FolderName } from "../types";
-import type { DirectoryGroup, TenantOptions } from "./config";
+import { DEFAULT_BEHAVIOUR } from "./config";
+import type { DirectoryGroup, EmulatorBehaviour, TenantOptions } from "./config";
 import { newToken } from "./ids";
 import type { Mailbox } from "./mailbox";
 import type { StoredMessage } from "./message";
@@ -57,6 +58,8 @@ export class Tenant {
   readonly faults = new FaultInjector();
   readonly log: RequestLog;
   readonly uploadSessions = new Map<string, UploadSession>();
+  /** Runtime switches; tests and the demo may change them at any time. */
+  readonly behaviour: EmulatorBehaviour;
   private readonly clock: () => Date;
   private readonly mailboxes = new Map<string, Mailbox>();
   private readonly mailboxesById = new Map<string, Mailbox>();
@@ -72,6 +75,7 @@ export class Tenant {
     this.uploadOrigin = new URL(options.uploadOrigin ?? DEFAULT_UPLOAD_ORIGIN).origin;
     this.clock = options.now ?? (() => new Date());
     this.log = new RequestLog(options.logLimit ?? 5000);
+    this.behaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
     for (const mailbox of state.mailboxes) {
       this.mailboxes.set(mailbox.address, mailbox);
       this.mailboxesById.set(mailbox.id, mailbox);

@@ -5,6 +5,7 @@
 // the same chain without authentication.
 import { HTTPMessageHandler } from "@microsoft/microsoft-graph-client";
 import type { Middleware } from "@microsoft/microsoft-graph-client";
+import type { ServerWait } from "../../ports/serverWaits";
 import type { AccessTokenProvider } from "../tokenProvider";
 import { AuthHandler } from "./authHandler";
 import type { Clock } from "./clock";
@@ -20,11 +21,12 @@ export interface ChainOptions {
   clock: Clock;
   maxConcurrentPerMailbox: number;
   timeoutMs: number;
+  onServerWait?: (wait: ServerWait) => void;
 }
 
 function transport(options: ChainOptions): Middleware[] {
   return [
-    new RetryHandler(options.retry, options.clock),
+    new RetryHandler(options.retry, options.clock, options.onServerWait),
     new MailboxConcurrencyHandler(options.maxConcurrentPerMailbox, options.baseUrl.pathname),
     new TimeoutHandler(options.timeoutMs),
     new HTTPMessageHandler(),
