@@ -70,7 +70,13 @@ describe("$select on attachments (derived-type properties need the cast)", () =>
     const id = h.tenant.deliver(COMMS, fixture());
     const token = h.token(ANA);
     const [attachment] = list(
-      (await h.call(token, "GET", `/users/${COMMS}/messages/${id}/attachments?$select=name`)).body,
+      (
+        await h.call(
+          token,
+          "GET",
+          `/users/${COMMS}/messages/${encodeURIComponent(id)}/attachments?$select=name`,
+        )
+      ).body,
     );
     return { token, id, attachmentId: String(attachment?.id) };
   }
@@ -79,10 +85,10 @@ describe("$select on attachments (derived-type properties need the cast)", () =>
     "refuses a plain %s on the list, on one attachment and inside $expand, as Graph does",
     async (property) => {
       const { token, id, attachmentId } = await seeded();
-      const base = `/users/${COMMS}/messages/${id}`;
+      const base = `/users/${COMMS}/messages/${encodeURIComponent(id)}`;
       for (const path of [
         `${base}/attachments?$select=id,name,${property}`,
-        `${base}/attachments/${attachmentId}?$select=${property}`,
+        `${base}/attachments/${encodeURIComponent(attachmentId)}?$select=${property}`,
         `${base}?$expand=attachments($select=id,name,${property})`,
       ]) {
         const reply = await h.call(token, "GET", path);
@@ -97,7 +103,7 @@ describe("$select on attachments (derived-type properties need the cast)", () =>
 
   it("answers the cast microsoft.graph.fileAttachment/contentId under the plain name", async () => {
     const { token, id, attachmentId } = await seeded();
-    const base = `/users/${COMMS}/messages/${id}`;
+    const base = `/users/${COMMS}/messages/${encodeURIComponent(id)}`;
     const cast = "microsoft.graph.fileAttachment/contentId";
     const expanded = obj(
       (
@@ -116,7 +122,10 @@ describe("$select on attachments (derived-type properties need the cast)", () =>
       "isInline",
       "name",
     ]);
-    const one = obj((await h.call(token, "GET", `${base}/attachments/${attachmentId}?$select=${cast}`)).body);
+    const one = obj(
+      (await h.call(token, "GET", `${base}/attachments/${encodeURIComponent(attachmentId)}?$select=${cast}`))
+        .body,
+    );
     expect(Object.keys(one).sort()).toEqual(["@odata.type", "contentId", "id"]);
     const listed = list((await h.call(token, "GET", `${base}/attachments?$select=${cast},name`)).body);
     expect(listed[0]).toHaveProperty("contentId");
@@ -128,7 +137,7 @@ describe("$select on attachments (derived-type properties need the cast)", () =>
       const reply = await h.call(
         token,
         "GET",
-        `/users/${COMMS}/messages/${id}/attachments?$select=${select}`,
+        `/users/${COMMS}/messages/${encodeURIComponent(id)}/attachments?$select=${select}`,
       );
       expect(reply.status).toBe(400);
       expect(errorCode(reply.body)).toBe(PARSE_URI);
@@ -267,7 +276,7 @@ describe("upload sessions", () => {
     const reply = await h.call(
       token,
       "POST",
-      `/users/${COMMS}/messages/${draft}/attachments/createUploadSession`,
+      `/users/${COMMS}/messages/${encodeURIComponent(draft)}/attachments/createUploadSession`,
       {
         AttachmentItem: { attachmentType: "file", name: "video.mp4", size, contentType: "video/mp4" },
       },
@@ -280,15 +289,20 @@ describe("upload sessions", () => {
   it("keeps the contentId of an inline upload on the attachment", async () => {
     const token = h.token(ANA);
     const draft = await newDraft(token);
-    const reply = await h.call(token, "POST", `/me/messages/${draft}/attachments/createUploadSession`, {
-      AttachmentItem: {
-        attachmentType: "file",
-        name: "banner.png",
-        size,
-        isInline: true,
-        contentId: "banner@x",
+    const reply = await h.call(
+      token,
+      "POST",
+      `/me/messages/${encodeURIComponent(draft)}/attachments/createUploadSession`,
+      {
+        AttachmentItem: {
+          attachmentType: "file",
+          name: "banner.png",
+          size,
+          isInline: true,
+          contentId: "banner@x",
+        },
       },
-    });
+    );
     const url = String(obj(reply.body).uploadUrl);
     expect((await put(url, 0, 3_276_800)).status).toBe(200);
     expect((await put(url, 3_276_800, size)).status).toBe(201);
@@ -297,7 +311,7 @@ describe("upload sessions", () => {
         await h.call(
           token,
           "GET",
-          `/me/messages/${draft}/attachments?$select=isInline,microsoft.graph.fileAttachment/contentId`,
+          `/me/messages/${encodeURIComponent(draft)}/attachments?$select=isInline,microsoft.graph.fileAttachment/contentId`,
         )
       ).body,
     );
