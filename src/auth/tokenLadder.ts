@@ -12,6 +12,7 @@ import { readDialogResult } from "./dialogToken";
 import type { DialogToken } from "./dialogToken";
 import type { MsalClient } from "./msalClient";
 import { GRAPH_SCOPES } from "./scopes";
+import type { SignInMode } from "../ports/tenantProbe";
 import type { TokenProvider, TokenRequestOptions } from "./tokenProvider";
 
 export interface TokenLadderDeps {
@@ -43,6 +44,9 @@ export function createTokenLadder(deps: TokenLadderDeps): TokenLadder {
   let naaSupported: boolean | undefined;
   let dialogToken: DialogToken | undefined;
   const inFlight = new Map<string, Promise<string>>();
+  // What the self-check reports: the route of the last token and the scopes MSAL said it granted.
+  let lastMode: SignInMode | undefined;
+  let granted: readonly string[] | undefined;
 
   function supportsNaa(): boolean {
     naaSupported ??= deps.isSetSupported("NestedAppAuth", "1.1");
@@ -68,6 +72,8 @@ export function createTokenLadder(deps: TokenLadderDeps): TokenLadder {
 
   function remember(app: MsalClient, result: AuthenticationResult): string {
     app.setActiveAccount(result.account);
+    lastMode = "naa";
+    granted = [...result.scopes];
     return result.accessToken;
   }
 
@@ -102,6 +108,8 @@ export function createTokenLadder(deps: TokenLadderDeps): TokenLadder {
     }
     const token = readDialogResult(text, now());
     dialogToken = token;
+    lastMode = "dialog";
+    granted = undefined; // the dialog passes the token on, not the scopes it was granted
     return token.accessToken;
   }
 
@@ -147,6 +155,13 @@ export function createTokenLadder(deps: TokenLadderDeps): TokenLadder {
         return Promise.resolve(dialogToken.accessToken);
       }
       return once(`silent:${claims ?? ""}`, () => climb(claims, false));
+    },
+    signInInfo() {
+      return {
+        requested: scopes,
+        ...(lastMode ? { mode: lastMode } : {}),
+        ...(granted ? { granted } : {}),
+      };
     },
     async signIn(): Promise<void> {
       dialogToken = undefined;

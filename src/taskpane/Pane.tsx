@@ -10,6 +10,7 @@ import { useI18n } from "./I18nContext";
 import { ItPane } from "./ItPane";
 import { useServices } from "./ServicesContext";
 import { useSelectedItem } from "./hooks/useSelectedItem";
+import { paneRoleFor } from "../workflow/role";
 
 const useStyles = makeStyles({
   root: {
@@ -33,7 +34,7 @@ export function Pane({ landmark }: { landmark: "main" | "none" }) {
   const { host, config } = useServices();
   const selected = useSelectedItem(host);
   const [showDashboard, setShowDashboard] = useState(false);
-  const isIt = host.userAddress.toLowerCase() === config.itMailbox.toLowerCase();
+  const isIt = paneRoleFor(host.userAddress, config) === "it";
   const item = selected.isLoading ? undefined : (selected.data ?? null);
   const Root = landmark === "main" ? "main" : "div";
 
