@@ -33,12 +33,7 @@ export type CheckId =
 export type CheckStatus = "pass" | "fail" | "skipped";
 
 export type SkipReason =
-  | "embeddedTenant"
-  | "notSignedInYet"
-  | "noItem"
-  | "needsDraft"
-  | "notItMailbox"
-  | "nothingCreated";
+  "embeddedTenant" | "notSignedInYet" | "noItem" | "needsDraft" | "notItMailbox" | "nothingCreated";
 
 export type AdviceKey =
   | "signIn"
@@ -131,7 +126,9 @@ export function diagnosticsRole(input: Pick<DiagnosticsInput, "config" | "userAd
 }
 
 /** Every check of a run, in order, for the progress count. */
-export function plannedChecks(input: Pick<DiagnosticsInput, "config" | "userAddress" | "item">): PlannedCheck[] {
+export function plannedChecks(
+  input: Pick<DiagnosticsInput, "config" | "userAddress" | "item">,
+): PlannedCheck[] {
   const target = roleMailbox(diagnosticsRole(input), input.config);
   return [
     { id: "signIn" },
@@ -163,6 +160,8 @@ function failureOf(e: unknown): CheckFailure {
 /** The advice for a failed Graph call, by what Graph said and which check made it. */
 export function adviceFor(id: CheckId, failure: CheckFailure): AdviceKey {
   const { code, status, graphCode } = failure;
+  // Whatever stopped it, what matters then is that a test draft was left behind.
+  if (id === "deleteDraft") return "cleanupFailed";
   if (code === "unauthenticated") return "signIn";
   if (code === "consentRequired") return "consent";
   if (code === "throttled" || code === "unavailable" || code === "network") return "transient";
@@ -175,8 +174,6 @@ export function adviceFor(id: CheckId, failure: CheckFailure): AdviceKey {
       return code === "forbidden" ? "mailboxAccess" : "unexpected";
     case "upload":
       return code === "forbidden" ? "uploadDenied" : "uploadFailed";
-    case "deleteDraft":
-      return "cleanupFailed";
     case "groupCount":
       if (code === "notFound") return "groupNotFound";
       if (code === "forbidden") return "groupCountDenied";
@@ -188,10 +185,21 @@ export function adviceFor(id: CheckId, failure: CheckFailure): AdviceKey {
 
 function failed(id: CheckId, target: string | undefined, e: unknown, facts = {}): CheckResult {
   const failure = failureOf(e);
-  return { id, ...(target ? { target } : {}), status: "fail", facts, failure, advice: adviceFor(id, failure) };
+  return {
+    id,
+    ...(target ? { target } : {}),
+    status: "fail",
+    facts,
+    failure,
+    advice: adviceFor(id, failure),
+  };
 }
 
-function passed(id: CheckId, target: string | undefined, facts: Record<string, string | number> = {}): CheckResult {
+function passed(
+  id: CheckId,
+  target: string | undefined,
+  facts: Record<string, string | number> = {},
+): CheckResult {
   return { id, ...(target ? { target } : {}), status: "pass", facts };
 }
 
