@@ -148,7 +148,9 @@ export function DiagnosticsView({ item, probe }: DiagnosticsViewProps) {
           ))}
         </ul>
       ) : null}
-      {copy === "failed" ? <Textarea readOnly value={report} aria-label={t("diag.reportLabel")} rows={8} /> : null}
+      {copy === "failed" ? (
+        <Textarea readOnly value={report} aria-label={t("diag.reportLabel")} rows={8} />
+      ) : null}
     </section>
   );
 }
