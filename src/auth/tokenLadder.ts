@@ -12,7 +12,7 @@ import { readDialogResult } from "./dialogToken";
 import type { DialogToken } from "./dialogToken";
 import type { MsalClient } from "./msalClient";
 import { GRAPH_SCOPES } from "./scopes";
-import type { SignInMode } from "../ports/tenantProbe";
+import type { SignInInfo, SignInMode } from "../ports/tenantProbe";
 import type { TokenProvider, TokenRequestOptions } from "./tokenProvider";
 
 export interface TokenLadderDeps {
@@ -33,6 +33,8 @@ export interface TokenLadderDeps {
 export interface TokenLadder extends TokenProvider {
   /** For the "sign in again" button: skips the silent step and forgets any dialog token. */
   signIn(): Promise<void>;
+  /** The route of the last token and the scopes granted (the self-check's sign-in row). */
+  signInInfo(): SignInInfo;
 }
 
 /** A dialog token is reused until this close to its expiry, so a request never leaves with a dying token. */
@@ -73,7 +75,8 @@ export function createTokenLadder(deps: TokenLadderDeps): TokenLadder {
   function remember(app: MsalClient, result: AuthenticationResult): string {
     app.setActiveAccount(result.account);
     lastMode = "naa";
-    granted = [...result.scopes];
+    // MSAL lists the granted scopes; a result without them (an older bridge) leaves the list unknown.
+    granted = Array.isArray(result.scopes) ? [...result.scopes] : undefined;
     return result.accessToken;
   }
 
@@ -156,7 +159,7 @@ export function createTokenLadder(deps: TokenLadderDeps): TokenLadder {
       }
       return once(`silent:${claims ?? ""}`, () => climb(claims, false));
     },
-    signInInfo() {
+    signInInfo(): SignInInfo {
       return {
         requested: scopes,
         ...(lastMode ? { mode: lastMode } : {}),
