@@ -1,8 +1,8 @@
 // The tenant self-check's Graph calls (TenantProbe): each one is a call the add-in really makes, built with the
 // adapter's own query builders, mappers and property ids, so a refusal here is a refusal the product would meet.
 //
-// Upload sessions: Graph answers createUploadSession only for files of at least 3 MB (smaller ones go in one
-// POST), so the session declares 3 MiB, and one PUT sends the first 320 KiB range (ranges are multiples of
+// Upload sessions: Graph documents them for files from 3 MB (smaller ones go in one POST) and Exchange refuses a
+// session for a small declared size, so the session declares 3 MiB, and one PUT sends the first 320 KiB range (ranges are multiples of
 // 320 KiB) to the returned uploadUrl: on Exchange Online that URL is on outlook.office.com, pre-authenticated, and
 // gets no Authorization header. The partial PUT answers 200 with nextExpectedRanges; the session is then
 // cancelled with DELETE on the same URL, and the draft (with anything attached) is deleted by the caller.
