@@ -2,7 +2,7 @@
 // authentication (or the Office-dialog fallback). The demo wires the same ports to the embedded tenant instead.
 import type { PregonConfig } from "../config/schema";
 import { createNaaTokenProvider } from "../auth/createTokenProvider";
-import { GraphMailService } from "../graph";
+import { GraphMailService, GraphTenantProbe } from "../graph";
 import { openDialogAuth } from "../office/dialogAuth";
 import { isSetSupported } from "../office/requirementSets";
 import type { MailHost } from "../ports/mailHost";
@@ -23,9 +23,11 @@ export function createOfficeServices(config: PregonConfig, host: MailHost): Serv
     },
   });
   const serverWaits = new WaitNotifier();
+  const graphOptions = { onServerWait: serverWaits.notify };
   return {
     host,
-    mail: new GraphMailService(tokens, { onServerWait: serverWaits.notify }),
+    mail: new GraphMailService(tokens, graphOptions),
+    probe: new GraphTenantProbe(tokens, graphOptions),
     config,
     sanitizeHtml,
     now: () => new Date(),

@@ -12,6 +12,7 @@ import { readDialogResult } from "./dialogToken";
 import type { DialogToken } from "./dialogToken";
 import type { MsalClient } from "./msalClient";
 import { GRAPH_SCOPES } from "./scopes";
+import type { SignInInfo, SignInMode } from "../ports/tenantProbe";
 import type { TokenProvider, TokenRequestOptions } from "./tokenProvider";
 
 export interface TokenLadderDeps {
@@ -32,6 +33,8 @@ export interface TokenLadderDeps {
 export interface TokenLadder extends TokenProvider {
   /** For the "sign in again" button: skips the silent step and forgets any dialog token. */
   signIn(): Promise<void>;
+  /** The route of the last token and the scopes granted (the self-check's sign-in row). */
+  signInInfo(): SignInInfo;
 }
 
 /** A dialog token is reused until this close to its expiry, so a request never leaves with a dying token. */
@@ -43,6 +46,9 @@ export function createTokenLadder(deps: TokenLadderDeps): TokenLadder {
   let naaSupported: boolean | undefined;
   let dialogToken: DialogToken | undefined;
   const inFlight = new Map<string, Promise<string>>();
+  // What the self-check reports: the route of the last token and the scopes MSAL said it granted.
+  let lastMode: SignInMode | undefined;
+  let granted: readonly string[] | undefined;
 
   function supportsNaa(): boolean {
     naaSupported ??= deps.isSetSupported("NestedAppAuth", "1.1");
@@ -68,6 +74,9 @@ export function createTokenLadder(deps: TokenLadderDeps): TokenLadder {
 
   function remember(app: MsalClient, result: AuthenticationResult): string {
     app.setActiveAccount(result.account);
+    lastMode = "naa";
+    // MSAL lists the granted scopes; a result without them (an older bridge) leaves the list unknown.
+    granted = Array.isArray(result.scopes) ? [...result.scopes] : undefined;
     return result.accessToken;
   }
 
@@ -102,6 +111,8 @@ export function createTokenLadder(deps: TokenLadderDeps): TokenLadder {
     }
     const token = readDialogResult(text, now());
     dialogToken = token;
+    lastMode = "dialog";
+    granted = undefined; // the dialog passes the token on, not the scopes it was granted
     return token.accessToken;
   }
 
@@ -147,6 +158,13 @@ export function createTokenLadder(deps: TokenLadderDeps): TokenLadder {
         return Promise.resolve(dialogToken.accessToken);
       }
       return once(`silent:${claims ?? ""}`, () => climb(claims, false));
+    },
+    signInInfo(): SignInInfo {
+      return {
+        requested: scopes,
+        ...(lastMode ? { mode: lastMode } : {}),
+        ...(granted ? { granted } : {}),
+      };
     },
     async signIn(): Promise<void> {
       dialogToken = undefined;

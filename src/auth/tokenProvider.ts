@@ -1,5 +1,6 @@
 // The only thing the Graph adapter knows about sign-in: something that hands out an access token.
 // src/graph declares its own identical structural type, so neither folder imports the other.
+import type { SignInInfo } from "../ports/tenantProbe";
 
 export interface TokenRequestOptions {
   /**
@@ -12,4 +13,6 @@ export interface TokenRequestOptions {
 export interface TokenProvider {
   /** A bearer token for Microsoft Graph; rejects with an AppError (code "unauthenticated", "consentRequired", …). */
   getAccessToken(options?: TokenRequestOptions): Promise<string>;
+  /** How sign-in went so far (route, scopes asked for and granted), for the self-check; never a token. */
+  signInInfo?(): SignInInfo;
 }

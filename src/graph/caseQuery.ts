@@ -9,7 +9,7 @@
 // clause, in the exact forms Graph documents (eq / ne on a string value); several states are several
 // clauses joined by `or`, rather than an `or` inside one lambda, which Graph does not document.
 import { AppError } from "../domain/errors";
-import type { CaseQuery } from "../ports/mailService";
+import type { CaseQuery, GetOptions } from "../ports/mailService";
 import { odataString, queryString } from "./odata";
 import type { QueryParams } from "./odata";
 import { CASE_PROPERTY_IDS, CASE_PROPERTY_KEYS } from "./properties";
@@ -112,4 +112,17 @@ export function listCasesQuery(query: CaseQuery): string {
     $expand: casePropertiesExpand(),
   };
   return queryString(params);
+}
+
+/** What one opened message shows: the list's properties plus Bcc, and the body, attachments, headers on request. */
+export const MESSAGE_SELECT = `${LIST_SELECT},bccRecipients`;
+
+/** `?$select=…&$expand=…` of getMessage (opening an item): the case properties always, attachments on request. */
+export function getMessageQuery(options: GetOptions = {}): string {
+  const expand = [casePropertiesExpand()];
+  if (options.withAttachments) expand.push(ATTACHMENTS_EXPAND);
+  let select = MESSAGE_SELECT;
+  if (options.withBody) select += ",body";
+  if (options.withHeaders) select += ",internetMessageHeaders";
+  return queryString({ $select: select, $expand: expand.join(",") });
 }

@@ -15,50 +15,30 @@ import type {
   SentResult,
 } from "../ports/mailService";
 import { AttachmentCopier, DEFAULT_UPLOAD_CHUNK, assertCopyable } from "./attachments";
-import { ATTACHMENTS_EXPAND, LIST_SELECT, casePropertiesExpand, listCasesQuery } from "./caseQuery";
+import { getMessageQuery, listCasesQuery } from "./caseQuery";
 import { groupMemberCount } from "./groups";
 import type { GraphCollection, GraphMessage } from "./graphTypes";
 import { toExtendedProperties, toMailMessage, toRecipient, toRecipients } from "./mappers";
-import { queryString } from "./odata";
 import { sendOutgoing } from "./outgoing";
 import type { OutgoingDeps } from "./outgoing";
 import { messagePath, messagesPath } from "./paths";
-import { graphChain, uploadChain } from "./pipeline/chain";
-import { systemClock } from "./pipeline/clock";
-import type { Clock } from "./pipeline/clock";
+import { createGraphTransport } from "./createTransport";
+import type { TransportOptions } from "./createTransport";
 import { RequestTraits } from "./pipeline/requestTraits";
-import { DEFAULT_RETRY_POLICY } from "./pipeline/retryHandler";
-import type { RetryPolicy } from "./pipeline/retryHandler";
 import { DEFAULT_SENT_LOOKUP } from "./sentItems";
 import type { SentLookupPolicy } from "./sentItems";
 import type { AccessTokenProvider } from "./tokenProvider";
 import { CUSTOM_HEADER_NAME } from "./properties";
-import { GraphTransport } from "./transport";
+import type { GraphTransport } from "./transport";
 
-export const DEFAULT_GRAPH_BASE_URL = "https://graph.microsoft.com/v1.0";
+export { DEFAULT_GRAPH_BASE_URL } from "./createTransport";
 
-export interface GraphMailServiceOptions {
-  /** Graph root including the version; default https://graph.microsoft.com/v1.0. */
-  baseUrl?: string;
-  retry?: Partial<RetryPolicy>;
-  /** Time, sleep and jitter; tests inject a fake. */
-  clock?: Partial<Clock>;
-  /** Requests in flight per mailbox; Graph allows 4. */
-  maxConcurrentPerMailbox?: number;
-  /** Per-attempt wait for response headers. */
-  timeoutMs?: number;
+export interface GraphMailServiceOptions extends TransportOptions {
   /** Bytes per upload PUT; a multiple of 320 KiB. */
   uploadChunkSize?: number;
   /** How long to look for the Sent Items copy after a send. */
   sentLookup?: SentLookupPolicy;
-  /**
-   * Told before each wait caused by a 429/503/504 answer (not before the Sent Items look-up's own pauses,
-   * which go through `clock.sleep` and are nobody's throttling).
-   */
-  onServerWait?: (wait: ServerWait) => void;
 }
-
-const MESSAGE_SELECT = `${LIST_SELECT},bccRecipients`;
 
 export class GraphMailService implements MailService {
   private readonly transport: GraphTransport;
@@ -66,17 +46,8 @@ export class GraphMailService implements MailService {
   private readonly outgoing: OutgoingDeps;
 
   constructor(tokens: AccessTokenProvider, options: GraphMailServiceOptions = {}) {
-    const baseUrl = new URL(options.baseUrl ?? DEFAULT_GRAPH_BASE_URL);
-    const clock: Clock = { ...systemClock, ...options.clock };
-    const chainOptions = {
-      baseUrl,
-      clock,
-      retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-      maxConcurrentPerMailbox: options.maxConcurrentPerMailbox ?? 4,
-      timeoutMs: options.timeoutMs ?? 60_000,
-      ...(options.onServerWait ? { onServerWait: options.onServerWait } : {}),
-    };
-    this.transport = new GraphTransport(baseUrl, graphChain(tokens, chainOptions), uploadChain(chainOptions));
+    const { transport, clock } = createGraphTransport(tokens, options);
+    this.transport = transport;
     this.attachments = new AttachmentCopier(this.transport, options.uploadChunkSize ?? DEFAULT_UPLOAD_CHUNK);
     this.outgoing = {
       transport: this.transport,
@@ -86,15 +57,9 @@ export class GraphMailService implements MailService {
   }
 
   async getMessage(mailbox: MailboxId, id: string, options: GetOptions = {}): Promise<MailMessage> {
-    const expand = [casePropertiesExpand()];
-    if (options.withAttachments) expand.push(ATTACHMENTS_EXPAND);
-    let select = MESSAGE_SELECT;
-    if (options.withBody) select += ",body";
-    if (options.withHeaders) select += ",internetMessageHeaders";
-    const query = queryString({ $select: select, $expand: expand.join(",") });
     const message = await this.transport.json<GraphMessage>({
       method: "GET",
-      path: `${messagePath(mailbox, id)}${query}`,
+      path: `${messagePath(mailbox, id)}${getMessageQuery(options)}`,
     });
     return toMailMessage(message);
   }

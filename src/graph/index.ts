@@ -11,3 +11,4 @@ export {
   CASE_ID_HEADER_PROPERTY_ID,
   PREGON_PROPERTY_SET_GUID,
 } from "./properties";
+export { GraphTenantProbe } from "./diagnostics";

@@ -1,5 +1,6 @@
 // The only thing the Graph adapter knows about sign-in: something that hands out access tokens.
 // MSAL lives in src/auth/; lint keeps it out of here, and this structural type is all the two share.
+import type { SignInInfo } from "../ports/tenantProbe";
 
 /** What the adapter may ask for when it needs a fresh token. */
 export interface AccessTokenRequest {
@@ -14,4 +15,6 @@ export interface AccessTokenRequest {
 export interface AccessTokenProvider {
   /** A bearer token for Microsoft Graph. May throw an AppError ("unauthenticated", "consentRequired"). */
   getAccessToken(request?: AccessTokenRequest): Promise<string>;
+  /** How sign-in went so far (route, scopes asked for and granted), for the self-check; optional. */
+  signInInfo?(): SignInInfo;
 }

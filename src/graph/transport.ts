@@ -78,16 +78,18 @@ export class GraphTransport {
    * PUT to a pre-authenticated URL outside Graph (an attachment upload session): our retry, concurrency and
    * timeout handling, no Authorization header, no Graph client URL rewriting.
    */
-  async upload(
-    url: string,
-    body: Uint8Array<ArrayBuffer>,
-    headers: Record<string, string>,
-  ): Promise<Response> {
+  upload(url: string, body: Uint8Array<ArrayBuffer>, headers: Record<string, string>): Promise<Response> {
+    return this.outside(url, { method: "PUT", headers, body });
+  }
+
+  /** DELETE of a pre-authenticated upload URL: cancels the session (same handling as upload). */
+  cancelUpload(url: string): Promise<Response> {
+    return this.outside(url, { method: "DELETE" });
+  }
+
+  private async outside(url: string, options: RequestInit): Promise<Response> {
     const traits = new RequestTraits(true);
-    const context: Context = {
-      request: url,
-      options: { method: "PUT", headers, body },
-    };
+    const context: Context = { request: url, options };
     try {
       await this.uploads.execute(context);
     } catch (e) {

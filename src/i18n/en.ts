@@ -227,4 +227,86 @@ export const en: Record<MessageKey, string> = {
   "audience.estudiantes": "Students",
   "audience.docentes": "Faculty",
   "audience.administrativos": "Administrative staff",
+  "nav.menu": "More options",
+  "nav.diagnostics": "Diagnostics",
+  "diag.title": "Diagnostics",
+  "diag.intro":
+    "Tries, in the mailbox {mailbox}, every kind of Microsoft Graph call Pregón makes, on a test draft deleted at the end. No mail is sent to anybody.",
+  "diag.run": "Run diagnostics",
+  "diag.runAgain": "Run again",
+  "diag.progress": "Check {current} of {total}: {name}…",
+  "diag.done": "Diagnostics finished: {pass} passed, {fail} failed, {skipped} skipped.",
+  "diag.results": "Results",
+  "diag.copy": "Copy report",
+  "diag.copied": "Report copied.",
+  "diag.copyFailed": "Could not copy. Select the report text and copy it.",
+  "diag.reportLabel": "Report as text",
+  "diag.reportTitle": "Pregón: diagnostics report",
+  "diag.status.pass": "Pass",
+  "diag.status.fail": "Fail",
+  "diag.status.skipped": "Skipped",
+  "diag.check.signIn": "Sign-in and permissions",
+  "diag.check.role": "Pane role",
+  "diag.check.openItem": "Open the current message",
+  "diag.check.createDraft": "Create a draft with the case properties and the x- header",
+  "diag.check.findDraft": "Find it with the dashboard's filter",
+  "diag.check.ifMatch": "Concurrency protection (If-Match)",
+  "diag.check.upload": "Large-attachment upload session",
+  "diag.check.deleteDraft": "Delete the test draft",
+  "diag.check.groupCount": "Group {audience}",
+  "diag.skip.embeddedTenant": "Demo tenant: there is no Microsoft sign-in.",
+  "diag.skip.notSignedInYet": "Not signed in yet.",
+  "diag.skip.noItem": "No message is selected.",
+  "diag.skip.needsDraft": "Needs the test draft, which could not be created.",
+  "diag.skip.notItMailbox": "Pregón uploads large attachments only in the IT mailbox.",
+  "diag.skip.nothingCreated": "No draft was created.",
+  "diag.fact.mode.naa": "Nested app authentication (NAA).",
+  "diag.fact.mode.dialog": "Office dialog (no NAA).",
+  "diag.fact.granted": "Scopes granted: {scopes}.",
+  "diag.fact.grantedUnknown": "The dialog does not report the scopes granted.",
+  "diag.fact.missing": "Missing: {scopes}.",
+  "diag.fact.role": "Pane shown: {pane}. Message's mailbox: {item}.",
+  "diag.fact.rolePane": "Pane shown: {pane}.",
+  "diag.fact.roleOther": "another mailbox (not configured)",
+  "diag.fact.found": "Found ({count} result(s)).",
+  "diag.fact.ifMatch412": "Exchange refused the stale etag with 412.",
+  "diag.fact.ifMatchAccepted": "Exchange accepted a write with a stale etag ({status}).",
+  "diag.fact.upload": "Upload accepted on {host}.",
+  "diag.fact.count": "{count} members.",
+  "diag.fact.leftover": "Test draft of case {caseId}.",
+  "diag.error": "HTTP {status} · {code}",
+  "diag.errorNoStatus": "Code: {code}",
+  "diag.docs": "Guide: docs/ADMIN.md#{anchor}",
+  "diag.advice.signIn": "The session is not valid. Sign in again and run the diagnostics again.",
+  "diag.advice.consent": "Admin consent for Pregón's permissions is missing in Entra ID.",
+  "diag.advice.scopesMissing":
+    "The token lacks some permissions: add them to the app registration and grant admin consent.",
+  "diag.advice.roleMismatch":
+    "The pane picks its role from the signed-in account, not from the message's mailbox: this message leads to the other pane.",
+  "diag.advice.roleUnknownMailbox":
+    "The message is in neither configured mailbox. Check communicationsMailbox and itMailbox in the configuration.",
+  "diag.advice.mailboxAccess":
+    "Exchange denied access to the mailbox: give this account Full Access and the Mail.ReadWrite.Shared permission.",
+  "diag.advice.itemNotFound":
+    "The message was not found in that mailbox: it may have moved, or Outlook did not report the shared mailbox (Mailbox 1.13).",
+  "diag.advice.filter":
+    "Exchange refused the dashboard's filter. Without it the dashboard lists no cases: pass the code on to Pregón's maintainers.",
+  "diag.advice.filterNoMatch":
+    "The dashboard's filter did not find the draft just created: the extended properties were not saved or cannot be filtered.",
+  "diag.advice.ifMatchIgnored":
+    "The server ignores If-Match: there is no concurrency protection, and two people acting at once may lose history entries.",
+  "diag.advice.uploadDenied":
+    "Exchange refused the upload session: attachments over 3 MB cannot be copied into the mass mail in this mailbox.",
+  "diag.advice.uploadFailed":
+    "The upload to the session URL failed: allow outlook.office.com on the network and in the content policy.",
+  "diag.advice.cleanupFailed":
+    "The test draft could not be deleted: delete it by hand from Drafts (subject “Pregón: diagnóstico…”).",
+  "diag.advice.groupNotFound":
+    "No group has that address in the directory (dynamic groups are not in Graph): use a distribution list or fix the address.",
+  "diag.advice.groupCountDenied":
+    "The GroupMember.Read.All permission with admin consent is needed to count members.",
+  "diag.advice.groupCountUnsupported":
+    "The directory did not accept the member count (advanced query with ConsistencyLevel: eventual).",
+  "diag.advice.transient": "The server did not answer in time. Run the diagnostics again in a few minutes.",
+  "diag.advice.unexpected": "Unexpected answer. Copy the report and send it to support.",
 };

@@ -229,4 +229,86 @@ export const es = {
   "audience.estudiantes": "Estudiantes",
   "audience.docentes": "Docentes",
   "audience.administrativos": "Administrativos",
+  "nav.menu": "Más opciones",
+  "nav.diagnostics": "Diagnóstico",
+  "diag.title": "Diagnóstico",
+  "diag.intro":
+    "Prueba, en el buzón {mailbox}, cada tipo de llamada a Microsoft Graph que hace Pregón, con un borrador de prueba que se borra al final. No se envía correo a nadie.",
+  "diag.run": "Ejecutar diagnóstico",
+  "diag.runAgain": "Ejecutar de nuevo",
+  "diag.progress": "Comprobación {current} de {total}: {name}…",
+  "diag.done": "Diagnóstico terminado: {pass} correctas, {fail} con falla, {skipped} omitidas.",
+  "diag.results": "Resultados",
+  "diag.copy": "Copiar informe",
+  "diag.copied": "Informe copiado.",
+  "diag.copyFailed": "No se pudo copiar. Seleccione el texto del informe y cópielo.",
+  "diag.reportLabel": "Informe en texto",
+  "diag.reportTitle": "Pregón: informe de diagnóstico",
+  "diag.status.pass": "Correcto",
+  "diag.status.fail": "Falla",
+  "diag.status.skipped": "Omitido",
+  "diag.check.signIn": "Inicio de sesión y permisos",
+  "diag.check.role": "Rol del panel",
+  "diag.check.openItem": "Abrir el mensaje actual",
+  "diag.check.createDraft": "Crear un borrador con las propiedades del caso y el encabezado x-",
+  "diag.check.findDraft": "Encontrarlo con el filtro del tablero",
+  "diag.check.ifMatch": "Protección de concurrencia (If-Match)",
+  "diag.check.upload": "Sesión de carga de adjuntos grandes",
+  "diag.check.deleteDraft": "Borrar el borrador de prueba",
+  "diag.check.groupCount": "Grupo {audience}",
+  "diag.skip.embeddedTenant": "Inquilino de demostración: no hay inicio de sesión de Microsoft.",
+  "diag.skip.notSignedInYet": "Todavía no se ha iniciado sesión.",
+  "diag.skip.noItem": "No hay un mensaje seleccionado.",
+  "diag.skip.needsDraft": "Requiere el borrador de prueba, que no se pudo crear.",
+  "diag.skip.notItMailbox": "Pregón carga adjuntos grandes solo en el buzón de TIC.",
+  "diag.skip.nothingCreated": "No se creó ningún borrador.",
+  "diag.fact.mode.naa": "Autenticación anidada (NAA).",
+  "diag.fact.mode.dialog": "Diálogo de Office (sin NAA).",
+  "diag.fact.granted": "Permisos concedidos: {scopes}.",
+  "diag.fact.grantedUnknown": "El diálogo no informa los permisos concedidos.",
+  "diag.fact.missing": "Faltan: {scopes}.",
+  "diag.fact.role": "Panel mostrado: {pane}. Buzón del mensaje: {item}.",
+  "diag.fact.rolePane": "Panel mostrado: {pane}.",
+  "diag.fact.roleOther": "otro buzón (no configurado)",
+  "diag.fact.found": "Encontrado ({count} resultado(s)).",
+  "diag.fact.ifMatch412": "Exchange rechazó la etag vieja con 412.",
+  "diag.fact.ifMatchAccepted": "Exchange aceptó una escritura con etag vieja ({status}).",
+  "diag.fact.upload": "Carga aceptada en {host}.",
+  "diag.fact.count": "{count} miembros.",
+  "diag.fact.leftover": "Borrador de prueba con caso {caseId}.",
+  "diag.error": "HTTP {status} · {code}",
+  "diag.errorNoStatus": "Código: {code}",
+  "diag.docs": "Guía: docs/ADMIN.md#{anchor}",
+  "diag.advice.signIn": "La sesión no es válida. Inicie sesión de nuevo y repita el diagnóstico.",
+  "diag.advice.consent": "Falta el consentimiento del administrador para los permisos de Pregón en Entra ID.",
+  "diag.advice.scopesMissing":
+    "El token no trae todos los permisos: agréguelos al registro de la aplicación y conceda el consentimiento del administrador.",
+  "diag.advice.roleMismatch":
+    "El panel elige su rol por la cuenta con que se inició sesión, no por el buzón del mensaje: este mensaje lleva a otro panel.",
+  "diag.advice.roleUnknownMailbox":
+    "El mensaje no está en ninguno de los buzones configurados. Revise communicationsMailbox e itMailbox en la configuración.",
+  "diag.advice.mailboxAccess":
+    "Exchange negó el acceso al buzón: otorgue Acceso total (Full Access) a esta cuenta y el permiso Mail.ReadWrite.Shared.",
+  "diag.advice.itemNotFound":
+    "El mensaje no se encontró en ese buzón: puede haberse movido, o Outlook no indicó el buzón compartido (requisito Mailbox 1.13).",
+  "diag.advice.filter":
+    "Exchange rechazó el filtro del tablero. Sin él el tablero no lista casos: comunique el código a quien mantiene Pregón.",
+  "diag.advice.filterNoMatch":
+    "El filtro del tablero no encontró el borrador recién creado: las propiedades extendidas no se guardaron o no se pueden filtrar.",
+  "diag.advice.ifMatchIgnored":
+    "El servidor no respeta If-Match: no hay protección de concurrencia y dos personas a la vez pueden perder entradas del historial.",
+  "diag.advice.uploadDenied":
+    "Exchange negó la sesión de carga: los adjuntos de más de 3 MB no se podrán copiar al correo masivo en este buzón.",
+  "diag.advice.uploadFailed":
+    "La carga a la URL de la sesión falló: permita outlook.office.com en la red y en la política de contenido.",
+  "diag.advice.cleanupFailed":
+    "No se pudo borrar el borrador de prueba: bórrelo a mano de Borradores (asunto «Pregón: diagnóstico…»).",
+  "diag.advice.groupNotFound":
+    "No hay un grupo con esa dirección en el directorio (los grupos dinámicos no están en Graph): use una lista de distribución o corrija la dirección.",
+  "diag.advice.groupCountDenied":
+    "Falta el permiso GroupMember.Read.All con consentimiento del administrador para contar miembros.",
+  "diag.advice.groupCountUnsupported":
+    "El directorio no aceptó el conteo de miembros (consulta avanzada con ConsistencyLevel: eventual).",
+  "diag.advice.transient": "El servidor no respondió a tiempo. Repita el diagnóstico en unos minutos.",
+  "diag.advice.unexpected": "Respuesta inesperada. Copie el informe y envíelo a soporte.",
 } as const;

@@ -1,5 +1,5 @@
-// The pane's frame: header, the role's content (Communications or IT, from the signed-in mailbox), and the way
-// to the dashboard.
+// The pane's frame: header (with the menu that opens Diagnostics), the role's content (Communications or IT, from
+// the signed-in mailbox), and the way to the dashboard.
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { CommunicationsPane } from "./CommunicationsPane";
@@ -10,6 +10,8 @@ import { useI18n } from "./I18nContext";
 import { ItPane } from "./ItPane";
 import { useServices } from "./ServicesContext";
 import { useSelectedItem } from "./hooks/useSelectedItem";
+import { DiagnosticsView } from "./views/DiagnosticsView";
+import { paneRoleFor } from "../workflow/role";
 
 const useStyles = makeStyles({
   root: {
@@ -30,10 +32,12 @@ const useStyles = makeStyles({
 export function Pane({ landmark }: { landmark: "main" | "none" }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { host, config } = useServices();
+  const { host, config, probe } = useServices();
   const selected = useSelectedItem(host);
-  const [showDashboard, setShowDashboard] = useState(false);
-  const isIt = host.userAddress.toLowerCase() === config.itMailbox.toLowerCase();
+  const [view, setView] = useState<"message" | "dashboard" | "diagnostics">("message");
+  const showDashboard = view === "dashboard";
+  const setShowDashboard = (open: boolean) => setView(open ? "dashboard" : "message");
+  const isIt = paneRoleFor(host.userAddress, config) === "it";
   const item = selected.isLoading ? undefined : (selected.data ?? null);
   const Root = landmark === "main" ? "main" : "div";
 
@@ -41,18 +45,21 @@ export function Pane({ landmark }: { landmark: "main" | "none" }) {
     <Root className={styles.root} aria-busy={selected.isLoading}>
       <PaneHeader
         role={isIt ? t("app.role.it") : t("app.role.communications")}
-        dashboardOpen={showDashboard}
-        onBack={() => setShowDashboard(false)}
+        subviewOpen={view !== "message"}
+        onBack={() => setView("message")}
+        {...(probe ? { onDiagnostics: () => setView("diagnostics") } : {})}
       />
       <ServerWaitNotice />
-      {selected.error ? (
+      {view === "diagnostics" && probe ? (
+        <DiagnosticsView item={item ?? null} probe={probe} />
+      ) : selected.error ? (
         <ErrorBar error={selected.error} onRetry={selected.reload} />
       ) : isIt ? (
         <ItPane selected={item} showDashboard={showDashboard} onDashboard={setShowDashboard} />
       ) : (
         <CommunicationsPane selected={item} showDashboard={showDashboard} onDashboard={setShowDashboard} />
       )}
-      {showDashboard ? null : (
+      {view !== "message" ? null : (
         <Button appearance="subtle" onClick={() => setShowDashboard(true)}>
           {isIt ? t("it.openCases") : t("nav.dashboard")}
         </Button>

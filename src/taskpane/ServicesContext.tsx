@@ -5,6 +5,7 @@ import type { PregonConfig } from "../config/schema";
 import type { MailHost } from "../ports/mailHost";
 import type { MailService } from "../ports/mailService";
 import type { ServerWaits } from "../ports/serverWaits";
+import type { TenantProbe } from "../ports/tenantProbe";
 
 export interface Services {
   host: MailHost;
@@ -16,6 +17,8 @@ export interface Services {
   now(): Date;
   /** Announces the adapter's Retry-After waits, so the pane can say it is waiting (optional). */
   serverWaits?: ServerWaits;
+  /** The tenant self-check's Graph calls (Diagnostics in the pane's menu); the menu entry needs it. */
+  probe?: TenantProbe;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

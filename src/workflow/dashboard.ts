@@ -2,7 +2,7 @@
 // page. Confirmations that arrived since the last look are linked here too, without opening each case.
 import { isOverdue } from "../domain/lifecycle";
 import type { Case, CaseState } from "../domain/types";
-import type { MailboxId, MailMessage, Page } from "../ports/mailService";
+import type { CaseQuery, MailboxId, MailMessage, Page } from "../ports/mailService";
 import { storedCaseOf } from "./caseStore";
 import type { WorkflowContext } from "./context";
 import { calendarOf } from "./context";
@@ -46,12 +46,17 @@ function toPage(ctx: WorkflowContext, page: Page<MailMessage>): DashboardPage {
   return { rows, unreadable, next: page.next };
 }
 
+/** The dashboard's list query (the self-check finds its test draft with this very filter). */
+export function dashboardQuery(states?: CaseState[]): CaseQuery {
+  return { kind: "request", states, top: PAGE_SIZE };
+}
+
 export async function firstDashboardPage(
   ctx: WorkflowContext,
   mailbox: MailboxId,
   states?: CaseState[],
 ): Promise<DashboardPage> {
-  return toPage(ctx, await ctx.mail.listCases(mailbox, { kind: "request", states, top: PAGE_SIZE }));
+  return toPage(ctx, await ctx.mail.listCases(mailbox, dashboardQuery(states)));
 }
 
 export async function nextDashboardPage(ctx: WorkflowContext, next: string): Promise<DashboardPage> {

@@ -318,6 +318,30 @@ describe("token ladder: failures", () => {
   });
 });
 
+describe("signInInfo (for the Diagnostics self-check)", () => {
+  it("reports NAA and the scopes MSAL granted, after a token was handed out", async () => {
+    const msal = fakeMsal({ signedIn: true });
+    msal.acquireTokenSilent.mockResolvedValue({
+      ...result("silent-token"),
+      scopes: ["Mail.ReadWrite", "Mail.Send"],
+    } as AuthenticationResult);
+    const { provider } = ladder(msal);
+    expect(provider.signInInfo()).toEqual({ requested: [...GRAPH_SCOPES] });
+    await provider.getAccessToken();
+    expect(provider.signInInfo()).toEqual({
+      mode: "naa",
+      requested: [...GRAPH_SCOPES],
+      granted: ["Mail.ReadWrite", "Mail.Send"],
+    });
+  });
+
+  it("reports the dialog, without granted scopes, where NAA is unsupported", async () => {
+    const { provider } = ladder(fakeMsal(), { isSetSupported: () => false });
+    await provider.getAccessToken();
+    expect(provider.signInInfo()).toEqual({ mode: "dialog", requested: [...GRAPH_SCOPES] });
+  });
+});
+
 describe("signIn", () => {
   it("skips the silent step and goes straight to the popup", async () => {
     const msal = fakeMsal({ signedIn: true });

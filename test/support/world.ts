@@ -95,6 +95,8 @@ export interface Actor {
 
 export interface World {
   tenant: Tenant;
+  /** The msw server answering for the tenant (tests may put a handler in front of it with `server.use`). */
+  server: NodeEmulator["server"];
   clock: TestClock;
   config: PregonConfig;
   /** Ana, in the shared comunicaciones@ mailbox. */
@@ -148,6 +150,7 @@ export function makeWorld(options: WorldOptions = {}): World {
 
   return {
     tenant,
+    server: emulator.server,
     clock,
     config,
     comms: actor(PROFESSIONAL, COMMUNICATIONS),
