@@ -57,6 +57,11 @@ export interface TenantOptions {
   now?: () => Date;
   /** Request log capacity (oldest entries are dropped); default 5000. */
   logLimit?: number;
+  /**
+   * How long after a send its copy appears in Sent Items, in ms of this tenant's clock; default
+   * DEFAULT_SENT_ITEMS_DELAY_MS (see mail/sentItemsDelay.ts). 0 files the copy at once.
+   */
+  sentItemsDelayMs?: number;
 }
 
 export interface DirectoryGroup {
