@@ -19,7 +19,7 @@ import { groupMemberCount } from "./groups";
 import type { GraphCollection, GraphMessage } from "./graphTypes";
 import { toExtendedProperties, toMailMessage, toRecipient, toRecipients } from "./mappers";
 import { queryString } from "./odata";
-import { sendOutgoing } from "./outgoing";
+import { sendOutgoing, withDraftId } from "./outgoing";
 import type { OutgoingDeps } from "./outgoing";
 import { messagePath, messagesPath } from "./paths";
 import { graphChain, uploadChain } from "./pipeline/chain";
@@ -28,8 +28,6 @@ import type { Clock } from "./pipeline/clock";
 import { RequestTraits } from "./pipeline/requestTraits";
 import { DEFAULT_RETRY_POLICY } from "./pipeline/retryHandler";
 import type { RetryPolicy } from "./pipeline/retryHandler";
-import { DEFAULT_SENT_LOOKUP } from "./sentItems";
-import type { SentLookupPolicy } from "./sentItems";
 import type { AccessTokenProvider } from "./tokenProvider";
 import { CUSTOM_HEADER_NAME } from "./properties";
 import { GraphTransport } from "./transport";
@@ -48,8 +46,6 @@ export interface GraphMailServiceOptions {
   timeoutMs?: number;
   /** Bytes per upload PUT; a multiple of 320 KiB. */
   uploadChunkSize?: number;
-  /** How long to look for the Sent Items copy after a send. */
-  sentLookup?: SentLookupPolicy;
 }
 
 const MESSAGE_SELECT = `${LIST_SELECT},bccRecipients`;
@@ -71,11 +67,7 @@ export class GraphMailService implements MailService {
     };
     this.transport = new GraphTransport(baseUrl, graphChain(tokens, chainOptions), uploadChain(chainOptions));
     this.attachments = new AttachmentCopier(this.transport, options.uploadChunkSize ?? DEFAULT_UPLOAD_CHUNK);
-    this.outgoing = {
-      transport: this.transport,
-      clock,
-      sentLookup: options.sentLookup ?? DEFAULT_SENT_LOOKUP,
-    };
+    this.outgoing = { transport: this.transport };
   }
 
   async getMessage(mailbox: MailboxId, id: string, options: GetOptions = {}): Promise<MailMessage> {
@@ -163,12 +155,18 @@ export class GraphMailService implements MailService {
     return this.attachments.copy(mailbox, fromMessageId, toDraftId, attachmentIds);
   }
 
+  /** Sends a draft; an unclear outcome says which draft it was (details.draftId), as forward and reply do. */
   async sendDraft(mailbox: MailboxId, id: string): Promise<void> {
-    await this.transport.none({
-      method: "POST",
-      path: `${messagePath(mailbox, id)}/send`,
-      traits: new RequestTraits(false, "delivers"),
-    });
+    try {
+      await this.transport.none({
+        method: "POST",
+        path: `${messagePath(mailbox, id)}/send`,
+        traits: new RequestTraits(false, "delivers"),
+      });
+    } catch (e) {
+      if (e instanceof AppError && e.details?.maybeDelivered) throw withDraftId(e, { id });
+      throw e;
+    }
   }
 
   /** Changes who a draft goes out as; PATCH of a fixed value, so safe to repeat. */
