@@ -102,6 +102,8 @@ export interface World {
   /** IT, in its own mailbox. */
   it: Actor;
   actor(user: string, mailbox: MailboxId): Actor;
+  /** Moves the shared clock past the tenant's Sent Items delay: copies of earlier sends are then filed. */
+  afterSentItemsDelay(): void;
   /** Delivers a request fixture (or any Graph message JSON) to the comunicaciones@ inbox; returns its id. */
   deliverRequest(fixture: string | Record<string, unknown>): string;
   close(): void;
@@ -152,6 +154,7 @@ export function makeWorld(options: WorldOptions = {}): World {
     comms: actor(PROFESSIONAL, COMMUNICATIONS),
     it: actor(IT, "me"),
     actor,
+    afterSentItemsDelay: () => clock.advance(tenant.sentItems.delayMs),
     deliverRequest: (fixture) =>
       tenant.deliver(COMMUNICATIONS, typeof fixture === "string" ? loadFixture(fixture) : fixture),
     close: () => {
