@@ -110,7 +110,9 @@ describe("POST /messages/{id}/send", () => {
     expect(DEFAULT_SENT_ITEMS_DELAY_MS).toBeGreaterThan(0);
     expect((await h.call(token, "POST", `/me/messages/${String(draft.id)}/send`)).status).toBe(202);
     const sentItems = async () =>
-      list((await h.call(token, "GET", "/me/mailFolders/sentitems/messages?$select=id,internetMessageId")).body);
+      list(
+        (await h.call(token, "GET", "/me/mailFolders/sentitems/messages?$select=id,internetMessageId")).body,
+      );
     // Right after the 202: not in Sent Items, and the draft id no longer resolves.
     expect(await sentItems()).toEqual([]);
     expect((await h.call(token, "GET", `/me/messages/${String(draft.id)}`)).status).toBe(404);
@@ -142,7 +144,9 @@ describe("POST /messages/{id}/send", () => {
 
   it("keeps copies on their way across a snapshot, neither lost nor filed early", async () => {
     const token = h.token(ANA);
-    await h.call(token, "POST", "/me/sendMail", { message: { subject: "En camino", toRecipients: [to(TIC)] } });
+    await h.call(token, "POST", "/me/sendMail", {
+      message: { subject: "En camino", toRecipients: [to(TIC)] },
+    });
     const now = h.tenant.now().getTime();
     let at = now;
     const again = Tenant.fromJSON(JSON.parse(JSON.stringify(h.tenant)), { now: () => new Date(at) });

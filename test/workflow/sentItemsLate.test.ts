@@ -45,7 +45,9 @@ describe("every send records its evidence with Sent Items 5 s late", () => {
     // 1. Forward.
     const forwarded = await forwardToIt(w.comms.ctx, COMMUNICATIONS, requestId);
     const forwardCopy = expectFiledLater(w, COMMUNICATIONS, caseId, "forward", 0);
-    expect(lastEntry(forwarded, "forwarded")?.evidence?.internetMessageId).toBe(forwardCopy.internetMessageId);
+    expect(lastEntry(forwarded, "forwarded")?.evidence?.internetMessageId).toBe(
+      forwardCopy.internetMessageId,
+    );
     expect(lastEntry((await openCase(w.comms, requestId)).case, "forwarded")?.evidence?.messageId).toBe(
       forwardCopy.id,
     );
@@ -71,7 +73,9 @@ describe("every send records its evidence with Sent Items 5 s late", () => {
     const confirmed = await confirmToCommunications(w.it.ctx, opened);
     expect(confirmed.state).toBe("confirmed");
     const confirmationCopy = expectFiledLater(w, IT, caseId, "confirmation", 0);
-    const header = confirmationCopy.internetMessageHeaders.find((h) => h.name.toLowerCase() === EVIDENCE_HEADER);
+    const header = confirmationCopy.internetMessageHeaders.find(
+      (h) => h.name.toLowerCase() === EVIDENCE_HEADER,
+    );
     expect(decodeEvidenceHeader(header?.value)?.internetMessageId).toBe(massCopy.internetMessageId);
 
     // 5. Relay to the requester (the case links IT's confirmation on opening).
@@ -104,9 +108,9 @@ describe("IT's confirmation never carries an empty evidence id", () => {
       nextStep: "retry",
     });
     expect(storedOfKind(w, IT, "sentitems", created.id, "confirmation")).toHaveLength(0);
-    expect(w.tenant.storedMessages(COMMUNICATIONS, "inbox").filter((m) => m.from?.emailAddress.address === IT)).toEqual(
-      [],
-    );
+    expect(
+      w.tenant.storedMessages(COMMUNICATIONS, "inbox").filter((m) => m.from?.emailAddress.address === IT),
+    ).toEqual([]);
 
     w.clock.advance(LATE_MS);
     const [massCopy] = storedOfKind(w, IT, "sentitems", created.id, "massMail");

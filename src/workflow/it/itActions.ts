@@ -137,16 +137,22 @@ async function sentWithMessageId(
 ): Promise<{ record: ItRecord; sent: NonNullable<ItRecord["sent"]> & { internetMessageId: string } }> {
   const { mailbox, message, summary } = opened;
   const known = record.sent;
-  if (known?.internetMessageId) return { record, sent: { ...known, internetMessageId: known.internetMessageId } };
+  if (known?.internetMessageId)
+    return { record, sent: { ...known, internetMessageId: known.internetMessageId } };
   const found = await findSent(ctx, mailbox, summary.id, "massMail");
   const internetMessageId = found?.internetMessageId;
   if (!found || !internetMessageId)
     throw new AppError("notInSentItemsYet", "The mass mail is not in Sent Items yet");
   const updated = await updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
-    r.sent?.internetMessageId ? r : { ...r, sent: { ...r.sent, ...sentFacts(found, r.sent?.by ?? ctx.user) } },
+    r.sent?.internetMessageId
+      ? r
+      : { ...r, sent: { ...r.sent, ...sentFacts(found, r.sent?.by ?? ctx.user) } },
   );
   const sent = updated.sent ?? sentFacts(found, ctx.user);
-  return { record: updated, sent: { ...sent, internetMessageId: sent.internetMessageId ?? internetMessageId } };
+  return {
+    record: updated,
+    sent: { ...sent, internetMessageId: sent.internetMessageId ?? internetMessageId },
+  };
 }
 
 /**
