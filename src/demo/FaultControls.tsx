@@ -4,6 +4,9 @@ import { useState } from "react";
 import type { Tenant } from "../emulator";
 import type { DemoStrings } from "./demoStrings";
 
+/** How late the Sent Items copy of a send may be filed (the tenant's default is strict: 2 s). */
+const SENT_ITEMS_DELAYS_S = [0, 2, 5, 20] as const;
+
 /** Sends, forwards and replies: the non-idempotent calls a dropped connection makes ambiguous. */
 const SEND_URL = /\/(send|forward|reply|sendMail)$/;
 
@@ -15,6 +18,7 @@ export interface FaultControlsProps {
 
 export function FaultControls({ tenant, strings, onChange }: FaultControlsProps) {
   const [count, setCount] = useState(() => tenant.faults.list().length);
+  const [sentLateMs, setSentLateMs] = useState(() => tenant.sentItems.delayMs);
   const changed = () => {
     setCount(tenant.faults.list().length);
     onChange();
@@ -78,6 +82,18 @@ export function FaultControls({ tenant, strings, onChange }: FaultControlsProps)
           >
             {strings.faultLatency}
           </MenuItem>
+          {SENT_ITEMS_DELAYS_S.map((seconds) => (
+            <MenuItem
+              key={`sent-late-${seconds}`}
+              onClick={() => {
+                tenant.setSentItemsDelay(seconds * 1000);
+                setSentLateMs(seconds * 1000);
+                onChange();
+              }}
+            >
+              {`${sentLateMs === seconds * 1000 ? "✓ " : ""}${strings.faultSentLate.replace("{seconds}", String(seconds))}`}
+            </MenuItem>
+          ))}
           <MenuItem
             onClick={() => {
               tenant.faults.clear();

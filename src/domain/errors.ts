@@ -13,6 +13,8 @@ export type ErrorCode =
   | "throttled"
   | "unavailable"
   | "notFound"
+  /** A sent mail whose Sent Items copy Exchange has not filed yet (it comes seconds after the send). */
+  | "notInSentItemsYet"
   | "conflict"
   | "forbidden"
   | "sendAsDenied"
@@ -54,6 +56,7 @@ export function defaultNextStep(code: ErrorCode): NextStep {
     case "throttled":
     case "unavailable":
     case "conflict":
+    case "notInSentItemsYet":
     case "unknown":
       return "retry";
     case "unauthenticated":

@@ -1,6 +1,7 @@
 // Persistence: the whole tenant as plain JSON (the demo keeps it in browser storage). Messages are stored as
 // they are held, so serializing 10,000 seeded messages is one JSON.stringify of plain objects.
 import { isRecord } from "./json";
+import type { PendingSentItem } from "./mail/sentItemsDelay";
 import type { DirectoryGroup } from "./state/config";
 import { Mailbox } from "./state/mailbox";
 import type { MailboxKind } from "./state/mailbox";
@@ -31,6 +32,8 @@ export interface TenantSnapshot {
   groups: DirectoryGroup[];
   tokens: Array<[string, string]>;
   seq: number;
+  /** Sent Items copies still on their way; absent in snapshots written before they were kept. */
+  pendingSentItems?: PendingSentItem[];
 }
 
 export function snapshotOf(state: TenantState): TenantSnapshot {
@@ -53,6 +56,7 @@ export function snapshotOf(state: TenantState): TenantSnapshot {
     groups: state.groups,
     tokens: state.tokens,
     seq: state.seq,
+    pendingSentItems: state.pendingSentItems ?? [],
   };
 }
 
@@ -82,5 +86,6 @@ export function stateFromSnapshot(json: unknown): TenantState {
     groups: snapshot.groups,
     tokens: snapshot.tokens,
     seq: snapshot.seq,
+    pendingSentItems: Array.isArray(snapshot.pendingSentItems) ? snapshot.pendingSentItems : [],
   };
 }

@@ -1,7 +1,6 @@
 // MailService over Microsoft Graph v1.0: the production adapter (the demo uses it too, against the emulator).
 import { AppError } from "../domain/errors";
 import type { MailAddress } from "../domain/types";
-import type { ServerWait } from "../ports/serverWaits";
 import type {
   CaseProps,
   CaseQuery,
@@ -19,14 +18,12 @@ import { getMessageQuery, listCasesQuery } from "./caseQuery";
 import { groupMemberCount } from "./groups";
 import type { GraphCollection, GraphMessage } from "./graphTypes";
 import { toExtendedProperties, toMailMessage, toRecipient, toRecipients } from "./mappers";
-import { sendOutgoing } from "./outgoing";
+import { sendOutgoing, withDraftId } from "./outgoing";
 import type { OutgoingDeps } from "./outgoing";
 import { messagePath, messagesPath } from "./paths";
 import { createGraphTransport } from "./createTransport";
 import type { TransportOptions } from "./createTransport";
 import { RequestTraits } from "./pipeline/requestTraits";
-import { DEFAULT_SENT_LOOKUP } from "./sentItems";
-import type { SentLookupPolicy } from "./sentItems";
 import type { AccessTokenProvider } from "./tokenProvider";
 import { CUSTOM_HEADER_NAME } from "./properties";
 import type { GraphTransport } from "./transport";
@@ -36,8 +33,6 @@ export { DEFAULT_GRAPH_BASE_URL } from "./createTransport";
 export interface GraphMailServiceOptions extends TransportOptions {
   /** Bytes per upload PUT; a multiple of 320 KiB. */
   uploadChunkSize?: number;
-  /** How long to look for the Sent Items copy after a send. */
-  sentLookup?: SentLookupPolicy;
 }
 
 export class GraphMailService implements MailService {
@@ -46,14 +41,10 @@ export class GraphMailService implements MailService {
   private readonly outgoing: OutgoingDeps;
 
   constructor(tokens: AccessTokenProvider, options: GraphMailServiceOptions = {}) {
-    const { transport, clock } = createGraphTransport(tokens, options);
+    const { transport } = createGraphTransport(tokens, options);
     this.transport = transport;
     this.attachments = new AttachmentCopier(this.transport, options.uploadChunkSize ?? DEFAULT_UPLOAD_CHUNK);
-    this.outgoing = {
-      transport: this.transport,
-      clock,
-      sentLookup: options.sentLookup ?? DEFAULT_SENT_LOOKUP,
-    };
+    this.outgoing = { transport: this.transport };
   }
 
   async getMessage(mailbox: MailboxId, id: string, options: GetOptions = {}): Promise<MailMessage> {
@@ -142,12 +133,18 @@ export class GraphMailService implements MailService {
     return this.attachments.copy(mailbox, fromMessageId, toDraftId, attachmentIds);
   }
 
+  /** Sends a draft; an unclear outcome says which draft it was (details.draftId), as forward and reply do. */
   async sendDraft(mailbox: MailboxId, id: string): Promise<void> {
-    await this.transport.none({
-      method: "POST",
-      path: `${messagePath(mailbox, id)}/send`,
-      traits: new RequestTraits(false, "delivers"),
-    });
+    try {
+      await this.transport.none({
+        method: "POST",
+        path: `${messagePath(mailbox, id)}/send`,
+        traits: new RequestTraits(false, "delivers"),
+      });
+    } catch (e) {
+      if (e instanceof AppError && e.details?.maybeDelivered) throw withDraftId(e, { id });
+      throw e;
+    }
   }
 
   /** Changes who a draft goes out as; PATCH of a fixed value, so safe to repeat. */

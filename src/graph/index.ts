@@ -4,7 +4,6 @@ export type { GraphMailServiceOptions } from "./graphMailService";
 export type { AccessTokenProvider, AccessTokenRequest } from "./tokenProvider";
 export type { RetryPolicy } from "./pipeline/retryHandler";
 export type { Clock } from "./pipeline/clock";
-export type { SentLookupPolicy } from "./sentItems";
 export {
   CASE_PROPERTY_IDS,
   CASE_ID_HEADER_NAME,

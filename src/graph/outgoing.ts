@@ -6,7 +6,15 @@
 //      x- headers (as extended properties in the internet-headers set: Graph takes internetMessageHeaders
 //      only at creation), and the caseId and kind properties (so Sent Items can be searched)
 //   3. POST …/send                                     → 202, the mail is queued
-//   4. find the Sent Items copy                        → SentResult
+//   4. return at once with the draft's internetMessageId and conversationId → SentResult
+//
+// No waiting for the Sent Items copy: Exchange files it seconds after the 202, under a new id (see the emulator's
+// mail/sentItemsDelay.ts for the sources). The internetMessageId the draft was given at creation (Graph's create
+// and createForward/createReply responses carry one) is the one the sent mail keeps when the draft is sent with
+// /send: public reports find the sent copy by it (msgraph-sdk-dotnet issue #2947, microsoft-graph-docs issue #6256;
+// Outlook says it does not change when a message moves between folders, office-js issue #2392). Only a send from
+// classic Outlook's compose window was reported to change it (office-js issue #6066), which is not this path.
+// The workflow completes the record with the Sent Items copy's id when that copy is there (reconcile.ts).
 //
 // Why not /forward with `comment`: `comment` is plain text placed by Exchange, and Graph rejects a request
 // that has both `comment` and `message.body` (400), so HTML above the quote and a custom subject need the
@@ -20,7 +28,6 @@ import type { MailboxId, OutgoingOptions, SentResult } from "../ports/mailServic
 import type { GraphMessage } from "./graphTypes";
 import { toRecipients } from "./mappers";
 import { messagePath } from "./paths";
-import type { Clock } from "./pipeline/clock";
 import { RequestTraits } from "./pipeline/requestTraits";
 import {
   CASE_ID_HEADER_PROPERTY_ID,
@@ -29,8 +36,6 @@ import {
   internetHeaderPropertyId,
 } from "./properties";
 import { withCommentAbove } from "./quotedBody";
-import { findSentCopy } from "./sentItems";
-import type { SentLookupPolicy } from "./sentItems";
 import type { GraphTransport } from "./transport";
 
 export type OutgoingKind = "forward" | "reply";
@@ -40,8 +45,6 @@ const PREFER_HTML = { Prefer: 'outlook.body-content-type="html"' };
 
 export interface OutgoingDeps {
   transport: GraphTransport;
-  clock: Clock;
-  sentLookup: SentLookupPolicy;
 }
 
 export async function sendOutgoing(
@@ -79,7 +82,6 @@ export async function sendOutgoing(
     await deleteQuietly(transport, draftPath);
     throw e;
   }
-  const sendStartedAt = deps.clock.now();
   try {
     await transport.none({
       method: "POST",
@@ -87,11 +89,19 @@ export async function sendOutgoing(
       traits: new RequestTraits(false, "delivers"),
     });
   } catch (e) {
-    if (e instanceof AppError && e.details?.maybeDelivered) throw withDraftId(e, draftId);
+    if (e instanceof AppError && e.details?.maybeDelivered) throw withDraftId(e, draft);
     await deleteQuietly(transport, draftPath);
     throw e;
   }
-  return findSentCopy(transport, deps.clock, deps.sentLookup, mailbox, draft, options.caseId, sendStartedAt);
+  return fromDraft(draft);
+}
+
+/** What the draft already says about the mail it became. */
+function fromDraft(draft: GraphMessage): SentResult {
+  const result: SentResult = {};
+  if (draft.internetMessageId) result.internetMessageId = draft.internetMessageId;
+  if (draft.conversationId) result.conversationId = draft.conversationId;
+  return result;
 }
 
 function createDraft(
@@ -135,13 +145,12 @@ function draftUpdate(
   return update;
 }
 
-/** The same failure, saying which draft was kept. */
-function withDraftId(e: AppError, draftId: string): AppError {
-  return new AppError(e.code, e.message, {
-    cause: e.cause,
-    nextStep: e.nextStep,
-    details: { ...e.details, draftId },
-  });
+/** The same failure, saying which draft was kept and the internetMessageId its mail has if it went out. */
+export function withDraftId(e: AppError, draft: GraphMessage): AppError {
+  const details: Record<string, string | number> = { ...e.details };
+  if (draft.id) details.draftId = draft.id;
+  if (draft.internetMessageId) details.internetMessageId = draft.internetMessageId;
+  return new AppError(e.code, e.message, { cause: e.cause, nextStep: e.nextStep, details });
 }
 
 async function deleteQuietly(transport: GraphTransport, path: string): Promise<void> {

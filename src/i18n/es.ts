@@ -22,6 +22,8 @@ export const es = {
   "error.unavailable":
     "El servidor de correo no respondió. Reintente; Pregón verifica antes de reenviar nada.",
   "error.notFound": "El mensaje ya no existe o se movió.",
+  "error.notInSentItemsYet":
+    "El correo masivo aún no aparece en Elementos enviados; inténtelo de nuevo en un momento.",
   "error.conflict": "Otra persona modificó este caso al mismo tiempo. Reintente para ver la versión actual.",
   "error.forbidden": "No tiene permiso sobre este buzón. Pida acceso al administrador.",
   "error.sendAsDenied":

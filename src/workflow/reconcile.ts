@@ -1,7 +1,8 @@
 // Bringing a case record up to date with what the mailboxes prove happened:
 // - an action whose mail went out but whose record write was lost (the pane closed, the connection dropped) is
 //   found in Sent Items by its case id and kind, and recorded — never sent again;
-// - IT's confirmation that arrived in the inbox is linked, so the case moves to `confirmed` by itself.
+// - IT's confirmation that arrived in the inbox is linked, so the case moves to `confirmed` by itself;
+// - sends recorded before Exchange filed their Sent Items copy get that copy's id (sentEvidence.ts).
 import { forwardCase, linkConfirmation, relayConfirmation } from "../domain/lifecycle";
 import { evidenceOf } from "../domain/evidenceHeader";
 import type { Act } from "../domain/lifecycle";
@@ -10,6 +11,7 @@ import type { MailboxId, MailMessage, MessageKind } from "../ports/mailService";
 import { updateCase } from "./caseStore";
 import type { WorkflowContext } from "./context";
 import { findConfirmations } from "./confirmations";
+import { completeSentEvidence } from "./sentEvidence";
 
 export type Reconciliation = "forwardRecovered" | "confirmationLinked" | "relayRecovered";
 
@@ -103,6 +105,10 @@ export async function reconcileCase(
   if (result.case.state === "confirmed") {
     result = await recoverSent(ctx, mailbox, result, "relay", "relayRecovered", relayConfirmation);
   }
+
+  // Bookkeeping, not news for the user: no entry in `changes`.
+  const completed = await completeSentEvidence(ctx, mailbox, result.message.id, result.case);
+  if (completed) result = { ...result, case: completed.case, message: completed.message };
   return result;
 }
 

@@ -271,7 +271,9 @@ test("forward to IT, IT sends and confirms, the confirmation is linked and relay
   );
   expect(relay.from?.emailAddress.address).toBe("comunicaciones@universidad.example");
 
-  // Exactly the expected messages, mailbox by mailbox (this case's mail only; the seed has other cases).
+  // Exactly the expected messages, mailbox by mailbox (this case's mail only; the seed has other cases). The
+  // emulator files Sent Items copies 2 s after their send (as Exchange does, seconds late): wait that long first.
+  await d.page.waitForTimeout(2_500);
   const subjectsOf = async (address: string, folder: "inbox" | "sentitems") =>
     (await storedMessages(d.page, address, folder))
       .map((m) => m.subject)

@@ -65,6 +65,7 @@ describe("$batch", () => {
       ["send", 202],
       ["props", 200],
     ]);
+    h.afterSentItemsDelay();
     expect(h.tenant.storedMessages(ANA, "sentitems")[0]?.singleValueExtendedProperties).toHaveLength(1);
     const order = h.tenant.log.filter({ url: "/me/messages/" }).map((e) => e.batchStepId);
     expect(order).toEqual(["props", "send"]);

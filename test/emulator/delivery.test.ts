@@ -16,6 +16,8 @@ import {
   obj,
   setupEmulator,
 } from "./helpers";
+import { Tenant } from "../../src/emulator";
+import { DEFAULT_SENT_ITEMS_DELAY_MS } from "../../src/emulator/mail/sentItemsDelay";
 
 const h = setupEmulator();
 const to = (address: string) => ({ emailAddress: { address } });
@@ -41,6 +43,7 @@ describe("sendMail", () => {
       expect(copy?.bccRecipients).toEqual([]);
       expect(copy?.from?.emailAddress.address).toBe(TIC);
     }
+    h.afterSentItemsDelay();
     const [sent] = h.tenant.storedMessages(TIC, "sentitems");
     expect(sent?.bccRecipients).toEqual([to(STUDENTS)]);
     expect(h.tenant.storedMessages(TIC, "drafts")).toEqual([]);
@@ -53,6 +56,7 @@ describe("sendMail", () => {
       saveToSentItems: false,
     });
     expect(reply.status).toBe(202);
+    h.afterSentItemsDelay();
     expect(h.tenant.storedMessages(TIC, "sentitems")).toEqual([]);
   });
 
@@ -89,10 +93,66 @@ describe("POST /messages/{id}/send", () => {
     expect(again.status).toBe(404);
     expect(errorCode(again.body)).toBe("ErrorItemNotFound");
     expect(inbox(TIC)).toHaveLength(1);
+    h.afterSentItemsDelay();
     const sentItems = list((await h.call(token, "GET", "/me/mailFolders/sentitems/messages")).body);
     expect(sentItems.map((m) => m.subject)).toEqual(["Reenvío"]);
     expect(sentItems[0]?.id).not.toBe(draft.id);
     expect(sentItems[0]?.isDraft).toBe(false);
+  });
+
+  it("files the Sent Items copy seconds after the 202, by the tenant's clock, keeping the draft's internetMessageId", async () => {
+    const token = h.token(ANA);
+    const draft = obj(
+      (await h.call(token, "POST", "/me/messages", { subject: "Tarde", toRecipients: [to(TIC)] })).body,
+    );
+    expect(String(draft.internetMessageId)).toMatch(/^<.+@.+>$/);
+    expect(h.tenant.sentItems.delayMs).toBe(DEFAULT_SENT_ITEMS_DELAY_MS);
+    expect(DEFAULT_SENT_ITEMS_DELAY_MS).toBeGreaterThan(0);
+    expect((await h.call(token, "POST", `/me/messages/${String(draft.id)}/send`)).status).toBe(202);
+    const sentItems = async () =>
+      list(
+        (await h.call(token, "GET", "/me/mailFolders/sentitems/messages?$select=id,internetMessageId")).body,
+      );
+    // Right after the 202: not in Sent Items, and the draft id no longer resolves.
+    expect(await sentItems()).toEqual([]);
+    expect((await h.call(token, "GET", `/me/messages/${String(draft.id)}`)).status).toBe(404);
+    h.advance(DEFAULT_SENT_ITEMS_DELAY_MS - 1);
+    expect(await sentItems()).toEqual([]);
+    h.advance(1);
+    const [copy] = await sentItems();
+    expect(copy?.id).not.toBe(draft.id);
+    expect(copy?.internetMessageId).toBe(draft.internetMessageId);
+  });
+
+  it("holds the copies of /reply, /forward and /sendMail the same way; a test can choose the delay", async () => {
+    h.tenant.setSentItemsDelay(5_000);
+    const token = h.token(ANA);
+    const id = h.tenant.deliver(ANA, incoming("Original"));
+    await h.call(token, "POST", `/me/messages/${id}/reply`, { comment: "ok" });
+    await h.call(token, "POST", `/me/messages/${id}/forward`, { comment: "fyi", toRecipients: [to(TIC)] });
+    await h.call(token, "POST", "/me/sendMail", { message: { subject: "Nuevo", toRecipients: [to(TIC)] } });
+    h.advance(4_999);
+    expect(h.tenant.storedMessages(ANA, "sentitems")).toEqual([]);
+    h.advance(1);
+    expect(h.tenant.storedMessages(ANA, "sentitems").map((m) => m.subject)).toEqual([
+      "Nuevo",
+      "FW: Original",
+      "RE: Original",
+    ]);
+    expect(() => h.tenant.setSentItemsDelay(-1)).toThrow();
+  });
+
+  it("keeps copies on their way across a snapshot, neither lost nor filed early", async () => {
+    const token = h.token(ANA);
+    await h.call(token, "POST", "/me/sendMail", {
+      message: { subject: "En camino", toRecipients: [to(TIC)] },
+    });
+    const now = h.tenant.now().getTime();
+    let at = now;
+    const again = Tenant.fromJSON(JSON.parse(JSON.stringify(h.tenant)), { now: () => new Date(at) });
+    expect(again.storedMessages(ANA, "sentitems")).toEqual([]);
+    at = now + DEFAULT_SENT_ITEMS_DELAY_MS;
+    expect(again.storedMessages(ANA, "sentitems").map((m) => m.subject)).toEqual(["En camino"]);
   });
 
   it("refuses to send a message that is not a draft", async () => {
@@ -143,6 +203,7 @@ describe("POST /messages/{id}/send", () => {
     expect(list((await h.call(h.token(TIC), "GET", `/me/messages?${filter.toString()}`)).body)).toHaveLength(
       1,
     );
+    h.afterSentItemsDelay();
     const sent = h.tenant.storedMessages(ANA, "sentitems")[0];
     expect(sent?.singleValueExtendedProperties).toHaveLength(2);
   });
@@ -181,6 +242,7 @@ describe("Send As", () => {
     });
     expect(ok.status).toBe(202);
     expect(inbox(TIC)[0]?.from?.emailAddress.address).toBe(COMMS);
+    h.afterSentItemsDelay();
     expect(h.tenant.storedMessages(COMMS, "sentitems")).toHaveLength(1);
     const denied = await h.call(h.token(TIC), "POST", `/users/${COMMS}/sendMail`, {
       message: { subject: "x", toRecipients: [to(ANA)] },

@@ -51,6 +51,10 @@ export interface GraphReply {
 
 export interface Harness {
   readonly tenant: Tenant;
+  /** Moves the tenant's clock forward (it stands still otherwise: tests never depend on real time passing). */
+  advance(ms: number): void;
+  /** Moves the clock past the tenant's Sent Items delay, so that copies of earlier sends are filed. */
+  afterSentItemsDelay(): void;
   token(address: string): string;
   call(
     token: string | null,
@@ -65,11 +69,16 @@ export interface Harness {
 export function setupEmulator(spec: TenantSpec = SPEC): Harness {
   let emulator: NodeEmulator | undefined;
   let current: Tenant | undefined;
+  let nowMs = 0;
   const harness: Harness = {
     get tenant(): Tenant {
       if (!current) throw new Error("The tenant exists only inside a test.");
       return current;
     },
+    advance: (ms) => {
+      nowMs += ms;
+    },
+    afterSentItemsDelay: () => harness.advance(harness.tenant.sentItems.delayMs),
     token: (address) => harness.tenant.issueToken(address),
     call: async (token, method, path, body, headers = {}) => {
       const url = path.startsWith("https://") ? path : `${GRAPH}${path}`;
@@ -88,7 +97,8 @@ export function setupEmulator(spec: TenantSpec = SPEC): Harness {
     },
   };
   beforeEach(() => {
-    current = createTenant(spec);
+    nowMs = Date.now();
+    current = createTenant(spec, { now: () => new Date(nowMs) });
     emulator = startNodeEmulator(current);
   });
   afterEach(() => emulator?.close());

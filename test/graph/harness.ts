@@ -67,7 +67,7 @@ export function createHarness(options: GraphMailServiceOptions = {}): Harness {
         return TOKEN;
       },
     },
-    { clock, sentLookup: { delaysMs: [0] }, ...options },
+    { clock, ...options },
   );
   return {
     service,

@@ -40,7 +40,6 @@ export async function secondPane(world: World, user: string, mailbox: MailboxId)
     { getAccessToken: async () => world.tenant.issueToken(user) },
     {
       clock: { sleep: () => new Promise((resolve) => setTimeout(resolve, 0)), random: () => 0.5 },
-      sentLookup: { delaysMs: [0, 0, 0] },
     },
   );
   const ctx: WorkflowContext = {

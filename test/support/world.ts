@@ -1,7 +1,7 @@
 // The demo institution on the embedded tenant, for workflow tests: the Graph emulator behind msw/node, the real
 // Graph adapter in front of it, and one WorkflowContext per person — the Communications professional working
 // in the shared comunicaciones@ mailbox, and IT working in its own mailbox ("me"). Time is one test clock shared
-// by the tenant and the workflow; the adapter's retries and Sent Items look-ups wait for nothing.
+// by the tenant and the workflow; the adapter's retries wait for nothing.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseConfig } from "../../src/config/load";
@@ -104,6 +104,8 @@ export interface World {
   /** IT, in its own mailbox. */
   it: Actor;
   actor(user: string, mailbox: MailboxId): Actor;
+  /** Moves the shared clock past the tenant's Sent Items delay: copies of earlier sends are then filed. */
+  afterSentItemsDelay(): void;
   /** Delivers a request fixture (or any Graph message JSON) to the comunicaciones@ inbox; returns its id. */
   deliverRequest(fixture: string | Record<string, unknown>): string;
   close(): void;
@@ -118,10 +120,9 @@ export interface WorldOptions {
 
 export const WORLD_START = "2026-12-04T14:00:00Z";
 
-/** Retries and Sent Items look-ups that do not wait (but still yield, so concurrent calls interleave). */
+/** Retries that do not wait (but still yield, so concurrent calls interleave). */
 const FAST_GRAPH: GraphMailServiceOptions = {
   clock: { sleep: () => new Promise((resolve) => setTimeout(resolve, 0)), random: () => 0.5 },
-  sentLookup: { delaysMs: [0, 0, 0] },
 };
 
 let openWorlds = 0;
@@ -156,6 +157,7 @@ export function makeWorld(options: WorldOptions = {}): World {
     comms: actor(PROFESSIONAL, COMMUNICATIONS),
     it: actor(IT, "me"),
     actor,
+    afterSentItemsDelay: () => clock.advance(tenant.sentItems.delayMs),
     deliverRequest: (fixture) =>
       tenant.deliver(COMMUNICATIONS, typeof fixture === "string" ? loadFixture(fixture) : fixture),
     close: () => {

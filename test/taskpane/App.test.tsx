@@ -60,6 +60,7 @@ describe("taskpane (jsdom, embedded tenant)", () => {
     await user.click(screen.getByRole("button", { name: "Enviar a TIC" }));
     const status = await screen.findByRole("status", {}, { timeout: 10_000 });
     expect(within(status).getByText("Enviado a TIC.")).toBeTruthy();
+    w.afterSentItemsDelay();
     const forwards = w.tenant
       .storedMessages(COMMUNICATIONS, "sentitems")
       .filter((m) => m.subject.includes(`[${caseId}]`));

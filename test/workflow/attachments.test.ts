@@ -35,6 +35,7 @@ it("a banner shown in the message travels inline with its Content-ID; the signat
   await prepareForCase(w, opened);
   await sendMassMail(w.it.ctx, opened);
 
+  w.afterSentItemsDelay();
   const [massMail] = storedOfKind(w, IT, "sentitems", created.id, "massMail");
   const cids = referencedContentIds(massMail?.body.content ?? "");
   expect(cids).toEqual(["banner-investigacion@01db"]);

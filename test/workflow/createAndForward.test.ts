@@ -108,6 +108,9 @@ describe("forward to IT", () => {
 
     const forwarded = await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
 
+    // The action returned on the 202: the Sent Items copy is filed seconds later.
+    expect(w.tenant.storedMessages(COMMUNICATIONS, "sentitems")).toHaveLength(0);
+    w.afterSentItemsDelay();
     const sentItems = w.tenant.storedMessages(COMMUNICATIONS, "sentitems");
     expect(sentItems).toHaveLength(1);
     const sent = sentItems[0]!;
@@ -134,11 +137,12 @@ describe("forward to IT", () => {
     expect(received.attachments[0]?.contentBytes).toBe(original?.attachments[0]?.contentBytes);
     expect(received.attachments[0]?.contentBytes.length).toBeGreaterThan(0);
 
-    // The record says so, with the sent item as evidence.
+    // The record says so at once, with the sent mail's internetMessageId (the draft's, which it keeps); the Sent
+    // Items copy's id follows on the next opening.
     expect(forwarded.state).toBe("forwarded");
     const entry = forwarded.history.at(-1);
     expect(entry).toMatchObject({ action: "forwarded", by: w.comms.ctx.user });
-    expect(entry?.evidence?.messageId).toBe(sent.id);
+    expect(entry?.evidence?.messageId).toBeUndefined();
     expect(entry?.evidence?.internetMessageId).toBe(sent.internetMessageId);
     const stored = await w.comms.ctx.mail.getMessage(COMMUNICATIONS, messageId);
     expect(stored.caseProps.state).toBe("forwarded");
@@ -149,5 +153,11 @@ describe("forward to IT", () => {
     const again = await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
     expect(again).toEqual(forwarded);
     expect(w.tenant.storedMessages(COMMUNICATIONS, "sentitems")).toHaveLength(1);
+
+    const reopened = await openCase(w.comms, messageId);
+    expect(reopened.case.history.at(-1)?.evidence).toMatchObject({
+      messageId: sent.id,
+      internetMessageId: sent.internetMessageId,
+    });
   });
 });

@@ -40,7 +40,12 @@ describe("IT sends the mass mail once", () => {
 
     expect(records.every((r) => r.state === "sent")).toBe(true);
     expect(sendAttempts(w.tenant, IT)).toHaveLength(1);
-    expect(storedOfKind(w, IT, "sentitems", caseId, "massMail")).toHaveLength(1);
+    // Recorded on the 202 with the mail's internetMessageId; Exchange files the copy seconds later.
+    expect(storedOfKind(w, IT, "sentitems", caseId, "massMail")).toHaveLength(0);
+    w.afterSentItemsDelay();
+    const [copy, ...more] = storedOfKind(w, IT, "sentitems", caseId, "massMail");
+    expect(more).toHaveLength(0);
+    expect(records.every((r) => r.sent?.internetMessageId === copy?.internetMessageId)).toBe(true);
     const members = memberMailboxes(w, opened.summary.fields.audiences);
     expect(members.length).toBeGreaterThan(0);
     for (const member of members) {
@@ -51,8 +56,9 @@ describe("IT sends the mass mail once", () => {
     expect(sendAttempts(w.tenant, IT)).toHaveLength(1);
   });
 
-  it("a connection dropped after the send: the retry finds it in Sent Items and sends no second copy", async () => {
+  it("a connection dropped after the send, copy filed at once: the retry finds it in Sent Items and sends no second copy", async () => {
     const w = world();
+    w.tenant.setSentItemsDelay(0);
     const { caseId, opened, record: prepared } = await preparedCase(w, "04-urgent.json");
     w.tenant.faults.add({
       method: "POST",
@@ -77,6 +83,43 @@ describe("IT sends the mass mail once", () => {
     }
   });
 
+  it("a connection dropped after the send, Sent Items copy 5 s late: the same draft is sent again, Exchange answers 404 (it left Drafts), no second copy", async () => {
+    const w = world();
+    w.tenant.setSentItemsDelay(5_000);
+    const { caseId, opened, record: prepared } = await preparedCase(w, "04-urgent.json");
+    w.tenant.faults.add({
+      method: "POST",
+      url: /\/send$/,
+      effect: { kind: "failAfterEffect", as: "drop" },
+      times: 1,
+    });
+
+    const sent = await sendMassMail(w.it.ctx, opened);
+
+    const attempts = sendAttempts(w.tenant, IT);
+    expect(attempts.map((a) => [a.dropped ?? false, a.status])).toEqual([
+      [true, 202],
+      [false, 404],
+    ]);
+    expect(new Set(attempts.map((a) => a.url)).size).toBe(1);
+    expect(storedOfKind(w, IT, "sentitems", caseId, "massMail")).toHaveLength(0);
+    w.clock.advance(5_000);
+    const copies = storedOfKind(w, IT, "sentitems", caseId, "massMail");
+    expect(copies).toHaveLength(1);
+    expect(sent.state).toBe("sent");
+    expect(sent.sent?.internetMessageId).toBe(copies[0]?.internetMessageId);
+    expect(w.tenant.storedMessages(IT, "drafts").some((m) => m.id === prepared.draftId)).toBe(false);
+    for (const member of memberMailboxes(w, opened.summary.fields.audiences)) {
+      expect([member, massMailsIn(w, member, opened.summary.fields.subject).length]).toEqual([member, 1]);
+    }
+    // The next opening records the Sent Items copy's id.
+    const reopened = await openForward(w, caseId);
+    expect(reopened.record.sent).toMatchObject({
+      sentItemId: copies[0]?.id,
+      internetMessageId: copies[0]?.internetMessageId,
+    });
+  });
+
   it("a 503 before the send ran: the same draft is sent on the retry", async () => {
     const w = world();
     const { caseId, opened, record: prepared } = await preparedCase(w, "02-freeform-es.json");
@@ -88,6 +131,7 @@ describe("IT sends the mass mail once", () => {
     const sends = entries.filter((e) => e.method === "POST" && e.url.endsWith("/send"));
     expect(sends.map((e) => e.status)).toEqual([503, 202]);
     expect(new Set(sends.map((e) => e.url)).size).toBe(1);
+    w.afterSentItemsDelay();
     expect(storedOfKind(w, IT, "sentitems", caseId, "massMail")).toHaveLength(1);
     expect(w.tenant.storedMessages(IT, "drafts").some((m) => m.id === prepared.draftId)).toBe(false);
   });
@@ -104,6 +148,7 @@ describe("IT's record lost after the send", () => {
       times: 4,
     });
     await expect(sendMassMail(w.it.ctx, opened)).rejects.toMatchObject({ code: "unavailable" });
+    w.afterSentItemsDelay();
     const [copy] = storedOfKind(w, IT, "sentitems", caseId, "massMail");
     expect(copy).toBeDefined();
 
@@ -148,6 +193,7 @@ describe("Send As", () => {
     expect(switched).toMatchObject({ state: "prepared", senderFallback: true, draftId: prepared.draftId });
     const sent = await sendMassMail(w.it.ctx, opened);
     expect(sent.state).toBe("sent");
+    w.afterSentItemsDelay();
     const [copy] = storedOfKind(w, IT, "sentitems", caseId, "massMail");
     expect(copy?.from?.emailAddress.address).toBe(w.config.institutionalSender.address);
     expect(copy?.attachments.map((a) => a.name)).toEqual(["pieza-curso-ofimatica.png"]);
@@ -169,6 +215,7 @@ describe("hostile request HTML", () => {
     expect(original?.body.content).toMatch(/<script|onerror|javascript:/i);
 
     await sendMassMail(w.it.ctx, opened);
+    w.afterSentItemsDelay();
     const [massMail] = storedOfKind(w, IT, "sentitems", caseId, "massMail");
     const html = massMail?.body.content ?? "";
     expect(html).not.toBe("");

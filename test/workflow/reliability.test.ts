@@ -59,6 +59,7 @@ describe("(a) twenty concurrent clicks send one message per action", () => {
 
     const forwards = await Promise.all(TWENTY.map(() => forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId)));
     expect(new Set(forwards.map((c) => JSON.stringify(c))).size).toBe(1);
+    w.afterSentItemsDelay();
     expect(storedOfKind(w, COMMUNICATIONS, "sentitems", created.id, "forward")).toHaveLength(1);
     expect(successfulSends(w.tenant)).toHaveLength(1);
     expect(w.tenant.storedMessages(IT, "inbox")).toHaveLength(1);
@@ -68,6 +69,7 @@ describe("(a) twenty concurrent clicks send one message per action", () => {
       TWENTY.map(() => sendReminder(w.comms.ctx, COMMUNICATIONS, messageId)),
     );
     expect(reminded.every((c) => c.history.filter((h) => h.action === "reminded").length === 1)).toBe(true);
+    w.afterSentItemsDelay();
     expect(storedOfKind(w, COMMUNICATIONS, "sentitems", created.id, "reminder")).toHaveLength(1);
     expect(successfulSends(w.tenant)).toHaveLength(2);
     expect(w.tenant.storedMessages(IT, "inbox")).toHaveLength(2);
@@ -81,6 +83,7 @@ describe("(a) twenty concurrent clicks send one message per action", () => {
       TWENTY.map(() => relayToRequester(w.comms.ctx, COMMUNICATIONS, messageId)),
     );
     expect(relays.every((c) => c.state === "closed")).toBe(true);
+    w.afterSentItemsDelay();
     expect(storedOfKind(w, COMMUNICATIONS, "sentitems", created.id, "relay")).toHaveLength(1);
     expect(successfulSends(w.tenant)).toHaveLength(sendsBeforeRelay + 1);
     const requesterInbox = w.tenant
@@ -108,6 +111,7 @@ describe("(b) the pane closed after the forward was sent but before the record w
     });
     expect(w.tenant.faults.list().find((r) => r.id === rule.id)).toBeUndefined();
     expect(storedProp(requestMessage(w, messageId), "state")).toBe("received");
+    w.afterSentItemsDelay();
     expect(storedOfKind(w, COMMUNICATIONS, "sentitems", created.id, "forward")).toHaveLength(1);
 
     w.clock.advance(10 * 60_000);
@@ -117,6 +121,7 @@ describe("(b) the pane closed after the forward was sent but before the record w
     // What the pane is handed back describes the message as it now is.
     expect(opened.message.categories).toEqual([stateCategory("forwarded", "es")]);
     expect(opened.message.caseProps).toMatchObject({ state: "forwarded", caseId: created.id });
+    w.afterSentItemsDelay();
     const [sent] = storedOfKind(w, COMMUNICATIONS, "sentitems", created.id, "forward");
     expect(opened.case.history.at(-1)?.evidence).toMatchObject({
       messageId: sent?.id,
@@ -140,6 +145,8 @@ describe("(b) the pane closed after the forward was sent but before the record w
       times: 4,
     });
     await expect(forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId)).rejects.toBeInstanceOf(AppError);
+    // Once Exchange has filed the forward in Sent Items (seconds after its 202), the second pane finds it there.
+    w.afterSentItemsDelay();
     const other = await secondPane(w, PROFESSIONAL, COMMUNICATIONS);
     const recovered = await other.forwardToIt(other.ctx, COMMUNICATIONS, messageId);
     expect(recovered.state).toBe("forwarded");
@@ -164,15 +171,18 @@ describe("(b') other lost acknowledgements", () => {
     });
     expect(storedProp(requestMessage(w, messageId), "state")).toBe("confirmed");
 
+    w.afterSentItemsDelay();
     const opened = await openCase(w.comms, messageId);
     expect(opened.reconciled).toEqual(["relayRecovered"]);
     expect(opened.case.state).toBe("closed");
+    w.afterSentItemsDelay();
     const [relay] = storedOfKind(w, COMMUNICATIONS, "sentitems", forwarded.id, "relay");
     expect(opened.case.history.at(-1)).toMatchObject({
       action: "relayed",
       evidence: { messageId: relay?.id },
     });
     await relayToRequester(w.comms.ctx, COMMUNICATIONS, messageId);
+    w.afterSentItemsDelay();
     expect(storedOfKind(w, COMMUNICATIONS, "sentitems", forwarded.id, "relay")).toHaveLength(1);
   });
 
@@ -189,10 +199,12 @@ describe("(b') other lost acknowledgements", () => {
       times: 4,
     });
     await expect(confirmToCommunications(w.it.ctx, opened)).rejects.toMatchObject({ code: "unavailable" });
+    w.afterSentItemsDelay();
     expect(storedOfKind(w, IT, "sentitems", forwarded.id, "confirmation")).toHaveLength(1);
 
     const record = await confirmToCommunications(w.it.ctx, opened);
     expect(record.state).toBe("confirmed");
+    w.afterSentItemsDelay();
     const confirmations = storedOfKind(w, IT, "sentitems", forwarded.id, "confirmation");
     expect(confirmations).toHaveLength(1);
     expect(record.confirmed?.messageId).toBe(confirmations[0]?.id);
@@ -221,8 +233,9 @@ describe("(c) two professionals at once", () => {
     if (!stored.ok) throw new Error(stored.detail);
     const reminders = stored.case.history.filter((h) => h.action === "reminded");
     expect(reminders.map((h) => h.by).sort()).toEqual([PROFESSIONAL, SECOND_PROFESSIONAL].sort());
-    expect(new Set(reminders.map((h) => h.evidence?.messageId)).size).toBe(2);
+    expect(new Set(reminders.map((h) => h.evidence?.internetMessageId)).size).toBe(2);
     expect(stored.case.history.slice(0, forwarded.history.length)).toEqual(forwarded.history);
+    w.afterSentItemsDelay();
     expect(storedOfKind(w, COMMUNICATIONS, "sentitems", forwarded.id, "reminder")).toHaveLength(2);
   });
 
@@ -289,6 +302,7 @@ describe("(d) throttling and failures on any call still give exactly one message
           const where = `${effect.kind} on ${route}`;
           expect([where, w.tenant.faults.list().some((r) => r.id === rule.id)]).toEqual([where, false]);
           expect([where, forwarded.state]).toEqual([where, "forwarded"]);
+          w.afterSentItemsDelay();
           expect([where, storedOfKind(w, COMMUNICATIONS, "sentitems", created.id, "forward").length]).toEqual(
             [where, 1],
           );
@@ -319,6 +333,7 @@ describe("(d) throttling and failures on any call still give exactly one message
     });
     const reminded = await sendReminder(w.comms.ctx, COMMUNICATIONS, messageId);
     expect(reminded.history.filter((h) => h.action === "reminded")).toHaveLength(1);
+    w.afterSentItemsDelay();
     expect(storedOfKind(w, COMMUNICATIONS, "sentitems", forwarded.id, "reminder")).toHaveLength(1);
 
     await itSendsAndConfirms(w, forwarded.id);
@@ -331,6 +346,7 @@ describe("(d) throttling and failures on any call still give exactly one message
     });
     const closed = await relayToRequester(w.comms.ctx, COMMUNICATIONS, messageId);
     expect(closed.state).toBe("closed");
+    w.afterSentItemsDelay();
     expect(storedOfKind(w, COMMUNICATIONS, "sentitems", forwarded.id, "relay")).toHaveLength(1);
     expect(sendAttempts(w.tenant, PROFESSIONAL).filter((e) => e.status === 503)).toHaveLength(1);
     expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
@@ -351,11 +367,14 @@ describe("(d') an unclear send of a second reminder", () => {
 
     const after = await sendReminder(w.comms.ctx, COMMUNICATIONS, messageId);
 
+    w.afterSentItemsDelay();
     const sent = storedOfKind(w, COMMUNICATIONS, "sentitems", forwarded.id, "reminder");
     expect(sent).toHaveLength(reminders);
     const entries = after.history.filter((h) => h.action === "reminded");
     expect(entries).toHaveLength(reminders);
-    expect(new Set(entries.map((h) => h.evidence?.messageId))).toEqual(new Set(sent.map((m) => m.id)));
+    expect(new Set(entries.map((h) => h.evidence?.internetMessageId))).toEqual(
+      new Set(sent.map((m) => m.internetMessageId)),
+    );
     expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
   });
 });

@@ -152,6 +152,17 @@ it.each(["drop", "keep"] as const)(
       }
     }
 
+    // Exchange files the last Sent Items copies seconds after their 202; each recorded send names its copy's
+    // internetMessageId, recorded without waiting for it.
+    w.afterSentItemsDelay();
+    const filed = new Set(
+      w.tenant.storedMessages(COMMUNICATIONS, "sentitems").map((m) => m.internetMessageId),
+    );
+    for (const action of ["forwarded", "reminded", "relayed"] as const) {
+      const id = closed.history.find((h) => h.action === action)?.evidence?.internetMessageId;
+      expect([action, id !== undefined && filed.has(id)]).toEqual([action, true]);
+    }
+
     // comunicaciones@ Sent Items: the forward, the reminder and the relay; tic@ Sent Items: mass mail and confirmation.
     const kindsIn = (address: string) =>
       w.tenant

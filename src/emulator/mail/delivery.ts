@@ -64,6 +64,8 @@ export function sendMessage(
       bcc: message.bccRecipients,
       categories: message.categories,
     });
+    // Filed seconds later, not at once (see sentItemsDelay.ts).
+    tenant.sentItems.hold(mailbox, sentItem, tenant.now().getTime());
   }
   const resolution = resolveRecipients(tenant, recipients, from.emailAddress.address);
   const delivered = resolution.mailboxes.map((target) =>

@@ -65,6 +65,11 @@ export interface TenantOptions {
   logLimit?: number;
   /** Choices where Exchange's behaviour depends on the client or the deployment; see EmulatorBehaviour. */
   behaviour?: Partial<EmulatorBehaviour>;
+  /**
+   * How long after a send its copy appears in Sent Items, in ms of this tenant's clock; default
+   * DEFAULT_SENT_ITEMS_DELAY_MS (see mail/sentItemsDelay.ts). 0 files the copy at once.
+   */
+  sentItemsDelayMs?: number;
 }
 
 /** Runtime switches (not persisted). Each default is the stricter of the two ways real Exchange/Graph behaves. */

@@ -8,6 +8,8 @@ import { RequestLog } from "../log";
 import { snapshotOf, stateFromSnapshot } from "../persist";
 import type { TenantSnapshot } from "../persist";
 import { dispatch } from "../pipeline";
+import { SentItemsDelay } from "../mail/sentItemsDelay";
+import type { PendingSentItem } from "../mail/sentItemsDelay";
 import { fromFetchRequest, toFetchResponse } from "../request";
 import { routeTables } from "../routes";
 import { handleUpload } from "../routes/upload";
@@ -49,6 +51,8 @@ export interface TenantState {
   groups: DirectoryGroup[];
   tokens: Array<[string, string]>;
   seq: number;
+  /** Sent Items copies still on their way (see mail/sentItemsDelay.ts). */
+  pendingSentItems?: PendingSentItem[];
 }
 
 export class Tenant {
@@ -60,6 +64,8 @@ export class Tenant {
   readonly uploadSessions = new Map<string, UploadSession>();
   /** Runtime switches; tests and the demo may change them at any time. */
   readonly behaviour: EmulatorBehaviour;
+  /** Sent Items copies held back after a send; `sentItems.delayMs` is the delay. */
+  readonly sentItems: SentItemsDelay;
   private readonly clock: () => Date;
   private readonly mailboxes = new Map<string, Mailbox>();
   private readonly mailboxesById = new Map<string, Mailbox>();
@@ -85,6 +91,17 @@ export class Tenant {
     for (const group of state.groups) this.groups.set(group.address, group);
     for (const [token, address] of state.tokens) this.tokens.set(token, address);
     this.seq = state.seq;
+    this.sentItems = new SentItemsDelay(options.sentItemsDelayMs, state.pendingSentItems);
+  }
+
+  /** How long after a send its copy appears in Sent Items (ms of this tenant's clock); 0 = at once. */
+  setSentItemsDelay(ms: number): void {
+    this.sentItems.delayMs = ms;
+  }
+
+  /** Files the Sent Items copies whose time has come; every request and every read of the state calls it. */
+  settle(): void {
+    this.sentItems.release(this.clock().getTime(), (address) => this.mailbox(address));
   }
 
   now(): Date {
@@ -193,11 +210,13 @@ export class Tenant {
   storedMessages(address: string, folder?: FolderName): StoredMessage[] {
     const mailbox = this.mailbox(address);
     if (!mailbox) throw new Error(`No mailbox ${address} in this tenant.`);
+    this.settle();
     return mailbox.list(folder).sort((a, b) => b.seq - a.seq);
   }
 
   /** Answers one request in the emulator's own shapes (msw handlers and $batch use this). */
   dispatch(request: EmuRequest): Promise<EmuResponse> {
+    this.settle();
     return dispatch(this, request, { routes: routeTables, outside: handleUpload });
   }
 
@@ -226,6 +245,7 @@ export class Tenant {
       groups: this.allGroups(),
       tokens: [...this.tokens.entries()],
       seq: this.seq,
+      pendingSentItems: this.sentItems.list(),
     };
   }
 }

@@ -27,6 +27,7 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
   throttled: "error.throttled",
   unavailable: "error.unavailable",
   notFound: "error.notFound",
+  notInSentItemsYet: "error.notInSentItemsYet",
   conflict: "error.conflict",
   forbidden: "error.forbidden",
   sendAsDenied: "error.sendAsDenied",

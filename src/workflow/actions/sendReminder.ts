@@ -75,7 +75,10 @@ export function sendReminder(
     );
     const updated = await updateCase(ctx, mailbox, messageId, (c) =>
       c.history.some(
-        (h) => h.action === "reminded" && h.evidence?.messageId === sent.sentItemId && sent.sentItemId,
+        (h) =>
+          h.action === "reminded" &&
+          ((sent.sentItemId && h.evidence?.messageId === sent.sentItemId) ||
+            (sent.internetMessageId && h.evidence?.internetMessageId === sent.internetMessageId)),
       )
         ? c
         : recordSentReminder(c, {

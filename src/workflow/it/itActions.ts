@@ -78,7 +78,9 @@ export async function switchDraftSender(
 
 /**
  * Sends the prepared draft exactly once: Sent Items is checked first (a send from a compose window, or one whose
- * answer was lost, counts), and a refused send leaves the draft as it was.
+ * answer was lost, counts), and a refused send leaves the draft as it was. The record takes the draft's
+ * internetMessageId, which the sent mail keeps (graph/outgoing.ts): its Sent Items copy is filed seconds later,
+ * and the next opening records that copy's id (openItCase.ts).
  */
 export function sendMassMail(ctx: WorkflowContext, opened: ItCase): Promise<ItRecord> {
   const { mailbox, message, summary } = opened;
@@ -88,36 +90,85 @@ export function sendMassMail(ctx: WorkflowContext, opened: ItCase): Promise<ItRe
     if (!record.draftId) throw new AppError("notFound", "Prepare the mass mail first");
     const draftId = record.draftId;
     const already = await findSent(ctx, mailbox, summary.id, "massMail");
-    const sentItem: MailMessage | undefined =
-      already ??
-      (await (async () => {
-        await sendOnce(ctx, mailbox, summary.id, "massMail", async () => {
-          await ctx.mail.sendDraft(mailbox, draftId);
-          return {};
-        });
-        return findSent(ctx, mailbox, summary.id, "massMail");
-      })());
+    const sent: NonNullable<ItRecord["sent"]> = already
+      ? sentFacts(already, ctx.user)
+      : await sendDraftOnce(ctx, opened, draftId);
     return updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
-      r.state === "sent" || r.state === "confirmed"
-        ? r
-        : {
-            ...r,
-            state: "sent",
-            sent: sentItem ? sentFacts(sentItem, ctx.user) : { at: ctx.now().toISOString(), by: ctx.user },
-          },
+      r.state === "sent" || r.state === "confirmed" ? r : { ...r, state: "sent", sent },
     );
   });
 }
 
-/** Replies on the forwarded thread with the evidence, readable and in the x-pregon-evidence header. */
+async function sendDraftOnce(
+  ctx: WorkflowContext,
+  opened: ItCase,
+  draftId: string,
+): Promise<NonNullable<ItRecord["sent"]>> {
+  const { mailbox, summary } = opened;
+  let draft: MailMessage;
+  try {
+    draft = await ctx.mail.getMessage(mailbox, draftId);
+  } catch (e) {
+    // The draft left Drafts but its copy is not in Sent Items: sent (from a compose window, say) moments ago.
+    if (e instanceof AppError && e.code === "notFound")
+      throw new AppError("notInSentItemsYet", "The mass mail left Drafts but is not in Sent Items yet");
+    throw e;
+  }
+  const result = await sendOnce(ctx, mailbox, summary.id, "massMail", async () => {
+    await ctx.mail.sendDraft(mailbox, draftId);
+    return draft.internetMessageId ? { internetMessageId: draft.internetMessageId } : {};
+  });
+  const facts: NonNullable<ItRecord["sent"]> = {
+    at: result.sentAt ?? ctx.now().toISOString(),
+    by: ctx.user,
+  };
+  const internetMessageId = result.internetMessageId ?? draft.internetMessageId;
+  if (internetMessageId) facts.internetMessageId = internetMessageId;
+  if (result.sentItemId) facts.sentItemId = result.sentItemId;
+  return facts;
+}
+
+/**
+ * The mass mail's facts with a non-empty internetMessageId, which the confirmation must carry: from the record,
+ * else from the copy in Sent Items (recorded then); refused while Exchange has not filed that copy yet.
+ */
+async function sentWithMessageId(
+  ctx: WorkflowContext,
+  opened: ItCase,
+  record: ItRecord,
+): Promise<{ record: ItRecord; sent: NonNullable<ItRecord["sent"]> & { internetMessageId: string } }> {
+  const { mailbox, message, summary } = opened;
+  const known = record.sent;
+  if (known?.internetMessageId)
+    return { record, sent: { ...known, internetMessageId: known.internetMessageId } };
+  const found = await findSent(ctx, mailbox, summary.id, "massMail");
+  const internetMessageId = found?.internetMessageId;
+  if (!found || !internetMessageId)
+    throw new AppError("notInSentItemsYet", "The mass mail is not in Sent Items yet");
+  const updated = await updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
+    r.sent?.internetMessageId
+      ? r
+      : { ...r, sent: { ...r.sent, ...sentFacts(found, r.sent?.by ?? ctx.user) } },
+  );
+  const sent = updated.sent ?? sentFacts(found, ctx.user);
+  return {
+    record: updated,
+    sent: { ...sent, internetMessageId: sent.internetMessageId ?? internetMessageId },
+  };
+}
+
+/**
+ * Replies on the forwarded thread with the evidence, readable and in the x-pregon-evidence header. The evidence
+ * always names the mass mail's internetMessageId: never sent with an empty one.
+ */
 export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): Promise<ItRecord> {
   const { mailbox, message, summary } = opened;
   return singleFlight(`confirm:${message.id}`, async () => {
-    const record = itRecordOf(await ctx.mail.getMessage(mailbox, message.id), summary.id);
-    if (record.state === "confirmed") return record;
-    if (record.state !== "sent" || !record.sent)
+    const stored = itRecordOf(await ctx.mail.getMessage(mailbox, message.id), summary.id);
+    if (stored.state === "confirmed") return stored;
+    if (stored.state !== "sent" || !stored.sent)
       throw new AppError("illegalTransition", "Send the mass mail first");
-    const sent = record.sent;
+    const { record, sent } = await sentWithMessageId(ctx, opened, stored);
     const labels = new Map(ctx.config.audiences.map((a) => [a.group.toLowerCase(), a.label]));
     const lang = ctx.config.institution.defaultLanguage;
     const template = itConfirmationTemplate({
@@ -131,7 +182,7 @@ export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): P
         label: labels.get(g.address.toLowerCase())?.[lang],
         recipientCount: g.count,
       })),
-      internetMessageId: sent.internetMessageId ?? "",
+      internetMessageId: sent.internetMessageId,
       sentFrom: record.sender?.address,
     });
     const already = await findSent(ctx, mailbox, summary.id, "confirmation");

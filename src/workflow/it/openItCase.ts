@@ -39,11 +39,17 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
   }
   let record = itRecordOf(message, summary.id);
   let sendDetected = false;
-  if (record.state === "received" || record.state === "prepared") {
+  // The send was recorded before Exchange filed its Sent Items copy: record that copy's id now.
+  const awaitsCopy = (record.state === "sent" || record.state === "confirmed") && !record.sent?.sentItemId;
+  if (record.state === "received" || record.state === "prepared" || awaitsCopy) {
     const sent = (
       await ctx.mail.listCases(mailbox, { folder: "sentitems", caseId: summary.id, kind: "massMail", top: 1 })
     ).items[0];
-    if (sent) {
+    if (sent && awaitsCopy) {
+      record = await updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
+        r.sent && !r.sent.sentItemId ? { ...r, sent: { ...sentFacts(sent, r.sent.by), at: r.sent.at } } : r,
+      );
+    } else if (sent) {
       record = await updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
         r.state === "sent" || r.state === "confirmed"
           ? r
