@@ -10,9 +10,10 @@ import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
 import { singleFlight } from "../singleFlight";
 import type { AudienceCount } from "./groups";
+import { chosenGroups } from "./groups";
 import { itRecordOf, updateItRecord } from "./itStore";
 import type { ItOpened } from "./openItCase";
-import { sentFacts } from "./openItCase";
+import { recordDeliveryProblems, sentFacts } from "./openItCase";
 import type { SenderChoice } from "./senders";
 
 type ItCase = Extract<ItOpened, { kind: "itCase" }>;
@@ -33,9 +34,7 @@ export function prepareMassMail(
   return singleFlight(`prepare:${message.id}`, async () => {
     const current = itRecordOf(await ctx.mail.getMessage(mailbox, message.id), summary.id);
     if (current.state !== "received" && current.draftId) return current;
-    const groups = input.counts
-      .filter((c) => input.audiences.includes(c.key))
-      .map(({ address, count }) => ({ address, count }));
+    const groups = chosenGroups(ctx, input.audiences, input.counts);
     if (groups.length === 0) throw new AppError("badRequest", "Choose at least one audience");
     const draft = await ctx.mail.createDraft(mailbox, {
       subject: summary.fields.subject,
@@ -111,10 +110,15 @@ export function sendMassMail(ctx: WorkflowContext, opened: ItCase): Promise<ItRe
 export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): Promise<ItRecord> {
   const { mailbox, message, summary } = opened;
   return singleFlight(`confirm:${message.id}`, async () => {
-    const record = itRecordOf(await ctx.mail.getMessage(mailbox, message.id), summary.id);
-    if (record.state === "confirmed") return record;
-    if (record.state !== "sent" || !record.sent)
+    const stored = itRecordOf(await ctx.mail.getMessage(mailbox, message.id), summary.id);
+    if (stored.state === "confirmed") return stored;
+    if (stored.state !== "sent" || !stored.sent)
       throw new AppError("illegalTransition", "Send the mass mail first");
+    // Reports that came back since the pane opened are part of the evidence: Communications must not read
+    // "sent" as "delivered" for a group that refused it.
+    const record = await recordDeliveryProblems(ctx, mailbox, message.id, stored);
+    if (!record.sent) throw new AppError("illegalTransition", "Send the mass mail first");
+    const refused = (record.deliveryProblems ?? []).map((p) => p.address);
     const sent = record.sent;
     const labels = new Map(ctx.config.audiences.map((a) => [a.group.toLowerCase(), a.label]));
     const lang = ctx.config.institution.defaultLanguage;
@@ -131,6 +135,7 @@ export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): P
       })),
       internetMessageId: sent.internetMessageId ?? "",
       sentFrom: record.sender?.address,
+      refused,
     });
     const already = await findSent(ctx, mailbox, summary.id, "confirmation");
     const reply = already
@@ -146,6 +151,7 @@ export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): P
                 sentAt: sent.at,
                 internetMessageId: sent.internetMessageId,
                 groups: record.groups,
+                ...(refused.length > 0 ? { refused } : {}),
               }),
             },
           }),
