@@ -19,11 +19,14 @@ const STUDENTS = `estudiantes@${DOMAIN}`;
 const FACULTY = `docentes@${DOMAIN}`;
 const STAFF = `administrativos@${DOMAIN}`;
 
-/** The demo institution with administrativos@ as an Exchange dynamic group, and docentes@ restricted. */
+/** The demo institution with administrativos@ an unrestricted Exchange dynamic group, and docentes@ restricted. */
 function directorySpec(): TenantSpec {
   const spec = structuredClone(TENANT_SPEC);
   for (const group of spec.groups ?? []) {
-    if (group.address === STAFF) group.dynamic = true;
+    if (group.address === STAFF) {
+      group.dynamic = true;
+      delete group.acceptsMessagesOnlyFrom;
+    }
     if (group.address === FACULTY) group.acceptsMessagesOnlyFrom = [`rectoria@${DOMAIN}`];
   }
   return spec;

@@ -13,7 +13,7 @@ import { openItItem } from "../../src/workflow/it/openItCase";
 import { chooseSender } from "../../src/workflow/it/senders";
 import { openItem } from "../../src/workflow/openItem";
 import { fieldsFromProposal } from "../support/cases";
-import { forwardInItInbox, memberCountOf, storedOfKind, storedProp } from "../support/procedure";
+import { forwardInItInbox, graphCountOf, storedOfKind, storedProp } from "../support/procedure";
 import { countByRoute, logged } from "../support/requestLog";
 import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
 
@@ -115,9 +115,7 @@ it("one request from arrival to closing, with the Graph requests of each action"
     "relayed",
   ]);
   const sentEntry = closed.history.find((h) => h.action === "sent");
-  expect(sentEntry?.evidence?.recipientCount).toBe(
-    audiences.reduce((sum, a) => sum + memberCountOf(w, a), 0),
-  );
+  expect(sentEntry?.evidence?.recipientCount).toBe(audiences.reduce((sum, a) => sum + graphCountOf(w, a), 0));
   expect(
     storedProp(
       w.tenant.storedMessages(COMMUNICATIONS, "inbox").find((m) => m.id === requestId)!,

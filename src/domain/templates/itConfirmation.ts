@@ -62,7 +62,8 @@ export function itConfirmationTemplate(input: ItConfirmationInput): MailTemplate
       { name: s.fields.group, count: s.fields.recipients },
       input.groups.map((g) => ({
         name: g.label ? `${g.label} <${g.address}>` : g.address,
-        count: g.recipientCount === undefined ? s.confirmation.countUnknown : formatCount(g.recipientCount, lang),
+        count:
+          g.recipientCount === undefined ? s.confirmation.countUnknown : formatCount(g.recipientCount, lang),
       })),
       { name: s.fields.total, count: formatCount(total, lang) },
     ),

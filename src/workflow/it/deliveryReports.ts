@@ -33,6 +33,22 @@ async function massMailConversation(
   return found.items[0]?.conversationId;
 }
 
+/**
+ * The same, for callers where looking is a courtesy (opening a case, confirming): a failed look-up finds
+ * nothing new, and the record keeps what it had; the next opening looks again.
+ */
+export async function lookForDeliveryProblems(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  record: ItRecord,
+): Promise<DeliveryProblem[]> {
+  try {
+    return await findDeliveryProblems(ctx, mailbox, record);
+  } catch {
+    return [];
+  }
+}
+
 /** The groups of `record` that a non-delivery report in `mailbox` says refused the mass mail. */
 export async function findDeliveryProblems(
   ctx: WorkflowContext,

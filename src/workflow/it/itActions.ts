@@ -2,6 +2,7 @@
 import { CASE_ID_HEADER, EVIDENCE_HEADER, encodeEvidenceHeader } from "../../domain/evidenceHeader";
 import { AppError } from "../../domain/errors";
 import type { ItRecord } from "../../domain/itRecord";
+import { withDeliveryProblems } from "../../domain/itRecord";
 import { itConfirmationTemplate } from "../../domain/templates";
 import type { AudienceKey } from "../../domain/types";
 import type { MailMessage } from "../../ports/mailService";
@@ -13,7 +14,8 @@ import type { AudienceCount } from "./groups";
 import { chosenGroups } from "./groups";
 import { itRecordOf, updateItRecord } from "./itStore";
 import type { ItOpened } from "./openItCase";
-import { recordDeliveryProblems, sentFacts } from "./openItCase";
+import { lookForDeliveryProblems } from "./deliveryReports";
+import { sentFacts } from "./openItCase";
 import type { SenderChoice } from "./senders";
 
 type ItCase = Extract<ItOpened, { kind: "itCase" }>;
@@ -115,8 +117,9 @@ export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): P
     if (stored.state !== "sent" || !stored.sent)
       throw new AppError("illegalTransition", "Send the mass mail first");
     // Reports that came back since the pane opened are part of the evidence: Communications must not read
-    // "sent" as "delivered" for a group that refused it.
-    const record = await recordDeliveryProblems(ctx, mailbox, message.id, stored);
+    // "sent" as "delivered" for a group that refused it. They are recorded with the confirmation (one write).
+    const found = await lookForDeliveryProblems(ctx, mailbox, stored);
+    const record = withDeliveryProblems(stored, found);
     if (!record.sent) throw new AppError("illegalTransition", "Send the mass mail first");
     const refused = (record.deliveryProblems ?? []).map((p) => p.address);
     const sent = record.sent;
@@ -159,15 +162,18 @@ export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): P
     return updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
       r.state === "confirmed"
         ? r
-        : {
-            ...r,
-            state: "confirmed",
-            confirmed: {
-              at: reply.sentAt ?? ctx.now().toISOString(),
-              by: ctx.user,
-              messageId: reply.sentItemId,
+        : withDeliveryProblems(
+            {
+              ...r,
+              state: "confirmed",
+              confirmed: {
+                at: reply.sentAt ?? ctx.now().toISOString(),
+                by: ctx.user,
+                messageId: reply.sentItemId,
+              },
             },
-          },
+            found,
+          ),
     );
   });
 }

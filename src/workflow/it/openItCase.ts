@@ -11,7 +11,7 @@ import type { SelectedItem } from "../../ports/mailHost";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
 import type { WorkflowContext } from "../context";
 import { toRequestMessage } from "../requestMessage";
-import { findDeliveryProblems } from "./deliveryReports";
+import { lookForDeliveryProblems } from "./deliveryReports";
 import { itRecordOf, updateItRecord } from "./itStore";
 
 export type ItOpened =
@@ -85,12 +85,15 @@ export async function recordDeliveryProblems(
   messageId: string,
   record: ItRecord,
 ): Promise<ItRecord> {
+  const found = await lookForDeliveryProblems(ctx, mailbox, record);
+  if (withDeliveryProblems(record, found) === record) return record;
   try {
-    const found = await findDeliveryProblems(ctx, mailbox, record);
-    if (withDeliveryProblems(record, found) === record) return record;
-    return await updateItRecord(ctx, mailbox, messageId, record.caseId, (r) => withDeliveryProblems(r, found));
+    return await updateItRecord(ctx, mailbox, messageId, record.caseId, (r) =>
+      withDeliveryProblems(r, found),
+    );
   } catch {
-    return record;
+    // Shown now from what was found; written on a later opening.
+    return withDeliveryProblems(record, found);
   }
 }
 
