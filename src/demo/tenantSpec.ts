@@ -54,11 +54,18 @@ export const TENANT_SPEC: TenantSpec = {
       members: MEMBERS.estudiantes,
     },
     { address: `docentes@${DOMAIN}`, displayName: "Docentes", memberCount: 1_387, members: MEMBERS.docentes },
+    // An Exchange dynamic distribution group (staff by department attribute), as institutions often keep their
+    // "all staff" list: Graph does not see it, so the pane shows no count, yet Exchange delivers to it. Only
+    // Talento Humano, Rectoría and the Communications centre may write to it, so a mass mail IT sends to it as
+    // another unit comes back as a non-delivery report: the demo shows both the missing count and the refusal
+    // linked to the case.
     {
       address: `administrativos@${DOMAIN}`,
       displayName: "Administrativos",
       memberCount: 1_045,
       members: MEMBERS.administrativos,
+      dynamic: true,
+      acceptsMessagesOnlyFrom: [`talentohumano@${DOMAIN}`, `rectoria@${DOMAIN}`, COMMUNICATIONS],
     },
   ],
   // IT has Send As on the configured senders (demo.config.json) — except Secretaría General, left out on purpose

@@ -12,7 +12,11 @@ const schema = z.object({
   v: z.literal(1),
   sentAt: z.iso.datetime({ offset: true }),
   internetMessageId: z.string().max(400).optional(),
-  groups: z.array(z.object({ address: z.string().max(320), count: z.number().int().nonnegative() })).max(20),
+  groups: z
+    .array(z.object({ address: z.string().max(320), count: z.number().int().nonnegative().optional() }))
+    .max(20),
+  /** Groups that refused the mass mail (Exchange sent IT a non-delivery report naming them). */
+  refused: z.array(z.string().max(320)).max(20).optional(),
 });
 
 export type EvidenceHeader = z.infer<typeof schema>;
@@ -37,6 +41,6 @@ export function evidenceOf(header: EvidenceHeader): Evidence {
     sentAt: header.sentAt,
     internetMessageId: header.internetMessageId,
     groups: header.groups.map((g) => g.address),
-    recipientCount: header.groups.reduce((sum, g) => sum + g.count, 0),
+    recipientCount: header.groups.reduce((sum, g) => sum + (g.count ?? 0), 0),
   };
 }

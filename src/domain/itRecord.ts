@@ -4,7 +4,23 @@ import { z } from "./schema";
 
 export type ItState = "received" | "prepared" | "sent" | "confirmed";
 
-const groupSchema = z.object({ address: z.string().max(320), count: z.number().int().nonnegative() });
+/** `count` is absent when the directory could not say (a dynamic distribution group, or a failed look-up). */
+const groupSchema = z.object({
+  address: z.string().max(320),
+  count: z.number().int().nonnegative().optional(),
+});
+
+/**
+ * A group that did not take the mass mail although the send was accepted: Exchange answered with a
+ * non-delivery report ("refused": the group accepts mail only from listed senders). `reportId` is the report's
+ * Graph id in IT's mailbox.
+ */
+const deliveryProblemSchema = z.object({
+  address: z.string().max(320),
+  kind: z.enum(["refused"]),
+  at: z.string().max(40),
+  reportId: z.string().max(400).optional(),
+});
 
 const schema = z.object({
   v: z.literal(1),
@@ -26,10 +42,12 @@ const schema = z.object({
   confirmed: z
     .object({ at: z.string().max(40), by: z.string().max(320), messageId: z.string().max(400).optional() })
     .optional(),
+  deliveryProblems: z.array(deliveryProblemSchema).max(20).optional(),
 });
 
 export type ItRecord = z.infer<typeof schema>;
 export type ItGroup = z.infer<typeof groupSchema>;
+export type DeliveryProblem = z.infer<typeof deliveryProblemSchema>;
 
 export function encodeItRecord(r: ItRecord): string {
   return JSON.stringify(r);
@@ -48,6 +66,27 @@ export function decodeItRecord(json: string): ItRecordResult {
   }
 }
 
+/** The sum of the counts the directory gave; groups without a count add nothing (see `hasUnknownCount`). */
 export function totalRecipients(groups: readonly ItGroup[]): number {
-  return groups.reduce((sum, g) => sum + g.count, 0);
+  return groups.reduce((sum, g) => sum + (g.count ?? 0), 0);
+}
+
+export function hasUnknownCount(groups: readonly ItGroup[]): boolean {
+  return groups.some((g) => g.count === undefined);
+}
+
+/**
+ * Adds the problems not yet recorded (one per group address); the same record when nothing is new, so an
+ * unchanged record is not written again.
+ */
+export function withDeliveryProblems(record: ItRecord, found: readonly DeliveryProblem[]): ItRecord {
+  const known = new Set((record.deliveryProblems ?? []).map((p) => p.address.toLowerCase()));
+  const fresh = found.filter((p) => {
+    const key = p.address.toLowerCase();
+    if (known.has(key)) return false;
+    known.add(key);
+    return true;
+  });
+  if (fresh.length === 0) return record;
+  return { ...record, deliveryProblems: [...(record.deliveryProblems ?? []), ...fresh] };
 }

@@ -12,7 +12,7 @@ import { AppError } from "../domain/errors";
 import type { CaseQuery, GetOptions } from "../ports/mailService";
 import { odataString, queryString } from "./odata";
 import type { QueryParams } from "./odata";
-import { CASE_PROPERTY_IDS, CASE_PROPERTY_KEYS } from "./properties";
+import { CASE_PROPERTY_IDS, CASE_PROPERTY_KEYS, MESSAGE_CLASS_PROPERTY_ID } from "./properties";
 
 /** What the lists show (no body: it is fetched when one message is opened). */
 export const LIST_SELECT = [
@@ -95,6 +95,8 @@ export function caseFilter(query: CaseQuery): string {
     clauses.push(alternatives.length === 1 ? joined : `(${joined})`);
   }
   if (query.hasCase) clauses.push(propertyPresent(CASE_PROPERTY_IDS.caseId));
+  if (query.messageClass !== undefined)
+    clauses.push(propertyEquals(MESSAGE_CLASS_PROPERTY_ID, query.messageClass));
   return clauses.join(" and ");
 }
 

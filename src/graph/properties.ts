@@ -39,6 +39,12 @@ export function internetHeaderPropertyId(headerName: string): string {
 /** The case-id header as an extended property (what a PATCH on a draft sets). */
 export const CASE_ID_HEADER_PROPERTY_ID = internetHeaderPropertyId(CASE_ID_HEADER_NAME);
 
+/**
+ * PidTagMessageClass as a tagged property ("{type} {tag}"): Exchange's item class, e.g. REPORT.IPM.Note.NDR for
+ * a non-delivery report, which Graph's message resource does not expose otherwise.
+ */
+export const MESSAGE_CLASS_PROPERTY_ID = "String 0x001A";
+
 /** Graph takes only custom headers, and they must start with x-. */
 export const CUSTOM_HEADER_NAME = /^x-[a-z0-9-]+$/i;
 

@@ -165,6 +165,16 @@ export const en: Record<MessageKey, string> = {
   "it.total": "Total: {count} recipients",
   "it.overlap": "The groups overlap: some people are in several, so the real total is lower.",
   "it.countsLoading": "Looking up member counts…",
+  "it.countUnavailable": "member count unavailable",
+  "it.countRetry": "Retry",
+  "it.countRetryLabel": "Look up the member count of {group} again",
+  "it.countNotInDirectory": "count not available in the directory (dynamic group)",
+  "it.totalPartial": "The total leaves out groups without a member count; the mail still reaches them.",
+  "it.refusedTitle": "A group refused the mass mail",
+  "it.refused":
+    "Exchange sent back a non-delivery report: {groups} accepts mail only from allowed senders, and its members did not get it. Ask the group's owner to allow {sender} (or to approve it if the group is moderated), then send it to that group again.",
+  "case.refused":
+    "IT reports that {groups} refused the mail (non-delivery report): its members did not receive it. “Sent” does not mean delivered to that group.",
   "it.sender": "Will be sent as",
   "it.senderFallback":
     "The requested sender (“{requested}”) is not an authorized one; the institutional sender will be used.",

@@ -167,6 +167,16 @@ export const es = {
   "it.total": "Total: {count} destinatarios",
   "it.overlap": "Los grupos se solapan: algunas personas están en varios y el total real es menor.",
   "it.countsLoading": "Consultando el número de miembros…",
+  "it.countUnavailable": "número de miembros no disponible",
+  "it.countRetry": "Reintentar",
+  "it.countRetryLabel": "Consultar de nuevo el número de miembros de {group}",
+  "it.countNotInDirectory": "número no disponible en el directorio (grupo dinámico)",
+  "it.totalPartial": "El total no incluye los grupos sin número de miembros; el envío les llega igualmente.",
+  "it.refusedTitle": "Un grupo rechazó el correo masivo",
+  "it.refused":
+    "Exchange devolvió un informe de no entrega: {groups} solo acepta mensajes de remitentes autorizados y sus miembros no recibieron el correo. Pida al propietario del grupo que autorice a {sender} (o que lo apruebe si el grupo está moderado) y vuelva a enviarlo a ese grupo.",
+  "case.refused":
+    "TIC informa que {groups} rechazó el envío (informe de no entrega): sus miembros no lo recibieron. «Enviado» no significa entregado a ese grupo.",
   "it.sender": "Se enviará como",
   "it.senderFallback":
     "El remitente solicitado («{requested}») no está entre los autorizados; se usará el remitente institucional.",

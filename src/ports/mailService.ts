@@ -71,6 +71,8 @@ export interface CaseQuery {
   states?: CaseState[];
   /** Only messages that carry a case id at all. */
   hasCase?: boolean;
+  /** Only items of this Exchange message class (e.g. "REPORT.IPM.Note.NDR" for non-delivery reports). */
+  messageClass?: string;
   top?: number;
 }
 

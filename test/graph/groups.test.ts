@@ -4,7 +4,7 @@ import { GRAPH, createHarness, startGraphServer } from "./harness";
 startGraphServer();
 
 describe("groupMemberCount", () => {
-  it("finds the group by mail, then counts members with ConsistencyLevel: eventual (text/plain answer)", async () => {
+  it("finds the group by mail, then counts the users at every level of nesting with ConsistencyLevel: eventual (text/plain answer)", async () => {
     const h = createHarness();
     h.use(
       http.get(`${GRAPH}/groups`, () =>
@@ -13,7 +13,7 @@ describe("groupMemberCount", () => {
           value: [{ id: "02bd9fd6-8f93-4758-87c3-1fb73740a315" }],
         }),
       ),
-      http.get(`${GRAPH}/groups/:id/members/$count`, ({ request }) =>
+      http.get(`${GRAPH}/groups/:id/transitiveMembers/microsoft.graph.user/$count`, ({ request }) =>
         request.headers.get("ConsistencyLevel") === "eventual"
           ? HttpResponse.text("12834")
           : HttpResponse.json(
@@ -28,7 +28,7 @@ describe("groupMemberCount", () => {
     expect(h.requests[0]?.url.searchParams.get("$filter")).toBe("mail eq 'estudiantes@uni.example.edu.co'");
     expect(h.requests[0]?.url.searchParams.get("$select")).toBe("id");
     expect(h.requests[1]?.url.pathname).toBe(
-      "/v1.0/groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/members/$count",
+      "/v1.0/groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/transitiveMembers/microsoft.graph.user/$count",
     );
     expect(count).toBe(12834);
   });

@@ -57,6 +57,15 @@ export function memberCountOf(world: World, audience: string): number {
   return count;
 }
 
+/**
+ * The member count Graph gives for an audience: none for an Exchange dynamic distribution group (Graph does not
+ * know it), so it adds nothing to a total.
+ */
+export function graphCountOf(world: World, audience: string): number {
+  const group = world.config.audiences.find((a) => a.key === audience)?.group;
+  return group && world.tenant.group(group)?.dynamic ? 0 : memberCountOf(world, audience);
+}
+
 /** A Pregón property of a stored message (ids compared the way Graph does: GUID case ignored). */
 export function storedProp(message: StoredMessage, key: keyof typeof CASE_PROPERTY_IDS): string | undefined {
   const wanted = CASE_PROPERTY_IDS[key].toLowerCase();

@@ -13,7 +13,7 @@ import { openItItem } from "../../src/workflow/it/openItCase";
 import { chooseSender } from "../../src/workflow/it/senders";
 import { openItem } from "../../src/workflow/openItem";
 import { fieldsFromProposal } from "../support/cases";
-import { forwardInItInbox, memberCountOf, storedOfKind, storedProp } from "../support/procedure";
+import { forwardInItInbox, graphCountOf, storedOfKind, storedProp } from "../support/procedure";
 import { countByRoute, logged } from "../support/requestLog";
 import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
 
@@ -121,7 +121,7 @@ it.each(["drop", "keep"] as const)(
     ]);
     const sentEntry = closed.history.find((h) => h.action === "sent");
     expect(sentEntry?.evidence?.recipientCount).toBe(
-      audiences.reduce((sum, a) => sum + memberCountOf(w, a), 0),
+      audiences.reduce((sum, a) => sum + graphCountOf(w, a), 0),
     );
     expect(
       storedProp(

@@ -13,7 +13,8 @@ export interface SentGroup {
   address: string;
   /** Its display name (e.g. the audience label), shown before the address when given. */
   label?: string;
-  recipientCount: number;
+  /** Absent when the directory could not count the group (e.g. an Exchange dynamic distribution group). */
+  recipientCount?: number;
 }
 
 export interface ItConfirmationInput {
@@ -28,11 +29,14 @@ export interface ItConfirmationInput {
   /** The address the mass mail went out from, when worth stating. */
   sentFrom?: string;
   note?: string;
+  /** Groups that refused the mail (a non-delivery report came back): stated so nobody reads "sent" as delivered. */
+  refused?: readonly string[];
 }
 
 /** The sum of the groups' recipients; the counts are evidence, so an impossible one is refused, not summed. */
 export function totalRecipients(groups: readonly SentGroup[]): number {
   return groups.reduce((sum, g) => {
+    if (g.recipientCount === undefined) return sum;
     if (!Number.isInteger(g.recipientCount) || g.recipientCount < 0) {
       throw new RangeError(
         `Recipient count of ${g.address} must be a whole number ≥ 0, not ${g.recipientCount}`,
@@ -58,11 +62,14 @@ export function itConfirmationTemplate(input: ItConfirmationInput): MailTemplate
       { name: s.fields.group, count: s.fields.recipients },
       input.groups.map((g) => ({
         name: g.label ? `${g.label} <${g.address}>` : g.address,
-        count: formatCount(g.recipientCount, lang),
+        count:
+          g.recipientCount === undefined ? s.confirmation.countUnknown : formatCount(g.recipientCount, lang),
       })),
       { name: s.fields.total, count: formatCount(total, lang) },
     ),
   );
+  if (input.refused && input.refused.length > 0)
+    blocks.push(paragraph(s.confirmation.refused(input.refused.join(", "))));
   if (input.sentFrom) blocks.push(labelled(s.fields.sentFrom, input.sentFrom));
   blocks.push(monospace(s.fields.internetMessageId, input.internetMessageId));
   const note = input.note?.trim();

@@ -45,6 +45,8 @@ export interface TemplateStrings {
   confirmation: {
     heading: (tag: string) => string;
     sent: (subject: string, when: string) => string;
+    countUnknown: string;
+    refused: (groups: string) => string;
   };
   relay: {
     greeting: string;
@@ -108,6 +110,10 @@ const es: TemplateStrings = {
   confirmation: {
     heading: (tag) => `Envío masivo realizado ${tag}`,
     sent: (subject, when) => `El envío masivo «${subject}» se realizó el ${when}.`,
+    countUnknown: "no disponible",
+    refused: (groups) =>
+      `Atención: ${groups} rechazó el envío (informe de no entrega de Exchange); sus miembros no lo recibieron. ` +
+      `TIC está gestionando el permiso con el propietario del grupo.`,
   },
   relay: {
     greeting: "Cordial saludo:",
@@ -172,6 +178,10 @@ const en: TemplateStrings = {
   confirmation: {
     heading: (tag) => `Mass mail sent ${tag}`,
     sent: (subject, when) => `The mass mail “${subject}” was sent on ${when}.`,
+    countUnknown: "not available",
+    refused: (groups) =>
+      `Note: ${groups} refused the mail (Exchange non-delivery report); its members did not receive it. ` +
+      `IT is asking the group's owner for permission.`,
   },
   relay: {
     greeting: "Hello,",

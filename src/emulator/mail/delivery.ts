@@ -9,9 +9,9 @@ import type { Mailbox } from "../state/mailbox";
 import type { StoredMessage } from "../state/message";
 import type { Tenant } from "../state/tenant";
 import type { GraphExtendedProperty, GraphHeader, GraphRecipient } from "../types";
-import { escapeHtml } from "./compose";
 import { resolveRecipients } from "./recipients";
 import { recipientProperties } from "./transport-props";
+import { writeTransportReports } from "./reports";
 
 export interface SendOptions {
   saveToSentItems: boolean;
@@ -84,7 +84,7 @@ export function sendMessage(
       categories: [],
     }),
   );
-  for (const group of resolution.refused) nonDeliveryReport(tenant, mailbox, message, group.address, now);
+  writeTransportReports(tenant, mailbox, message, resolution, now);
   return { sentItem, delivered };
 }
 
@@ -173,49 +173,4 @@ function transportHeaders(message: StoredMessage, from: GraphRecipient, now: str
     if (name && /^x-/i.test(name)) xHeaders.set(name, { name, value: property.value });
   }
   return [...headers, ...xHeaders.values()];
-}
-
-/** Exchange tells the sending mailbox when a restricted group refuses it; the other recipients still get it. */
-function nonDeliveryReport(
-  tenant: Tenant,
-  mailbox: Mailbox,
-  message: StoredMessage,
-  groupAddress: string,
-  now: string,
-): void {
-  const postmaster = { emailAddress: { name: "Microsoft Outlook", address: `postmaster@${tenant.domain}` } };
-  const report: StoredMessage = {
-    ...message,
-    id: newMessageId(mailbox.id),
-    seq: tenant.nextSeq(),
-    folder: "inbox",
-    changeKey: newChangeKey(),
-    createdDateTime: now,
-    lastModifiedDateTime: now,
-    receivedDateTime: now,
-    sentDateTime: now,
-    subject: `Undeliverable: ${message.subject}`,
-    body: {
-      contentType: "html",
-      content:
-        `<p>Your message to ${escapeHtml(groupAddress)} couldn't be delivered.</p>` +
-        `<p>The group only accepts messages from people on its allowed senders list.</p>` +
-        `<p>Remote server returned '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required'</p>`,
-    },
-    from: postmaster,
-    sender: postmaster,
-    toRecipients: [mailbox.recipient()],
-    ccRecipients: [],
-    bccRecipients: [],
-    replyTo: [],
-    internetMessageId: `<NDR-${newChangeKey()}@${tenant.domain}>`,
-    inReplyTo: message.internetMessageId,
-    isDraft: false,
-    isRead: false,
-    categories: [],
-    internetMessageHeaders: [],
-    singleValueExtendedProperties: [],
-    attachments: [],
-  };
-  mailbox.messages.set(report.id, report);
 }

@@ -1,6 +1,8 @@
 // Resolving recipients the way the tenant's transport does: mailboxes in the tenant receive a copy,
 // distribution groups expand to their members that have mailboxes here (nested groups too), external
-// addresses are accepted and leave the tenant. Groups that only accept listed senders refuse everyone else.
+// addresses are accepted and leave the tenant. Groups that only accept listed senders refuse everyone else;
+// moderated groups hold mail from anyone but their moderators (see reports.ts). Dynamic distribution groups,
+// invisible to Graph, expand here like any other group: Exchange evaluates them at delivery.
 import type { DirectoryGroup } from "../state/config";
 import type { Mailbox } from "../state/mailbox";
 import type { Tenant } from "../state/tenant";
@@ -10,6 +12,8 @@ export interface Resolution {
   mailboxes: Mailbox[];
   /** Groups that refused the sender (each produces a non-delivery report). */
   refused: DirectoryGroup[];
+  /** Moderated groups holding the message for approval (their members get nothing yet). */
+  held: DirectoryGroup[];
   external: string[];
 }
 
@@ -20,6 +24,7 @@ export function resolveRecipients(
 ): Resolution {
   const mailboxes = new Map<string, Mailbox>();
   const refused: DirectoryGroup[] = [];
+  const held: DirectoryGroup[] = [];
   const external: string[] = [];
   const visited = new Set<string>();
   const sender = senderAddress.toLowerCase();
@@ -42,9 +47,13 @@ export function resolveRecipients(
       refused.push(group);
       return;
     }
+    if (group.moderatedBy && group.moderatedBy.length > 0 && !group.moderatedBy.includes(sender)) {
+      held.push(group);
+      return;
+    }
     for (const member of group.members) visit(member);
   };
 
   for (const recipient of recipients) visit(recipient.emailAddress.address);
-  return { mailboxes: [...mailboxes.values()], refused, external };
+  return { mailboxes: [...mailboxes.values()], refused, held, external };
 }

@@ -3,6 +3,12 @@
 // objects, $count (and endswith) are advanced queries: they need `ConsistencyLevel: eventual`, otherwise
 // 400 Request_BadRequest ("$count is not currently supported."). The member count is the directory's
 // configured number (thousands), not the handful of member mailboxes that exist for delivery.
+//
+// Nested groups: `/members` is documented as the direct members ("this operation is not transitive"): a nested
+// group is one member. `/transitiveMembers` is "a flat list of all nested members", nested groups included as
+// objects of their own; the OData cast `/transitiveMembers/microsoft.graph.user/$count` counts users only
+// (group-list-transitivemembers; the cast with $count and ConsistencyLevel is shown in Microsoft Q&A 447359).
+// Dynamic distribution groups are not Microsoft Entra objects: absent here entirely (see Tenant.directoryGroup).
 import { GraphError } from "../errors";
 import type { EmuResponse } from "../http";
 import { jsonResponse, textResponse } from "../http";
@@ -85,7 +91,7 @@ function requireEventual(context: RouteContext): void {
 
 function groupOr404(context: RouteContext): DirectoryGroup {
   const id = context.params.group ?? "";
-  const group = context.tenant.groupById(id);
+  const group = context.tenant.directoryGroupById(id);
   if (!group) {
     throw new GraphError(
       404,
@@ -100,7 +106,7 @@ function matchingGroups(context: RouteContext): DirectoryGroup[] {
   const advanced = isEventual(context);
   const entity = schema(advanced);
   const filterText = context.query.get("$filter");
-  let groups = context.tenant.allGroups();
+  let groups = context.tenant.directoryGroups();
   if (filterText) {
     if (!advanced && /\bendswith\s*\(/i.test(filterText))
       throw new GraphError(400, "Request_UnsupportedQuery", "Unsupported Query.");
@@ -144,44 +150,101 @@ function getGroup(context: RouteContext): EmuResponse {
   });
 }
 
-// GET /groups/{id}/members: the member mailboxes that exist here; @odata.count is the directory count.
-function listMembers(context: RouteContext): EmuResponse {
-  const group = groupOr404(context);
-  const count = parseCount(context.query.get("$count"));
-  if (count) requireEventual(context);
-  const members = group.members.flatMap((address) => {
-    const mailbox = context.tenant.mailbox(address);
-    return mailbox
-      ? [
-          {
-            "@odata.type": "#microsoft.graph.user",
-            id: mailbox.id,
-            displayName: mailbox.displayName,
-            mail: mailbox.address,
-          },
-        ]
-      : [];
-  });
-  return jsonResponse(200, {
-    "@odata.context": `${metadataUrl(context)}#directoryObjects`,
-    ...(count ? { "@odata.count": group.memberCount } : {}),
-    value: members,
-  });
+/** The direct members that are groups Graph knows (a dynamic distribution group is not one). */
+function nestedGroups(context: RouteContext, group: DirectoryGroup): DirectoryGroup[] {
+  return group.members.flatMap((address) => context.tenant.directoryGroup(address) ?? []);
 }
 
-// GET /groups/{id}/members/$count (ConsistencyLevel: eventual) → text/plain member count.
-function countMembers(context: RouteContext): EmuResponse {
-  const group = groupOr404(context);
-  requireEventual(context);
-  return textResponse(200, String(group.memberCount));
+interface Membership {
+  users: number;
+  groups: number;
+  /** Member objects that exist here, in the order Graph would list them. */
+  objects: Record<string, unknown>[];
+}
+
+/** Direct membership, or the flattened transitive one (each nested group once, then its members). */
+function membership(context: RouteContext, root: DirectoryGroup, transitive: boolean): Membership {
+  const result: Membership = { users: 0, groups: 0, objects: [] };
+  const seenGroups = new Set<string>([root.id]);
+  const seenUsers = new Set<string>();
+  const walk = (group: DirectoryGroup): void => {
+    result.users += group.memberCount;
+    for (const address of group.members) {
+      const mailbox = context.tenant.mailbox(address);
+      if (mailbox && !seenUsers.has(mailbox.address)) {
+        seenUsers.add(mailbox.address);
+        result.objects.push({
+          "@odata.type": "#microsoft.graph.user",
+          id: mailbox.id,
+          displayName: mailbox.displayName,
+          mail: mailbox.address,
+        });
+      }
+    }
+    for (const nested of nestedGroups(context, group)) {
+      if (seenGroups.has(nested.id)) continue;
+      seenGroups.add(nested.id);
+      result.groups += 1;
+      result.objects.push({ "@odata.type": "#microsoft.graph.group", ...groupJson(nested) });
+      if (transitive) walk(nested);
+    }
+  };
+  walk(root);
+  return result;
+}
+
+// GET /groups/{id}/members (or /transitiveMembers): the member objects that exist here; @odata.count is the
+// directory count (users and groups).
+function listMembers(transitive: boolean) {
+  return (context: RouteContext): EmuResponse => {
+    const group = groupOr404(context);
+    const count = parseCount(context.query.get("$count"));
+    if (count) requireEventual(context);
+    const found = membership(context, group, transitive);
+    return jsonResponse(200, {
+      "@odata.context": `${metadataUrl(context)}#directoryObjects`,
+      ...(count ? { "@odata.count": found.users + found.groups } : {}),
+      value: found.objects,
+    });
+  };
+}
+
+// GET /groups/{id}/members/$count, /transitiveMembers/$count (ConsistencyLevel: eventual) → text/plain.
+function countMembers(transitive: boolean) {
+  return (context: RouteContext): EmuResponse => {
+    const group = groupOr404(context);
+    requireEventual(context);
+    const found = membership(context, group, transitive);
+    return textResponse(200, String(found.users + found.groups));
+  };
+}
+
+// GET /groups/{id}/members/microsoft.graph.user/$count (and transitiveMembers): users only. The cast must
+// name the type in full; any other type than user or group is not a member type of these groups.
+function countMembersOfType(transitive: boolean) {
+  return (context: RouteContext): EmuResponse => {
+    const group = groupOr404(context);
+    const cast = (context.params.cast ?? "").toLowerCase();
+    if (cast !== "microsoft.graph.user" && cast !== "microsoft.graph.group")
+      throw new GraphError(400, "Request_UnsupportedQuery", "Unsupported Query.");
+    requireEventual(context);
+    const found = membership(context, group, transitive);
+    return textResponse(200, String(cast === "microsoft.graph.user" ? found.users : found.groups));
+  };
 }
 
 export const groupRoutes: Route[] = [
   { method: "GET", pattern: "groups", handler: listGroups },
   { method: "GET", pattern: "groups/$count", handler: countGroups },
   { method: "GET", pattern: "groups/:group", handler: getGroup },
-  { method: "GET", pattern: "groups/:group/members", handler: listMembers },
-  { method: "GET", pattern: "groups/:group/transitiveMembers", handler: listMembers },
-  { method: "GET", pattern: "groups/:group/members/$count", handler: countMembers },
-  { method: "GET", pattern: "groups/:group/transitiveMembers/$count", handler: countMembers },
+  { method: "GET", pattern: "groups/:group/members", handler: listMembers(false) },
+  { method: "GET", pattern: "groups/:group/transitiveMembers", handler: listMembers(true) },
+  { method: "GET", pattern: "groups/:group/members/$count", handler: countMembers(false) },
+  { method: "GET", pattern: "groups/:group/transitiveMembers/$count", handler: countMembers(true) },
+  { method: "GET", pattern: "groups/:group/members/:cast/$count", handler: countMembersOfType(false) },
+  {
+    method: "GET",
+    pattern: "groups/:group/transitiveMembers/:cast/$count",
+    handler: countMembersOfType(true),
+  },
 ];

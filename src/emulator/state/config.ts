@@ -26,9 +26,15 @@ export interface SharedMailboxSpec {
 export interface GroupSpec {
   address: string;
   displayName: string;
-  /** Directory member count, as `/groups/{id}/members/$count` reports it (the real list is thousands). */
+  /**
+   * How many users are direct members in the directory (the real list is thousands). `/members/$count` adds
+   * one per nested group listed in `members`; `/transitiveMembers/$count` adds the nested groups' own members.
+   */
   memberCount: number;
-  /** Addresses that exist in this tenant and receive copies of mail sent to the group. */
+  /**
+   * Addresses that exist in this tenant and receive copies of mail sent to the group. An address of another
+   * group here makes it a nested group (expanded on delivery, counted as one direct member).
+   */
   members: string[];
   description?: string;
   /**
@@ -36,6 +42,17 @@ export interface GroupSpec {
    * non-delivery report in the sending mailbox, as Exchange does, while the other recipients still get it.
    */
   acceptsMessagesOnlyFrom?: string[];
+  /**
+   * An Exchange dynamic distribution group: its members come from a recipient filter that Exchange evaluates
+   * when mail arrives, and it is not a Microsoft Entra object, so Microsoft Graph does not return it (not in
+   * `/groups`, no member count) while mail sent to its address is still delivered to `members`.
+   */
+  dynamic?: boolean;
+  /**
+   * Exchange moderation (ModerationEnabled with ModeratedBy): mail from anyone else is held for approval. The
+   * members receive nothing at send time; each moderator gets an approval request; the sender is not told.
+   */
+  moderatedBy?: string[];
 }
 
 export interface SendAsSpec {
@@ -101,5 +118,9 @@ export interface DirectoryGroup {
   memberCount: number;
   members: string[];
   acceptsMessagesOnlyFrom: string[] | null;
+  /** Absent in snapshots saved before dynamic groups existed: false. */
+  dynamic?: boolean;
+  /** Absent or null: not moderated. */
+  moderatedBy?: string[] | null;
   createdDateTime: string;
 }

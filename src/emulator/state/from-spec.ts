@@ -51,6 +51,8 @@ export function tenantStateFromSpec(spec: TenantSpec, now: string): TenantState 
     memberCount: g.memberCount,
     members: g.members.map((m) => m.toLowerCase()),
     acceptsMessagesOnlyFrom: g.acceptsMessagesOnlyFrom?.map((a) => a.toLowerCase()) ?? null,
+    dynamic: g.dynamic ?? false,
+    moderatedBy: g.moderatedBy?.map((a) => a.toLowerCase()) ?? null,
     createdDateTime: now,
   }));
   return {

@@ -180,6 +180,25 @@ export class Tenant {
   }
 
   /**
+   * The groups Microsoft Graph can see: dynamic distribution groups are Exchange-only objects, absent from
+   * Microsoft Entra ID, so `/groups` never returns them (microsoftgraph/microsoft-graph-docs#16698, where the
+   * docs team confirmed it; #7761: no plans to support them in Graph). Transport still expands them.
+   */
+  directoryGroup(address: string): DirectoryGroup | undefined {
+    const group = this.group(address);
+    return group && !group.dynamic ? group : undefined;
+  }
+
+  directoryGroupById(id: string): DirectoryGroup | undefined {
+    const group = this.groupById(id);
+    return group && !group.dynamic ? group : undefined;
+  }
+
+  directoryGroups(): DirectoryGroup[] {
+    return this.allGroups().filter((g) => !g.dynamic);
+  }
+
+  /**
    * Seeds `toAddress`'s inbox with a received message given as Graph message JSON (attachments included).
    * Returns the new message id. No transport happens: this is how mail from outside the tenant arrives.
    */

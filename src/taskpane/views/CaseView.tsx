@@ -16,6 +16,7 @@ import { OverdueBadge, StateBadge } from "../components/StateBadge";
 import { Timeline } from "../components/Timeline";
 import { useI18n } from "../I18nContext";
 import { useAction } from "../hooks/useAction";
+import { useRefusedGroups } from "../hooks/useRefusedGroups";
 import { useWorkflow } from "../hooks/useWorkflow";
 import { CancelDialog } from "./CancelDialog";
 
@@ -75,6 +76,7 @@ export function CaseView({ item }: CaseViewProps) {
     ),
     done.cancelled,
   );
+  const refused = useRefusedGroups(item.mailbox, current);
   const busy = forward.isRunning || remind.isRunning || relay.isRunning || cancel.isRunning;
   return (
     <section className={styles.root} aria-labelledby="case-title">
@@ -93,6 +95,11 @@ export function CaseView({ item }: CaseViewProps) {
       {notice ? (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{t(notice)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {refused.data && refused.data.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" role="alert">
+          <MessageBarBody>{t("case.refused", { groups: refused.data.join(", ") })}</MessageBarBody>
         </MessageBar>
       ) : null}
       <Text>{t("case.dueOn", { date: fmt.date(current.dueDate) })}</Text>

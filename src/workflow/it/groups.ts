@@ -1,20 +1,55 @@
-// The audience picker's facts: each configured group with its directory member count.
+// The audience picker's facts: each configured group with its directory member count, when the directory can
+// give one. A count is information for the operator, never a condition of sending: a look-up that fails
+// ("unavailable", with a retry) or a group Graph does not know ("notInDirectory": an Exchange dynamic
+// distribution group, which Graph never returns although Exchange delivers to it) leaves the group choosable.
+import { AppError, toAppError } from "../../domain/errors";
 import type { AudienceKey } from "../../domain/types";
 import type { ItGroup } from "../../domain/itRecord";
 import type { WorkflowContext } from "../context";
 
+export type CountStatus = "counted" | "notInDirectory" | "unavailable";
+
 export interface AudienceCount extends ItGroup {
   key: AudienceKey;
+  status: CountStatus;
+  /** Why the count is unavailable (for the message next to the retry). */
+  error?: AppError;
 }
 
+function isGroupNotFound(e: unknown): boolean {
+  return e instanceof AppError && e.code === "notFound" && e.details?.field === "group";
+}
+
+/** One audience's count; never rejects. */
+export async function audienceCount(ctx: WorkflowContext, key: AudienceKey): Promise<AudienceCount> {
+  const audience = ctx.config.audiences.find((a) => a.key === key);
+  if (!audience) throw new AppError("config", `No audience ${key} in the configuration`);
+  try {
+    const count = await ctx.mail.groupMemberCount(audience.group);
+    return { key, address: audience.group, count, status: "counted" };
+  } catch (e) {
+    if (isGroupNotFound(e)) return { key, address: audience.group, status: "notInDirectory" };
+    return { key, address: audience.group, status: "unavailable", error: toAppError(e) };
+  }
+}
+
+/** Every configured audience, each counted on its own: one failure does not hide the others. */
 export async function audienceCounts(ctx: WorkflowContext): Promise<AudienceCount[]> {
-  return Promise.all(
-    ctx.config.audiences.map(async (a) => ({
-      key: a.key,
-      address: a.group,
-      count: await ctx.mail.groupMemberCount(a.group),
-    })),
-  );
+  return Promise.all(ctx.config.audiences.map((a) => audienceCount(ctx, a.key)));
+}
+
+/** The groups a mass mail goes to: every chosen audience, with its count when one is known. */
+export function chosenGroups(
+  ctx: Pick<WorkflowContext, "config">,
+  chosen: readonly AudienceKey[],
+  counts: readonly AudienceCount[],
+): ItGroup[] {
+  return ctx.config.audiences
+    .filter((a) => chosen.includes(a.key))
+    .map((a) => {
+      const count = counts.find((c) => c.key === a.key && c.status === "counted")?.count;
+      return count === undefined ? { address: a.group } : { address: a.group, count };
+    });
 }
 
 /**

@@ -2,6 +2,7 @@
 import { CASE_ID_HEADER, EVIDENCE_HEADER, encodeEvidenceHeader } from "../../domain/evidenceHeader";
 import { AppError } from "../../domain/errors";
 import type { ItRecord } from "../../domain/itRecord";
+import { withDeliveryProblems } from "../../domain/itRecord";
 import { itConfirmationTemplate } from "../../domain/templates";
 import type { AudienceKey } from "../../domain/types";
 import type { MailMessage } from "../../ports/mailService";
@@ -10,8 +11,10 @@ import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
 import { singleFlight } from "../singleFlight";
 import type { AudienceCount } from "./groups";
+import { chosenGroups } from "./groups";
 import { itRecordOf, updateItRecord } from "./itStore";
 import type { ItOpened } from "./openItCase";
+import { lookForDeliveryProblems } from "./deliveryReports";
 import { sentFacts } from "./openItCase";
 import type { SenderChoice } from "./senders";
 
@@ -33,9 +36,7 @@ export function prepareMassMail(
   return singleFlight(`prepare:${message.id}`, async () => {
     const current = itRecordOf(await ctx.mail.getMessage(mailbox, message.id), summary.id);
     if (current.state !== "received" && current.draftId) return current;
-    const groups = input.counts
-      .filter((c) => input.audiences.includes(c.key))
-      .map(({ address, count }) => ({ address, count }));
+    const groups = chosenGroups(ctx, input.audiences, input.counts);
     if (groups.length === 0) throw new AppError("badRequest", "Choose at least one audience");
     // Before the draft exists: a file that cannot be copied must not leave a half-made draft behind.
     ctx.mail.assertAttachmentsCopyable(mailbox, opened.attachments);
@@ -168,7 +169,13 @@ export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): P
     if (stored.state === "confirmed") return stored;
     if (stored.state !== "sent" || !stored.sent)
       throw new AppError("illegalTransition", "Send the mass mail first");
-    const { record, sent } = await sentWithMessageId(ctx, opened, stored);
+    const withId = await sentWithMessageId(ctx, opened, stored);
+    // Reports that came back since the pane opened are part of the evidence: Communications must not read
+    // "sent" as "delivered" for a group that refused it. They are recorded with the confirmation (one write).
+    const found = await lookForDeliveryProblems(ctx, mailbox, withId.record);
+    const record = withDeliveryProblems(withId.record, found);
+    const refused = (record.deliveryProblems ?? []).map((p) => p.address);
+    const sent = withId.sent;
     const labels = new Map(ctx.config.audiences.map((a) => [a.group.toLowerCase(), a.label]));
     const lang = ctx.config.institution.defaultLanguage;
     const template = itConfirmationTemplate({
@@ -184,6 +191,7 @@ export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): P
       })),
       internetMessageId: sent.internetMessageId,
       sentFrom: record.sender?.address,
+      refused,
     });
     const already = await findSent(ctx, mailbox, summary.id, "confirmation");
     const reply = already
@@ -199,6 +207,7 @@ export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): P
                 sentAt: sent.at,
                 internetMessageId: sent.internetMessageId,
                 groups: record.groups,
+                ...(refused.length > 0 ? { refused } : {}),
               }),
             },
           }),
@@ -206,15 +215,18 @@ export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): P
     return updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
       r.state === "confirmed"
         ? r
-        : {
-            ...r,
-            state: "confirmed",
-            confirmed: {
-              at: reply.sentAt ?? ctx.now().toISOString(),
-              by: ctx.user,
-              messageId: reply.sentItemId,
+        : withDeliveryProblems(
+            {
+              ...r,
+              state: "confirmed",
+              confirmed: {
+                at: reply.sentAt ?? ctx.now().toISOString(),
+                by: ctx.user,
+                messageId: reply.sentItemId,
+              },
             },
-          },
+            found,
+          ),
     );
   });
 }

@@ -5,11 +5,13 @@ import { CASE_HEADER, decodeCaseHeader } from "../../domain/caseHeader";
 import type { CaseSummary } from "../../domain/caseHeader";
 import { extractRequest } from "../../domain/intake";
 import type { ItRecord } from "../../domain/itRecord";
+import { withDeliveryProblems } from "../../domain/itRecord";
 import type { AttachmentInfo } from "../../domain/types";
 import type { SelectedItem } from "../../ports/mailHost";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
 import type { WorkflowContext } from "../context";
 import { toRequestMessage } from "../requestMessage";
+import { lookForDeliveryProblems } from "./deliveryReports";
 import { itRecordOf, updateItRecord } from "./itStore";
 
 export type ItOpened =
@@ -58,6 +60,8 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
       sendDetected = true;
     }
   }
+  if (record.state === "sent" || record.state === "confirmed")
+    record = await recordDeliveryProblems(ctx, mailbox, message.id, record);
   const proposal = extractRequest(toRequestMessage(message), {
     sanitizeHtml: ctx.sanitizeHtml,
     timeZone: ctx.config.institution.timeZone,
@@ -74,6 +78,29 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
     ),
     sendDetected,
   };
+}
+
+/**
+ * Links the non-delivery reports that came back for the mass mail to the case (once per group). Looking for
+ * them is a courtesy on opening: if the look-up fails, the case opens as recorded and the next opening tries
+ * again.
+ */
+export async function recordDeliveryProblems(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+  record: ItRecord,
+): Promise<ItRecord> {
+  const found = await lookForDeliveryProblems(ctx, mailbox, record);
+  if (withDeliveryProblems(record, found) === record) return record;
+  try {
+    return await updateItRecord(ctx, mailbox, messageId, record.caseId, (r) =>
+      withDeliveryProblems(r, found),
+    );
+  } catch {
+    // Shown now from what was found; written on a later opening.
+    return withDeliveryProblems(record, found);
+  }
 }
 
 /** `by` is the operator who sent it; the From address (Send As) is kept in the record's sender. */

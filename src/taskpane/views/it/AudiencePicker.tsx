@@ -1,5 +1,7 @@
-// The groups the mass mail goes to, each with its member count from the directory, and the total.
+// The groups the mass mail goes to, each with its member count from the directory, and the total. A count the
+// directory cannot give never blocks the choice: it says why, with a retry when asking again may help.
 import {
+  Button,
   Checkbox,
   MessageBar,
   MessageBarBody,
@@ -11,10 +13,9 @@ import {
 import type { AudienceKey } from "../../../domain/types";
 import type { AudienceCount } from "../../../workflow/it/groups";
 import { overlapWarning } from "../../../workflow/it/groups";
-import { ErrorBar } from "../../components/ErrorBar";
 import { useI18n } from "../../I18nContext";
 import { useServices } from "../../ServicesContext";
-import type { AsyncState } from "../../hooks/asyncState";
+import type { AudienceCountsState } from "../../hooks/useAudienceCounts";
 
 const useStyles = makeStyles({
   root: {
@@ -25,12 +26,13 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
   },
+  row: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
 });
 
 export interface AudiencePickerProps {
   chosen: AudienceKey[];
   onChange(next: AudienceKey[]): void;
-  counts: AsyncState<AudienceCount[]>;
+  counts: Pick<AudienceCountsState, "isLoading" | "data" | "retrying" | "retry">;
   disabled?: boolean;
 }
 
@@ -38,8 +40,20 @@ export function AudiencePicker({ chosen, onChange, counts, disabled }: AudienceP
   const styles = useStyles();
   const { t, fmt, lang } = useI18n();
   const { config } = useServices();
-  const countOf = (key: AudienceKey) => counts.data?.find((c) => c.key === key)?.count;
-  const total = chosen.reduce((sum, key) => sum + (countOf(key) ?? 0), 0);
+  const countOf = (key: AudienceKey): AudienceCount | undefined => counts.data?.find((c) => c.key === key);
+  const total = chosen.reduce((sum, key) => sum + (countOf(key)?.count ?? 0), 0);
+  const partial = chosen.some((key) => countOf(key) !== undefined && countOf(key)?.count === undefined);
+  const countText = (count: AudienceCount | undefined): string => {
+    if (!count) return "";
+    switch (count.status) {
+      case "counted":
+        return ` (${t("it.members", { count: fmt.number(count.count ?? 0) })})`;
+      case "notInDirectory":
+        return ` (${t("it.countNotInDirectory")})`;
+      case "unavailable":
+        return ` (${t("it.countUnavailable")})`;
+    }
+  };
   return (
     <fieldset className={styles.root}>
       <legend>
@@ -47,23 +61,35 @@ export function AudiencePicker({ chosen, onChange, counts, disabled }: AudienceP
       </legend>
       {config.audiences.map((a) => {
         const count = countOf(a.key);
+        const retrying = counts.retrying.includes(a.key);
         return (
-          <Checkbox
-            key={a.key}
-            disabled={disabled}
-            checked={chosen.includes(a.key)}
-            onChange={(_, d) =>
-              onChange(d.checked === true ? [...chosen, a.key] : chosen.filter((k) => k !== a.key))
-            }
-            label={`${a.label[lang]} — ${a.group}${count !== undefined ? ` (${t("it.members", { count: fmt.number(count) })})` : ""}`}
-          />
+          <div key={a.key} className={styles.row}>
+            <Checkbox
+              disabled={disabled}
+              checked={chosen.includes(a.key)}
+              onChange={(_, d) =>
+                onChange(d.checked === true ? [...chosen, a.key] : chosen.filter((k) => k !== a.key))
+              }
+              label={`${a.label[lang]} — ${a.group}${countText(count)}`}
+            />
+            {count?.status === "unavailable" ? (
+              <Button
+                size="small"
+                disabled={retrying}
+                aria-label={t("it.countRetryLabel", { group: a.group })}
+                onClick={() => counts.retry(a.key)}
+              >
+                {retrying ? <Spinner size="extra-tiny" /> : t("it.countRetry")}
+              </Button>
+            ) : null}
+          </div>
         );
       })}
       {counts.isLoading ? <Spinner size="tiny" label={t("it.countsLoading")} /> : null}
-      {counts.error ? <ErrorBar error={counts.error} /> : null}
       <Text weight="semibold" role="status">
         {t("it.total", { count: fmt.number(total) })}
       </Text>
+      {partial ? <Text size={200}>{t("it.totalPartial")}</Text> : null}
       {overlapWarning(chosen) ? (
         <MessageBar intent="info">
           <MessageBarBody>{t("it.overlap")}</MessageBarBody>

@@ -5,6 +5,7 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Text,
   makeStyles,
   tokens,
@@ -166,6 +167,17 @@ export function ItCaseView({ item }: ItCaseViewProps) {
 
       {record.state === "sent" || record.state === "confirmed" ? (
         <>
+          {record.deliveryProblems && record.deliveryProblems.length > 0 ? (
+            <MessageBar intent="warning" layout="multiline" role="alert">
+              <MessageBarBody>
+                <MessageBarTitle>{t("it.refusedTitle")}</MessageBarTitle>
+                {t("it.refused", {
+                  groups: record.deliveryProblems.map((p) => p.address).join(", "),
+                  sender: record.sender?.address ?? config.itMailbox,
+                })}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
           {record.sent ? (
             <Text>{t("it.sentAt", { when: fmt.dateTime(record.sent.at), who: record.sent.by })}</Text>
           ) : null}
