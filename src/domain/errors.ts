@@ -18,6 +18,7 @@ export type ErrorCode =
   | "sendAsDenied"
   | "unauthenticated"
   | "consentRequired"
+  | "mailboxUnknown"
   | "officeUnsupported"
   | "officeFailed"
   | "config"
@@ -49,6 +50,7 @@ export class AppError extends Error {
 export function defaultNextStep(code: ErrorCode): NextStep {
   switch (code) {
     case "network":
+    case "mailboxUnknown":
     case "throttled":
     case "unavailable":
     case "conflict":

@@ -25,6 +25,8 @@ export const en: Record<MessageKey, string> = {
     "You may not send as that sender. Ask for the Send As permission or use the institutional sender.",
   "error.unauthenticated": "Your session expired. Sign in again.",
   "error.consentRequired": "Pregón needs your consent to read and send mail.",
+  "error.mailboxUnknown":
+    "Pregón cannot find this message in your mailbox or in the Communications and IT mailboxes. Add the shared mailbox as a shared folder (or open it as a delegate) and try again.",
   "error.officeUnsupported": "This version of Outlook does not support this feature.",
   "error.officeFailed": "Outlook did not respond. Reload the pane.",
   "error.config": "Pregón's configuration is not valid.",
@@ -182,6 +184,7 @@ export const en: Record<MessageKey, string> = {
   "it.confirming": "Sending the confirmation…",
   "it.confirmed": "Confirmation sent to Communications.",
   "it.sentAt": "Sent {when} by {who}",
+  "it.sentAtFor": "Sent {when} by {who} for {mailbox}",
   "it.attachments": "Attachments to copy",
   "startup.title": "Pregón could not start",
   "startup.reload": "Reload the pane",
@@ -207,6 +210,7 @@ export const en: Record<MessageKey, string> = {
   "case.dueOn": "Due {date}",
   "case.timeline": "History",
   "case.by": "{who}, {when}",
+  "case.byFor": "{who} for {mailbox}, {when}",
 
   "action.created": "Case created",
   "action.forwarded": "Forwarded to IT",

@@ -24,6 +24,8 @@ export const es = {
     "No tiene permiso para enviar como ese remitente. Pida el permiso «Enviar como» o use el remitente institucional.",
   "error.unauthenticated": "Su sesión expiró. Inicie sesión de nuevo.",
   "error.consentRequired": "Pregón necesita su autorización para leer y enviar correo.",
+  "error.mailboxUnknown":
+    "Pregón no encuentra este mensaje en su buzón ni en los buzones de Comunicaciones y TIC. Agregue el buzón compartido como carpeta compartida (o ábralo como delegado) y reintente.",
   "error.officeUnsupported": "Esta versión de Outlook no admite esta función.",
   "error.officeFailed": "Outlook no respondió. Recargue el panel.",
   "error.config": "La configuración de Pregón no es válida.",
@@ -183,6 +185,7 @@ export const es = {
   "it.confirming": "Enviando la confirmación…",
   "it.confirmed": "Confirmación enviada a Comunicaciones.",
   "it.sentAt": "Enviado el {when} por {who}",
+  "it.sentAtFor": "Enviado el {when} por {who} en nombre de {mailbox}",
   "it.attachments": "Adjuntos que se copiarán",
   "startup.title": "Pregón no pudo iniciar",
   "startup.reload": "Recargar el panel",
@@ -209,6 +212,7 @@ export const es = {
   "case.dueOn": "Vence el {date}",
   "case.timeline": "Historial",
   "case.by": "{who}, {when}",
+  "case.byFor": "{who} en nombre de {mailbox}, {when}",
 
   "action.created": "Caso creado",
   "action.forwarded": "Enviado a TIC",

@@ -1,5 +1,5 @@
-// The pane's frame: header, the role's content (Communications or IT, from the signed-in mailbox), and the way
-// to the dashboard.
+// The pane's frame: header, the role's content (Communications or IT, from the mailbox the selected item lives
+// in — never from the signed-in address), and the way to the dashboard.
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { CommunicationsPane } from "./CommunicationsPane";
@@ -9,6 +9,7 @@ import { ServerWaitNotice } from "./components/ServerWaitNotice";
 import { useI18n } from "./I18nContext";
 import { ItPane } from "./ItPane";
 import { useServices } from "./ServicesContext";
+import { useResolvedItem } from "./hooks/useResolvedItem";
 import { useSelectedItem } from "./hooks/useSelectedItem";
 
 const useStyles = makeStyles({
@@ -30,23 +31,25 @@ const useStyles = makeStyles({
 export function Pane({ landmark }: { landmark: "main" | "none" }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { host, config } = useServices();
+  const { host } = useServices();
   const selected = useSelectedItem(host);
+  const resolved = useResolvedItem(selected.isLoading ? undefined : (selected.data ?? null));
   const [showDashboard, setShowDashboard] = useState(false);
-  const isIt = host.userAddress.toLowerCase() === config.itMailbox.toLowerCase();
-  const item = selected.isLoading ? undefined : (selected.data ?? null);
+  const isIt = resolved.role === "it";
+  const item = resolved.item;
+  const error = selected.error ?? resolved.error;
   const Root = landmark === "main" ? "main" : "div";
 
   return (
-    <Root className={styles.root} aria-busy={selected.isLoading}>
+    <Root className={styles.root} aria-busy={selected.isLoading || (item === undefined && !error)}>
       <PaneHeader
         role={isIt ? t("app.role.it") : t("app.role.communications")}
         dashboardOpen={showDashboard}
         onBack={() => setShowDashboard(false)}
       />
       <ServerWaitNotice />
-      {selected.error ? (
-        <ErrorBar error={selected.error} onRetry={selected.reload} />
+      {error ? (
+        <ErrorBar error={error} onRetry={selected.reload} />
       ) : isIt ? (
         <ItPane selected={item} showDashboard={showDashboard} onDashboard={setShowDashboard} />
       ) : (

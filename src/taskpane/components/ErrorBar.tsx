@@ -32,6 +32,7 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
   sendAsDenied: "error.sendAsDenied",
   unauthenticated: "error.unauthenticated",
   consentRequired: "error.consentRequired",
+  mailboxUnknown: "error.mailboxUnknown",
   officeUnsupported: "error.officeUnsupported",
   officeFailed: "error.officeFailed",
   config: "error.config",

@@ -6,6 +6,7 @@ import { itConfirmationTemplate } from "../../domain/templates";
 import type { AudienceKey } from "../../domain/types";
 import type { MailMessage } from "../../ports/mailService";
 import type { WorkflowContext } from "../context";
+import { actorIn } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
 import { singleFlight } from "../singleFlight";
@@ -101,7 +102,9 @@ export function sendMassMail(ctx: WorkflowContext, opened: ItCase): Promise<ItRe
         : {
             ...r,
             state: "sent",
-            sent: sentItem ? sentFacts(sentItem, ctx.user) : { at: ctx.now().toISOString(), by: ctx.user },
+            sent: sentItem
+              ? sentFacts(sentItem, actorIn(ctx, mailbox))
+              : { at: ctx.now().toISOString(), ...actorIn(ctx, mailbox) },
           },
     );
   });
@@ -158,7 +161,7 @@ export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): P
             state: "confirmed",
             confirmed: {
               at: reply.sentAt ?? ctx.now().toISOString(),
-              by: ctx.user,
+              ...actorIn(ctx, mailbox),
               messageId: reply.sentItemId,
             },
           },

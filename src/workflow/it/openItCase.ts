@@ -9,6 +9,7 @@ import type { AttachmentInfo } from "../../domain/types";
 import type { SelectedItem } from "../../ports/mailHost";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
 import type { WorkflowContext } from "../context";
+import { actorIn } from "../context";
 import { toRequestMessage } from "../requestMessage";
 import { itRecordOf, updateItRecord } from "./itStore";
 
@@ -47,7 +48,7 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
       record = await updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
         r.state === "sent" || r.state === "confirmed"
           ? r
-          : { ...r, state: "sent", sent: sentFacts(sent, ctx.user) },
+          : { ...r, state: "sent", sent: sentFacts(sent, actorIn(ctx, mailbox)) },
       );
       sendDetected = true;
     }
@@ -70,11 +71,17 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
   };
 }
 
-/** `by` is the operator who sent it; the From address (Send As) is kept in the record's sender. */
-export function sentFacts(sent: MailMessage, by: string): NonNullable<ItRecord["sent"]> {
+/**
+ * `by` is the operator who sent it and `for` the mailbox they acted for (tic@ for its delegates); the From
+ * address (Send As) is kept in the record's sender.
+ */
+export function sentFacts(
+  sent: MailMessage,
+  actor: { by: string; for?: string },
+): NonNullable<ItRecord["sent"]> {
   return {
     at: sent.sentAt ?? new Date().toISOString(),
-    by,
+    ...actor,
     internetMessageId: sent.internetMessageId,
     sentItemId: sent.id,
   };
