@@ -55,6 +55,8 @@ describe("taskpane (jsdom, embedded tenant)", () => {
       { timeout: 10_000 },
     );
     const caseId = heading.textContent?.replace("Caso ", "") ?? "";
+    // The history names the person and the shared mailbox she acted for.
+    expect(screen.getByText(new RegExp(`^${PROFESSIONAL} en nombre de ${COMMUNICATIONS}, `))).toBeTruthy();
 
     await user.click(screen.getByRole("button", { name: "Enviar a TIC" }));
     const status = await screen.findByRole("status", {}, { timeout: 10_000 });
