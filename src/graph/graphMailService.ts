@@ -15,7 +15,7 @@ import type {
 } from "../ports/mailService";
 import { AttachmentCopier, DEFAULT_UPLOAD_CHUNK } from "./attachments";
 import { ATTACHMENTS_EXPAND, LIST_SELECT, casePropertiesExpand, listCasesQuery } from "./caseQuery";
-import { groupMemberCount } from "./groups";
+import { GROUP_COUNT_SCOPES, groupMemberCount, withScopes } from "./groups";
 import type { GraphCollection, GraphMessage } from "./graphTypes";
 import { toExtendedProperties, toMailMessage, toRecipient, toRecipients } from "./mappers";
 import { queryString } from "./odata";
@@ -56,6 +56,8 @@ const MESSAGE_SELECT = `${LIST_SELECT},bccRecipients`;
 
 export class GraphMailService implements MailService {
   private readonly transport: GraphTransport;
+  /** Directory calls: the same chain, with a token that also carries GroupMember.Read.All (see groups.ts). */
+  private readonly directory: GraphTransport;
   private readonly attachments: AttachmentCopier;
   private readonly outgoing: OutgoingDeps;
 
@@ -70,6 +72,11 @@ export class GraphMailService implements MailService {
       timeoutMs: options.timeoutMs ?? 60_000,
     };
     this.transport = new GraphTransport(baseUrl, graphChain(tokens, chainOptions), uploadChain(chainOptions));
+    this.directory = new GraphTransport(
+      baseUrl,
+      graphChain(withScopes(tokens, GROUP_COUNT_SCOPES), chainOptions),
+      uploadChain(chainOptions),
+    );
     this.attachments = new AttachmentCopier(this.transport, options.uploadChunkSize ?? DEFAULT_UPLOAD_CHUNK);
     this.outgoing = {
       transport: this.transport,
@@ -181,7 +188,7 @@ export class GraphMailService implements MailService {
   }
 
   groupMemberCount(groupAddress: string): Promise<number> {
-    return groupMemberCount(this.transport, groupAddress);
+    return groupMemberCount(this.directory, groupAddress);
   }
 
   private async page(path: string): Promise<Page<MailMessage>> {
