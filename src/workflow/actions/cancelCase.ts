@@ -15,7 +15,9 @@ export function cancelCase(
 ): Promise<Case> {
   return singleFlight(`cancel:${messageId}`, async () => {
     const updated = await updateCase(ctx, mailbox, messageId, (c) =>
-      c.state === "cancelled" ? c : cancel(c, { at: ctx.now().toISOString(), ...actorIn(ctx, mailbox), reason }),
+      c.state === "cancelled"
+        ? c
+        : cancel(c, { at: ctx.now().toISOString(), ...actorIn(ctx, mailbox), reason }),
     );
     return updated.case;
   });
