@@ -40,7 +40,7 @@ describe("taskpane (jsdom, embedded tenant)", () => {
   it("shows the extracted request, creates the case and forwards it to IT, in Spanish", async () => {
     const user = userEvent.setup();
     const w = renderPane("es-CO");
-    expect(await screen.findByRole("heading", { name: "Nueva solicitud" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "Nueva solicitud" }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByRole("textbox", { name: /Asunto del correo masivo/ })).toHaveProperty(
       "value",
       "Convocatoria de movilidad académica 2027-1",
@@ -69,7 +69,7 @@ describe("taskpane (jsdom, embedded tenant)", () => {
 
   it("speaks English when Outlook does", async () => {
     renderPane("en-US");
-    expect(await screen.findByRole("heading", { name: "New request" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "New request" }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Create case" })).toBeTruthy();
     expect(screen.getByRole("checkbox", { name: "Students" })).toHaveProperty("checked", true);
   });
@@ -89,7 +89,7 @@ describe("taskpane (jsdom, embedded tenant)", () => {
         services={{ host, mail, config: w.config, sanitizeHtml, now: () => w.clock.now(), serverWaits }}
       />,
     );
-    await screen.findByRole("heading", { name: "Nueva solicitud" });
+    await screen.findByRole("heading", { name: "Nueva solicitud" }, { timeout: 10_000 });
     w.tenant.faults.add({
       method: "PATCH",
       url: itemId,
