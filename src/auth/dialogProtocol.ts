@@ -8,6 +8,9 @@ export const DIALOG_MESSAGE_TYPE = "pregon-auth";
 /** Query parameter that carries a claims challenge (JSON text) to the dialog page. */
 export const DIALOG_CLAIMS_PARAM = "claims";
 
+/** Query parameter that carries the extra scopes (space-separated) of an incremental consent to the dialog. */
+export const DIALOG_SCOPES_PARAM = "scopes";
+
 export const DEFAULT_DIALOG_URL = "dialog.html";
 
 /** Error codes for failures of the dialog itself (MSAL's own errorCode values are passed through as they are). */
@@ -77,11 +80,23 @@ export function parseDialogMessage(text: string): DialogAuthMessage | undefined 
   return undefined;
 }
 
-/** The URL the dialog is opened at: the configured page, plus the claims challenge when there is one. */
-export function dialogRequestUrl(pageUrl: string, claims?: string): string {
-  if (!claims) return pageUrl;
+/**
+ * The URL the dialog is opened at: the configured page, plus the claims challenge and the extra scopes of an
+ * incremental consent when there are any.
+ */
+export function dialogRequestUrl(pageUrl: string, claims?: string, scopes: readonly string[] = []): string {
+  const params: string[] = [];
+  if (claims) params.push(`${DIALOG_CLAIMS_PARAM}=${encodeURIComponent(claims)}`);
+  if (scopes.length > 0) params.push(`${DIALOG_SCOPES_PARAM}=${encodeURIComponent(scopes.join(" "))}`);
+  if (params.length === 0) return pageUrl;
   const separator = pageUrl.includes("?") ? "&" : "?";
-  return `${pageUrl}${separator}${DIALOG_CLAIMS_PARAM}=${encodeURIComponent(claims)}`;
+  return `${pageUrl}${separator}${params.join("&")}`;
+}
+
+/** For the dialog page: the extra scopes in its query string (the caller keeps only the allowed ones). */
+export function readDialogScopes(search: string): string[] {
+  const value = new URLSearchParams(search).get(DIALOG_SCOPES_PARAM) ?? "";
+  return value.split(" ").filter((s) => s.length > 0);
 }
 
 /** For the dialog page: the claims challenge passed in its query string (`location.search`), if any. */

@@ -7,11 +7,16 @@
 import { createStandardPublicClientApplication } from "@azure/msal-browser";
 import type { Configuration, IPublicClientApplication } from "@azure/msal-browser";
 import { authErrorCode } from "./authErrors";
-import { DIALOG_ERROR_CODES, DIALOG_MESSAGE_TYPE, readDialogClaims } from "./dialogProtocol";
+import {
+  DIALOG_ERROR_CODES,
+  DIALOG_MESSAGE_TYPE,
+  readDialogClaims,
+  readDialogScopes,
+} from "./dialogProtocol";
 import type { DialogAuthMessage } from "./dialogProtocol";
 import { msalConfiguration } from "./msalClient";
 import type { AuthSettings } from "./msalClient";
-import { GRAPH_SCOPES } from "./scopes";
+import { GRAPH_SCOPES, scopesWith } from "./scopes";
 
 /** The slice of MSAL the dialog uses (a fake in tests). */
 export type DialogMsalClient = Pick<
@@ -23,7 +28,7 @@ export interface DialogSignInOptions {
   settings: AuthSettings;
   /** The dialog page's own URL without query or fragment: the SPA redirect URI registered for the fallback. */
   redirectUri: string;
-  /** The page's `location.search`, which carries a claims challenge on the first load. */
+  /** The page's `location.search`, which carries a claims challenge and extra scopes on the first load. */
   search: string;
   scopes?: readonly string[];
   /** Builds MSAL (production: createStandardPublicClientApplication, which also initializes it). */
@@ -51,7 +56,8 @@ function failure(errorCode: string): DialogAuthMessage {
  */
 export async function signInInDialog(options: DialogSignInOptions): Promise<DialogAuthMessage | undefined> {
   const createClient = options.createClient ?? createStandardPublicClientApplication;
-  const scopes = [...(options.scopes ?? GRAPH_SCOPES)];
+  // An incremental consent names its extra scopes in the query; only the allowed ones are added (scopes.ts).
+  const scopes = scopesWith(options.scopes ?? GRAPH_SCOPES, readDialogScopes(options.search));
   try {
     const app = await createClient(dialogMsalConfiguration(options.settings, options.redirectUri));
     // The response arrives at this page, not the one that started the flow (which carried the claims query):

@@ -8,6 +8,12 @@ export interface TokenRequestOptions {
    * (Continuous Access Evaluation). A token asked for with claims skips every cache.
    */
   claims?: string;
+  /**
+   * Scopes this request needs beyond the sign-in's (incremental consent, e.g. GroupMember.Read.All for member
+   * counts; only those in INCREMENTAL_SCOPES are honoured). If the person refuses, or the scope needs an
+   * administrator's consent that was not given, the provider rejects with AppError "consentRequired".
+   */
+  scopes?: readonly string[];
 }
 
 export interface TokenProvider {

@@ -156,7 +156,7 @@ export function DemoApp({ tenant, communications, it, initial, onReset }: DemoAp
             paneId="it"
             title={s.it}
             mailboxAddress={IT}
-            graphMailbox="me"
+            graphMailbox={IT}
             tenant={tenant}
             host={it.host}
             services={it.services}

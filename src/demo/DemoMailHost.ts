@@ -2,6 +2,11 @@
 // It implements the same MailHost port as the Office adapter; the taskpane cannot tell them apart.
 // Like Outlook, the demo's list hands it EWS-style ids (officeIds.ts); like the Office adapter
 // (office/selectedItem.ts), it converts them to REST ids before the pane sees them.
+//
+// `sharedItemProperties: false` plays the Outlook clients that cannot say which mailbox an item lives in
+// (Outlook on the web's "Open another mailbox", new Outlook with the shared mailbox added as an account:
+// office-js issues #1295, #3837, #5682): every selected item then comes as mailbox "me", as readSelectedItem
+// gives it there, and the pane has to find the mailbox itself.
 import type { MailHost, SelectedItem, ThemeKind } from "../ports/mailHost";
 import { convertToRestId } from "./officeIds";
 
@@ -18,6 +23,8 @@ type Listener = () => void;
 export class DemoMailHost implements MailHost {
   readonly userAddress: string;
   displayLanguage: string;
+  private readonly homeMailbox: string | undefined;
+  private sharedItemProperties: boolean;
   private theme: ThemeKind;
   private selected: OfficeStyleItem | null = null;
   private readonly selectionListeners = new Set<Listener>();
@@ -29,11 +36,27 @@ export class DemoMailHost implements MailHost {
     displayLanguage: string;
     theme: ThemeKind;
     onOpenDraft: (graphMessageId: string) => void;
+    /** The mailbox the demo's column shows (a shared mailbox the user is a delegate of). */
+    viewedMailbox?: string;
+    /** False to simulate a client without shared-item properties (see above). Default true. */
+    sharedItemProperties?: boolean;
   }) {
     this.userAddress = options.userAddress;
+    this.homeMailbox = options.viewedMailbox;
+    this.sharedItemProperties = options.sharedItemProperties ?? true;
     this.displayLanguage = options.displayLanguage;
     this.theme = options.theme;
     this.openDraftHandler = options.onOpenDraft;
+  }
+
+  /** Like Office.js, a client without shared-item properties does not know which mailbox is shown either. */
+  get viewedMailbox(): string | undefined {
+    return this.sharedItemProperties ? this.homeMailbox : undefined;
+  }
+
+  /** Turns the shared-item properties on or off (applies to the next selection). */
+  setSharedItemProperties(available: boolean): void {
+    this.sharedItemProperties = available;
   }
 
   getTheme(): ThemeKind {
@@ -53,7 +76,7 @@ export class DemoMailHost implements MailHost {
 
   /** Called by the demo's message list, as Outlook's ItemChanged event would be. */
   select(item: OfficeStyleItem | null): void {
-    this.selected = item;
+    this.selected = item && !this.sharedItemProperties ? { ...item, mailbox: "me" } : item;
     this.selectionListeners.forEach((l) => l());
   }
 

@@ -14,7 +14,7 @@ import { ConfigErrorScreen } from "../taskpane/ConfigErrorScreen";
 import { DemoApp } from "./DemoApp";
 import { DemoMailHost } from "./DemoMailHost";
 import { openDemoTenant, persistOnChange, resetDemoTenant } from "./persistence";
-import { IT, PROFESSIONAL } from "./tenantSpec";
+import { COMMUNICATIONS, IT, OPERATOR, PROFESSIONAL } from "./tenantSpec";
 import { startBrowserEmulator } from "../emulator/browser";
 
 function param(name: string): string | null {
@@ -38,9 +38,14 @@ async function main(): Promise<void> {
   await startBrowserEmulator(tenant);
   persistOnChange(tenant);
 
-  const side = (user: string): { host: DemoMailHost; services: Services } => {
+  // ?sharedProps=0 plays an Outlook that cannot say which mailbox an item is in (see DemoMailHost).
+  const sharedItemProperties = param("sharedProps") !== "0";
+
+  const side = (user: string, mailbox: string): { host: DemoMailHost; services: Services } => {
     const host = new DemoMailHost({
       userAddress: user,
+      viewedMailbox: mailbox,
+      sharedItemProperties,
       displayLanguage: lang === "es" ? "es-CO" : "en-US",
       theme,
       onOpenDraft: () => undefined,
@@ -56,8 +61,9 @@ async function main(): Promise<void> {
       services: { host, mail, probe, config, sanitizeHtml, now: () => new Date(), serverWaits },
     };
   };
-  const communications = side(PROFESSIONAL);
-  const it = side(IT);
+  // Both people sign in as themselves and work in the shared mailboxes as delegates.
+  const communications = side(PROFESSIONAL, COMMUNICATIONS);
+  const it = side(OPERATOR, IT);
 
   // Hooks for the browser tests and for anyone curious in the console: the tenant is the demo's server.
   Object.assign(window, { __pregonDemo: { tenant, communications, it } });

@@ -4,7 +4,8 @@ import { Tenant, createTenant } from "../emulator";
 import { seedDemoMail } from "./seedMessages";
 import { TENANT_SPEC } from "./tenantSpec";
 
-const KEY = "pregon-demo-tenant-v1";
+// v2: IT became a shared mailbox worked by a delegate (carlos.perez@); a v1 tenant has no such user.
+const KEY = "pregon-demo-tenant-v2";
 
 export function openDemoTenant({ fresh }: { fresh: boolean }): Tenant {
   if (!fresh) {

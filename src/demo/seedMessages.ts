@@ -64,6 +64,7 @@ function casesUnderWay(): { mail: ReturnType<typeof requestMail>; record: Case }
       id: "CM-2611-H7QK",
       at: overdueAt,
       by: PROFESSIONAL,
+      for: COMMUNICATIONS,
       requester: { name: "Biblioteca Central", address: `biblioteca@${DOMAIN}` },
       fields: {
         requestingUnit: "Biblioteca Central",
@@ -76,13 +77,14 @@ function casesUnderWay(): { mail: ReturnType<typeof requestMail>; record: Case }
       },
       dueDate: "2026-11-20",
     }),
-    { at: "2026-11-17T16:10:00Z", by: PROFESSIONAL },
+    { at: "2026-11-17T16:10:00Z", by: PROFESSIONAL, for: COMMUNICATIONS },
   );
   const onTime = forwardCase(
     createCase({
       id: "CM-2611-R4WD",
       at: "2026-11-27T14:00:00Z",
       by: PROFESSIONAL,
+      for: COMMUNICATIONS,
       requester: { name: "Vicerrectoría de Investigaciones", address: `investigaciones@${DOMAIN}` },
       fields: {
         requestingUnit: "Vicerrectoría de Investigaciones",
@@ -95,7 +97,7 @@ function casesUnderWay(): { mail: ReturnType<typeof requestMail>; record: Case }
       },
       dueDate: "2026-12-09",
     }),
-    { at: "2026-11-27T15:30:00Z", by: PROFESSIONAL },
+    { at: "2026-11-27T15:30:00Z", by: PROFESSIONAL, for: COMMUNICATIONS },
   );
   return [
     {

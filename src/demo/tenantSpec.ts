@@ -5,6 +5,8 @@ export const DOMAIN = "universidad.example";
 export const COMMUNICATIONS = `comunicaciones@${DOMAIN}`;
 export const PROFESSIONAL = `ana.rodriguez@${DOMAIN}`;
 export const IT = `tic@${DOMAIN}`;
+/** The IT operator: signs in as himself and works in tic@ as its delegate (Full Access, Send As). */
+export const OPERATOR = `carlos.perez@${DOMAIN}`;
 
 /** The units that send requests in the seed (each has a mailbox, so relays can be seen arriving). */
 const UNITS: [string, string][] = [
@@ -32,7 +34,7 @@ export const TENANT_SPEC: TenantSpec = {
   domain: DOMAIN,
   users: [
     { address: PROFESSIONAL, displayName: "Ana Rodríguez (Comunicaciones)", preferredLanguage: "es-CO" },
-    { address: IT, displayName: "División TIC", preferredLanguage: "es-CO" },
+    { address: OPERATOR, displayName: "Carlos Pérez (División TIC)", preferredLanguage: "es-CO" },
     ...UNITS.map(([local, name]) => ({ address: `${local}@${DOMAIN}`, displayName: name })),
     ...Object.values(MEMBERS)
       .flat()
@@ -45,6 +47,8 @@ export const TENANT_SPEC: TenantSpec = {
       delegates: [PROFESSIONAL],
       delegatesCanSendAs: true,
     },
+    // IT's mailbox is shared too: nobody signs in to it (Microsoft's advice for shared mailboxes).
+    { address: IT, displayName: "División TIC", delegates: [OPERATOR], delegatesCanSendAs: true },
   ],
   groups: [
     {
@@ -68,8 +72,9 @@ export const TENANT_SPEC: TenantSpec = {
       acceptsMessagesOnlyFrom: [`talentohumano@${DOMAIN}`, `rectoria@${DOMAIN}`, COMMUNICATIONS],
     },
   ],
-  // IT has Send As on the configured senders (demo.config.json) — except Secretaría General, left out on purpose
-  // so the demo shows Exchange refusing a send and the pane's way out (the institutional sender).
+  // IT's operator has Send As on the configured senders (demo.config.json) — except Secretaría General, left out
+  // on purpose so the demo shows Exchange refusing a send and the pane's way out (the institutional sender).
+  // Exchange checks Send As for the person who sends, not for the mailbox the draft is in.
   sendAs: [
     COMMUNICATIONS,
     `rectoria@${DOMAIN}`,
@@ -77,5 +82,5 @@ export const TENANT_SPEC: TenantSpec = {
     `decanatura.fiet@${DOMAIN}`,
     `talentohumano@${DOMAIN}`,
     `relaciones.internacionales@${DOMAIN}`,
-  ].map((address) => ({ user: IT, address })),
+  ].map((address) => ({ user: OPERATOR, address })),
 };

@@ -22,6 +22,7 @@ export type ErrorCode =
   | "attachmentTooLargeForSharedMailbox"
   | "unauthenticated"
   | "consentRequired"
+  | "mailboxUnknown"
   | "officeUnsupported"
   | "officeFailed"
   | "config"
@@ -53,6 +54,7 @@ export class AppError extends Error {
 export function defaultNextStep(code: ErrorCode): NextStep {
   switch (code) {
     case "network":
+    case "mailboxUnknown":
     case "throttled":
     case "unavailable":
     case "conflict":

@@ -6,8 +6,10 @@ import type { Evidence, HistoryAction, HistoryEntry, Instant } from "./types";
 /** Who did something, when, and what proves it. */
 export interface Act {
   at: Instant;
-  /** Mailbox address of whoever acted. */
+  /** Address of the person who acted. */
   by: string;
+  /** The mailbox acted for (a shared mailbox the person is a delegate of); dropped when it is `by` itself. */
+  for?: string;
   note?: string;
   evidence?: Evidence;
 }
@@ -15,6 +17,7 @@ export interface Act {
 /** A history entry with only the fields that carry something (an empty evidence object proves nothing). */
 export function entryFor(action: HistoryAction, act: Act): HistoryEntry {
   const entry: HistoryEntry = { at: act.at, by: act.by, action };
+  if (act.for !== undefined && act.for.toLowerCase() !== act.by.toLowerCase()) entry.for = act.for;
   if (act.note !== undefined) entry.note = act.note;
   const evidence = compactEvidence(act.evidence);
   if (evidence) entry.evidence = evidence;

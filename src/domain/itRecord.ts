@@ -4,6 +4,13 @@ import { z } from "./schema";
 
 export type ItState = "received" | "prepared" | "sent" | "confirmed";
 
+/**
+ * Who did a step: the operator (`by`, the person signed in) and the mailbox they acted for (`for`, e.g. tic@
+ * when the operator is its delegate). `for` is optional so that records written before it still read; zod's
+ * object drops keys it does not know, so a build from before `for` still reads records that have it.
+ */
+const address = z.string().max(320);
+
 /** `count` is absent when the directory could not say (a dynamic distribution group, or a failed look-up). */
 const groupSchema = z.object({
   address: z.string().max(320),
@@ -34,13 +41,19 @@ const schema = z.object({
   sent: z
     .object({
       at: z.string().max(40),
-      by: z.string().max(320),
+      by: address,
+      for: address.optional(),
       internetMessageId: z.string().max(400).optional(),
       sentItemId: z.string().max(400).optional(),
     })
     .optional(),
   confirmed: z
-    .object({ at: z.string().max(40), by: z.string().max(320), messageId: z.string().max(400).optional() })
+    .object({
+      at: z.string().max(40),
+      by: address,
+      for: address.optional(),
+      messageId: z.string().max(400).optional(),
+    })
     .optional(),
   deliveryProblems: z.array(deliveryProblemSchema).max(20).optional(),
 });

@@ -50,6 +50,7 @@ function refValuesOf(c: Case): string[] {
   for (const entry of c.history) {
     const e = entry.evidence;
     values.push(entry.by);
+    if (entry.for !== undefined) values.push(entry.for);
     for (const value of [e?.messageId, e?.internetMessageId, e?.conversationId, ...(e?.groups ?? [])]) {
       if (value !== undefined) values.push(value);
     }
@@ -92,6 +93,7 @@ function fromStoredFields(stored: StoredFields, deref: (ref: StringRef) => strin
 function toStoredEntry(entry: HistoryEntry, table: StringTable): StoredEntryV1 {
   const stored: StoredEntryV1 = { t: entry.at, b: table.ref(entry.by), a: entry.action };
   const e = entry.evidence;
+  if (entry.for !== undefined) stored.f = table.ref(entry.for);
   if (entry.note !== undefined) stored.n = entry.note;
   if (e?.messageId !== undefined) stored.m = table.ref(e.messageId);
   if (e?.internetMessageId !== undefined) stored.i = table.ref(e.internetMessageId);
@@ -104,6 +106,7 @@ function toStoredEntry(entry: HistoryEntry, table: StringTable): StoredEntryV1 {
 
 function fromStoredEntry(stored: StoredEntryV1, deref: (ref: StringRef) => string): HistoryEntry {
   const entry: HistoryEntry = { at: stored.t, by: deref(stored.b), action: stored.a };
+  if (stored.f !== undefined) entry.for = deref(stored.f);
   if (stored.n !== undefined) entry.note = stored.n;
   const evidence: Evidence = {};
   if (stored.m !== undefined) evidence.messageId = deref(stored.m);

@@ -2,11 +2,15 @@
 //
 // The header uses the domain's own field names (they occur once, so clarity is cheap). History entries repeat
 // up to dozens of times, so their keys are single letters:
-//   t at · b by · a action · n note · m evidence.messageId · i evidence.internetMessageId
+//   t at · b by · f for · a action · n note · m evidence.messageId · i evidence.internetMessageId
 //   c evidence.conversationId · s evidence.sentAt · g evidence.groups · r evidence.recipientCount
 // Evidence is flattened into the entry (an entry has evidence when any of m i c s g r is present).
 // Id and address fields hold StringRefs into `strings` (see stringTable.ts).
-// Any change to this shape is a new version with a migration in codec.ts, never an edit of this one.
+// Any change to this shape is a new version with a migration in codec.ts, never an edit of this one — with one
+// kind of exception: a new OPTIONAL key that old records simply lack. `f` (the mailbox a delegate acted for)
+// is one: every version-1 record written before it still reads as it did, so it needs no migration and no new
+// version. A build from before `f` reads a record that has it as invalid (the entry schema is strict), as it
+// would a version 2: it shows the record as unreadable and refuses to overwrite it, the safe failure.
 import { z } from "./schema";
 import { isCaseId } from "./caseId";
 import { isDateOnly } from "./dates";
@@ -39,6 +43,7 @@ const stringRef = z.union([z.string(), index, z.tuple([index, z.string()]), z.tu
 const entrySchema = z.strictObject({
   t: instant,
   b: stringRef,
+  f: stringRef.optional(),
   a: z.enum(HISTORY_ACTIONS),
   n: z.string().optional(),
   m: stringRef.optional(),
@@ -94,6 +99,7 @@ function refsOf(record: StoredRecordV1): RefAt[] {
   record.history.forEach((entry, i) => {
     const at = (...rest: Array<string | number>) => ["history", i, ...rest];
     found.push([at("b"), entry.b]);
+    if (entry.f !== undefined) found.push([at("f"), entry.f]);
     for (const key of ["m", "i", "c"] as const) {
       const ref = entry[key];
       if (ref !== undefined) found.push([at(key), ref]);
@@ -106,6 +112,7 @@ function refsOf(record: StoredRecordV1): RefAt[] {
 const ENTRY_KEY_NAMES: Readonly<Record<string, string>> = {
   t: "at",
   b: "by",
+  f: "for",
   a: "action",
   n: "note",
   m: "evidence.messageId",

@@ -73,8 +73,13 @@ export type HistoryAction =
 
 export interface HistoryEntry {
   at: Instant;
-  /** Mailbox address of whoever acted. */
+  /** Address of the person who acted (people sign in as themselves). */
   by: string;
+  /**
+   * The mailbox the person acted for (e.g. a delegate of comunicaciones@ or tic@), when it is not their own.
+   * Absent in records written before it existed, and when someone acted in their own mailbox.
+   */
+  for?: string;
   action: HistoryAction;
   note?: string;
   evidence?: Evidence;

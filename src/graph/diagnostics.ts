@@ -22,7 +22,7 @@ import { getMessageQuery, listCasesQuery } from "./caseQuery";
 import { createGraphTransport } from "./createTransport";
 import type { TransportOptions } from "./createTransport";
 import type { GraphCollection, GraphMessage } from "./graphTypes";
-import { groupMemberCount } from "./groups";
+import { GROUP_COUNT_SCOPES, groupMemberCount, withScopes } from "./groups";
 import { toCaseProps, toExtendedProperties } from "./mappers";
 import { messagePath, messagesPath } from "./paths";
 import { drainResponse } from "./pipeline/context";
@@ -37,12 +37,15 @@ export const PROBE_UPLOAD_RANGE = UPLOAD_RANGE_UNIT;
 
 export class GraphTenantProbe implements TenantProbe {
   private readonly transport: GraphTransport;
+  /** Member counts ask for GroupMember.Read.All, as the product's counts do (incremental consent). */
+  private readonly directory: GraphTransport;
 
   constructor(
     private readonly tokens: AccessTokenProvider,
     options: TransportOptions = {},
   ) {
     this.transport = createGraphTransport(tokens, options).transport;
+    this.directory = createGraphTransport(withScopes(tokens, GROUP_COUNT_SCOPES), options).transport;
   }
 
   async openItem(mailbox: MailboxId, itemId: string): Promise<{ caseProps: CaseProps }> {
@@ -154,7 +157,7 @@ export class GraphTenantProbe implements TenantProbe {
   }
 
   groupMemberCount(groupAddress: string): Promise<number> {
-    return groupMemberCount(this.transport, groupAddress);
+    return groupMemberCount(this.directory, groupAddress);
   }
 
   signIn(): Promise<SignInInfo | undefined> {

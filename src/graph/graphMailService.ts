@@ -15,7 +15,7 @@ import type {
 } from "../ports/mailService";
 import { AttachmentCopier, DEFAULT_UPLOAD_CHUNK, assertCopyable } from "./attachments";
 import { getMessageQuery, listCasesQuery } from "./caseQuery";
-import { groupMemberCount } from "./groups";
+import { GROUP_COUNT_SCOPES, groupMemberCount, withScopes } from "./groups";
 import type { GraphCollection, GraphMessage } from "./graphTypes";
 import { toExtendedProperties, toMailMessage, toRecipient, toRecipients } from "./mappers";
 import { sendOutgoing, withDraftId } from "./outgoing";
@@ -37,12 +37,14 @@ export interface GraphMailServiceOptions extends TransportOptions {
 
 export class GraphMailService implements MailService {
   private readonly transport: GraphTransport;
+  /** Directory calls: the same chain, with a token that also carries GroupMember.Read.All (see groups.ts). */
+  private readonly directory: GraphTransport;
   private readonly attachments: AttachmentCopier;
   private readonly outgoing: OutgoingDeps;
 
   constructor(tokens: AccessTokenProvider, options: GraphMailServiceOptions = {}) {
-    const { transport } = createGraphTransport(tokens, options);
-    this.transport = transport;
+    this.transport = createGraphTransport(tokens, options).transport;
+    this.directory = createGraphTransport(withScopes(tokens, GROUP_COUNT_SCOPES), options).transport;
     this.attachments = new AttachmentCopier(this.transport, options.uploadChunkSize ?? DEFAULT_UPLOAD_CHUNK);
     this.outgoing = { transport: this.transport };
   }
@@ -157,7 +159,7 @@ export class GraphMailService implements MailService {
   }
 
   groupMemberCount(groupAddress: string): Promise<number> {
-    return groupMemberCount(this.transport, groupAddress);
+    return groupMemberCount(this.directory, groupAddress);
   }
 
   private async page(path: string): Promise<Page<MailMessage>> {

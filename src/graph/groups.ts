@@ -5,11 +5,30 @@
 // `/transitiveMembers/microsoft.graph.user/$count`: transitive (Graph's /members/$count counts a nested group
 // as one member and none of its people) and cast to users (so the nested groups themselves are not counted).
 // A dynamic distribution group is not in Graph at all: the lookup by mail finds nothing → notFound.
+//
+// These are the only calls that need GroupMember.Read.All (admin consent). The adapter asks for it with these
+// calls only (incremental consent, GROUP_COUNT_SCOPES), so a Communications user is never asked for it; when
+// consent is refused the count fails with "consentRequired" and the pane shows the count as unavailable.
 import { AppError } from "../domain/errors";
 import type { GraphCollection } from "./graphTypes";
 import { odataString, queryString } from "./odata";
 import { segment } from "./paths";
+import type { AccessTokenProvider } from "./tokenProvider";
 import type { GraphTransport } from "./transport";
+
+/**
+ * Graph's permission tables list GroupMember.Read.All as the least privileged delegated permission for listing
+ * a group's members (and so for counting them); it also covers finding the group by address. The same name is
+ * in src/auth/scopes.ts (the two folders do not import each other); a test checks they agree.
+ */
+export const GROUP_COUNT_SCOPES: readonly string[] = ["GroupMember.Read.All"];
+
+/** A token provider that asks for `scopes` on top of the sign-in's, for every request it serves. */
+export function withScopes(tokens: AccessTokenProvider, scopes: readonly string[]): AccessTokenProvider {
+  return {
+    getAccessToken: (request) => tokens.getAccessToken({ ...request, scopes: [...scopes] }),
+  };
+}
 
 export async function groupMemberCount(transport: GraphTransport, groupAddress: string): Promise<number> {
   const groups = await transport.json<GraphCollection<{ id?: string }>>({

@@ -10,6 +10,13 @@ export interface AccessTokenRequest {
    * a provider that ignores it simply returns a token again, and the 401 then reaches the user.
    */
   claims?: string;
+  /**
+   * Delegated scopes this request needs beyond the ones asked for at sign-in (incremental consent), e.g.
+   * GroupMember.Read.All for directory member counts. The provider asks for them only when a request names
+   * them, so a person who never needs them is never asked; if consent is refused it rejects with an AppError
+   * "consentRequired".
+   */
+  scopes?: readonly string[];
 }
 
 export interface AccessTokenProvider {

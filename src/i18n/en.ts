@@ -32,6 +32,8 @@ export const en: Record<MessageKey, string> = {
     "“{name}” is larger than 3 MB: in a shared mailbox, Microsoft Graph does not let an app attach a file that size, so Pregón did not create the draft. Ask Communications for the file as a OneDrive or SharePoint link, or prepare and send the mass mail in Outlook, attaching the file there.",
   "error.unauthenticated": "Your session expired. Sign in again.",
   "error.consentRequired": "Pregón needs your consent to read and send mail.",
+  "error.mailboxUnknown":
+    "Pregón cannot find this message in your mailbox or in the Communications and IT mailboxes. Add the shared mailbox as a shared folder (or open it as a delegate) and try again.",
   "error.officeUnsupported": "This version of Outlook does not support this feature.",
   "error.officeFailed": "Outlook did not respond. Reload the pane.",
   "error.config": "Pregón's configuration is not valid.",
@@ -199,6 +201,7 @@ export const en: Record<MessageKey, string> = {
   "it.confirming": "Sending the confirmation…",
   "it.confirmed": "Confirmation sent to Communications.",
   "it.sentAt": "Sent {when} by {who}",
+  "it.sentAtFor": "Sent {when} by {who} for {mailbox}",
   "it.attachments": "Attachments to copy",
   "startup.title": "Pregón could not start",
   "startup.reload": "Reload the pane",
@@ -224,6 +227,7 @@ export const en: Record<MessageKey, string> = {
   "case.dueOn": "Due {date}",
   "case.timeline": "History",
   "case.by": "{who}, {when}",
+  "case.byFor": "{who} for {mailbox}, {when}",
 
   "action.created": "Case created",
   "action.forwarded": "Forwarded to IT",
@@ -293,7 +297,7 @@ export const en: Record<MessageKey, string> = {
   "diag.advice.scopesMissing":
     "The token lacks some permissions: add them to the app registration and grant admin consent.",
   "diag.advice.roleMismatch":
-    "The pane picks its role from the signed-in account, not from the message's mailbox: this message leads to the other pane.",
+    "The pane shows a role that does not match the message's mailbox (the role follows the mailbox the message is in): select the message again or reopen the pane.",
   "diag.advice.roleUnknownMailbox":
     "The message is in neither configured mailbox. Check communicationsMailbox and itMailbox in the configuration.",
   "diag.advice.mailboxAccess":

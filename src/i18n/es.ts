@@ -32,6 +32,8 @@ export const es = {
     "«{name}» pesa más de 3 MB: en un buzón compartido, Microsoft Graph no deja a una aplicación adjuntar archivos de ese tamaño, así que Pregón no creó el borrador. Pida a Comunicaciones el archivo como vínculo de OneDrive o SharePoint, o prepare y envíe el correo masivo desde Outlook adjuntando el archivo allí.",
   "error.unauthenticated": "Su sesión expiró. Inicie sesión de nuevo.",
   "error.consentRequired": "Pregón necesita su autorización para leer y enviar correo.",
+  "error.mailboxUnknown":
+    "Pregón no encuentra este mensaje en su buzón ni en los buzones de Comunicaciones y TIC. Agregue el buzón compartido como carpeta compartida (o ábralo como delegado) y reintente.",
   "error.officeUnsupported": "Esta versión de Outlook no admite esta función.",
   "error.officeFailed": "Outlook no respondió. Recargue el panel.",
   "error.config": "La configuración de Pregón no es válida.",
@@ -201,6 +203,7 @@ export const es = {
   "it.confirming": "Enviando la confirmación…",
   "it.confirmed": "Confirmación enviada a Comunicaciones.",
   "it.sentAt": "Enviado el {when} por {who}",
+  "it.sentAtFor": "Enviado el {when} por {who} en nombre de {mailbox}",
   "it.attachments": "Adjuntos que se copiarán",
   "startup.title": "Pregón no pudo iniciar",
   "startup.reload": "Recargar el panel",
@@ -227,6 +230,7 @@ export const es = {
   "case.dueOn": "Vence el {date}",
   "case.timeline": "Historial",
   "case.by": "{who}, {when}",
+  "case.byFor": "{who} en nombre de {mailbox}, {when}",
 
   "action.created": "Caso creado",
   "action.forwarded": "Enviado a TIC",
@@ -296,7 +300,7 @@ export const es = {
   "diag.advice.scopesMissing":
     "El token no trae todos los permisos: agréguelos al registro de la aplicación y conceda el consentimiento del administrador.",
   "diag.advice.roleMismatch":
-    "El panel elige su rol por la cuenta con que se inició sesión, no por el buzón del mensaje: este mensaje lleva a otro panel.",
+    "El panel muestra un rol que no corresponde al buzón del mensaje (el rol sigue al buzón donde está el mensaje): seleccione de nuevo el mensaje o vuelva a abrir el panel.",
   "diag.advice.roleUnknownMailbox":
     "El mensaje no está en ninguno de los buzones configurados. Revise communicationsMailbox e itMailbox en la configuración.",
   "diag.advice.mailboxAccess":

@@ -9,6 +9,9 @@
 // - An item in a shared folder or shared mailbox lives in its owner's mailbox: getSharedPropertiesAsync
 //   (1.8 folders / 1.13 mailboxes) names the owner, and Graph addresses it as /users/{owner}. The method is
 //   missing, or fails, when the item is not shared (the documented way to tell), and then the mailbox is "me".
+//   It is also missing where the item IS shared but the client cannot say so (Outlook on the web's "Open another
+//   mailbox", office-js #1295; a shared mailbox added as an account, #5682): "me" therefore means "not known to be
+//   shared", and the workflow (resolveMailbox.ts) looks in the configured mailboxes when /me does not hold it.
 import { AppError } from "../domain/errors";
 import type { MailAddress } from "../domain/types";
 import type { SelectedItem } from "../ports/mailHost";

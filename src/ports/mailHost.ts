@@ -12,14 +12,23 @@ export interface SelectedItem {
   conversationId?: string;
   /**
    * Graph mailbox segment to use for this item: "me", or the address of the shared mailbox the item belongs to
-   * (Graph then addresses it as /users/{address}/...).
+   * (Graph then addresses it as /users/{address}/...). "me" can also mean that the host could not tell (no
+   * shared-item properties): the workflow's resolveMailbox finds out.
    */
   mailbox: string;
 }
 
 export interface MailHost {
-  /** SMTP address of the signed-in user. */
+  /**
+   * SMTP address of the signed-in person (recorded as who acted). Never used to choose the pane: people work in
+   * comunicaciones@ / tic@ as delegates, and the pane follows the mailbox of the selected item.
+   */
   readonly userAddress: string;
+  /**
+   * The mailbox the person is looking at when nothing is selected, where the host knows it (the demo's column).
+   * Office.js does not say, so Outlook leaves it undefined and the pane keeps the role of the last item.
+   */
+  readonly viewedMailbox?: string;
   /** Outlook's display language as a BCP-47 tag, e.g. "es-CO". */
   readonly displayLanguage: string;
   getTheme(): ThemeKind;

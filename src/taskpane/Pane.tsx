@@ -1,5 +1,5 @@
 // The pane's frame: header (with the menu that opens Diagnostics), the role's content (Communications or IT, from
-// the signed-in mailbox), and the way to the dashboard.
+// the mailbox the selected item lives in — never from the signed-in address), and the way to the dashboard.
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { CommunicationsPane } from "./CommunicationsPane";
@@ -9,9 +9,9 @@ import { ServerWaitNotice } from "./components/ServerWaitNotice";
 import { useI18n } from "./I18nContext";
 import { ItPane } from "./ItPane";
 import { useServices } from "./ServicesContext";
+import { useResolvedItem } from "./hooks/useResolvedItem";
 import { useSelectedItem } from "./hooks/useSelectedItem";
 import { DiagnosticsView } from "./views/DiagnosticsView";
-import { paneRoleFor } from "../workflow/role";
 
 const useStyles = makeStyles({
   root: {
@@ -32,17 +32,19 @@ const useStyles = makeStyles({
 export function Pane({ landmark }: { landmark: "main" | "none" }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { host, config, probe } = useServices();
+  const { host, probe } = useServices();
   const selected = useSelectedItem(host);
+  const resolved = useResolvedItem(selected.isLoading ? undefined : (selected.data ?? null));
   const [view, setView] = useState<"message" | "dashboard" | "diagnostics">("message");
   const showDashboard = view === "dashboard";
   const setShowDashboard = (open: boolean) => setView(open ? "dashboard" : "message");
-  const isIt = paneRoleFor(host.userAddress, config) === "it";
-  const item = selected.isLoading ? undefined : (selected.data ?? null);
+  const isIt = resolved.role === "it";
+  const item = resolved.item;
+  const error = selected.error ?? resolved.error;
   const Root = landmark === "main" ? "main" : "div";
 
   return (
-    <Root className={styles.root} aria-busy={selected.isLoading}>
+    <Root className={styles.root} aria-busy={selected.isLoading || (item === undefined && !error)}>
       <PaneHeader
         role={isIt ? t("app.role.it") : t("app.role.communications")}
         subviewOpen={view !== "message"}
@@ -51,9 +53,9 @@ export function Pane({ landmark }: { landmark: "main" | "none" }) {
       />
       <ServerWaitNotice />
       {view === "diagnostics" && probe ? (
-        <DiagnosticsView item={item ?? null} probe={probe} />
-      ) : selected.error ? (
-        <ErrorBar error={selected.error} onRetry={selected.reload} />
+        <DiagnosticsView item={item ?? null} probe={probe} role={resolved.role} />
+      ) : error ? (
+        <ErrorBar error={error} onRetry={selected.reload} />
       ) : isIt ? (
         <ItPane selected={item} showDashboard={showDashboard} onDashboard={setShowDashboard} />
       ) : (

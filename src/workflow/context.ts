@@ -2,12 +2,15 @@
 // No React, no Office, no Graph: the same code runs in the pane, the demo and the tests.
 import type { PregonConfig } from "../config/schema";
 import type { WorkCalendar } from "../domain/types";
-import type { MailService } from "../ports/mailService";
+import type { MailboxId, MailService } from "../ports/mailService";
 
 export interface WorkflowContext {
   mail: MailService;
   config: PregonConfig;
-  /** SMTP address of whoever acts (recorded in history entries). */
+  /**
+   * SMTP address of the person who acts (recorded as `by` in history entries). People sign in as themselves and
+   * work in shared mailboxes as delegates; the mailbox they act for is the item's, see `actorIn`.
+   */
   user: string;
   now(): Date;
   sanitizeHtml(html: string): string;
@@ -19,4 +22,13 @@ export function calendarOf(config: PregonConfig): WorkCalendar {
 
 export function nowIso(ctx: WorkflowContext): string {
   return ctx.now().toISOString();
+}
+
+/**
+ * Who acts, for a history entry or IT's record: the person, and the mailbox they act for when it is not their
+ * own ("me"). E.g. `{ by: "carlos.perez@…", for: "tic@…" }` for an IT operator working as a delegate of tic@.
+ */
+export function actorIn(ctx: WorkflowContext, mailbox: MailboxId): { by: string; for?: string } {
+  const isOwn = mailbox === "me" || mailbox.toLowerCase() === ctx.user.toLowerCase();
+  return isOwn ? { by: ctx.user } : { by: ctx.user, for: mailbox };
 }

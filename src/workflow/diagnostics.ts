@@ -16,7 +16,7 @@ import type { SelectedItem } from "../ports/mailHost";
 import type { CaseProps, MailboxId } from "../ports/mailService";
 import type { ProbeDraft, TenantProbe } from "../ports/tenantProbe";
 import { dashboardQuery } from "./dashboard";
-import { itemMailboxAddress, mailboxRole, paneRoleFor, roleMailbox } from "./role";
+import { itemMailboxAddress, mailboxRole, roleMailbox } from "./role";
 import type { PaneRole } from "./role";
 
 export type CheckId =
@@ -107,6 +107,8 @@ export interface DiagnosticsInput {
   config: PregonConfig;
   /** The signed-in address (only compared with the configured mailboxes; never reported). */
   userAddress: string;
+  /** The role the pane shows (from the mailbox the selected item lives in). */
+  paneRole: PaneRole;
   /** The item selected in Outlook, if any. */
   item: SelectedItem | null;
   now(): Date;
@@ -119,15 +121,17 @@ export const DIAGNOSTIC_SUBJECT =
   "Pregón: diagnóstico, borrador de prueba que se borra solo / diagnostics test draft, deletes itself";
 
 /** The mailbox the checks run in: the selected item's, when it is a configured one, else the pane's. */
-export function diagnosticsRole(input: Pick<DiagnosticsInput, "config" | "userAddress" | "item">): PaneRole {
+export function diagnosticsRole(
+  input: Pick<DiagnosticsInput, "config" | "userAddress" | "item" | "paneRole">,
+): PaneRole {
   const { config, userAddress, item } = input;
   const itemRole = item ? mailboxRole(itemMailboxAddress(item.mailbox, userAddress), config) : undefined;
-  return itemRole ?? paneRoleFor(userAddress, config);
+  return itemRole ?? input.paneRole;
 }
 
 /** Every check of a run, in order, for the progress count. */
 export function plannedChecks(
-  input: Pick<DiagnosticsInput, "config" | "userAddress" | "item">,
+  input: Pick<DiagnosticsInput, "config" | "userAddress" | "item" | "paneRole">,
 ): PlannedCheck[] {
   const target = roleMailbox(diagnosticsRole(input), input.config);
   return [
@@ -238,7 +242,7 @@ async function signInCheck(probe: TenantProbe): Promise<CheckResult> {
 
 function roleCheck(input: DiagnosticsInput, target: string): CheckResult {
   const { config, userAddress, item } = input;
-  const pane = paneRoleFor(userAddress, config);
+  const pane = input.paneRole;
   if (!item) return { ...skipped("role", target, "noItem"), facts: { pane } };
   const address = itemMailboxAddress(item.mailbox, userAddress);
   const itemRole = mailboxRole(address, config);

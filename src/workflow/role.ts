@@ -1,16 +1,11 @@
-// Which pane a person gets. The pane chooses by the signed-in address today (tic@ → IT, anyone else →
-// Communications); the self-check compares that with the mailbox the selected item lives in.
+// Roles and the configured mailboxes, for the self-check. The pane's role follows the mailbox the selected item
+// lives in (workflow/resolveMailbox.ts), never the signed-in address; the self-check reports that choice.
 import type { PregonConfig } from "../config/schema";
 
 export type PaneRole = "communications" | "it";
 
 function same(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
-/** The role the pane shows for this signed-in address. */
-export function paneRoleFor(userAddress: string, config: PregonConfig): PaneRole {
-  return same(userAddress, config.itMailbox) ? "it" : "communications";
 }
 
 /** The role a configured mailbox stands for; undefined for any other mailbox. */

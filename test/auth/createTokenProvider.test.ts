@@ -1,7 +1,14 @@
 import { createNaaTokenProvider } from "../../src/auth/createTokenProvider";
 import { serializeDialogMessage } from "../../src/auth/dialogProtocol";
 import { msalConfiguration } from "../../src/auth/msalClient";
-import { GRAPH_SCOPES } from "../../src/auth/scopes";
+import {
+  GRAPH_SCOPES,
+  GROUP_MEMBER_SCOPE,
+  INCREMENTAL_SCOPES,
+  extraScopes,
+  scopesWith,
+} from "../../src/auth/scopes";
+import { GROUP_COUNT_SCOPES } from "../../src/graph/groups";
 
 describe("msalConfiguration", () => {
   it("points MSAL at the configured tenant and declares CAE support", () => {
@@ -41,15 +48,21 @@ describe("createNaaTokenProvider", () => {
 });
 
 describe("GRAPH_SCOPES", () => {
-  it("asks for the five delegated permissions and nothing broader", () => {
+  it("asks at sign-in for the four mail permissions only (a Communications user is never asked for more)", () => {
     expect([...GRAPH_SCOPES].sort()).toEqual(
-      [
-        "GroupMember.Read.All",
-        "Mail.ReadWrite",
-        "Mail.ReadWrite.Shared",
-        "Mail.Send",
-        "Mail.Send.Shared",
-      ].sort(),
+      ["Mail.ReadWrite", "Mail.ReadWrite.Shared", "Mail.Send", "Mail.Send.Shared"].sort(),
     );
+    expect(GRAPH_SCOPES).not.toContain(GROUP_MEMBER_SCOPE);
+  });
+
+  it("allows GroupMember.Read.All only as an incremental scope, and nothing else", () => {
+    expect(INCREMENTAL_SCOPES).toEqual(["GroupMember.Read.All"]);
+    // The Graph adapter names the same scope on member counts (the folders do not import each other).
+    expect(GROUP_COUNT_SCOPES).toEqual([GROUP_MEMBER_SCOPE]);
+    expect(scopesWith(GRAPH_SCOPES, ["groupmember.read.all", "Directory.ReadWrite.All"])).toEqual([
+      ...GRAPH_SCOPES,
+      "GroupMember.Read.All",
+    ]);
+    expect(extraScopes(["Directory.ReadWrite.All"])).toEqual([]);
   });
 });

@@ -56,6 +56,15 @@ describe("signInInDialog", () => {
     expect(client.acquireTokenRedirect).toHaveBeenCalledWith({ scopes: [...GRAPH_SCOPES] });
   });
 
+  it("adds the incremental scope the taskpane names in the URL, and only an allowed one", async () => {
+    const { client, createClient } = fakeClient(null);
+    const search = `?scopes=${encodeURIComponent("GroupMember.Read.All Directory.ReadWrite.All")}`;
+    await signInInDialog({ settings, redirectUri, search, createClient });
+    expect(client.acquireTokenRedirect).toHaveBeenCalledWith({
+      scopes: [...GRAPH_SCOPES, "GroupMember.Read.All"],
+    });
+  });
+
   it("answers with the token and its expiry when the identity platform sends the window back", async () => {
     const expiresOn = new Date("2030-05-01T12:00:00Z");
     const { client, createClient } = fakeClient({ accessToken: "eyJ0.token", expiresOn });

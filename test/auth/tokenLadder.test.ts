@@ -358,3 +358,102 @@ describe("signIn", () => {
     expect(deps.openDialogAuth).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("token ladder: incremental consent (GroupMember.Read.All only when IT first counts members)", () => {
+  const GROUPS = ["GroupMember.Read.All"];
+  const WITH_GROUPS = [...GRAPH_SCOPES, "GroupMember.Read.All"];
+
+  it("the default sign-in asks for the mail scopes only", async () => {
+    const msal = fakeMsal({ signedIn: true });
+    msal.acquireTokenSilent.mockRejectedValue(new InteractionRequiredAuthError("interaction_required", ""));
+    const { provider } = ladder(msal);
+    await provider.getAccessToken();
+    await provider.signIn();
+    const asked = [...msal.acquireTokenSilent.mock.calls, ...msal.acquireTokenPopup.mock.calls].map(
+      ([request]) => request.scopes,
+    );
+    expect(asked.length).toBeGreaterThan(0);
+    for (const scopes of asked) {
+      expect(scopes).toEqual([...GRAPH_SCOPES]);
+      expect(scopes.every((s) => s.startsWith("Mail."))).toBe(true);
+    }
+  });
+
+  it("the first member count asks for GroupMember.Read.All: silently if consented, else with the consent popup", async () => {
+    const msal = fakeMsal({ signedIn: true });
+    const { provider } = ladder(msal);
+    await expect(provider.getAccessToken()).resolves.toBe("silent-token");
+    // Not consented yet: the silent request for the extra scope needs the person.
+    msal.acquireTokenSilent.mockImplementation(async (request) => {
+      if (request.scopes.includes("GroupMember.Read.All"))
+        throw new InteractionRequiredAuthError("consent_required", "");
+      return result("silent-token");
+    });
+    await expect(provider.getAccessToken({ scopes: GROUPS })).resolves.toBe("popup-token");
+    expect(msal.acquireTokenSilent).toHaveBeenLastCalledWith({ scopes: WITH_GROUPS, account });
+    expect(msal.acquireTokenPopup).toHaveBeenCalledTimes(1);
+    expect(msal.acquireTokenPopup).toHaveBeenCalledWith({ scopes: WITH_GROUPS, account });
+  });
+
+  it("a refused consent is 'consentRequired' for that request only; mail requests keep working", async () => {
+    const msal = fakeMsal({ signedIn: true });
+    msal.acquireTokenSilent.mockImplementation(async (request) => {
+      if (request.scopes.includes("GroupMember.Read.All"))
+        throw new InteractionRequiredAuthError("consent_required", "");
+      return result("silent-token");
+    });
+    msal.acquireTokenPopup.mockRejectedValue(new BrowserAuthError("user_cancelled", ""));
+    const { provider, deps } = ladder(msal);
+
+    const refused = await rejection(provider.getAccessToken({ scopes: GROUPS }));
+    expect(refused.code).toBe("consentRequired");
+    expect(refused.details).toEqual({ scopes: "GroupMember.Read.All" });
+    expect(deps.openDialogAuth).not.toHaveBeenCalled();
+    await expect(provider.getAccessToken()).resolves.toBe("silent-token");
+  });
+
+  it("an administrator's consent that is missing is 'consentRequired' with 'contact your administrator'", async () => {
+    const msal = fakeMsal({ signedIn: true });
+    msal.acquireTokenSilent.mockRejectedValue(new InteractionRequiredAuthError("consent_required", ""));
+    msal.acquireTokenPopup.mockRejectedValue(new InteractionRequiredAuthError("access_denied", ""));
+    const { provider } = ladder(msal);
+    const refused = await rejection(provider.getAccessToken({ scopes: GROUPS }));
+    expect(refused).toMatchObject({ code: "consentRequired", nextStep: "contactAdmin" });
+  });
+
+  it("a network failure while asking stays a network failure (nothing was refused)", async () => {
+    const msal = fakeMsal({ signedIn: true });
+    msal.acquireTokenSilent.mockRejectedValue(new BrowserAuthError("no_network_connectivity", ""));
+    const { provider } = ladder(msal);
+    await expect(rejection(provider.getAccessToken({ scopes: GROUPS }))).resolves.toMatchObject({
+      code: "network",
+    });
+  });
+
+  it("ignores extra scopes that are not allowed (a request cannot widen what Pregón asks for)", async () => {
+    const msal = fakeMsal({ signedIn: true });
+    const { provider } = ladder(msal);
+    await provider.getAccessToken({ scopes: ["Directory.ReadWrite.All"] });
+    expect(msal.acquireTokenSilent).toHaveBeenCalledWith({ scopes: [...GRAPH_SCOPES], account });
+  });
+
+  it("through the Office dialog: the extra scope travels in the URL, and the mail-only token is not reused for it", async () => {
+    const msal = fakeMsal();
+    const openDialogAuth = jest.fn(async (url: string) =>
+      dialogSuccess(url.includes("scopes=") ? "dialog-groups-token" : "dialog-mail-token"),
+    );
+    const { provider } = ladder(msal, {
+      isSetSupported: () => false,
+      openDialogAuth,
+      dialogUrl: "dialog.html",
+    });
+    await expect(provider.getAccessToken()).resolves.toBe("dialog-mail-token");
+    await expect(provider.getAccessToken({ scopes: GROUPS })).resolves.toBe("dialog-groups-token");
+    await expect(provider.getAccessToken({ scopes: GROUPS })).resolves.toBe("dialog-groups-token");
+    await expect(provider.getAccessToken()).resolves.toBe("dialog-mail-token");
+    expect(openDialogAuth.mock.calls.map(([url]) => url)).toEqual([
+      "dialog.html",
+      "dialog.html?scopes=GroupMember.Read.All",
+    ]);
+  });
+});

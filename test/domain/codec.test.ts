@@ -571,3 +571,100 @@ describe("migrateRecord (the hook for future versions)", () => {
     });
   });
 });
+
+describe("the mailbox acted for (history entries' optional `f`)", () => {
+  const ANA = "ana.rodriguez@universidad.edu.co";
+  const CARLOS = "carlos.perez@universidad.edu.co";
+  const fields = {
+    requestingUnit: "Rectoría",
+    desiredSender: "rectoria@universidad.edu.co",
+    subject: "Ceremonia de grados",
+    audiences: ["estudiantes" as const],
+    urgency: "normal" as const,
+    attachmentIds: [],
+  };
+  const delegated = (): Case =>
+    linkConfirmation(
+      forwardCase(
+        createCase({
+          id: "CM-2611-7F3K",
+          at: "2026-11-23T14:00:00Z",
+          by: ANA,
+          for: COMMS,
+          requester: { address: "rectoria@universidad.edu.co" },
+          fields,
+          dueDate: "2026-11-27",
+        }),
+        { at: "2026-11-23T15:00:00Z", by: ANA, for: COMMS },
+      ),
+      {
+        sent: { at: "2026-11-24T15:00:00Z", by: CARLOS, for: IT },
+        confirmed: { at: "2026-11-24T15:05:00Z", by: CARLOS, for: IT },
+      },
+    );
+
+  it("keeps the person and the mailbox of every entry through a round trip", () => {
+    const c = delegated();
+    expect(c.history.map((h) => [h.action, h.by, h.for])).toEqual([
+      ["created", ANA, COMMS],
+      ["forwarded", ANA, COMMS],
+      ["sent", CARLOS, IT],
+      ["confirmed", CARLOS, IT],
+    ]);
+    expect(decoded(encodeCase(c))).toEqual(c);
+  });
+
+  it("stores `f` on each delegated entry, through the strings table like `b`", () => {
+    const record = JSON.parse(encodeCase(delegated())) as {
+      strings?: string[];
+      history: Array<{ f?: unknown }>;
+    };
+    expect(record.history.every((entry) => entry.f !== undefined)).toBe(true);
+    // Two mailboxes named on four entries: the shared text is written once, the entries hold references.
+    expect(record.strings?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it("leaves `f` out when someone acts in their own mailbox (nothing to say, nothing stored)", () => {
+    const own = createCase({
+      id: "CM-2611-7F3K",
+      at: "2026-11-23T14:00:00Z",
+      by: COMMS,
+      for: COMMS.toUpperCase(),
+      requester: { address: "rectoria@universidad.edu.co" },
+      fields,
+      dueDate: "2026-11-27",
+    });
+    expect(own.history[0]).not.toHaveProperty("for");
+    expect(encodeCase(own)).not.toContain('"f"');
+  });
+
+  it("reads records written before `f` existed exactly as before (no entry gains a `for`)", () => {
+    const before = JSON.stringify({
+      v: 1,
+      id: "CM-2611-7F3K",
+      state: "forwarded",
+      createdAt: "2026-11-23T14:00:00Z",
+      requester: { address: "rectoria@universidad.edu.co" },
+      fields: { ...fields, attachmentIds: [] },
+      dueDate: "2026-11-27",
+      history: [
+        { t: "2026-11-23T14:00:00Z", b: COMMS, a: "created" },
+        { t: "2026-11-23T15:00:00Z", b: COMMS, a: "forwarded" },
+      ],
+    });
+    const c = decoded(before);
+    expect(c.history).toEqual([
+      { at: "2026-11-23T14:00:00Z", by: COMMS, action: "created" },
+      { at: "2026-11-23T15:00:00Z", by: COMMS, action: "forwarded" },
+    ]);
+    expect(c.history.some((h) => "for" in h)).toBe(false);
+  });
+
+  it("reports an `f` that points outside the strings table, under its own name", () => {
+    const json = tampered(delegated(), (record) => {
+      record.history[0] = { ...record.history[0], f: 99 };
+    });
+    const detail = expectFailure(decodeCase(json), "invalid");
+    expect(detail).toContain("history[0].for");
+  });
+});

@@ -1,12 +1,13 @@
 // The demo institution on the embedded tenant, for workflow tests: the Graph emulator behind msw/node, the real
 // Graph adapter in front of it, and one WorkflowContext per person — the Communications professional working
-// in the shared comunicaciones@ mailbox, and IT working in its own mailbox ("me"). Time is one test clock shared
+// in the shared comunicaciones@ mailbox, and the IT operator in the shared tic@ mailbox, each signed in as
+// themselves and a delegate of the shared mailbox (as Microsoft advises). Time is one test clock shared
 // by the tenant and the workflow; the adapter's retries wait for nothing.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseConfig } from "../../src/config/load";
 import type { PregonConfig } from "../../src/config/schema";
-import { COMMUNICATIONS, DOMAIN, IT, PROFESSIONAL, TENANT_SPEC } from "../../src/demo/tenantSpec";
+import { COMMUNICATIONS, DOMAIN, IT, OPERATOR, PROFESSIONAL, TENANT_SPEC } from "../../src/demo/tenantSpec";
 import { createTenant } from "../../src/emulator";
 import type { Tenant, TenantSpec } from "../../src/emulator";
 import { startNodeEmulator } from "../../src/emulator/node";
@@ -19,7 +20,7 @@ import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import type { WorkflowContext } from "../../src/workflow/context";
 import demoConfig from "../../src/demo/demo.config.json";
 
-export { COMMUNICATIONS, DOMAIN, IT, PROFESSIONAL, TENANT_SPEC };
+export { COMMUNICATIONS, DOMAIN, IT, OPERATOR, PROFESSIONAL, TENANT_SPEC };
 
 /** A second Communications professional, delegate of the shared mailbox in `specWithSecondProfessional`. */
 export const SECOND_PROFESSIONAL = `luis.perez@${DOMAIN}`;
@@ -101,7 +102,7 @@ export interface World {
   config: PregonConfig;
   /** Ana, in the shared comunicaciones@ mailbox. */
   comms: Actor;
-  /** IT, in its own mailbox. */
+  /** Carlos, IT's operator, in the shared tic@ mailbox. */
   it: Actor;
   actor(user: string, mailbox: MailboxId): Actor;
   /** Moves the shared clock past the tenant's Sent Items delay: copies of earlier sends are then filed. */
@@ -155,7 +156,7 @@ export function makeWorld(options: WorldOptions = {}): World {
     clock,
     config,
     comms: actor(PROFESSIONAL, COMMUNICATIONS),
-    it: actor(IT, "me"),
+    it: actor(OPERATOR, IT),
     actor,
     afterSentItemsDelay: () => clock.advance(tenant.sentItems.delayMs),
     deliverRequest: (fixture) =>

@@ -41,7 +41,7 @@ describe("taskpane (jsdom, embedded tenant)", () => {
   it("shows the extracted request, creates the case and forwards it to IT, in Spanish", async () => {
     const user = userEvent.setup();
     const w = renderPane("es-CO");
-    expect(await screen.findByRole("heading", { name: "Nueva solicitud" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "Nueva solicitud" }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByRole("textbox", { name: /Asunto del correo masivo/ })).toHaveProperty(
       "value",
       "Convocatoria de movilidad académica 2027-1",
@@ -56,6 +56,8 @@ describe("taskpane (jsdom, embedded tenant)", () => {
       { timeout: 10_000 },
     );
     const caseId = heading.textContent?.replace("Caso ", "") ?? "";
+    // The history names the person and the shared mailbox she acted for.
+    expect(screen.getByText(new RegExp(`^${PROFESSIONAL} en nombre de ${COMMUNICATIONS}, `))).toBeTruthy();
 
     await user.click(screen.getByRole("button", { name: "Enviar a TIC" }));
     const status = await screen.findByRole("status", {}, { timeout: 10_000 });
@@ -69,7 +71,7 @@ describe("taskpane (jsdom, embedded tenant)", () => {
 
   it("speaks English when Outlook does", async () => {
     renderPane("en-US");
-    expect(await screen.findByRole("heading", { name: "New request" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "New request" }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Create case" })).toBeTruthy();
     expect(screen.getByRole("checkbox", { name: "Students" })).toHaveProperty("checked", true);
   });
@@ -108,7 +110,7 @@ describe("taskpane (jsdom, embedded tenant)", () => {
     const w = world();
     w.tenant.behaviour.exposeRetryAfter = true;
     const { itemId, announced } = renderWithWaits(w);
-    await screen.findByRole("heading", { name: "Nueva solicitud" });
+    await screen.findByRole("heading", { name: "Nueva solicitud" }, { timeout: 10_000 });
     w.tenant.faults.add({
       method: "PATCH",
       url: itemId,

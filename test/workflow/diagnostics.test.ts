@@ -10,7 +10,7 @@ import { GRAPH_SCOPES } from "../../src/auth/scopes";
 import { DIAGNOSTIC_SUBJECT, plannedChecks, runDiagnostics } from "../../src/workflow/diagnostics";
 import type { CheckId, CheckResult, DiagnosticsInput } from "../../src/workflow/diagnostics";
 import type { World } from "../support/world";
-import { COMMUNICATIONS, IT, PROFESSIONAL, setupWorld } from "../support/world";
+import { COMMUNICATIONS, IT, OPERATOR, PROFESSIONAL, setupWorld } from "../support/world";
 
 const world = setupWorld();
 
@@ -55,13 +55,14 @@ function commsInput(w: World, overrides: Partial<DiagnosticsInput> = {}): Diagno
     probe: probeFor(w, PROFESSIONAL),
     config: w.config,
     userAddress: PROFESSIONAL,
+    paneRole: "communications",
     item: { itemId, subject: "", mailbox: COMMUNICATIONS },
     now: () => w.clock.now(),
     ...overrides,
   };
 }
 
-/** IT (tic@, its own mailbox) on a message in its inbox. */
+/** Carlos, IT's operator (delegate of tic@), on a message in tic@'s inbox. */
 function itInput(w: World, overrides: Partial<DiagnosticsInput> = {}): DiagnosticsInput {
   const itemId = w.tenant.deliver(IT, {
     subject: "Mensaje de prueba",
@@ -70,10 +71,11 @@ function itInput(w: World, overrides: Partial<DiagnosticsInput> = {}): Diagnosti
     toRecipients: [{ emailAddress: { address: IT } }],
   });
   return {
-    probe: probeFor(w, IT),
+    probe: probeFor(w, OPERATOR),
     config: w.config,
-    userAddress: IT,
-    item: { itemId, subject: "", mailbox: "me" },
+    userAddress: OPERATOR,
+    paneRole: "it",
+    item: { itemId, subject: "", mailbox: IT },
     now: () => w.clock.now(),
     ...overrides,
   };

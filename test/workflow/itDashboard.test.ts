@@ -19,7 +19,7 @@ describe("IT's open cases", () => {
 
     w.clock.set("2026-12-10T15:00:00Z");
     const before = w.tenant.log.count({ method: "GET", url: "/mailFolders/inbox/messages" });
-    const rows = await itOpenCases(w.it.ctx, "me");
+    const rows = await itOpenCases(w.it.ctx, w.it.mailbox);
     expect(w.tenant.log.count({ method: "GET", url: "/mailFolders/inbox/messages" }) - before).toBe(1);
 
     expect(rows.map((r) => [r.caseId, r.overdue, r.dueDate])).toEqual([

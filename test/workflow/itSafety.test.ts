@@ -8,7 +8,7 @@ import { newCase } from "../support/cases";
 import { openForward, prepareForCase, storedOfKind } from "../support/procedure";
 import { logged, sendAttempts, successfulSends } from "../support/requestLog";
 import type { World } from "../support/world";
-import { COMMUNICATIONS, IT, TENANT_SPEC, setupWorld } from "../support/world";
+import { COMMUNICATIONS, IT, OPERATOR, TENANT_SPEC, setupWorld } from "../support/world";
 
 const world = setupWorld();
 
@@ -39,7 +39,7 @@ describe("IT sends the mass mail once", () => {
     const records = await Promise.all(Array.from({ length: 20 }, () => sendMassMail(w.it.ctx, opened)));
 
     expect(records.every((r) => r.state === "sent")).toBe(true);
-    expect(sendAttempts(w.tenant, IT)).toHaveLength(1);
+    expect(sendAttempts(w.tenant, OPERATOR)).toHaveLength(1);
     // Recorded on the 202 with the mail's internetMessageId; Exchange files the copy seconds later.
     expect(storedOfKind(w, IT, "sentitems", caseId, "massMail")).toHaveLength(0);
     w.afterSentItemsDelay();
@@ -53,7 +53,7 @@ describe("IT sends the mass mail once", () => {
     }
     // And once more later: the record says sent, nothing goes out.
     await sendMassMail(w.it.ctx, opened);
-    expect(sendAttempts(w.tenant, IT)).toHaveLength(1);
+    expect(sendAttempts(w.tenant, OPERATOR)).toHaveLength(1);
   });
 
   it("a connection dropped after the send, copy filed at once: the retry finds it in Sent Items and sends no second copy", async () => {
@@ -69,9 +69,9 @@ describe("IT sends the mass mail once", () => {
 
     const sent = await sendMassMail(w.it.ctx, opened);
 
-    const [attempt] = sendAttempts(w.tenant, IT);
+    const [attempt] = sendAttempts(w.tenant, OPERATOR);
     expect(attempt?.dropped).toBe(true);
-    expect(sendAttempts(w.tenant, IT)).toHaveLength(1);
+    expect(sendAttempts(w.tenant, OPERATOR)).toHaveLength(1);
     const copies = storedOfKind(w, IT, "sentitems", caseId, "massMail");
     expect(copies).toHaveLength(1);
     expect(sent.state).toBe("sent");
@@ -96,7 +96,7 @@ describe("IT sends the mass mail once", () => {
 
     const sent = await sendMassMail(w.it.ctx, opened);
 
-    const attempts = sendAttempts(w.tenant, IT);
+    const attempts = sendAttempts(w.tenant, OPERATOR);
     expect(attempts.map((a) => [a.dropped ?? false, a.status])).toEqual([
       [true, 202],
       [false, 404],
@@ -159,7 +159,7 @@ describe("IT's record lost after the send", () => {
       sent: { sentItemId: copy?.id, internetMessageId: copy?.internetMessageId },
     });
     await sendMassMail(w.it.ctx, reopened);
-    expect(sendAttempts(w.tenant, IT)).toHaveLength(1);
+    expect(sendAttempts(w.tenant, OPERATOR)).toHaveLength(1);
   });
 });
 
@@ -187,7 +187,7 @@ describe("Send As", () => {
     const draftAfter = w.tenant.storedMessages(IT, "drafts").find((m) => m.id === prepared.draftId);
     expect(draftAfter).toEqual(draftBefore);
     expect(storedOfKind(w, IT, "sentitems", caseId, "massMail")).toHaveLength(0);
-    expect(successfulSends(w.tenant, IT)).toHaveLength(0);
+    expect(successfulSends(w.tenant, OPERATOR)).toHaveLength(0);
 
     const switched = await switchDraftSender(w.it.ctx, opened, institutionalSender(w.config));
     expect(switched).toMatchObject({ state: "prepared", senderFallback: true, draftId: prepared.draftId });

@@ -28,6 +28,7 @@ import type { World } from "../support/world";
 import {
   COMMUNICATIONS,
   IT,
+  OPERATOR,
   PROFESSIONAL,
   SECOND_PROFESSIONAL,
   makeWorld,
@@ -434,7 +435,9 @@ describe("(e) a record that cannot be read is reported and never overwritten", (
     expect(storedProp(requestMessage(w, messageId), "record")).toBe(damaged);
     expect(w.tenant.log.count({ method: "PATCH", url: `/messages/${messageId}` })).toBe(patchesBefore);
     expect(
-      successfulSends(w.tenant, PROFESSIONAL).length + successfulSends(w.tenant, IT).length - sendsBefore,
+      successfulSends(w.tenant, PROFESSIONAL).length +
+        successfulSends(w.tenant, OPERATOR).length -
+        sendsBefore,
     ).toBe(2); // IT's mass mail and confirmation; nothing from Communications
   });
 });

@@ -34,6 +34,7 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
   attachmentTooLargeForSharedMailbox: "error.attachmentTooLargeForSharedMailbox",
   unauthenticated: "error.unauthenticated",
   consentRequired: "error.consentRequired",
+  mailboxUnknown: "error.mailboxUnknown",
   officeUnsupported: "error.officeUnsupported",
   officeFailed: "error.officeFailed",
   config: "error.config",

@@ -1,4 +1,4 @@
-// The case's history, oldest first: what happened, who did it and when.
+// The case's history, oldest first: what happened, who did it (and for which mailbox) and when.
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { HistoryAction, HistoryEntry } from "../../domain/types";
 import type { MessageKey } from "../../i18n/catalogue";
@@ -40,7 +40,9 @@ export function Timeline({ history }: { history: readonly HistoryEntry[] }) {
         <li key={`${h.at}-${h.action}-${i}`} className={styles.item}>
           <Text weight="semibold">{t(ACTION_KEYS[h.action])}</Text>
           <Text size={200} className={styles.meta}>
-            {t("case.by", { who: h.by, when: fmt.dateTime(h.at) })}
+            {h.for
+              ? t("case.byFor", { who: h.by, mailbox: h.for, when: fmt.dateTime(h.at) })
+              : t("case.by", { who: h.by, when: fmt.dateTime(h.at) })}
           </Text>
           {h.note ? <Text size={200}>{h.note}</Text> : null}
           {h.evidence?.recipientCount !== undefined ? (

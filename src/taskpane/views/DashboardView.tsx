@@ -56,12 +56,9 @@ const STATE_KEYS: Record<CaseState, MessageKey> = {
 export function DashboardView() {
   const styles = useStyles();
   const { t, fmt, lang } = useI18n();
-  const { config, host } = useServices();
-  const mailbox =
-    host.userAddress.toLowerCase() === config.communicationsMailbox.toLowerCase()
-      ? "me"
-      : config.communicationsMailbox;
-  const dashboard = useDashboard(mailbox);
+  const { config } = useServices();
+  // The configured mailbox, whoever is signed in: /users/{address} also reaches one's own mailbox.
+  const dashboard = useDashboard(config.communicationsMailbox);
   const [query, setQuery] = useState("");
   const [state, setState] = useState<CaseState | "all" | "overdue">("all");
 

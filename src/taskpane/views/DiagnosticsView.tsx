@@ -8,6 +8,7 @@ import type { TenantProbe } from "../../ports/tenantProbe";
 import { diagnosticsRole, plannedChecks, runDiagnostics } from "../../workflow/diagnostics";
 import type { CheckResult, CheckStatus, PlannedCheck } from "../../workflow/diagnostics";
 import { roleMailbox } from "../../workflow/role";
+import type { PaneRole } from "../../workflow/role";
 import { useI18n } from "../I18nContext";
 import { useServices } from "../ServicesContext";
 import {
@@ -50,15 +51,20 @@ const ICONS: Readonly<Record<CheckStatus, string>> = { pass: "✓", fail: "✗",
 export interface DiagnosticsViewProps {
   item: SelectedItem | null;
   probe: TenantProbe;
+  /** The role the pane shows (from the mailbox the item lives in). */
+  role: PaneRole;
 }
 
-export function DiagnosticsView({ item, probe }: DiagnosticsViewProps) {
+export function DiagnosticsView({ item, probe, role }: DiagnosticsViewProps) {
   const styles = useStyles();
   const { t, lang, fmt } = useI18n();
   const { config, host, now } = useServices();
   const userAddress = host.userAddress;
-  const planned = useMemo(() => plannedChecks({ config, userAddress, item }), [config, userAddress, item]);
-  const mailbox = roleMailbox(diagnosticsRole({ config, userAddress, item }), config);
+  const planned = useMemo(
+    () => plannedChecks({ config, userAddress, item, paneRole: role }),
+    [config, userAddress, item, role],
+  );
+  const mailbox = roleMailbox(diagnosticsRole({ config, userAddress, item, paneRole: role }), config);
   const [results, setResults] = useState<CheckResult[]>([]);
   const [next, setNext] = useState<PlannedCheck | undefined>();
   const [running, setRunning] = useState(false);
@@ -75,6 +81,7 @@ export function DiagnosticsView({ item, probe }: DiagnosticsViewProps) {
         probe,
         config,
         userAddress,
+        paneRole: role,
         item,
         now,
         onProgress: (sofar, upcoming) => {

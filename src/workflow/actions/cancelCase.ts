@@ -4,6 +4,7 @@ import type { Case } from "../../domain/types";
 import type { MailboxId } from "../../ports/mailService";
 import { updateCase } from "../caseStore";
 import type { WorkflowContext } from "../context";
+import { actorIn } from "../context";
 import { singleFlight } from "../singleFlight";
 
 export function cancelCase(
@@ -14,7 +15,9 @@ export function cancelCase(
 ): Promise<Case> {
   return singleFlight(`cancel:${messageId}`, async () => {
     const updated = await updateCase(ctx, mailbox, messageId, (c) =>
-      c.state === "cancelled" ? c : cancel(c, { at: ctx.now().toISOString(), by: ctx.user, reason }),
+      c.state === "cancelled"
+        ? c
+        : cancel(c, { at: ctx.now().toISOString(), ...actorIn(ctx, mailbox), reason }),
     );
     return updated.case;
   });

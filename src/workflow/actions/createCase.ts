@@ -7,7 +7,7 @@ import type { Case, CaseFields, MailAddress } from "../../domain/types";
 import type { MailboxId } from "../../ports/mailService";
 import { storedCaseOf, unreadableError, writeCase } from "../caseStore";
 import type { WorkflowContext } from "../context";
-import { calendarOf } from "../context";
+import { actorIn, calendarOf } from "../context";
 import { singleFlight } from "../singleFlight";
 
 export interface CreateCaseInput {
@@ -63,7 +63,7 @@ export function createCaseFromRequest(ctx: WorkflowContext, input: CreateCaseInp
       const created = createCase({
         id: await unusedCaseId(ctx, input.mailbox, now),
         at: now.toISOString(),
-        by: ctx.user,
+        ...actorIn(ctx, input.mailbox),
         requester: input.requester,
         fields: input.fields,
         dueDate: due.date,

@@ -9,6 +9,7 @@ import type { MailboxId, SentResult } from "../../ports/mailService";
 import { audienceLabels } from "../audienceLabels";
 import { storedCaseOf, unreadableError, updateCase } from "../caseStore";
 import type { WorkflowContext } from "../context";
+import { actorIn } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
 import { singleFlight } from "../singleFlight";
@@ -54,7 +55,7 @@ export function forwardToIt(
       c.state === "received"
         ? forwardCase(c, {
             at: sent.sentAt ?? ctx.now().toISOString(),
-            by: ctx.user,
+            ...actorIn(ctx, mailbox),
             evidence: {
               messageId: sent.sentItemId,
               internetMessageId: sent.internetMessageId,

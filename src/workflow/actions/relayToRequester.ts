@@ -8,6 +8,7 @@ import type { MailboxId } from "../../ports/mailService";
 import { audienceLabels } from "../audienceLabels";
 import { storedCaseOf, unreadableError, updateCase } from "../caseStore";
 import type { WorkflowContext } from "../context";
+import { actorIn } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
 import { singleFlight } from "../singleFlight";
@@ -56,7 +57,7 @@ export function relayToRequester(
       c.state === "confirmed"
         ? relayConfirmation(c, {
             at: sent.sentAt ?? ctx.now().toISOString(),
-            by: ctx.user,
+            ...actorIn(ctx, mailbox),
             evidence: { messageId: sent.sentItemId, internetMessageId: sent.internetMessageId },
           })
         : c,

@@ -7,6 +7,7 @@ import type { Case, HistoryEntry } from "../../domain/types";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
 import { storedCaseOf, unreadableError, updateCase } from "../caseStore";
 import type { WorkflowContext } from "../context";
+import { actorIn } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
 import { singleFlight } from "../singleFlight";
@@ -83,7 +84,7 @@ export function sendReminder(
         ? c
         : recordSentReminder(c, {
             at: sent.sentAt ?? ctx.now().toISOString(),
-            by: ctx.user,
+            ...actorIn(ctx, mailbox),
             note: remindersBefore > 0 ? `reminder ${remindersBefore + 1}` : undefined,
             evidence: { messageId: sent.sentItemId, internetMessageId: sent.internetMessageId },
           }),

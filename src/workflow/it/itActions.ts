@@ -7,6 +7,7 @@ import { itConfirmationTemplate } from "../../domain/templates";
 import type { AudienceKey } from "../../domain/types";
 import type { MailMessage } from "../../ports/mailService";
 import type { WorkflowContext } from "../context";
+import { actorIn } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
 import { singleFlight } from "../singleFlight";
@@ -15,7 +16,7 @@ import { chosenGroups } from "./groups";
 import { itRecordOf, updateItRecord } from "./itStore";
 import type { ItOpened } from "./openItCase";
 import { lookForDeliveryProblems } from "./deliveryReports";
-import { sentFacts } from "./openItCase";
+import { actorOf, sentFacts } from "./openItCase";
 import type { SenderChoice } from "./senders";
 
 type ItCase = Extract<ItOpened, { kind: "itCase" }>;
@@ -92,7 +93,7 @@ export function sendMassMail(ctx: WorkflowContext, opened: ItCase): Promise<ItRe
     const draftId = record.draftId;
     const already = await findSent(ctx, mailbox, summary.id, "massMail");
     const sent: NonNullable<ItRecord["sent"]> = already
-      ? sentFacts(already, ctx.user)
+      ? sentFacts(already, actorIn(ctx, mailbox))
       : await sendDraftOnce(ctx, opened, draftId);
     return updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
       r.state === "sent" || r.state === "confirmed" ? r : { ...r, state: "sent", sent },
@@ -121,7 +122,7 @@ async function sendDraftOnce(
   });
   const facts: NonNullable<ItRecord["sent"]> = {
     at: result.sentAt ?? ctx.now().toISOString(),
-    by: ctx.user,
+    ...actorIn(ctx, mailbox),
   };
   const internetMessageId = result.internetMessageId ?? draft.internetMessageId;
   if (internetMessageId) facts.internetMessageId = internetMessageId;
@@ -149,9 +150,9 @@ async function sentWithMessageId(
   const updated = await updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
     r.sent?.internetMessageId
       ? r
-      : { ...r, sent: { ...r.sent, ...sentFacts(found, r.sent?.by ?? ctx.user) } },
+      : { ...r, sent: { ...r.sent, ...sentFacts(found, r.sent ? actorOf(r.sent) : actorIn(ctx, mailbox)) } },
   );
-  const sent = updated.sent ?? sentFacts(found, ctx.user);
+  const sent = updated.sent ?? sentFacts(found, actorIn(ctx, mailbox));
   return {
     record: updated,
     sent: { ...sent, internetMessageId: sent.internetMessageId ?? internetMessageId },
@@ -221,7 +222,7 @@ export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): P
               state: "confirmed",
               confirmed: {
                 at: reply.sentAt ?? ctx.now().toISOString(),
-                by: ctx.user,
+                ...actorIn(ctx, mailbox),
                 messageId: reply.sentItemId,
               },
             },

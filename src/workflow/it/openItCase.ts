@@ -10,6 +10,7 @@ import type { AttachmentInfo } from "../../domain/types";
 import type { SelectedItem } from "../../ports/mailHost";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
 import type { WorkflowContext } from "../context";
+import { actorIn } from "../context";
 import { toRequestMessage } from "../requestMessage";
 import { lookForDeliveryProblems } from "./deliveryReports";
 import { itRecordOf, updateItRecord } from "./itStore";
@@ -49,13 +50,15 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
     ).items[0];
     if (sent && awaitsCopy) {
       record = await updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
-        r.sent && !r.sent.sentItemId ? { ...r, sent: { ...sentFacts(sent, r.sent.by), at: r.sent.at } } : r,
+        r.sent && !r.sent.sentItemId
+          ? { ...r, sent: { ...sentFacts(sent, actorOf(r.sent)), at: r.sent.at } }
+          : r,
       );
     } else if (sent) {
       record = await updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
         r.state === "sent" || r.state === "confirmed"
           ? r
-          : { ...r, state: "sent", sent: sentFacts(sent, ctx.user) },
+          : { ...r, state: "sent", sent: sentFacts(sent, actorIn(ctx, mailbox)) },
       );
       sendDetected = true;
     }
@@ -103,11 +106,22 @@ export async function recordDeliveryProblems(
   }
 }
 
-/** `by` is the operator who sent it; the From address (Send As) is kept in the record's sender. */
-export function sentFacts(sent: MailMessage, by: string): NonNullable<ItRecord["sent"]> {
+/** Who did a recorded step: the operator and the mailbox acted for, without the step's other facts. */
+export function actorOf(step: { by: string; for?: string | undefined }): { by: string; for?: string } {
+  return step.for ? { by: step.by, for: step.for } : { by: step.by };
+}
+
+/**
+ * `by` is the operator who sent it and `for` the mailbox they acted for (tic@ for its delegates); the From
+ * address (Send As) is kept in the record's sender.
+ */
+export function sentFacts(
+  sent: MailMessage,
+  actor: { by: string; for?: string },
+): NonNullable<ItRecord["sent"]> {
   return {
     at: sent.sentAt ?? new Date().toISOString(),
-    by,
+    ...actor,
     internetMessageId: sent.internetMessageId,
     sentItemId: sent.id,
   };

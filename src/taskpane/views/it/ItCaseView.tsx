@@ -179,7 +179,15 @@ export function ItCaseView({ item }: ItCaseViewProps) {
             </MessageBar>
           ) : null}
           {record.sent ? (
-            <Text>{t("it.sentAt", { when: fmt.dateTime(record.sent.at), who: record.sent.by })}</Text>
+            <Text>
+              {record.sent.for
+                ? t("it.sentAtFor", {
+                    when: fmt.dateTime(record.sent.at),
+                    who: record.sent.by,
+                    mailbox: record.sent.for,
+                  })
+                : t("it.sentAt", { when: fmt.dateTime(record.sent.at), who: record.sent.by })}
+            </Text>
           ) : null}
           <Text>
             {groupNames.join(", ")} — {t("it.total", { count: fmt.number(totalRecipients(record.groups)) })}

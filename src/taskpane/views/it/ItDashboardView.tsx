@@ -42,7 +42,8 @@ export function ItDashboardView() {
     let current = true;
     setRows(undefined);
     setError(undefined);
-    itOpenCases(ctx, "me").then(
+    // IT's open cases are in the configured IT mailbox (operators are its delegates), not in /me.
+    itOpenCases(ctx, ctx.config.itMailbox).then(
       (r) => current && setRows(r),
       (e: unknown) => current && setError(toAppError(e)),
     );
