@@ -171,6 +171,8 @@ export const en: Record<MessageKey, string> = {
   "it.countRetry": "Retry",
   "it.countRetryLabel": "Look up the member count of {group} again",
   "it.countNotInDirectory": "count not available in the directory (dynamic group)",
+  "it.countsConsent":
+    "Member counts need the GroupMember.Read.All permission, which has not been granted. Ask an administrator to grant it (administrator guide, step 1); the send does not depend on it.",
   "it.totalPartial": "The total leaves out groups without a member count; the mail still reaches them.",
   "it.refusedTitle": "A group refused the mass mail",
   "it.refused":

@@ -173,6 +173,8 @@ export const es = {
   "it.countRetry": "Reintentar",
   "it.countRetryLabel": "Consultar de nuevo el número de miembros de {group}",
   "it.countNotInDirectory": "número no disponible en el directorio (grupo dinámico)",
+  "it.countsConsent":
+    "Los números de miembros necesitan el permiso GroupMember.Read.All, que no se ha concedido. Pida a un administrador que lo autorice (guía del administrador, paso 1); el envío no depende de él.",
   "it.totalPartial": "El total no incluye los grupos sin número de miembros; el envío les llega igualmente.",
   "it.refusedTitle": "Un grupo rechazó el correo masivo",
   "it.refused":

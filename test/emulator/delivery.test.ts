@@ -108,14 +108,18 @@ describe("POST /messages/{id}/send", () => {
     expect(String(draft.internetMessageId)).toMatch(/^<.+@.+>$/);
     expect(h.tenant.sentItems.delayMs).toBe(DEFAULT_SENT_ITEMS_DELAY_MS);
     expect(DEFAULT_SENT_ITEMS_DELAY_MS).toBeGreaterThan(0);
-    expect((await h.call(token, "POST", `/me/messages/${String(draft.id)}/send`)).status).toBe(202);
+    expect(
+      (await h.call(token, "POST", `/me/messages/${encodeURIComponent(String(draft.id))}/send`)).status,
+    ).toBe(202);
     const sentItems = async () =>
       list(
         (await h.call(token, "GET", "/me/mailFolders/sentitems/messages?$select=id,internetMessageId")).body,
       );
     // Right after the 202: not in Sent Items, and the draft id no longer resolves.
     expect(await sentItems()).toEqual([]);
-    expect((await h.call(token, "GET", `/me/messages/${String(draft.id)}`)).status).toBe(404);
+    expect((await h.call(token, "GET", `/me/messages/${encodeURIComponent(String(draft.id))}`)).status).toBe(
+      404,
+    );
     h.advance(DEFAULT_SENT_ITEMS_DELAY_MS - 1);
     expect(await sentItems()).toEqual([]);
     h.advance(1);
@@ -128,8 +132,11 @@ describe("POST /messages/{id}/send", () => {
     h.tenant.setSentItemsDelay(5_000);
     const token = h.token(ANA);
     const id = h.tenant.deliver(ANA, incoming("Original"));
-    await h.call(token, "POST", `/me/messages/${id}/reply`, { comment: "ok" });
-    await h.call(token, "POST", `/me/messages/${id}/forward`, { comment: "fyi", toRecipients: [to(TIC)] });
+    await h.call(token, "POST", `/me/messages/${encodeURIComponent(id)}/reply`, { comment: "ok" });
+    await h.call(token, "POST", `/me/messages/${encodeURIComponent(id)}/forward`, {
+      comment: "fyi",
+      toRecipients: [to(TIC)],
+    });
     await h.call(token, "POST", "/me/sendMail", { message: { subject: "Nuevo", toRecipients: [to(TIC)] } });
     h.advance(4_999);
     expect(h.tenant.storedMessages(ANA, "sentitems")).toEqual([]);

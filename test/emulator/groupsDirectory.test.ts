@@ -140,6 +140,7 @@ describe("restricted delivery", () => {
     expect(reply.status).toBe(202);
     expect(inbox(MARTA)).toEqual([]);
     expect(inbox(LAURA)).toHaveLength(1);
+    h.afterSentItemsDelay();
     const [sent] = h.tenant.storedMessages(TIC, "sentitems");
     const [ndr] = inbox(TIC);
     expect(ndr?.subject).toBe("No se puede entregar: Convocatoria");
@@ -155,6 +156,7 @@ describe("restricted delivery", () => {
     await h.call(h.token(TIC), "POST", "/me/sendMail", {
       message: { subject: "Convocatoria", bccRecipients: [to(CONSEJO)] },
     });
+    h.afterSentItemsDelay();
     const [sent] = h.tenant.storedMessages(TIC, "sentitems");
     const filter =
       `conversationId eq '${String(sent?.conversationId)}' and singleValueExtendedProperties/Any(ep: ` +
@@ -187,6 +189,7 @@ describe("moderated groups", () => {
     expect(request?.subject).toBe("Approval requested: Informe de gestión");
     expect(obj(request?.singleValueExtendedProperties[0]).value).toBe("IPM.Note.Microsoft.Approval.Request");
     expect(inbox(TIC)).toEqual([]);
+    h.afterSentItemsDelay();
     expect(h.tenant.storedMessages(TIC, "sentitems")).toHaveLength(1);
   });
 

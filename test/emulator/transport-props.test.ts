@@ -22,6 +22,7 @@ async function sendWithProperties(): Promise<void> {
   );
   const sent = await h.call(token, "POST", `/me/messages/${encodeURIComponent(String(draft.id))}/send`);
   expect(sent.status).toBe(202);
+  h.afterSentItemsDelay();
 }
 
 function receivedIds(): string[] {

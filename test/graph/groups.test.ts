@@ -69,7 +69,7 @@ describe("incremental consent for member counts", () => {
         seen.push(`groups ${request.headers.get("Authorization")}`);
         return HttpResponse.json({ value: [{ id: "02bd9fd6-8f93-4758-87c3-1fb73740a315" }] });
       }),
-      http.get(`${GRAPH}/groups/:id/members/$count`, ({ request }) => {
+      http.get(`${GRAPH}/groups/:id/transitiveMembers/microsoft.graph.user/$count`, ({ request }) => {
         seen.push(`count ${request.headers.get("Authorization")}`);
         return HttpResponse.text("1387");
       }),

@@ -6,7 +6,8 @@ import { GraphTenantProbe } from "../../src/graph";
 import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
-import { COMMUNICATIONS, IT, PROFESSIONAL, setupWorld } from "../support/world";
+import type { TenantSpec } from "../../src/emulator";
+import { COMMUNICATIONS, IT, OPERATOR, PROFESSIONAL, TENANT_SPEC, setupWorld } from "../support/world";
 import type { World } from "../support/world";
 
 const world = setupWorld();
@@ -33,10 +34,17 @@ function renderPane(w: World, user: string, item: SelectedItem, lang: string, ma
   render(<App services={{ host, mail, probe, config: w.config, sanitizeHtml, now: () => w.clock.now() }} />);
 }
 
+/** The demo's tenant with administrativos@ an ordinary group (the demo's is dynamic, which Graph cannot see). */
+function staticGroupsSpec(): TenantSpec {
+  const spec = structuredClone(TENANT_SPEC);
+  spec.groups = spec.groups?.map((g) => ({ ...g, dynamic: false }));
+  return spec;
+}
+
 describe("Diagnostics in the pane", () => {
   it("Communications, in Spanish: menu → Diagnóstico → run → results and Copiar informe", async () => {
     const user = userEvent.setup();
-    const w = world();
+    const w = world({ spec: staticGroupsSpec() });
     const itemId = w.deliverRequest("01-structured-es.json");
     renderPane(w, PROFESSIONAL, { itemId, subject: "", mailbox: COMMUNICATIONS }, "es-CO");
     await screen.findByRole("heading", { name: "Nueva solicitud" });
@@ -78,7 +86,7 @@ describe("Diagnostics in the pane", () => {
     expect(await screen.findByRole("heading", { name: "Nueva solicitud" }, { timeout: 10_000 })).toBeTruthy();
   });
 
-  it("IT, in English, with a refused upload session: the failure shows its code, advice and guide section", async () => {
+  it("IT's operator (delegate of tic@), in English, on the demo tenant: Exchange's refusals show with code, advice and guide section", async () => {
     const user = userEvent.setup();
     const w = world();
     const itemId = w.tenant.deliver(IT, {
@@ -87,20 +95,23 @@ describe("Diagnostics in the pane", () => {
       from: { emailAddress: { address: COMMUNICATIONS } },
       toRecipients: [{ emailAddress: { address: IT } }],
     });
-    renderPane(w, IT, { itemId, subject: "Hello", mailbox: "me" }, "en-US", w.it.ctx.mail);
+    renderPane(w, OPERATOR, { itemId, subject: "Hello", mailbox: IT }, "en-US", w.it.ctx.mail);
     await user.click(await screen.findByRole("button", { name: "More options" }));
     await user.click(await screen.findByRole("menuitem", { name: "Diagnostics" }));
-    w.tenant.faults.add({ method: "POST", url: "/createUploadSession", effect: { kind: "unavailable" } });
 
     await user.click(screen.getByRole("button", { name: "Run diagnostics" }));
-    await screen.findByText(/Diagnostics finished: 9 passed, 1 failed, 1 skipped\./, undefined, {
+    // Two refusals a real tenant would give too: no upload session in another's mailbox for a delegate, and the
+    // demo's administrativos@ is a dynamic distribution group, which Graph does not list.
+    await screen.findByText(/Diagnostics finished: 8 passed, 2 failed, 1 skipped\./, undefined, {
       timeout: 10_000,
     });
     const rows = within(screen.getByRole("list", { name: "Results" })).getAllByRole("listitem");
     const upload = rows.find((r) => r.textContent?.includes("Large-attachment upload session"));
     expect(upload?.textContent).toContain("Fail: Large-attachment upload session");
-    expect(upload?.textContent).toContain("HTTP 503 · ServiceUnavailable");
-    expect(upload?.textContent).toContain("Guide: docs/ADMIN.md#diag-network");
+    expect(upload?.textContent).toContain("HTTP 403 · ErrorAccessDenied");
+    expect(upload?.textContent).toContain("Guide: docs/ADMIN.md#diag-upload");
+    const dynamic = rows.find((r) => r.textContent?.includes("administrativos@"));
+    expect(dynamic?.textContent).toContain("Fail:");
     expect(w.tenant.storedMessages(IT, "drafts")).toHaveLength(0);
   });
 });

@@ -86,14 +86,32 @@ describe("a file over 3 MB (Graph's one-request limit)", () => {
     return spec;
   }
 
+  /** The demo tenant with tic@ as an ordinary user mailbox that IT signs in to (config: IT's "personal mailbox"). */
+  function ownItSpec(): TenantSpec {
+    const spec = structuredClone(TENANT_SPEC);
+    const shared = spec.sharedMailboxes?.find((m) => m.address === IT);
+    spec.sharedMailboxes = (spec.sharedMailboxes ?? []).filter((m) => m.address !== IT);
+    spec.users.push({ address: IT, displayName: shared?.displayName ?? "División TIC" });
+    spec.sendAs = (spec.sendAs ?? []).map((grant) => ({ ...grant, user: IT }));
+    return spec;
+  }
+
   it("IT in its own mailbox: travels through an upload session on Exchange's upload host", async () => {
-    const w = world();
+    const w = world({ spec: ownItSpec() });
     const { messageId, case: created } = await newCase(w, withLargeFile(), { desiredSender: "Rectoría" });
     await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
-    const opened = await openForward(w, created.id);
-    await prepareForCase(w, opened);
-    await sendMassMail(w.it.ctx, opened);
+    const it = w.actor(IT, "me");
+    const forward = forwardInItInbox(w, created.id);
+    const opened = await openItItem(it.ctx, it.select(forward.id, forward.subject));
+    if (opened.kind !== "itCase") throw new Error(`Expected an IT case, got ${opened.kind}`);
+    await prepareMassMail(it.ctx, opened, {
+      audiences: opened.summary.fields.audiences,
+      counts: await audienceCounts(it.ctx),
+      sender: chooseSender(w.config, opened.summary.fields.desiredSender),
+    });
+    await sendMassMail(it.ctx, opened);
 
+    w.afterSentItemsDelay();
     const [massMail] = storedOfKind(w, IT, "sentitems", created.id, "massMail");
     expect(massMail?.attachments.map((a) => [a.name, a.size])).toEqual([["reglamento.pdf", SIZE]]);
     const puts = w.tenant.log.filter({ method: "PUT" });

@@ -9,8 +9,9 @@ import type { SignInInfo } from "../../src/ports/tenantProbe";
 import { GRAPH_SCOPES } from "../../src/auth/scopes";
 import { DIAGNOSTIC_SUBJECT, plannedChecks, runDiagnostics } from "../../src/workflow/diagnostics";
 import type { CheckId, CheckResult, DiagnosticsInput } from "../../src/workflow/diagnostics";
+import type { TenantSpec } from "../../src/emulator";
 import type { World } from "../support/world";
-import { COMMUNICATIONS, IT, OPERATOR, PROFESSIONAL, setupWorld } from "../support/world";
+import { COMMUNICATIONS, IT, OPERATOR, PROFESSIONAL, TENANT_SPEC, setupWorld } from "../support/world";
 
 const world = setupWorld();
 
@@ -62,6 +63,39 @@ function commsInput(w: World, overrides: Partial<DiagnosticsInput> = {}): Diagno
   };
 }
 
+/**
+ * A tenant where every check can pass: the demo's, with administrativos@ an ordinary group (the demo keeps it a
+ * dynamic distribution group, which Graph cannot see) and, when `itSignsIn`, tic@ a mailbox IT signs in to (a
+ * delegate cannot open an upload session in another mailbox, so the demo's operator fails the upload check).
+ */
+function healthySpec(itSignsIn = false): TenantSpec {
+  const spec = structuredClone(TENANT_SPEC);
+  spec.groups = spec.groups?.map((g) => ({ ...g, dynamic: false }));
+  if (itSignsIn) {
+    spec.sharedMailboxes = (spec.sharedMailboxes ?? []).filter((m) => m.address !== IT);
+    spec.users.push({ address: IT, displayName: "División TIC" });
+  }
+  return spec;
+}
+
+/** IT in its own (not shared) tic@ mailbox, on a message in its inbox. */
+function ownItInput(w: World): DiagnosticsInput {
+  const itemId = w.tenant.deliver(IT, {
+    subject: "Mensaje de prueba",
+    body: { contentType: "text", content: "Hola" },
+    from: { emailAddress: { address: COMMUNICATIONS } },
+    toRecipients: [{ emailAddress: { address: IT } }],
+  });
+  return {
+    probe: probeFor(w, IT),
+    config: w.config,
+    userAddress: IT,
+    paneRole: "it",
+    item: { itemId, subject: "", mailbox: "me" },
+    now: () => w.clock.now(),
+  };
+}
+
 /** Carlos, IT's operator (delegate of tic@), on a message in tic@'s inbox. */
 function itInput(w: World, overrides: Partial<DiagnosticsInput> = {}): DiagnosticsInput {
   const itemId = w.tenant.deliver(IT, {
@@ -101,7 +135,7 @@ function graphError(status: number, code: string, message: string) {
 
 describe("Diagnostics on a healthy tenant", () => {
   it("Communications: every check passes or is skipped for a stated reason, and both mailboxes are unchanged", async () => {
-    const w = world();
+    const w = world({ spec: healthySpec() });
     const input = commsInput(w);
     const before = snapshot(w);
     const progress: (CheckId | undefined)[] = [];
@@ -140,8 +174,8 @@ describe("Diagnostics on a healthy tenant", () => {
   });
 
   it("IT: the upload session is tried too (PUT to the returned uploadUrl, without Authorization), all pass", async () => {
-    const w = world();
-    const input = itInput(w);
+    const w = world({ spec: healthySpec(true) });
+    const input = ownItInput(w);
     const before = snapshot(w);
     const results = await runDiagnostics(input);
 
@@ -150,7 +184,8 @@ describe("Diagnostics on a healthy tenant", () => {
     const upload = byId(results, "upload");
     expect(upload.status).toBe("pass");
     expect(upload.target).toBe(IT);
-    expect(upload.facts.uploadHost).toBe(new URL(w.tenant.baseUrl).host);
+    // Exchange's upload URLs are on another host than Graph (the CSP must allow it).
+    expect(upload.facts.uploadHost).toBe("outlook.office.com");
     const put = w.tenant.log.filter({ method: "PUT" });
     expect(put).toHaveLength(1);
     expect(put[0]?.status).toBe(200);
@@ -159,9 +194,25 @@ describe("Diagnostics on a healthy tenant", () => {
     expect(w.tenant.uploadSessions.size).toBe(0); // the session was cancelled too
   });
 
+  it("IT's operator as a delegate of tic@: the upload check fails as Exchange refuses it (403), nothing is left", async () => {
+    const w = world({ spec: healthySpec() });
+    const input = itInput(w);
+    const before = snapshot(w);
+    const results = await runDiagnostics(input);
+
+    expect(results.filter((r) => r.status === "fail").map((r) => r.id)).toEqual(["upload"]);
+    expect(byId(results, "upload")).toMatchObject({
+      target: IT,
+      failure: { status: 403, graphCode: "ErrorAccessDenied" },
+      advice: "uploadDenied",
+    });
+    expect(w.tenant.log.count({ method: "PUT" })).toBe(0);
+    expect(snapshot(w)).toEqual(before);
+  });
+
   it("reports the sign-in mode and fails when a scope was not granted", async () => {
-    const w = world();
-    const granted = GRAPH_SCOPES.filter((s) => s !== "GroupMember.Read.All").map(
+    const w = world({ spec: healthySpec() });
+    const granted = GRAPH_SCOPES.filter((s) => s !== "Mail.Send.Shared").map(
       (s) => `https://graph.microsoft.com/${s}`,
     );
     const ok = await runDiagnostics(
@@ -183,7 +234,7 @@ describe("Diagnostics on a healthy tenant", () => {
     expect(byId(missing, "signIn")).toMatchObject({
       status: "fail",
       advice: "scopesMissing",
-      facts: { mode: "dialog", missing: "GroupMember.Read.All" },
+      facts: { mode: "dialog", missing: "Mail.Send.Shared" },
     });
   });
 });
@@ -316,9 +367,9 @@ describe("Diagnostics on a tenant broken on purpose", () => {
   });
 
   it("member count refused (403 Authorization_RequestDenied: no GroupMember.Read.All consent)", async () => {
-    const w = world();
+    const w = world({ spec: healthySpec() });
     w.server.use(
-      http.get(/\/members\/\$count$/, () =>
+      http.get(/\/(members|transitiveMembers\/microsoft\.graph\.user)\/\$count$/, () =>
         graphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation."),
       ),
     );
@@ -336,9 +387,9 @@ describe("Diagnostics on a tenant broken on purpose", () => {
   });
 
   it("member count without advanced-query support (400) fails with the ConsistencyLevel advice", async () => {
-    const w = world();
+    const w = world({ spec: healthySpec() });
     w.server.use(
-      http.get(/\/members\/\$count$/, () =>
+      http.get(/\/(members|transitiveMembers\/microsoft\.graph\.user)\/\$count$/, () =>
         graphError(400, "Request_BadRequest", "Count is not currently supported."),
       ),
     );

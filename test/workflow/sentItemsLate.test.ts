@@ -12,7 +12,7 @@ import { confirmToCommunications, sendMassMail } from "../../src/workflow/it/itA
 import { newCase, openCase } from "../support/cases";
 import { openForward, prepareForCase, storedOfKind } from "../support/procedure";
 import type { World } from "../support/world";
-import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
+import { COMMUNICATIONS, IT, OPERATOR, setupWorld } from "../support/world";
 
 const LATE_MS = 5_000;
 const world = setupWorld();
@@ -98,9 +98,9 @@ describe("IT's confirmation never carries an empty evidence id", () => {
     await prepareForCase(w, opened);
     await sendMassMail(w.it.ctx, opened);
     // A record that lacks the id (as one written before the draft's id was recorded would).
-    await updateItRecord(w.it.ctx, "me", opened.message.id, created.id, (r) => ({
+    await updateItRecord(w.it.ctx, opened.mailbox, opened.message.id, created.id, (r) => ({
       ...r,
-      sent: { at: r.sent?.at ?? w.clock.now().toISOString(), by: IT },
+      sent: { at: r.sent?.at ?? w.clock.now().toISOString(), by: OPERATOR, for: IT },
     }));
 
     await expect(confirmToCommunications(w.it.ctx, opened)).rejects.toMatchObject({

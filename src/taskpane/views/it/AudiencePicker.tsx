@@ -42,6 +42,7 @@ export function AudiencePicker({ chosen, onChange, counts, disabled }: AudienceP
   const { config } = useServices();
   const countOf = (key: AudienceKey): AudienceCount | undefined => counts.data?.find((c) => c.key === key);
   const total = chosen.reduce((sum, key) => sum + (countOf(key)?.count ?? 0), 0);
+  const consentMissing = counts.data?.some((c) => c.error?.code === "consentRequired") ?? false;
   const partial = chosen.some((key) => countOf(key) !== undefined && countOf(key)?.count === undefined);
   const countText = (count: AudienceCount | undefined): string => {
     if (!count) return "";
@@ -90,6 +91,11 @@ export function AudiencePicker({ chosen, onChange, counts, disabled }: AudienceP
         {t("it.total", { count: fmt.number(total) })}
       </Text>
       {partial ? <Text size={200}>{t("it.totalPartial")}</Text> : null}
+      {consentMissing ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("it.countsConsent")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {overlapWarning(chosen) ? (
         <MessageBar intent="info">
           <MessageBarBody>{t("it.overlap")}</MessageBarBody>
