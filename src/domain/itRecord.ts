@@ -45,6 +45,8 @@ const schema = z.object({
       for: address.optional(),
       internetMessageId: z.string().max(400).optional(),
       sentItemId: z.string().max(400).optional(),
+      /** The mass mail's conversation (from its draft), where Exchange files the reports about it. */
+      conversationId: z.string().max(400).optional(),
     })
     .optional(),
   confirmed: z

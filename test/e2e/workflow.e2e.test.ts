@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator } from "playwright-core";
+import type { Tenant } from "../../src/emulator";
 import type { Demo, Lang } from "./helpers";
 import {
   CASE_ID,
@@ -14,6 +15,7 @@ import {
   caseCard,
   caseIdOf,
   disconnect,
+  escapeRe,
   eventually,
   historyEntry,
   messageRow,
@@ -350,4 +352,146 @@ test("cancel a case with a reason: Cancelado", async () => {
   // Closed for good: no action left but the history.
   expect(await button(card, lang, "act.cancel").count()).toBe(0);
   expect(await button(card, lang, "act.remind").count()).toBe(0);
+});
+
+/** The evidence IT's confirmation carries to Communications (x-pregon-evidence), as stored in its inbox. */
+async function evidenceHeaderIn(d: Demo, id: string): Promise<string | undefined> {
+  const inbox = await storedMessages(d.page, "comunicaciones@universidad.example", "inbox");
+  const confirmation = inbox.find((m) => m.subject.includes(`[${id}]`) && m.subject.includes("Envío masivo"));
+  return confirmation?.internetMessageHeaders.find((h) => h.name.toLowerCase() === "x-pregon-evidence")
+    ?.value;
+}
+
+test("issue #9: the whole procedure on a tenant as strict as Exchange — Sent Items 5 s late, Retry-After unreadable, a dynamic group, a restricted group's NDR on the case, IT as a delegate", async () => {
+  demo = await openDemo();
+  const d = demo;
+  const lang = d.lang;
+  const late = 5_000;
+  // The tenant as a browser meets Exchange: Retry-After not exposed (the default), Sent Items filed 5 s late.
+  expect(
+    await d.page.evaluate((ms) => {
+      const { tenant } = (window as unknown as { __pregonDemo: { tenant: Tenant } }).__pregonDemo;
+      tenant.setSentItemsDelay(ms);
+      return [tenant.behaviour.exposeRetryAfter, tenant.sentItems.delayMs];
+    }, late),
+  ).toEqual([false, late]);
+
+  // Fixture 02: "toda la comunidad", sent as Vicerrectoría de Cultura y Bienestar. administrativos@ is a dynamic
+  // distribution group (Graph does not list it) that accepts mail only from Talento Humano, Rectoría and
+  // Communications: Exchange takes the send and answers with a non-delivery report.
+  const fixture02 = FIXTURES.find(([n]) => n === "02")?.[1] ?? "";
+  await openRequest(d, fixture02);
+  for (const label of ["Estudiantes", "Docentes", "Administrativos"]) {
+    expect([label, await audience(d, label).isChecked()]).toEqual([label, true]);
+  }
+  // A 429 on the record write: the pane cannot read Retry-After, so it waits on its own and says so.
+  await d.page.evaluate(() => {
+    const { tenant } = (window as unknown as { __pregonDemo: { tenant: Tenant } }).__pregonDemo;
+    tenant.faults.add({
+      method: "PATCH",
+      url: "/messages/",
+      effect: { kind: "throttle", retryAfterSeconds: 30 },
+      times: 1,
+    });
+  });
+  await requestForm(d)
+    .getByRole("button", { name: t(lang, "request.create"), exact: true })
+    .click();
+  const [ownWaitBefore] = t(lang, "wait.ownThrottled").split("{seconds}");
+  await d.commsPane.getByText(ownWaitBefore ?? "", { exact: false }).waitFor();
+  const card = caseCard(d);
+  await stateBadge(card, t(lang, "state.received")).waitFor({ timeout: 30_000 });
+  const id = await caseIdOf(card);
+
+  await button(card, lang, "act.forward").click();
+  await outcome(card, stateBadge(card, t(lang, "state.forwarded")), "Enviar a TIC");
+  await forwardRow(d, id).first().waitFor();
+
+  // IT: Carlos (carlos.perez@, a delegate of the shared tic@) gets the IT pane on tic@'s message.
+  await selectMessage(d, "it", `[${id}]`);
+  const it = itCase(d, id);
+  await it.waitFor();
+  await it.getByText(t(lang, "it.countNotInDirectory"), { exact: false }).first().waitFor();
+  const counted = new Intl.NumberFormat("es-CO").format(18_432 + 1_387);
+  await it
+    .getByRole("status")
+    .filter({ hasText: t(lang, "it.total", { count: counted }) })
+    .waitFor();
+  await it.getByText(t(lang, "it.totalPartial")).waitFor();
+  // An unknown count never blocks preparing.
+  await button(it, lang, "it.prepare").click();
+  await outcome(it, itStateText(d, id, "it.state.prepared"), "Preparar correo masivo");
+  await button(it, lang, "it.sendNow").click();
+  const dialog = d.page.getByRole("alertdialog", {
+    name: t(lang, "it.sendConfirmTitle", { total: counted }),
+  });
+  await dialog.waitFor();
+  await button(dialog, lang, "it.sendConfirm").click();
+  await outcome(it, itStateText(d, id, "it.state.sent"), "Enviar ahora");
+  // Recorded on the 202, although Sent Items has no copy yet.
+  expect(
+    (await storedMessages(d.page, IT, "sentitems")).filter(
+      (m) => m.subject === "Jornada de vacunación 8 de diciembre",
+    ),
+  ).toEqual([]);
+  await it
+    .getByText(new RegExp(escapeRe(`carlos.perez@universidad.example`).source + ".*" + escapeRe(IT).source))
+    .first()
+    .waitFor();
+
+  await button(it, lang, "it.confirm").click();
+  await outcome(it, itStateText(d, id, "it.state.confirmed"), "Confirmar a Comunicaciones");
+  // The NDR in tic@'s Inbox is linked to the case and shown to IT.
+  await it.getByText(t(lang, "it.refusedTitle")).waitFor();
+  await it.getByText("administrativos@universidad.example", { exact: false }).first().waitFor();
+
+  // Members: students and faculty got it, administrative staff did not (the group refused the sender).
+  await eventually("the mass mail in a student's inbox", async () =>
+    (await storedMessages(d.page, "laura.estudiante@universidad.example", "inbox")).find(
+      (m) => m.subject === "Jornada de vacunación 8 de diciembre",
+    ),
+  );
+  expect(
+    (await storedMessages(d.page, "pedro.admin@universidad.example", "inbox")).filter(
+      (m) => m.subject === "Jornada de vacunación 8 de diciembre",
+    ),
+  ).toEqual([]);
+
+  // The confirmation never carries an empty evidence id; once Exchange files the copy, it is the same id.
+  const header = await eventually("IT's confirmation in comunicaciones@", () => evidenceHeaderIn(d, id));
+  const evidence = JSON.parse(header) as { internetMessageId?: string; refused?: string[] };
+  expect(evidence.internetMessageId).toMatch(/^<.+@.+>$/);
+  expect(evidence.refused).toEqual(["administrativos@universidad.example"]);
+  const massCopy = await eventually(
+    "the mass mail's copy in tic@'s Sent Items, 5 s late",
+    async () =>
+      (await storedMessages(d.page, IT, "sentitems")).find(
+        (m) => m.subject === "Jornada de vacunación 8 de diciembre",
+      ),
+    late + 15_000,
+  );
+  expect(massCopy.internetMessageId).toBe(evidence.internetMessageId);
+
+  // Communications: the confirmation is linked and the refusal is on the case, not just "sent".
+  await reopen(d, fixture02);
+  const confirmed = caseCard(d, id);
+  await stateBadge(confirmed, t(lang, "state.confirmed")).waitFor();
+  const [refusedBefore] = t(lang, "case.refused").split("{groups}");
+  await confirmed.getByText(refusedBefore ?? "", { exact: false }).waitFor();
+  await button(confirmed, lang, "act.relay").click();
+  await outcome(
+    confirmed,
+    stateBadge(confirmed, t(lang, "state.closed")),
+    "Enviar confirmación al solicitante",
+  );
+
+  // Every send of the case has its copy in Sent Items once Exchange files it, and nothing went twice.
+  const tagged = async (address: string) =>
+    (await storedMessages(d.page, address, "sentitems")).filter((m) => m.subject.includes(`[${id}]`)).length;
+  await eventually(
+    "the forward and the relay in comunicaciones@'s Sent Items",
+    async () => ((await tagged("comunicaciones@universidad.example")) === 2 ? true : undefined),
+    late + 15_000,
+  );
+  expect(await tagged(IT)).toBe(1);
 });

@@ -11,7 +11,7 @@ import { openItItem } from "../../src/workflow/it/openItCase";
 import { chooseSender } from "../../src/workflow/it/senders";
 import { openItem } from "../../src/workflow/openItem";
 import { newCase } from "../support/cases";
-import { forwardInItInbox, openForward } from "../support/procedure";
+import { forwardInItInbox, openForward, storedOfKind } from "../support/procedure";
 import type { World } from "../support/world";
 import { COMMUNICATIONS, DOMAIN, IT, TENANT_SPEC, setupWorld } from "../support/world";
 
@@ -128,6 +128,27 @@ describe("a group that refuses IT", () => {
       confirmationSearchStart(onComms.case),
     );
     expect(refused).toEqual([FACULTY]);
+  });
+
+  it("is linked at the confirmation while the Sent Items copy is still on its way (conversation from the draft)", async () => {
+    const w = world();
+    w.tenant.setSentItemsDelay(5_000);
+    const { case: created } = await forwarded(w);
+    const opened = await openForward(w, created.id);
+    await prepareMassMail(w.it.ctx, opened, {
+      audiences: ["estudiantes", "docentes", "administrativos"],
+      counts: await audienceCounts(w.it.ctx),
+      sender: chooseSender(w.config, opened.summary.fields.desiredSender),
+    });
+    const sent = await sendMassMail(w.it.ctx, opened);
+    expect(sent.sent?.conversationId).toEqual(expect.any(String));
+    expect(storedOfKind(w, IT, "sentitems", created.id, "massMail")).toHaveLength(0);
+
+    const confirmed = await confirmToCommunications(w.it.ctx, opened);
+    expect(confirmed.deliveryProblems).toEqual([
+      expect.objectContaining({ address: FACULTY, kind: "refused" }),
+    ]);
+    expect(storedOfKind(w, IT, "sentitems", created.id, "massMail")).toHaveLength(0);
   });
 
   it("leaves a case without reports as it was (no record write)", async () => {

@@ -15,6 +15,8 @@ async function massMailConversation(
   mailbox: MailboxId,
   record: ItRecord,
 ): Promise<string | undefined> {
+  // Recorded at the send from the draft: known before Exchange files the Sent Items copy (seconds later).
+  if (record.sent?.conversationId) return record.sent.conversationId;
   const sentItemId = record.sent?.sentItemId;
   if (sentItemId) {
     try {

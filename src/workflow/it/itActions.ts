@@ -126,6 +126,8 @@ async function sendDraftOnce(
   };
   const internetMessageId = result.internetMessageId ?? draft.internetMessageId;
   if (internetMessageId) facts.internetMessageId = internetMessageId;
+  const conversationId = result.conversationId ?? draft.conversationId;
+  if (conversationId) facts.conversationId = conversationId;
   if (result.sentItemId) facts.sentItemId = result.sentItemId;
   return facts;
 }

@@ -124,5 +124,6 @@ export function sentFacts(
     ...actor,
     internetMessageId: sent.internetMessageId,
     sentItemId: sent.id,
+    ...(sent.conversationId ? { conversationId: sent.conversationId } : {}),
   };
 }
