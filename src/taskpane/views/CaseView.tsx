@@ -98,7 +98,7 @@ export function CaseView({ item }: CaseViewProps) {
         </MessageBar>
       ) : null}
       {refused.data && refused.data.length > 0 ? (
-        <MessageBar intent="warning" layout="multiline" role="alert">
+        <MessageBar intent="warning" layout="multiline" role="note">
           <MessageBarBody>{t("case.refused", { groups: refused.data.join(", ") })}</MessageBarBody>
         </MessageBar>
       ) : null}

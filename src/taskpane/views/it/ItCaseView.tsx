@@ -168,7 +168,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
       {record.state === "sent" || record.state === "confirmed" ? (
         <>
           {record.deliveryProblems && record.deliveryProblems.length > 0 ? (
-            <MessageBar intent="warning" layout="multiline" role="alert">
+            <MessageBar intent="warning" layout="multiline" role="note">
               <MessageBarBody>
                 <MessageBarTitle>{t("it.refusedTitle")}</MessageBarTitle>
                 {t("it.refused", {
