@@ -25,8 +25,13 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
+    // A fieldset's min-width is its content's by default: long group addresses would push the pane sideways.
+    minWidth: 0,
+    overflowWrap: "anywhere",
   },
   row: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  checkbox: { minWidth: 0, flex: "1 1 12rem" },
+  label: { overflowWrap: "anywhere" },
 });
 
 export interface AudiencePickerProps {
@@ -71,7 +76,11 @@ export function AudiencePicker({ chosen, onChange, counts, disabled }: AudienceP
               onChange={(_, d) =>
                 onChange(d.checked === true ? [...chosen, a.key] : chosen.filter((k) => k !== a.key))
               }
-              label={`${a.label[lang]} — ${a.group}${countText(count)}`}
+              className={styles.checkbox}
+              label={{
+                children: `${a.label[lang]} — ${a.group}${countText(count)}`,
+                className: styles.label,
+              }}
             />
             {count?.status === "unavailable" ? (
               <Button
