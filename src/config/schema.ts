@@ -146,7 +146,11 @@ export const pregonConfigSchema = z.strictObject({
    * Minutes after which someone's claim on a step (e.g. "Ana is forwarding since 10:02") may be taken over when
    * nothing shows the step happened; 10 when absent (see domain/claim.ts).
    */
-  staleClaimMinutes: z.int().min(1).max(24 * 60).optional(),
+  staleClaimMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
   auth: z.strictObject({
     clientId: guid,
     tenantId,

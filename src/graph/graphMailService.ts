@@ -124,7 +124,8 @@ export class GraphMailService implements MailService {
       if (!(e instanceof AppError && e.details?.maybeCreated) || !caseId || !kind) throw e;
       const [made, ...extra] = await draftsOfCase(this.transport, mailbox, caseId, kind);
       if (!made) throw e;
-      for (const other of extra) if (other.id) await this.deleteDraft(mailbox, other.id).catch(() => undefined);
+      for (const other of extra)
+        if (other.id) await this.deleteDraft(mailbox, other.id).catch(() => undefined);
       return toMailMessage(made);
     }
   }

@@ -86,7 +86,8 @@ export async function sendOutgoing(
         })
       ).body;
     await transport.none({ method: "PATCH", path: draftPath, body: draftUpdate(kind, options, body) });
-    if (options.beforeSend) await options.beforeSend({ id: draftId, internetMessageId: draft.internetMessageId ?? undefined });
+    if (options.beforeSend)
+      await options.beforeSend({ id: draftId, internetMessageId: draft.internetMessageId ?? undefined });
   } catch (e) {
     await deleteQuietly(transport, draftPath);
     throw e;
@@ -130,7 +131,8 @@ async function createOrFindDraft(
     if (!(e instanceof AppError && e.details?.maybeCreated)) throw e;
     const [made, ...extra] = await draftsOfCase(deps.transport, mailbox, options.caseId, options.kind);
     if (!made) throw e;
-    for (const other of extra) if (other.id) await deleteQuietly(deps.transport, messagePath(mailbox, other.id));
+    for (const other of extra)
+      if (other.id) await deleteQuietly(deps.transport, messagePath(mailbox, other.id));
     return made;
   }
 }

@@ -16,7 +16,7 @@
 import type { Claim, ClaimStep } from "../domain/claim";
 import { DEFAULT_STALE_CLAIM_MINUTES, isOldClaim, withDraft } from "../domain/claim";
 import { AppError } from "../domain/errors";
-import type { MailboxId, MailMessage, MessageKind } from "../ports/mailService";
+import type { DraftRef, MailboxId, MailMessage, MessageKind } from "../ports/mailService";
 import type { WorkflowContext } from "./context";
 import { actorIn } from "./context";
 
@@ -121,7 +121,7 @@ export async function acquireClaim<R>(
   home: ClaimHome<R>,
   step: ClaimStep,
   mail: ClaimedMail,
-  options: ClaimOptions & { isDone?: (record: R) => boolean; draft?: Claim["draftId"] } = {},
+  options: ClaimOptions & { isDone?: (record: R) => boolean; draft?: DraftRef } = {},
 ): Promise<Acquired<R>> {
   for (let attempt = 1; ; attempt++) {
     const { record, message } = await home.read();
@@ -130,7 +130,8 @@ export async function acquireClaim<R>(
     if (held) {
       // A claim whose draft left Drafts: its mail went out, whoever sent it and whatever step it was.
       const status = await draftStatus(ctx, mail.mailbox, held);
-      if (status === "gone" && held.step === step) return { kind: "sentByClaim", claim: held, record, message };
+      if (status === "gone" && held.step === step)
+        return { kind: "sentByClaim", claim: held, record, message };
       const old = isOldClaim(held, ctx.now(), staleMinutes(ctx));
       const stale = old && status !== "gone" && !(await copyInSentItems(ctx, mail, held));
       if (!stale || !options.takeOver) throw claimedByOther(held, stale);
@@ -144,9 +145,9 @@ export async function acquireClaim<R>(
       ...actorIn(ctx, mail.mailbox),
       since: ctx.now().toISOString(),
     };
-    if (options.draft) claim.draftId = options.draft;
+    const named = options.draft ? withDraft(claim, options.draft) : claim;
     try {
-      await home.write(message, home.withClaim(record, claim));
+      await home.write(message, home.withClaim(record, named));
     } catch (e) {
       if (e instanceof AppError && e.code === "conflict" && attempt < MAX_ATTEMPTS) continue;
       throw e;
@@ -154,7 +155,7 @@ export async function acquireClaim<R>(
     // Read-after-write: the protocol holds even where If-Match would not be honoured.
     const back = await home.read();
     const stored = home.claimOf(back.record);
-    if (stored?.token !== claim.token) {
+    if (stored?.token !== named.token) {
       if (stored) throw claimedByOther(stored, false);
       throw new AppError("conflict", "The claim was overwritten before it could be checked");
     }
@@ -204,6 +205,19 @@ export async function releaseClaim<R>(home: ClaimHome<R>, token: string): Promis
   } catch {
     // The claim stays; it becomes stale and can be taken over.
   }
+}
+
+/**
+ * Who did a step recorded under a claim: the claim's holder when it was someone else's (their mail went out,
+ * recorded by whoever opened the case next), else this person.
+ */
+export function actorOfClaim(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  claim: Claim,
+): { by: string; for?: string } {
+  if (claim.by.toLowerCase() === ctx.user.toLowerCase()) return actorIn(ctx, mailbox);
+  return claim.for ? { by: claim.by, for: claim.for } : { by: claim.by };
 }
 
 /** For the step's own write: the record without our claim (the same record when it holds no claim of ours). */
