@@ -49,7 +49,9 @@ export function gate(): { wait: () => Promise<void>; open: () => void } {
  */
 export function losingStepWrite(
   ctx: WorkflowContext,
-  faults: { add(rule: { method: string; url: string; effect: { kind: "unavailable" }; times: number }): unknown },
+  faults: {
+    add(rule: { method: string; url: string; effect: { kind: "unavailable" }; times: number }): unknown;
+  },
 ): WorkflowContext {
   let claimed = false;
   const real = ctx.mail;
@@ -61,7 +63,12 @@ export function losingStepWrite(
           const json = props.record ?? props.itRecord;
           const hasClaim = json ? (JSON.parse(json) as { claim?: unknown }).claim !== undefined : false;
           if (claimed && !hasClaim) {
-            faults.add({ method: "PATCH", url: `/messages/${id}`, effect: { kind: "unavailable" }, times: 4 });
+            faults.add({
+              method: "PATCH",
+              url: `/messages/${id}`,
+              effect: { kind: "unavailable" },
+              times: 4,
+            });
           }
           claimed = hasClaim;
           return target.writeCaseProps(...args);

@@ -246,6 +246,12 @@ async function sentWithMessageId(
   };
 }
 
+/** A claimed confirmation that went out: its Sent Items copy when filed already (else recorded without it). */
+async function copyOfClaimed(ctx: WorkflowContext, mailbox: string, caseId: string): Promise<SentResult> {
+  const copy = await findSent(ctx, mailbox, caseId, "confirmation");
+  return copy ? { sentItemId: copy.id, sentAt: copy.sentAt } : {};
+}
+
 /**
  * Replies on the forwarded thread with the evidence, readable and in the x-pregon-evidence header. The evidence
  * always names the mass mail's internetMessageId: never sent with an empty one.
@@ -297,7 +303,7 @@ export function confirmToCommunications(
     });
     const reply: SentResult =
       acquired.kind === "sentByClaim"
-        ? {}
+        ? await copyOfClaimed(ctx, mailbox, summary.id)
         : await underClaim(
             ctx,
             home,
