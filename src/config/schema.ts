@@ -142,6 +142,15 @@ export const pregonConfigSchema = z.strictObject({
   institutionalSender: mailbox,
   leadTimeDays: z.int().min(LEAD_TIME_DAYS.min).max(LEAD_TIME_DAYS.max),
   closedDays: z.array(dateOnly),
+  /**
+   * Minutes after which someone's claim on a step (e.g. "Ana is forwarding since 10:02") may be taken over when
+   * nothing shows the step happened; 10 when absent (see domain/claim.ts).
+   */
+  staleClaimMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
   auth: z.strictObject({
     clientId: guid,
     tenantId,

@@ -16,6 +16,8 @@ export type ErrorCode =
   /** A sent mail whose Sent Items copy Exchange has not filed yet (it comes seconds after the send). */
   | "notInSentItemsYet"
   | "conflict"
+  /** Someone else is doing this step of the case right now (details: by, for, step, since, stale). */
+  | "claimedByOther"
   | "forbidden"
   | "sendAsDenied"
   /** A file over Graph's one-request limit, for a draft in a mailbox that is not the signed-in user's. */
@@ -58,6 +60,7 @@ export function defaultNextStep(code: ErrorCode): NextStep {
     case "throttled":
     case "unavailable":
     case "conflict":
+    case "claimedByOther":
     case "notInSentItemsYet":
     case "unknown":
       return "retry";

@@ -1,5 +1,6 @@
 // IT's own record of a case, kept on the forwarded message in IT's mailbox: where the mass-mail draft is,
 // who it goes out as, and the evidence of the send and of the confirmation to Communications.
+import { CLAIM_STEPS } from "./claim";
 import { z } from "./schema";
 
 export type ItState = "received" | "prepared" | "sent" | "confirmed";
@@ -58,6 +59,18 @@ const schema = z.object({
     })
     .optional(),
   deliveryProblems: z.array(deliveryProblemSchema).max(20).optional(),
+  /** Someone is doing a once-per-case step right now (domain/claim.ts); optional, so older records read. */
+  claim: z
+    .object({
+      token: z.string().min(1).max(100),
+      step: z.enum(CLAIM_STEPS),
+      by: address,
+      for: address.optional(),
+      since: z.string().max(40),
+      draftId: z.string().max(400).optional(),
+      internetMessageId: z.string().max(400).optional(),
+    })
+    .optional(),
 });
 
 export type ItRecord = z.infer<typeof schema>;

@@ -23,6 +23,7 @@ export function toRecord(c: Case): StoredRecordV1 {
     ...(c.cancelReason === undefined ? {} : { cancelReason: c.cancelReason }),
     history: c.history.map((entry) => toStoredEntry(entry, table)),
     ...(table.strings.length === 0 ? {} : { strings: [...table.strings] }),
+    ...(c.claim === undefined ? {} : { claim: { ...c.claim } }),
   };
 }
 
@@ -40,6 +41,7 @@ export function fromRecord(record: StoredRecordV1): Case {
   };
   if (record.requestMessageId !== undefined) c.requestMessageId = deref(record.requestMessageId);
   if (record.cancelReason !== undefined) c.cancelReason = record.cancelReason;
+  if (record.claim !== undefined) c.claim = { ...record.claim };
   return c;
 }
 

@@ -11,11 +11,14 @@
 // is one: every version-1 record written before it still reads as it did, so it needs no migration and no new
 // version. A build from before `f` reads a record that has it as invalid (the entry schema is strict), as it
 // would a version 2: it shows the record as unreadable and refuses to overwrite it, the safe failure.
+// `claim` (who is doing a once-per-case step right now, see claim.ts) is another: optional, absent from every
+// record written before it and from every record whose step is done (the step's write clears it).
 import { z } from "./schema";
 import { isCaseId } from "./caseId";
 import { isDateOnly } from "./dates";
 import { resolveRef } from "./stringTable";
 import type { StringRef } from "./stringTable";
+import { CLAIM_STEPS } from "./claim";
 import { AUDIENCE_KEYS, CASE_STATES } from "./types";
 import type { HistoryAction } from "./types";
 
@@ -54,6 +57,16 @@ const entrySchema = z.strictObject({
   r: z.number().int().nonnegative().optional(),
 });
 
+const claimSchema = z.strictObject({
+  token: z.string().min(1).max(100),
+  step: z.enum(CLAIM_STEPS),
+  by: z.string().min(1).max(320),
+  for: z.string().max(320).optional(),
+  since: instant,
+  draftId: z.string().max(400).optional(),
+  internetMessageId: z.string().max(400).optional(),
+});
+
 export const recordSchemaV1 = z
   .strictObject({
     v: z.literal(RECORD_VERSION),
@@ -75,6 +88,7 @@ export const recordSchemaV1 = z
     cancelReason: z.string().optional(),
     history: z.array(entrySchema).min(1),
     strings: z.array(z.string()).optional(),
+    claim: claimSchema.optional(),
   })
   .superRefine((record, ctx) => {
     if (record.state === "cancelled" && !record.cancelReason?.trim()) {

@@ -1,4 +1,5 @@
 // The shared vocabulary of Pregón. Pure data: no behaviour, no outside system.
+import type { Claim } from "./claim";
 
 /** Lifecycle states; see lifecycle.ts for the legal transitions. */
 export type CaseState = "received" | "forwarded" | "sent" | "confirmed" | "closed" | "cancelled";
@@ -108,6 +109,8 @@ export interface Case {
   requestMessageId?: string;
   cancelReason?: string;
   history: HistoryEntry[];
+  /** Someone is doing a once-per-case step right now (see claim.ts); absent when nobody is. */
+  claim?: Claim;
 }
 
 /** The institution's calendar: what counts as a working day. */

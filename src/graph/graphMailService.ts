@@ -18,7 +18,7 @@ import { getMessageQuery, listCasesQuery } from "./caseQuery";
 import { GROUP_COUNT_SCOPES, groupMemberCount, withScopes } from "./groups";
 import type { GraphCollection, GraphMessage } from "./graphTypes";
 import { toExtendedProperties, toMailMessage, toRecipient, toRecipients } from "./mappers";
-import { sendOutgoing, withDraftId } from "./outgoing";
+import { draftsOfCase, sendOutgoing, withDraftId } from "./outgoing";
 import type { OutgoingDeps } from "./outgoing";
 import { messagePath, messagesPath } from "./paths";
 import { createGraphTransport } from "./createTransport";
@@ -110,13 +110,28 @@ export class GraphMailService implements MailService {
     };
     if (draft.from) body.from = toRecipient(draft.from);
     if (headers.length > 0) body.internetMessageHeaders = headers.map(([name, value]) => ({ name, value }));
-    const created = await this.transport.json<GraphMessage>({
-      method: "POST",
-      path: messagesPath(mailbox),
-      body,
-      traits: new RequestTraits(false, "creates"),
-    });
-    return toMailMessage(created);
+    try {
+      const created = await this.transport.json<GraphMessage>({
+        method: "POST",
+        path: messagesPath(mailbox),
+        body,
+        traits: new RequestTraits(false, "creates"),
+      });
+      return toMailMessage(created);
+    } catch (e) {
+      // The create may have acted: the draft it made carries the case id and kind from birth, so it is found.
+      const { caseId, kind } = draft.caseProps ?? {};
+      if (!(e instanceof AppError && e.details?.maybeCreated) || !caseId || !kind) throw e;
+      const [made, ...extra] = await draftsOfCase(this.transport, mailbox, caseId, kind);
+      if (!made) throw e;
+      for (const other of extra)
+        if (other.id) await this.deleteDraft(mailbox, other.id).catch(() => undefined);
+      return toMailMessage(made);
+    }
+  }
+
+  async deleteDraft(mailbox: MailboxId, id: string): Promise<void> {
+    await this.transport.none({ method: "DELETE", path: messagePath(mailbox, id) });
   }
 
   assertAttachmentsCopyable(

@@ -1,10 +1,17 @@
 // Forward and reply, the way that lets Pregón set the subject, put HTML above the quoted original and tag
 // the mail with the case id:
 //
-//   1. POST …/createForward {message:{toRecipients}}  (or …/createReply {}) → a draft with the quoted body
+//   1. POST …/createForward {message:{toRecipients, singleValueExtendedProperties}} (or …/createReply
+//      {message:{singleValueExtendedProperties}}) → a draft with the quoted body that carries the case id and
+//      kind from birth, so a create whose answer was lost is found in Drafts and reused (never a second draft).
+//      Graph documents `message` on both actions as the draft's writable properties ("Specify either a comment
+//      or the body property of the message parameter"), and extended properties can be set when an item is
+//      created (singleValueLegacyExtendedProperty: "Create … in a new or existing instance").
 //   2. PATCH the draft: subject, body = our HTML + the quoted body, the x-pregon-case-id header and any extra
 //      x- headers (as extended properties in the internet-headers set: Graph takes internetMessageHeaders
 //      only at creation), and the caseId and kind properties (so Sent Items can be searched)
+//   2b. options.beforeSend(draft): the workflow writes the draft into its claim (workflow/claims.ts); if it
+//      throws (the claim was taken over), the draft is deleted and nothing is sent
 //   3. POST …/send                                     → 202, the mail is queued
 //   4. return at once with the draft's internetMessageId and conversationId → SentResult
 //
@@ -24,10 +31,11 @@
 // caller that finds no sent copy sends that same draft again instead of making a second one (which would
 // leave the first behind in Drafts, where someone could still send it).
 import { AppError } from "../domain/errors";
-import type { MailboxId, OutgoingOptions, SentResult } from "../ports/mailService";
-import type { GraphMessage } from "./graphTypes";
+import type { MailboxId, MessageKind, OutgoingOptions, SentResult } from "../ports/mailService";
+import { listCasesQuery } from "./caseQuery";
+import type { GraphCollection, GraphMessage } from "./graphTypes";
 import { toRecipients } from "./mappers";
-import { messagePath } from "./paths";
+import { messagePath, messagesPath } from "./paths";
 import { RequestTraits } from "./pipeline/requestTraits";
 import {
   CASE_ID_HEADER_PROPERTY_ID,
@@ -63,7 +71,7 @@ export async function sendOutgoing(
       details: { field: "headers" },
     });
   }
-  const draft = await createDraft(deps, kind, mailbox, sourceId, options);
+  const draft = await createOrFindDraft(deps, kind, mailbox, sourceId, options);
   const draftId = draft.id;
   if (!draftId) throw new AppError("unknown", `Graph returned a ${kind} draft without an id`);
   const draftPath = messagePath(mailbox, draftId);
@@ -78,6 +86,8 @@ export async function sendOutgoing(
         })
       ).body;
     await transport.none({ method: "PATCH", path: draftPath, body: draftUpdate(kind, options, body) });
+    if (options.beforeSend)
+      await options.beforeSend({ id: draftId, internetMessageId: draft.internetMessageId ?? undefined });
   } catch (e) {
     await deleteQuietly(transport, draftPath);
     throw e;
@@ -104,6 +114,51 @@ function fromDraft(draft: GraphMessage): SentResult {
   return result;
 }
 
+/**
+ * Creates the draft; when the create's answer was lost (it may have acted), the draft it made is looked for in
+ * Drafts by its case id and kind and reused — any further one is deleted — so a retry never leaves one behind.
+ */
+async function createOrFindDraft(
+  deps: OutgoingDeps,
+  kind: OutgoingKind,
+  mailbox: MailboxId,
+  sourceId: string,
+  options: OutgoingOptions,
+): Promise<GraphMessage> {
+  try {
+    return await createDraft(deps, kind, mailbox, sourceId, options);
+  } catch (e) {
+    if (!(e instanceof AppError && e.details?.maybeCreated)) throw e;
+    const [made, ...extra] = await draftsOfCase(deps.transport, mailbox, options.caseId, options.kind);
+    if (!made) throw e;
+    for (const other of extra)
+      if (other.id) await deleteQuietly(deps.transport, messagePath(mailbox, other.id));
+    return made;
+  }
+}
+
+/** The drafts in Drafts that carry this case id and kind (set at creation), newest first. */
+export async function draftsOfCase(
+  transport: GraphTransport,
+  mailbox: MailboxId,
+  caseId: string,
+  kind: MessageKind,
+): Promise<GraphMessage[]> {
+  const page = await transport.json<GraphCollection<GraphMessage>>({
+    method: "GET",
+    path: `${messagesPath(mailbox, "drafts")}${listCasesQuery({ caseId, kind, top: 10 })}`,
+  });
+  return (page.value ?? []).filter((m) => m.isDraft !== false && m.id);
+}
+
+/** The case id and kind, set on the draft when it is created (so it is findable from birth). */
+export function caseTags(caseId: string, kind: MessageKind): GraphMessage["singleValueExtendedProperties"] {
+  return [
+    { id: CASE_PROPERTY_IDS.caseId, value: caseId },
+    { id: CASE_PROPERTY_IDS.kind, value: kind },
+  ];
+}
+
 function createDraft(
   deps: OutgoingDeps,
   kind: OutgoingKind,
@@ -112,7 +167,11 @@ function createDraft(
   options: OutgoingOptions,
 ): Promise<GraphMessage> {
   const action = kind === "forward" ? "createForward" : "createReply";
-  const body = kind === "forward" ? { message: { toRecipients: toRecipients(options.to) } } : {};
+  const tags = caseTags(options.caseId, options.kind);
+  const body =
+    kind === "forward"
+      ? { message: { toRecipients: toRecipients(options.to), singleValueExtendedProperties: tags } }
+      : { message: { singleValueExtendedProperties: tags } };
   return deps.transport.json<GraphMessage>({
     method: "POST",
     path: `${messagePath(mailbox, sourceId)}/${action}`,

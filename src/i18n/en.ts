@@ -25,6 +25,17 @@ export const en: Record<MessageKey, string> = {
   "error.notFound": "The message no longer exists or was moved.",
   "error.notInSentItemsYet": "The mass mail is not in Sent Items yet; try again in a moment.",
   "error.conflict": "Someone else changed this case at the same time. Retry to see the current version.",
+  "error.claimedByOther":
+    "{by} has been {step} on this case since {since}. Pregón will not do it twice: wait until they finish and open the case again.",
+  "error.claimedByOtherStale":
+    "{by} started {step} on this case on {since} and did not finish: there is no copy in Sent Items and no sent draft. You can take over.",
+  "error.takeOver": "Take over",
+  "claim.step.forward": "forwarding the request to IT",
+  "claim.step.reminder": "sending a reminder to IT",
+  "claim.step.relay": "sending the confirmation to the unit",
+  "claim.step.massMailDraft": "preparing the mass-mail draft",
+  "claim.step.massMailSend": "sending the mass mail",
+  "claim.step.confirmation": "sending the confirmation to Communications",
   "error.forbidden": "You have no permission on this mailbox. Ask your administrator for access.",
   "error.sendAsDenied":
     "You may not send as that sender. Ask for the Send As permission or use the institutional sender.",

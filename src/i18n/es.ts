@@ -25,6 +25,17 @@ export const es = {
   "error.notInSentItemsYet":
     "El correo masivo aún no aparece en Elementos enviados; inténtelo de nuevo en un momento.",
   "error.conflict": "Otra persona modificó este caso al mismo tiempo. Reintente para ver la versión actual.",
+  "error.claimedByOther":
+    "{by} está {step} en este caso desde {since}. Pregón no lo hará dos veces: espere a que termine y vuelva a abrir el caso.",
+  "error.claimedByOtherStale":
+    "{by} empezó a {step} en este caso el {since} y no terminó: no hay copia en Elementos enviados ni borrador enviado. Puede tomar el relevo.",
+  "error.takeOver": "Tomar el relevo",
+  "claim.step.forward": "reenviando la solicitud a TIC",
+  "claim.step.reminder": "enviando un recordatorio a TIC",
+  "claim.step.relay": "enviando la confirmación a la unidad",
+  "claim.step.massMailDraft": "preparando el borrador del correo masivo",
+  "claim.step.massMailSend": "enviando el correo masivo",
+  "claim.step.confirmation": "enviando la confirmación a Comunicaciones",
   "error.forbidden": "No tiene permiso sobre este buzón. Pida acceso al administrador.",
   "error.sendAsDenied":
     "No tiene permiso para enviar como ese remitente. Pida el permiso «Enviar como» o use el remitente institucional.",

@@ -94,6 +94,17 @@ export interface OutgoingOptions {
   kind: MessageKind;
   /** Extra x- internet headers (e.g. x-pregon-evidence on IT's confirmation), which travel to other mailboxes. */
   headers?: Record<string, string>;
+  /**
+   * Called with the finished draft right before it is sent (the workflow writes it into its claim). When it
+   * throws, the draft is deleted and nothing is sent.
+   */
+  beforeSend?: (draft: DraftRef) => Promise<void>;
+}
+
+/** A draft as the workflow keeps track of it. */
+export interface DraftRef {
+  id: string;
+  internetMessageId?: string;
 }
 
 export interface DraftInput {
@@ -129,6 +140,10 @@ export interface MailService {
   forward(mailbox: MailboxId, id: string, options: OutgoingOptions): Promise<SentResult>;
   /** Replies to a message on its thread. */
   reply(mailbox: MailboxId, id: string, options: OutgoingOptions): Promise<SentResult>;
+  /**
+   * Creates a draft with its case properties set at creation; when the create's answer is lost, the draft it made
+   * is found in Drafts by those properties and returned instead of a second one.
+   */
   createDraft(mailbox: MailboxId, draft: DraftInput): Promise<MailMessage>;
   /**
    * Throws AppError "attachmentTooLargeForSharedMailbox" when copyAttachments could not add one of these files to
@@ -142,6 +157,8 @@ export interface MailService {
     attachmentIds: string[],
   ): Promise<void>;
   sendDraft(mailbox: MailboxId, id: string): Promise<void>;
+  /** Deletes a draft (one Pregón made and will not send). */
+  deleteDraft(mailbox: MailboxId, id: string): Promise<void>;
   /** Changes who a draft goes out as (after Exchange refused Send As for the first choice). */
   setDraftSender(mailbox: MailboxId, id: string, from: MailAddress): Promise<void>;
   /** Number of members of a mail-enabled group, from the directory. */

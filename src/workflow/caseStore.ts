@@ -7,6 +7,7 @@ import { AppError } from "../domain/errors";
 import type { Case } from "../domain/types";
 import type { MailboxId, MailMessage } from "../ports/mailService";
 import { withStateCategory } from "./categories";
+import type { ClaimHome } from "./claims";
 import type { WorkflowContext } from "./context";
 
 export type StoredCase =
@@ -90,4 +91,23 @@ export async function updateCase(
       throw e;
     }
   }
+}
+
+/** The case record on its request message, as the home of claims (workflow/claims.ts). */
+export function caseClaimHome(ctx: WorkflowContext, mailbox: MailboxId, messageId: string): ClaimHome<Case> {
+  return {
+    async read() {
+      const message = await ctx.mail.getMessage(mailbox, messageId);
+      const stored = storedCaseOf(message);
+      if (stored.status === "none") throw new AppError("notFound", "No case record on this message");
+      if (stored.status === "unreadable") throw unreadableError(stored);
+      return { record: stored.case, message };
+    },
+    write: (message, record) => writeCase(ctx, mailbox, message, record),
+    claimOf: (c) => c.claim,
+    withClaim(c, claim) {
+      const { claim: _dropped, ...rest } = c;
+      return claim ? { ...rest, claim } : rest;
+    },
+  };
 }

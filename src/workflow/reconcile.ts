@@ -2,13 +2,17 @@
 // - an action whose mail went out but whose record write was lost (the pane closed, the connection dropped) is
 //   found in Sent Items by its case id and kind, and recorded — never sent again;
 // - IT's confirmation that arrived in the inbox is linked, so the case moves to `confirmed` by itself;
-// - sends recorded before Exchange filed their Sent Items copy get that copy's id (sentEvidence.ts).
+// - sends recorded before Exchange filed their Sent Items copy get that copy's id (sentEvidence.ts);
+// - a claim (claims.ts) whose draft has left Drafts is a send that went out but was not recorded: it is recorded
+//   from the claim's internetMessageId at once, before Exchange has even filed the Sent Items copy.
 import { forwardCase, linkConfirmation, relayConfirmation } from "../domain/lifecycle";
 import { evidenceOf } from "../domain/evidenceHeader";
 import type { Act } from "../domain/lifecycle";
+import type { ClaimStep } from "../domain/claim";
 import type { Case } from "../domain/types";
 import type { MailboxId, MailMessage, MessageKind } from "../ports/mailService";
-import { updateCase } from "./caseStore";
+import { caseClaimHome, updateCase } from "./caseStore";
+import { draftStatus, releasing } from "./claims";
 import type { WorkflowContext } from "./context";
 import { findConfirmations } from "./confirmations";
 import { completeSentEvidence } from "./sentEvidence";
@@ -43,6 +47,46 @@ function sentEvidence(sent: MailMessage) {
 
 type Step = (c: Case, act: Act) => Case;
 
+/** The case without a claim on `step` (the step is recorded now, so the claim is over). */
+function withoutClaimOn(c: Case, step: ClaimStep): Case {
+  if (c.claim?.step !== step) return c;
+  const { claim: _over, ...rest } = c;
+  return rest;
+}
+
+/** A claim on this step whose draft left Drafts: the mail went out; record it from the claim. */
+async function recoverClaimed(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  result: ReconcileResult,
+  kind: "forward" | "relay",
+  change: Reconciliation,
+  step: Step,
+): Promise<ReconcileResult> {
+  const claim = result.case.claim;
+  if (claim?.step !== kind || !claim.draftId) return result;
+  if ((await draftStatus(ctx, mailbox, claim)) !== "gone") return result;
+  const before = result.case.state;
+  const home = caseClaimHome(ctx, mailbox, result.message.id);
+  const updated = await updateCase(ctx, mailbox, result.message.id, (c) =>
+    c.state === before && c.claim?.token === claim.token
+      ? releasing(
+          home,
+          step(c, {
+            at: ctx.now().toISOString(),
+            by: claim.by,
+            ...(claim.for ? { for: claim.for } : {}),
+            note: "recovered from the claim: its draft was sent",
+            evidence: claim.internetMessageId ? { internetMessageId: claim.internetMessageId } : undefined,
+          }),
+          claim.token,
+        )
+      : c,
+  );
+  if (!updated.changed) return result;
+  return { case: updated.case, message: updated.message, changes: [...result.changes, change] };
+}
+
 /**
  * When the mail of a step is in Sent Items but the record still shows the state before it (the answer or the
  * record write was lost), the step is recorded from the sent copy — never sent again.
@@ -60,12 +104,15 @@ async function recoverSent(
   if (!sent) return result;
   const updated = await updateCase(ctx, mailbox, result.message.id, (c) =>
     c.state === before
-      ? step(c, {
-          at: sent.sentAt ?? ctx.now().toISOString(),
-          by: sent.from?.address ?? ctx.user,
-          note: "recovered from Sent Items",
-          evidence: sentEvidence(sent),
-        })
+      ? withoutClaimOn(
+          step(c, {
+            at: sent.sentAt ?? ctx.now().toISOString(),
+            by: sent.from?.address ?? ctx.user,
+            note: "recovered from Sent Items",
+            evidence: sentEvidence(sent),
+          }),
+          kind === "forward" ? "forward" : "relay",
+        )
       : c,
   );
   return { case: updated.case, message: updated.message, changes: [...result.changes, change] };
@@ -79,6 +126,9 @@ export async function reconcileCase(
 ): Promise<ReconcileResult> {
   let result: ReconcileResult = { case: current, message, changes: [] };
 
+  if (result.case.state === "received") {
+    result = await recoverClaimed(ctx, mailbox, result, "forward", "forwardRecovered", forwardCase);
+  }
   if (result.case.state === "received") {
     result = await recoverSent(ctx, mailbox, result, "forward", "forwardRecovered", forwardCase);
   }
@@ -102,6 +152,9 @@ export async function reconcileCase(
     }
   }
 
+  if (result.case.state === "confirmed") {
+    result = await recoverClaimed(ctx, mailbox, result, "relay", "relayRecovered", relayConfirmation);
+  }
   if (result.case.state === "confirmed") {
     result = await recoverSent(ctx, mailbox, result, "relay", "relayRecovered", relayConfirmation);
   }

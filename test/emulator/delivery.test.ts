@@ -415,6 +415,32 @@ describe("replies and forwards", () => {
     expect(inbox(TIC)).toEqual([]);
   });
 
+  // Graph documents `message` on createForward/createReply as the draft's writable properties, and extended
+  // properties may be set when an item is created: Pregón tags its drafts with the case id and kind at birth.
+  it("createForward and createReply take extended properties in `message`; the drafts are found by them", async () => {
+    const id = request();
+    const token = h.token(ANA);
+    const propId = "String {0bb34ac3-8e10-442d-8039-5a9450954b36} Name pregon.caseId";
+    const tags = { singleValueExtendedProperties: [{ id: propId, value: "CM-2611-7F3K" }] };
+    const base = `/users/${COMMS}/messages/${encodeURIComponent(id)}`;
+    const forward = await h.call(token, "POST", `${base}/createForward`, {
+      message: { toRecipients: [to(TIC)], ...tags },
+    });
+    expect(forward.status).toBe(201);
+    const reply = await h.call(token, "POST", `${base}/createReply`, { message: tags });
+    expect(reply.status).toBe(201);
+    const filter = encodeURIComponent(
+      `singleValueExtendedProperties/any(ep: ep/id eq '${propId}' and ep/value eq 'CM-2611-7F3K')`,
+    );
+    const found = list(
+      (await h.call(token, "GET", `/users/${COMMS}/mailFolders/drafts/messages?$filter=${filter}&$select=id`))
+        .body,
+    );
+    expect(found.map((m) => m.id).sort()).toEqual(
+      [(forward.body as { id: string }).id, (reply.body as { id: string }).id].sort(),
+    );
+  });
+
   it("refuses a forward with recipients in both places or in neither", async () => {
     const id = request();
     const token = h.token(ANA);

@@ -71,9 +71,14 @@ describe("forward", () => {
       `/v1.0/users/${encodeURIComponent(MAILBOX)}/messages/${encodeURIComponent(REQUEST_ID)}/createForward`,
     );
     expect(create?.headers.get("Prefer")).toBe('outlook.body-content-type="html"');
+    // The draft carries the case id and kind from its creation (findable in Drafts if this answer is lost).
     expect(JSON.parse(create?.body ?? "")).toEqual({
       message: {
         toRecipients: [{ emailAddress: { name: "División TIC", address: "tic@uni.example.edu.co" } }],
+        singleValueExtendedProperties: [
+          { id: CASE_PROPERTY_IDS.caseId, value: "CM-2611-7F3K" },
+          { id: CASE_PROPERTY_IDS.kind, value: "forward" },
+        ],
       },
     });
     expect(JSON.parse(create?.body ?? "")).not.toHaveProperty("comment");
@@ -190,7 +195,14 @@ describe("reply", () => {
 
     const [create, patch] = h.requests;
     expect(create?.url.pathname).toMatch(/\/createReply$/);
-    expect(JSON.parse(create?.body ?? "")).toEqual({});
+    expect(JSON.parse(create?.body ?? "")).toEqual({
+      message: {
+        singleValueExtendedProperties: [
+          { id: CASE_PROPERTY_IDS.caseId, value: "CM-2611-7F3K" },
+          { id: CASE_PROPERTY_IDS.kind, value: "confirmation" },
+        ],
+      },
+    });
     const update = JSON.parse(patch?.body ?? "") as Record<string, unknown>;
     expect(update).not.toHaveProperty("subject");
     expect(update).not.toHaveProperty("toRecipients");

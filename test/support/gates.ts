@@ -40,3 +40,43 @@ export function gate(): { wait: () => Promise<void>; open: () => void } {
   const opened = new Promise<void>((resolve) => (open = resolve));
   return { wait: () => opened, open };
 }
+
+/**
+ * The same context, whose step write — the record write that clears the claim the step was done under — is lost
+ * on the wire: right before it, the tenant is told to answer 503 to every attempt (the adapter's retries
+ * included), as when the pane closes or the connection drops between the send and the record. The claim's own
+ * writes go through, so the step really runs.
+ */
+export function losingStepWrite(
+  ctx: WorkflowContext,
+  faults: {
+    add(rule: { method: string; url: string; effect: { kind: "unavailable" }; times: number }): unknown;
+  },
+): WorkflowContext {
+  let claimed = false;
+  const real = ctx.mail;
+  const mail = new Proxy(real, {
+    get(target, property) {
+      if (property === "writeCaseProps") {
+        return async (...args: Parameters<MailService["writeCaseProps"]>) => {
+          const [, id, props] = args;
+          const json = props.record ?? props.itRecord;
+          const hasClaim = json ? (JSON.parse(json) as { claim?: unknown }).claim !== undefined : false;
+          if (claimed && !hasClaim) {
+            faults.add({
+              method: "PATCH",
+              url: `/messages/${id}`,
+              effect: { kind: "unavailable" },
+              times: 4,
+            });
+          }
+          claimed = hasClaim;
+          return target.writeCaseProps(...args);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { ...ctx, mail };
+}

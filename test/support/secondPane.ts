@@ -6,6 +6,8 @@ import type { MailboxId } from "../../src/ports/mailService";
 import type { cancelCase } from "../../src/workflow/actions/cancelCase";
 import type { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import type { sendReminder } from "../../src/workflow/actions/sendReminder";
+import type { relayToRequester } from "../../src/workflow/actions/relayToRequester";
+import type { confirmToCommunications, prepareMassMail, sendMassMail } from "../../src/workflow/it/itActions";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import type { WorkflowContext } from "../../src/workflow/context";
 import type { World } from "./world";
@@ -14,6 +16,10 @@ interface Actions {
   sendReminder: typeof sendReminder;
   cancelCase: typeof cancelCase;
   forwardToIt: typeof forwardToIt;
+  relayToRequester: typeof relayToRequester;
+  prepareMassMail: typeof prepareMassMail;
+  sendMassMail: typeof sendMassMail;
+  confirmToCommunications: typeof confirmToCommunications;
 }
 
 export interface SecondPane extends Actions {
@@ -28,7 +34,13 @@ export async function secondPane(world: World, user: string, mailbox: MailboxId)
     const remind = await import("../../src/workflow/actions/sendReminder");
     const cancel = await import("../../src/workflow/actions/cancelCase");
     const forward = await import("../../src/workflow/actions/forwardToIt");
+    const relay = await import("../../src/workflow/actions/relayToRequester");
+    const it = await import("../../src/workflow/it/itActions");
     loaded = {
+      relayToRequester: relay.relayToRequester,
+      prepareMassMail: it.prepareMassMail,
+      sendMassMail: it.sendMassMail,
+      confirmToCommunications: it.confirmToCommunications,
       Graph: graph.GraphMailService,
       sendReminder: remind.sendReminder,
       cancelCase: cancel.cancelCase,
@@ -55,5 +67,9 @@ export async function secondPane(world: World, user: string, mailbox: MailboxId)
     sendReminder: loaded.sendReminder,
     cancelCase: loaded.cancelCase,
     forwardToIt: loaded.forwardToIt,
+    relayToRequester: loaded.relayToRequester,
+    prepareMassMail: loaded.prepareMassMail,
+    sendMassMail: loaded.sendMassMail,
+    confirmToCommunications: loaded.confirmToCommunications,
   };
 }

@@ -22,7 +22,7 @@ import {
   storedProp,
 } from "../support/procedure";
 import { countByRoute, logged, routeMatcher, sendAttempts, successfulSends } from "../support/requestLog";
-import { barrier, gate, holdingWrites } from "../support/gates";
+import { barrier, gate, holdingWrites, losingStepWrite } from "../support/gates";
 import { secondPane } from "../support/secondPane";
 import type { World } from "../support/world";
 import {
@@ -99,18 +99,13 @@ describe("(b) the pane closed after the forward was sent but before the record w
   it("opening the request again records the forward from Sent Items and never sends a second one", async () => {
     const w = world();
     const { messageId, case: created } = await newCase(w, "06-english.json");
-    // Every attempt of the record's PATCH fails (the adapter retries a PATCH three times): the action stops
-    // with the mail sent and the record still "received", as if the pane had closed.
-    const rule = w.tenant.faults.add({
-      method: "PATCH",
-      url: `/messages/${messageId}`,
-      effect: { kind: "unavailable" },
-      times: 4,
-    });
-    await expect(forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId)).rejects.toMatchObject({
-      code: "unavailable",
-    });
-    expect(w.tenant.faults.list().find((r) => r.id === rule.id)).toBeUndefined();
+    // Every attempt of the step's record PATCH fails (the adapter retries a PATCH three times): the action
+    // stops with the mail sent and the record still "received", as if the pane had closed. (The claim's own
+    // writes before the send go through.)
+    await expect(
+      forwardToIt(losingStepWrite(w.comms.ctx, w.tenant.faults), COMMUNICATIONS, messageId),
+    ).rejects.toMatchObject({ code: "unavailable" });
+    expect(w.tenant.faults.list()).toEqual([]);
     expect(storedProp(requestMessage(w, messageId), "state")).toBe("received");
     w.afterSentItemsDelay();
     expect(storedOfKind(w, COMMUNICATIONS, "sentitems", created.id, "forward")).toHaveLength(1);
@@ -138,20 +133,24 @@ describe("(b) the pane closed after the forward was sent but before the record w
 
   it("a second pane that presses Forward while the first pane's record write is lost sends nothing", async () => {
     const w = world();
-    const { messageId } = await newCase(w, "02-freeform-es.json");
-    w.tenant.faults.add({
-      method: "PATCH",
-      url: `/messages/${messageId}`,
-      effect: { kind: "unavailable" },
-      times: 4,
-    });
-    await expect(forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId)).rejects.toBeInstanceOf(AppError);
-    // Once Exchange has filed the forward in Sent Items (seconds after its 202), the second pane finds it there.
-    w.afterSentItemsDelay();
+    const { messageId, case: created } = await newCase(w, "02-freeform-es.json");
+    await expect(
+      forwardToIt(losingStepWrite(w.comms.ctx, w.tenant.faults), COMMUNICATIONS, messageId),
+    ).rejects.toBeInstanceOf(AppError);
+    // At once — before Exchange has filed the forward in Sent Items — the second pane presses Forward: the
+    // first pane's claim names its draft, which has left Drafts, so the forward is recorded, not sent again.
+    expect(storedOfKind(w, COMMUNICATIONS, "sentitems", created.id, "forward")).toHaveLength(0);
     const other = await secondPane(w, PROFESSIONAL, COMMUNICATIONS);
     const recovered = await other.forwardToIt(other.ctx, COMMUNICATIONS, messageId);
     expect(recovered.state).toBe("forwarded");
+    expect(recovered.claim).toBeUndefined();
     expect(successfulSends(w.tenant)).toHaveLength(1);
+    w.afterSentItemsDelay();
+    expect(storedOfKind(w, COMMUNICATIONS, "sentitems", created.id, "forward")).toHaveLength(1);
+    expect(recovered.history.at(-1)?.evidence?.internetMessageId).toBe(
+      storedOfKind(w, COMMUNICATIONS, "sentitems", created.id, "forward")[0]?.internetMessageId,
+    );
+    expect(w.tenant.storedMessages(IT, "inbox")).toHaveLength(1);
   });
 });
 
@@ -161,15 +160,9 @@ describe("(b') other lost acknowledgements", () => {
     const { messageId, case: forwarded } = await forwardedCase(w, "04-urgent.json");
     await itSendsAndConfirms(w, forwarded.id);
     expect((await openCase(w.comms, messageId)).case.state).toBe("confirmed");
-    w.tenant.faults.add({
-      method: "PATCH",
-      url: `/messages/${messageId}`,
-      effect: { kind: "unavailable" },
-      times: 4,
-    });
-    await expect(relayToRequester(w.comms.ctx, COMMUNICATIONS, messageId)).rejects.toMatchObject({
-      code: "unavailable",
-    });
+    await expect(
+      relayToRequester(losingStepWrite(w.comms.ctx, w.tenant.faults), COMMUNICATIONS, messageId),
+    ).rejects.toMatchObject({ code: "unavailable" });
     expect(storedProp(requestMessage(w, messageId), "state")).toBe("confirmed");
 
     w.afterSentItemsDelay();
@@ -193,13 +186,9 @@ describe("(b') other lost acknowledgements", () => {
     const opened = await openForward(w, forwarded.id);
     await prepareForCase(w, opened);
     await sendMassMail(w.it.ctx, opened);
-    w.tenant.faults.add({
-      method: "PATCH",
-      url: `/messages/${opened.message.id}`,
-      effect: { kind: "unavailable" },
-      times: 4,
-    });
-    await expect(confirmToCommunications(w.it.ctx, opened)).rejects.toMatchObject({ code: "unavailable" });
+    await expect(
+      confirmToCommunications(losingStepWrite(w.it.ctx, w.tenant.faults), opened),
+    ).rejects.toMatchObject({ code: "unavailable" });
     w.afterSentItemsDelay();
     expect(storedOfKind(w, IT, "sentitems", forwarded.id, "confirmation")).toHaveLength(1);
 
@@ -218,26 +207,31 @@ describe("(b') other lost acknowledgements", () => {
 describe("(c) two professionals at once", () => {
   const spec = specWithSecondProfessional();
 
-  it("two reminders at the same moment: both mails go out and both history entries survive the 412", async () => {
+  it("two reminders at the same moment: one goes out, the other is told who is sending it (issue #14)", async () => {
     const w = world({ spec });
     const { messageId, case: forwarded } = await forwardedCase(w);
     const luis = await secondPane(w, SECOND_PROFESSIONAL, COMMUNICATIONS);
-    // Both panes have read the record (the same etag) before either saves its entry.
+    // Both panes have read the record (the same etag) before either writes its claim.
     const bothRead = barrier(2);
-    await Promise.all([
+    const results = await Promise.allSettled([
       sendReminder(holdingWrites(w.comms.ctx, bothRead), COMMUNICATIONS, messageId),
       luis.sendReminder(holdingWrites(luis.ctx, bothRead), COMMUNICATIONS, messageId),
     ]);
 
+    // The loser's claim write met the winner's etag: a 412, then it read the winner's claim.
     expect(w.tenant.log.count({ method: "PATCH", url: `/messages/${messageId}`, status: 412 })).toBe(1);
+    const won = results.findIndex((r) => r.status === "fulfilled");
+    const lost = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    const winner = [PROFESSIONAL, SECOND_PROFESSIONAL][won];
+    expect(lost?.reason).toMatchObject({ code: "claimedByOther", details: { by: winner, step: "reminder" } });
     const stored = decodeCase(storedProp(requestMessage(w, messageId), "record") ?? "");
     if (!stored.ok) throw new Error(stored.detail);
     const reminders = stored.case.history.filter((h) => h.action === "reminded");
-    expect(reminders.map((h) => h.by).sort()).toEqual([PROFESSIONAL, SECOND_PROFESSIONAL].sort());
-    expect(new Set(reminders.map((h) => h.evidence?.internetMessageId)).size).toBe(2);
+    expect(reminders.map((h) => h.by)).toEqual([winner]);
     expect(stored.case.history.slice(0, forwarded.history.length)).toEqual(forwarded.history);
+    expect(stored.case.claim).toBeUndefined();
     w.afterSentItemsDelay();
-    expect(storedOfKind(w, COMMUNICATIONS, "sentitems", forwarded.id, "reminder")).toHaveLength(2);
+    expect(storedOfKind(w, COMMUNICATIONS, "sentitems", forwarded.id, "reminder")).toHaveLength(1);
   });
 
   it("a reminder and a cancellation at the same moment: neither entry is lost", async () => {

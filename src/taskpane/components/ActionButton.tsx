@@ -19,6 +19,8 @@ export interface ActionButtonProps<T, A extends unknown[]> {
   onClick?: () => void;
   /** Show only progress, result and errors (the trigger is elsewhere, e.g. a confirmation dialog). */
   hideButton?: boolean;
+  /** Runs the action taking over someone's stale claim (offered only when the error says it is stale). */
+  onTakeOver?: () => void;
 }
 
 export function ActionButton<T, A extends unknown[]>({
@@ -29,6 +31,7 @@ export function ActionButton<T, A extends unknown[]>({
   appearance,
   onClick,
   hideButton,
+  onTakeOver,
 }: ActionButtonProps<T, A>) {
   const styles = useStyles();
   return (
@@ -51,7 +54,12 @@ export function ActionButton<T, A extends unknown[]>({
         ) : null}
       </div>
       {action.error ? (
-        <ErrorBar error={action.error} onRetry={() => void action.retry()} onDismiss={action.clearError} />
+        <ErrorBar
+          error={action.error}
+          onRetry={() => void action.retry()}
+          onDismiss={action.clearError}
+          onTakeOver={onTakeOver}
+        />
       ) : null}
     </div>
   );

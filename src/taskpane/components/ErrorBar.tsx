@@ -6,14 +6,19 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from "@fluentui/react-components";
+import type { ClaimStep } from "../../domain/claim";
+import { CLAIM_STEPS } from "../../domain/claim";
 import type { AppError, ErrorCode } from "../../domain/errors";
 import type { MessageKey } from "../../i18n/catalogue";
+import type { I18n } from "../I18nContext";
 import { useI18n } from "../I18nContext";
 
 export interface ErrorBarProps {
   error: AppError;
   onRetry?: () => void;
   onDismiss?: () => void;
+  /** Offered when someone else's claim on the step is stale (details.stale = 1): take it over and act. */
+  onTakeOver?: () => void;
 }
 
 /** Typed so that a new error code without a message fails the type-check. */
@@ -29,6 +34,7 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
   notFound: "error.notFound",
   notInSentItemsYet: "error.notInSentItemsYet",
   conflict: "error.conflict",
+  claimedByOther: "error.claimedByOther",
   forbidden: "error.forbidden",
   sendAsDenied: "error.sendAsDenied",
   attachmentTooLargeForSharedMailbox: "error.attachmentTooLargeForSharedMailbox",
@@ -43,19 +49,43 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
 };
 
 export function errorMessageKey(error: AppError): MessageKey {
+  if (error.code === "claimedByOther" && isStaleClaim(error)) return "error.claimedByOtherStale";
   return MESSAGE_OF[error.code];
 }
 
-export function ErrorBar({ error, onRetry, onDismiss }: ErrorBarProps) {
-  const { t } = useI18n();
+function isStaleClaim(error: AppError): boolean {
+  return error.code === "claimedByOther" && error.details?.stale === 1;
+}
+
+/** The message's placeholders: a claim names the step in words and its time in the pane's language and zone. */
+function paramsOf(error: AppError, { t, fmt }: I18n): Record<string, string | number> | undefined {
+  if (error.code !== "claimedByOther" || !error.details) return error.details;
+  const step = String(error.details.step);
+  const since = String(error.details.since);
+  return {
+    ...error.details,
+    step: CLAIM_STEPS.includes(step as ClaimStep) ? t(`claim.step.${step as ClaimStep}`) : step,
+    since: Number.isNaN(Date.parse(since)) ? since : fmt.dateTime(since),
+  };
+}
+
+export function ErrorBar({ error, onRetry, onDismiss, onTakeOver }: ErrorBarProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const canRetry = onRetry && (error.nextStep === "retry" || error.nextStep === "signIn");
+  const canTakeOver = onTakeOver && isStaleClaim(error);
   return (
     <MessageBar intent="error" role="alert" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t("error.title")}</MessageBarTitle>
-        {t(errorMessageKey(error), error.details)}
+        {t(errorMessageKey(error), paramsOf(error, i18n))}
       </MessageBarBody>
       <MessageBarActions>
+        {canTakeOver ? (
+          <Button size="small" onClick={onTakeOver}>
+            {t("error.takeOver")}
+          </Button>
+        ) : null}
         {canRetry ? (
           <Button size="small" onClick={onRetry}>
             {error.nextStep === "signIn" ? t("error.signIn") : t("error.retry")}

@@ -6,6 +6,7 @@ import { isOpen } from "../../domain/lifecycle";
 import type { Case } from "../../domain/types";
 import { cancelCase } from "../../workflow/actions/cancelCase";
 import { forwardToIt } from "../../workflow/actions/forwardToIt";
+import type { ClaimOptions } from "../../workflow/claims";
 import { relayToRequester } from "../../workflow/actions/relayToRequester";
 import { sendReminder } from "../../workflow/actions/sendReminder";
 import type { OpenedItem } from "../../workflow/openItem";
@@ -58,15 +59,24 @@ export function CaseView({ item }: CaseViewProps) {
   }, []);
 
   const forward = useAction(
-    useCallback(() => forwardToIt(ctx, item.mailbox, messageId), [ctx, item.mailbox, messageId]),
+    useCallback(
+      (options?: ClaimOptions) => forwardToIt(ctx, item.mailbox, messageId, undefined, options),
+      [ctx, item.mailbox, messageId],
+    ),
     done.forwarded,
   );
   const remind = useAction(
-    useCallback(() => sendReminder(ctx, item.mailbox, messageId), [ctx, item.mailbox, messageId]),
+    useCallback(
+      (options?: ClaimOptions) => sendReminder(ctx, item.mailbox, messageId, undefined, options),
+      [ctx, item.mailbox, messageId],
+    ),
     done.reminded,
   );
   const relay = useAction(
-    useCallback(() => relayToRequester(ctx, item.mailbox, messageId), [ctx, item.mailbox, messageId]),
+    useCallback(
+      (options?: ClaimOptions) => relayToRequester(ctx, item.mailbox, messageId, undefined, options),
+      [ctx, item.mailbox, messageId],
+    ),
     done.relayed,
   );
   const cancel = useAction(
@@ -108,6 +118,7 @@ export function CaseView({ item }: CaseViewProps) {
         {current.state === "received" ? (
           <ActionButton
             action={forward}
+            onTakeOver={() => void forward.run({ takeOver: true })}
             label={t("act.forward")}
             runningLabel={t("act.forwarding")}
             doneLabel={t("act.forwarded")}
@@ -118,6 +129,7 @@ export function CaseView({ item }: CaseViewProps) {
             <Text size={200}>{t("act.waitingIt")}</Text>
             <ActionButton
               action={remind}
+              onTakeOver={() => void remind.run({ takeOver: true })}
               appearance={item.overdue ? "primary" : "secondary"}
               label={t("act.remind")}
               runningLabel={t("act.reminding")}
@@ -128,6 +140,7 @@ export function CaseView({ item }: CaseViewProps) {
         {current.state === "confirmed" ? (
           <ActionButton
             action={relay}
+            onTakeOver={() => void relay.run({ takeOver: true })}
             label={t("act.relay")}
             runningLabel={t("act.relaying")}
             doneLabel={t("act.relayed")}

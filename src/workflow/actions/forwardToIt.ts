@@ -1,15 +1,16 @@
 // "Forward to IT": the request goes to the IT mailbox with the case summary on top, attachments kept, the case
 // id in the subject and in an x- header; then the record says so. Safe to repeat and to interrupt.
 import { CASE_HEADER, encodeCaseHeader } from "../../domain/caseHeader";
-import { AppError } from "../../domain/errors";
+import type { Claim } from "../../domain/claim";
 import { forwardCase } from "../../domain/lifecycle";
 import { forwardToItTemplate } from "../../domain/templates";
 import type { Case } from "../../domain/types";
 import type { MailboxId, SentResult } from "../../ports/mailService";
 import { audienceLabels } from "../audienceLabels";
-import { storedCaseOf, unreadableError, updateCase } from "../caseStore";
+import { caseClaimHome, updateCase } from "../caseStore";
+import { acquireClaim, actorOfClaim, recordClaimDraft, releasing, underClaim } from "../claims";
+import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
-import { actorIn } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
 import { singleFlight } from "../singleFlight";
@@ -19,14 +20,22 @@ export function forwardToIt(
   mailbox: MailboxId,
   messageId: string,
   note?: string,
+  options: ClaimOptions = {},
 ): Promise<Case> {
   return singleFlight(`forward:${messageId}`, async () => {
-    const message = await ctx.mail.getMessage(mailbox, messageId);
-    const stored = storedCaseOf(message);
-    if (stored.status === "unreadable") throw unreadableError(stored);
-    if (stored.status === "none") throw new AppError("notFound", "Create the case first");
-    const current = stored.case;
-    if (current.state !== "received") return current;
+    const home = caseClaimHome(ctx, mailbox, messageId);
+    const { record } = await home.read();
+    const acquired = await acquireClaim(
+      ctx,
+      home,
+      "forward",
+      { mailbox, caseId: record.id, kind: "forward" },
+      { ...options, isDone: (c) => c.state !== "received" },
+    );
+    if (acquired.kind === "done") return acquired.record;
+    // Someone's forward left Drafts but was never recorded: it went out; record it, never send a second one.
+    if (acquired.kind === "sentByClaim") return recordForward(ctx, mailbox, messageId, acquired.claim, {});
+    const { claim, record: current } = acquired;
 
     const lang = ctx.config.institution.defaultLanguage;
     const template = forwardToItTemplate({
@@ -38,10 +47,20 @@ export function forwardToIt(
       audienceLabels: audienceLabels(ctx.config),
       note,
     });
-    const already = await findSent(ctx, mailbox, current.id, "forward");
-    const sent: SentResult = already
-      ? { sentItemId: already.id, internetMessageId: already.internetMessageId, sentAt: already.sentAt }
-      : await sendOnce(ctx, mailbox, current.id, "forward", () =>
+    const sent: SentResult = await underClaim(
+      ctx,
+      home,
+      mailbox,
+      claim.token,
+      async () => {
+        const already = await findSent(ctx, mailbox, current.id, "forward");
+        if (already)
+          return {
+            sentItemId: already.id,
+            internetMessageId: already.internetMessageId,
+            sentAt: already.sentAt,
+          };
+        return sendOnce(ctx, mailbox, current.id, "forward", () =>
           ctx.mail.forward(mailbox, messageId, {
             to: [{ address: ctx.config.itMailbox }],
             subject: template.subject,
@@ -49,21 +68,42 @@ export function forwardToIt(
             caseId: current.id,
             kind: "forward",
             headers: { [CASE_HEADER]: encodeCaseHeader(current) },
+            beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
           }),
         );
-    const updated = await updateCase(ctx, mailbox, messageId, (c) =>
+      },
+      (held) => (held.internetMessageId ? { internetMessageId: held.internetMessageId } : {}),
+    );
+    return recordForward(ctx, mailbox, messageId, claim, sent);
+  });
+}
+
+/** The forward's record write, which also clears the claim it was sent under. */
+async function recordForward(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+  claim: Claim,
+  sent: SentResult,
+): Promise<Case> {
+  const home = caseClaimHome(ctx, mailbox, messageId);
+  const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
+  const updated = await updateCase(ctx, mailbox, messageId, (c) =>
+    releasing(
+      home,
       c.state === "received"
         ? forwardCase(c, {
             at: sent.sentAt ?? ctx.now().toISOString(),
-            ...actorIn(ctx, mailbox),
+            ...actorOfClaim(ctx, mailbox, claim),
             evidence: {
               messageId: sent.sentItemId,
-              internetMessageId: sent.internetMessageId,
+              internetMessageId,
               conversationId: sent.conversationId,
             },
           })
         : c,
-    );
-    return updated.case;
-  });
+      claim.token,
+    ),
+  );
+  return updated.case;
 }

@@ -1,14 +1,15 @@
 // "Relay confirmation to requester": a reply to the request telling the unit its mass mail went out; it closes
 // the case.
-import { AppError } from "../../domain/errors";
+import type { Claim } from "../../domain/claim";
 import { relayConfirmation } from "../../domain/lifecycle";
 import { relayToRequesterTemplate } from "../../domain/templates";
 import type { Case } from "../../domain/types";
-import type { MailboxId } from "../../ports/mailService";
+import type { MailboxId, SentResult } from "../../ports/mailService";
 import { audienceLabels } from "../audienceLabels";
-import { storedCaseOf, unreadableError, updateCase } from "../caseStore";
+import { caseClaimHome, updateCase } from "../caseStore";
+import { acquireClaim, actorOfClaim, recordClaimDraft, releasing, underClaim } from "../claims";
+import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
-import { actorIn } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
 import { singleFlight } from "../singleFlight";
@@ -18,15 +19,24 @@ export function relayToRequester(
   mailbox: MailboxId,
   messageId: string,
   note?: string,
+  options: ClaimOptions = {},
 ): Promise<Case> {
   return singleFlight(`relay:${messageId}`, async () => {
-    const message = await ctx.mail.getMessage(mailbox, messageId);
-    const stored = storedCaseOf(message);
-    if (stored.status === "unreadable") throw unreadableError(stored);
-    if (stored.status === "none") throw new AppError("notFound", "No case on this message");
-    const current = stored.case;
-    if (current.state === "closed") return current;
-    relayConfirmation(current, { at: ctx.now().toISOString(), by: ctx.user }); // refuses unless confirmed
+    const home = caseClaimHome(ctx, mailbox, messageId);
+    const { record } = await home.read();
+    if (record.state === "closed") return record;
+    relayConfirmation(record, { at: ctx.now().toISOString(), by: ctx.user }); // refuses unless confirmed
+    const acquired = await acquireClaim(
+      ctx,
+      home,
+      "relay",
+      { mailbox, caseId: record.id, kind: "relay" },
+      { ...options, isDone: (c) => c.state === "closed" },
+    );
+    if (acquired.kind === "done") return acquired.record;
+    if (acquired.kind === "sentByClaim") return recordRelay(ctx, mailbox, messageId, acquired.claim, {});
+    const { claim, record: current } = acquired;
+    relayConfirmation(current, { at: ctx.now().toISOString(), by: ctx.user });
 
     const sentEntry = current.history.find((h) => h.action === "sent");
     const template = relayToRequesterTemplate({
@@ -41,27 +51,60 @@ export function relayToRequester(
       totalRecipients: sentEntry?.evidence?.recipientCount,
       note,
     });
-    const already = await findSent(ctx, mailbox, current.id, "relay");
-    const sent = already
-      ? { sentItemId: already.id, internetMessageId: already.internetMessageId, sentAt: already.sentAt }
-      : await sendOnce(ctx, mailbox, current.id, "relay", () =>
+    const sent: SentResult = await underClaim(
+      ctx,
+      home,
+      mailbox,
+      claim.token,
+      async () => {
+        const already = await findSent(ctx, mailbox, current.id, "relay");
+        if (already)
+          return {
+            sentItemId: already.id,
+            internetMessageId: already.internetMessageId,
+            sentAt: already.sentAt,
+          };
+        return sendOnce(ctx, mailbox, current.id, "relay", () =>
           ctx.mail.reply(mailbox, messageId, {
             to: [current.requester],
             subject: template.subject,
             commentHtml: template.html,
             caseId: current.id,
             kind: "relay",
+            beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
           }),
         );
-    const updated = await updateCase(ctx, mailbox, messageId, (c) =>
+      },
+      (held) => (held.internetMessageId ? { internetMessageId: held.internetMessageId } : {}),
+    );
+    return recordRelay(ctx, mailbox, messageId, claim, sent);
+  });
+}
+
+/** The relay's record write (it closes the case), which also clears the claim it was sent under. */
+async function recordRelay(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+  claim: Claim,
+  sent: SentResult,
+): Promise<Case> {
+  const home = caseClaimHome(ctx, mailbox, messageId);
+  const updated = await updateCase(ctx, mailbox, messageId, (c) =>
+    releasing(
+      home,
       c.state === "confirmed"
         ? relayConfirmation(c, {
             at: sent.sentAt ?? ctx.now().toISOString(),
-            ...actorIn(ctx, mailbox),
-            evidence: { messageId: sent.sentItemId, internetMessageId: sent.internetMessageId },
+            ...actorOfClaim(ctx, mailbox, claim),
+            evidence: {
+              messageId: sent.sentItemId,
+              internetMessageId: sent.internetMessageId ?? claim.internetMessageId,
+            },
           })
         : c,
-    );
-    return updated.case;
-  });
+      claim.token,
+    ),
+  );
+  return updated.case;
 }

@@ -4,10 +4,12 @@ import { recordReminder, recordSentReminder } from "../../domain/lifecycle";
 import { daysBetween, toLocalDate } from "../../domain/dates";
 import { reminderTemplate } from "../../domain/templates";
 import type { Case, HistoryEntry } from "../../domain/types";
-import type { MailboxId, MailMessage } from "../../ports/mailService";
-import { storedCaseOf, unreadableError, updateCase } from "../caseStore";
+import type { Claim } from "../../domain/claim";
+import type { MailboxId, MailMessage, SentResult } from "../../ports/mailService";
+import { caseClaimHome, updateCase } from "../caseStore";
+import { acquireClaim, actorOfClaim, recordClaimDraft, releasing, underClaim } from "../claims";
+import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
-import { actorIn } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
 import { singleFlight } from "../singleFlight";
@@ -30,20 +32,34 @@ export function sendReminder(
   mailbox: MailboxId,
   messageId: string,
   note?: string,
+  options: ClaimOptions = {},
 ): Promise<Case> {
   return singleFlight(`remind:${messageId}`, async () => {
-    const message = await ctx.mail.getMessage(mailbox, messageId);
-    const stored = storedCaseOf(message);
-    if (stored.status === "unreadable") throw unreadableError(stored);
-    if (stored.status === "none") throw new AppError("notFound", "No case on this message");
-    const current = stored.case;
-    // The domain refuses reminders on other states; check before anything is sent.
+    const home = caseClaimHome(ctx, mailbox, messageId);
+    const { record } = await home.read();
+    // The domain refuses reminders on other states; check before anything is claimed or sent.
+    recordReminder(record, { at: ctx.now().toISOString(), by: ctx.user });
+    const acquired = await acquireClaim(
+      ctx,
+      home,
+      "reminder",
+      {
+        mailbox,
+        caseId: record.id,
+        kind: "reminder",
+        isClaims: (sent, claim) =>
+          (!!claim.internetMessageId && sent.internetMessageId === claim.internetMessageId) ||
+          (sent.sentAt !== undefined && Date.parse(sent.sentAt) >= Date.parse(claim.since) - CLOCK_SLACK_MS),
+      },
+      options,
+    );
+    if (acquired.kind === "done") return acquired.record;
+    if (acquired.kind === "sentByClaim")
+      return recordReminderSent(ctx, mailbox, messageId, acquired.claim, {});
+    const { claim, record: current } = acquired;
     recordReminder(current, { at: ctx.now().toISOString(), by: ctx.user });
 
     const forwarded = current.history.find((h) => h.action === "forwarded");
-    const forwardId =
-      forwarded?.evidence?.messageId ?? (await findSent(ctx, mailbox, current.id, "forward"))?.id;
-    if (!forwardId) throw new AppError("notFound", "The forward to IT is not in Sent Items");
     const today = toLocalDate(ctx.now(), ctx.config.institution.timeZone);
     const template = reminderTemplate({
       lang: ctx.config.institution.defaultLanguage,
@@ -57,38 +73,66 @@ export function sendReminder(
       note,
     });
     const earlier = current.history.filter((h) => h.action === "reminded");
-    const remindersBefore = earlier.length;
-    const sent = await sendOnce(
+    const sent = await underClaim(
       ctx,
+      home,
       mailbox,
-      current.id,
-      "reminder",
-      () =>
-        ctx.mail.reply(mailbox, forwardId, {
-          to: [{ address: ctx.config.itMailbox }],
-          subject: template.subject,
-          commentHtml: template.html,
-          caseId: current.id,
-          kind: "reminder",
-        }),
-      // After an unclear send, Sent Items holds the earlier reminders too: only a newer, unrecorded one is ours.
-      isNewReminder(earlier, ctx.now().getTime() - CLOCK_SLACK_MS),
+      claim.token,
+      async () => {
+        const forwardId =
+          forwarded?.evidence?.messageId ?? (await findSent(ctx, mailbox, current.id, "forward"))?.id;
+        if (!forwardId) throw new AppError("notFound", "The forward to IT is not in Sent Items");
+        return sendOnce(
+          ctx,
+          mailbox,
+          current.id,
+          "reminder",
+          () =>
+            ctx.mail.reply(mailbox, forwardId, {
+              to: [{ address: ctx.config.itMailbox }],
+              subject: template.subject,
+              commentHtml: template.html,
+              caseId: current.id,
+              kind: "reminder",
+              beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
+            }),
+          // After an unclear send, Sent Items holds the earlier reminders too: only a newer, unrecorded one is ours.
+          isNewReminder(earlier, ctx.now().getTime() - CLOCK_SLACK_MS),
+        );
+      },
+      (held): SentResult => (held.internetMessageId ? { internetMessageId: held.internetMessageId } : {}),
     );
-    const updated = await updateCase(ctx, mailbox, messageId, (c) =>
-      c.history.some(
-        (h) =>
-          h.action === "reminded" &&
-          ((sent.sentItemId && h.evidence?.messageId === sent.sentItemId) ||
-            (sent.internetMessageId && h.evidence?.internetMessageId === sent.internetMessageId)),
-      )
-        ? c
-        : recordSentReminder(c, {
-            at: sent.sentAt ?? ctx.now().toISOString(),
-            ...actorIn(ctx, mailbox),
-            note: remindersBefore > 0 ? `reminder ${remindersBefore + 1}` : undefined,
-            evidence: { messageId: sent.sentItemId, internetMessageId: sent.internetMessageId },
-          }),
-    );
-    return updated.case;
+    return recordReminderSent(ctx, mailbox, messageId, claim, sent);
   });
+}
+
+/** The reminder's record write, which also clears the claim it was sent under. */
+async function recordReminderSent(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+  claim: Claim,
+  sent: SentResult,
+): Promise<Case> {
+  const home = caseClaimHome(ctx, mailbox, messageId);
+  const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
+  const updated = await updateCase(ctx, mailbox, messageId, (c) => {
+    const known = c.history.some(
+      (h) =>
+        h.action === "reminded" &&
+        ((sent.sentItemId && h.evidence?.messageId === sent.sentItemId) ||
+          (internetMessageId && h.evidence?.internetMessageId === internetMessageId)),
+    );
+    const before = c.history.filter((h) => h.action === "reminded").length;
+    const next = known
+      ? c
+      : recordSentReminder(c, {
+          at: sent.sentAt ?? ctx.now().toISOString(),
+          ...actorOfClaim(ctx, mailbox, claim),
+          note: before > 0 ? `reminder ${before + 1}` : undefined,
+          evidence: { messageId: sent.sentItemId, internetMessageId },
+        });
+    return releasing(home, next, claim.token);
+  });
+  return updated.case;
 }

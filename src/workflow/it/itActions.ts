@@ -5,7 +5,10 @@ import type { ItRecord } from "../../domain/itRecord";
 import { withDeliveryProblems } from "../../domain/itRecord";
 import { itConfirmationTemplate } from "../../domain/templates";
 import type { AudienceKey } from "../../domain/types";
-import type { MailMessage } from "../../ports/mailService";
+import type { Claim } from "../../domain/claim";
+import type { MailMessage, SentResult } from "../../ports/mailService";
+import { acquireClaim, actorOfClaim, recordClaimDraft, releasing, underClaim } from "../claims";
+import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
 import { actorIn } from "../context";
 import { findSent } from "../reconcile";
@@ -13,7 +16,7 @@ import { sendOnce } from "../sendOnce";
 import { singleFlight } from "../singleFlight";
 import type { AudienceCount } from "./groups";
 import { chosenGroups } from "./groups";
-import { itRecordOf, updateItRecord } from "./itStore";
+import { itClaimHome, itRecordOf, updateItRecord } from "./itStore";
 import type { ItOpened } from "./openItCase";
 import { lookForDeliveryProblems } from "./deliveryReports";
 import { actorOf, sentFacts } from "./openItCase";
@@ -32,33 +35,60 @@ export function prepareMassMail(
   ctx: WorkflowContext,
   opened: ItCase,
   input: PrepareInput,
+  options: ClaimOptions = {},
 ): Promise<ItRecord> {
   const { mailbox, message, summary } = opened;
   return singleFlight(`prepare:${message.id}`, async () => {
-    const current = itRecordOf(await ctx.mail.getMessage(mailbox, message.id), summary.id);
-    if (current.state !== "received" && current.draftId) return current;
+    const home = itClaimHome(ctx, mailbox, message.id, summary.id);
     const groups = chosenGroups(ctx, input.audiences, input.counts);
     if (groups.length === 0) throw new AppError("badRequest", "Choose at least one audience");
     // Before the draft exists: a file that cannot be copied must not leave a half-made draft behind.
     ctx.mail.assertAttachmentsCopyable(mailbox, opened.attachments);
-    const draft = await ctx.mail.createDraft(mailbox, {
-      subject: summary.fields.subject,
-      bodyHtml: ctx.sanitizeHtml(opened.messageHtml),
-      bcc: groups.map((g) => ({ address: g.address })),
-      from: input.sender.sender,
-      caseProps: { caseId: summary.id, kind: "massMail" },
-      headers: { [CASE_ID_HEADER]: summary.id },
-    });
-    const carry = opened.attachments.map((a) => a.id);
-    if (carry.length > 0) await ctx.mail.copyAttachments(mailbox, message.id, draft.id, carry);
-    return updateItRecord(ctx, mailbox, message.id, summary.id, (r) => ({
-      ...r,
-      state: "prepared",
-      draftId: draft.id,
-      sender: input.sender.sender,
-      senderFallback: input.sender.fallback,
-      groups,
-    }));
+    const acquired = await acquireClaim(
+      ctx,
+      home,
+      "massMailDraft",
+      { mailbox, caseId: summary.id },
+      { ...options, isDone: (r) => r.state !== "received" && !!r.draftId },
+    );
+    if (acquired.kind !== "claimed") return acquired.record;
+    const { claim } = acquired;
+    const draft = await underClaim(
+      ctx,
+      home,
+      mailbox,
+      claim.token,
+      async () => {
+        const made = await ctx.mail.createDraft(mailbox, {
+          subject: summary.fields.subject,
+          bodyHtml: ctx.sanitizeHtml(opened.messageHtml),
+          bcc: groups.map((g) => ({ address: g.address })),
+          from: input.sender.sender,
+          caseProps: { caseId: summary.id, kind: "massMail" },
+          headers: { [CASE_ID_HEADER]: summary.id },
+        });
+        const carry = opened.attachments.map((a) => a.id);
+        if (carry.length > 0) await ctx.mail.copyAttachments(mailbox, message.id, made.id, carry);
+        return made;
+      },
+      () => {
+        throw new AppError("unknown", "The mass-mail draft claim names no draft");
+      },
+    );
+    return updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
+      releasing(
+        home,
+        {
+          ...r,
+          state: "prepared",
+          draftId: draft.id,
+          sender: input.sender.sender,
+          senderFallback: input.sender.fallback,
+          groups,
+        },
+        claim.token,
+      ),
+    );
   });
 }
 
@@ -84,38 +114,95 @@ export async function switchDraftSender(
  * internetMessageId, which the sent mail keeps (graph/outgoing.ts): its Sent Items copy is filed seconds later,
  * and the next opening records that copy's id (openItCase.ts).
  */
-export function sendMassMail(ctx: WorkflowContext, opened: ItCase): Promise<ItRecord> {
+export function sendMassMail(
+  ctx: WorkflowContext,
+  opened: ItCase,
+  options: ClaimOptions = {},
+): Promise<ItRecord> {
   const { mailbox, message, summary } = opened;
   return singleFlight(`massmail:${message.id}`, async () => {
+    const home = itClaimHome(ctx, mailbox, message.id, summary.id);
     const record = itRecordOf(await ctx.mail.getMessage(mailbox, message.id), summary.id);
     if (record.state === "sent" || record.state === "confirmed") return record;
     if (!record.draftId) throw new AppError("notFound", "Prepare the mass mail first");
     const draftId = record.draftId;
-    const already = await findSent(ctx, mailbox, summary.id, "massMail");
-    const sent: NonNullable<ItRecord["sent"]> = already
-      ? sentFacts(already, actorIn(ctx, mailbox))
-      : await sendDraftOnce(ctx, opened, draftId);
-    return updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
-      r.state === "sent" || r.state === "confirmed" ? r : { ...r, state: "sent", sent },
+    const draft = await draftOrGone(ctx, mailbox, draftId);
+    const acquired = await acquireClaim(
+      ctx,
+      home,
+      "massMailSend",
+      { mailbox, caseId: summary.id, kind: "massMail" },
+      {
+        ...options,
+        isDone: (r) => r.state === "sent" || r.state === "confirmed",
+        draft: { id: draftId, internetMessageId: draft?.internetMessageId },
+      },
     );
+    if (acquired.kind === "done") return acquired.record;
+    if (acquired.kind === "sentByClaim") return recordMassSend(ctx, opened, acquired.claim, {});
+    const { claim } = acquired;
+    const sent = await underClaim(
+      ctx,
+      home,
+      mailbox,
+      claim.token,
+      async (): Promise<Partial<NonNullable<ItRecord["sent"]>>> => {
+        // Right before the send: no copy of the case's mass mail may be out already (a compose window, another
+        // draft of the case, an answer that was lost).
+        const already = await findSent(ctx, mailbox, summary.id, "massMail");
+        if (already) return sentFacts(already, actorIn(ctx, mailbox));
+        // The draft left Drafts but its copy is not in Sent Items: sent (from a compose window, say) moments ago.
+        if (!draft)
+          throw new AppError("notInSentItemsYet", "The mass mail left Drafts but is not in Sent Items yet");
+        return sendDraftOnce(ctx, opened, draftId, draft);
+      },
+      (held) => (held.internetMessageId ? { internetMessageId: held.internetMessageId } : {}),
+    );
+    return recordMassSend(ctx, opened, claim, sent);
   });
+}
+
+async function draftOrGone(ctx: WorkflowContext, mailbox: string, draftId: string) {
+  try {
+    return await ctx.mail.getMessage(mailbox, draftId);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "notFound") return undefined;
+    throw e;
+  }
+}
+
+/** The mass send's record write, which also clears the claim it was sent under. */
+async function recordMassSend(
+  ctx: WorkflowContext,
+  opened: ItCase,
+  claim: Claim,
+  sent: Partial<NonNullable<ItRecord["sent"]>>,
+): Promise<ItRecord> {
+  const { mailbox, message, summary } = opened;
+  const home = itClaimHome(ctx, mailbox, message.id, summary.id);
+  const facts: NonNullable<ItRecord["sent"]> = {
+    at: sent.at ?? ctx.now().toISOString(),
+    ...(sent.by ? actorOf({ by: sent.by, for: sent.for }) : actorOfClaim(ctx, mailbox, claim)),
+  };
+  const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
+  if (internetMessageId) facts.internetMessageId = internetMessageId;
+  if (sent.sentItemId) facts.sentItemId = sent.sentItemId;
+  return updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
+    releasing(
+      home,
+      r.state === "sent" || r.state === "confirmed" ? r : { ...r, state: "sent", sent: facts },
+      claim.token,
+    ),
+  );
 }
 
 async function sendDraftOnce(
   ctx: WorkflowContext,
   opened: ItCase,
   draftId: string,
+  draft: MailMessage,
 ): Promise<NonNullable<ItRecord["sent"]>> {
   const { mailbox, summary } = opened;
-  let draft: MailMessage;
-  try {
-    draft = await ctx.mail.getMessage(mailbox, draftId);
-  } catch (e) {
-    // The draft left Drafts but its copy is not in Sent Items: sent (from a compose window, say) moments ago.
-    if (e instanceof AppError && e.code === "notFound")
-      throw new AppError("notInSentItemsYet", "The mass mail left Drafts but is not in Sent Items yet");
-    throw e;
-  }
   const result = await sendOnce(ctx, mailbox, summary.id, "massMail", async () => {
     await ctx.mail.sendDraft(mailbox, draftId);
     return draft.internetMessageId ? { internetMessageId: draft.internetMessageId } : {};
@@ -161,18 +248,38 @@ async function sentWithMessageId(
   };
 }
 
+/** A claimed confirmation that went out: its Sent Items copy when filed already (else recorded without it). */
+async function copyOfClaimed(ctx: WorkflowContext, mailbox: string, caseId: string): Promise<SentResult> {
+  const copy = await findSent(ctx, mailbox, caseId, "confirmation");
+  return copy ? { sentItemId: copy.id, sentAt: copy.sentAt } : {};
+}
+
 /**
  * Replies on the forwarded thread with the evidence, readable and in the x-pregon-evidence header. The evidence
  * always names the mass mail's internetMessageId: never sent with an empty one.
  */
-export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): Promise<ItRecord> {
+export function confirmToCommunications(
+  ctx: WorkflowContext,
+  opened: ItCase,
+  options: ClaimOptions = {},
+): Promise<ItRecord> {
   const { mailbox, message, summary } = opened;
   return singleFlight(`confirm:${message.id}`, async () => {
-    const stored = itRecordOf(await ctx.mail.getMessage(mailbox, message.id), summary.id);
-    if (stored.state === "confirmed") return stored;
-    if (stored.state !== "sent" || !stored.sent)
+    const home = itClaimHome(ctx, mailbox, message.id, summary.id);
+    const first = itRecordOf(await ctx.mail.getMessage(mailbox, message.id), summary.id);
+    if (first.state === "confirmed") return first;
+    if (first.state !== "sent" || !first.sent)
       throw new AppError("illegalTransition", "Send the mass mail first");
-    const withId = await sentWithMessageId(ctx, opened, stored);
+    const withId = await sentWithMessageId(ctx, opened, first);
+    const acquired = await acquireClaim(
+      ctx,
+      home,
+      "confirmation",
+      { mailbox, caseId: summary.id, kind: "confirmation" },
+      { ...options, isDone: (r) => r.state === "confirmed" },
+    );
+    if (acquired.kind === "done") return acquired.record;
+    const claim = acquired.claim;
     // Reports that came back since the pane opened are part of the evidence: Communications must not read
     // "sent" as "delivered" for a group that refused it. They are recorded with the confirmation (one write).
     const found = await lookForDeliveryProblems(ctx, mailbox, withId.record);
@@ -196,40 +303,56 @@ export function confirmToCommunications(ctx: WorkflowContext, opened: ItCase): P
       sentFrom: record.sender?.address,
       refused,
     });
-    const already = await findSent(ctx, mailbox, summary.id, "confirmation");
-    const reply = already
-      ? { sentItemId: already.id, sentAt: already.sentAt }
-      : await sendOnce(ctx, mailbox, summary.id, "confirmation", () =>
-          ctx.mail.reply(mailbox, message.id, {
-            subject: template.subject,
-            commentHtml: template.html,
-            caseId: summary.id,
-            kind: "confirmation",
-            headers: {
-              [EVIDENCE_HEADER]: encodeEvidenceHeader({
-                sentAt: sent.at,
-                internetMessageId: sent.internetMessageId,
-                groups: record.groups,
-                ...(refused.length > 0 ? { refused } : {}),
-              }),
+    const reply: SentResult =
+      acquired.kind === "sentByClaim"
+        ? await copyOfClaimed(ctx, mailbox, summary.id)
+        : await underClaim(
+            ctx,
+            home,
+            mailbox,
+            claim.token,
+            async (): Promise<SentResult> => {
+              const already = await findSent(ctx, mailbox, summary.id, "confirmation");
+              if (already) return { sentItemId: already.id, sentAt: already.sentAt };
+              return sendOnce(ctx, mailbox, summary.id, "confirmation", () =>
+                ctx.mail.reply(mailbox, message.id, {
+                  beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
+                  subject: template.subject,
+                  commentHtml: template.html,
+                  caseId: summary.id,
+                  kind: "confirmation",
+                  headers: {
+                    [EVIDENCE_HEADER]: encodeEvidenceHeader({
+                      sentAt: sent.at,
+                      internetMessageId: sent.internetMessageId,
+                      groups: record.groups,
+                      ...(refused.length > 0 ? { refused } : {}),
+                    }),
+                  },
+                }),
+              );
             },
-          }),
-        );
+            () => ({}),
+          );
     return updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
-      r.state === "confirmed"
-        ? r
-        : withDeliveryProblems(
-            {
-              ...r,
-              state: "confirmed",
-              confirmed: {
-                at: reply.sentAt ?? ctx.now().toISOString(),
-                ...actorIn(ctx, mailbox),
-                messageId: reply.sentItemId,
+      releasing(
+        home,
+        r.state === "confirmed"
+          ? r
+          : withDeliveryProblems(
+              {
+                ...r,
+                state: "confirmed",
+                confirmed: {
+                  at: reply.sentAt ?? ctx.now().toISOString(),
+                  ...actorOfClaim(ctx, mailbox, claim),
+                  messageId: reply.sentItemId,
+                },
               },
-            },
-            found,
-          ),
+              found,
+            ),
+        claim.token,
+      ),
     );
   });
 }

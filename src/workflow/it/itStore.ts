@@ -4,6 +4,7 @@ import { AppError } from "../../domain/errors";
 import { decodeItRecord, encodeItRecord } from "../../domain/itRecord";
 import type { ItRecord } from "../../domain/itRecord";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
+import type { ClaimHome } from "../claims";
 import type { WorkflowContext } from "../context";
 
 export function itRecordOf(message: MailMessage, caseId: string): ItRecord {
@@ -41,4 +42,34 @@ export async function updateItRecord(
       throw e;
     }
   }
+}
+
+/** IT's record on the forward in IT's mailbox, as the home of claims (workflow/claims.ts). */
+export function itClaimHome(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+  caseId: string,
+): ClaimHome<ItRecord> {
+  return {
+    async read() {
+      const message = await ctx.mail.getMessage(mailbox, messageId);
+      return { record: itRecordOf(message, caseId), message };
+    },
+    async write(message, record) {
+      const itRecord = encodeItRecord(record);
+      const { etag } = await ctx.mail.writeCaseProps(
+        mailbox,
+        messageId,
+        { caseId, kind: "forward", itRecord },
+        { ifMatch: message.etag },
+      );
+      return { ...message, etag, caseProps: { ...message.caseProps, caseId, kind: "forward", itRecord } };
+    },
+    claimOf: (r) => r.claim,
+    withClaim(r, claim) {
+      const { claim: _dropped, ...rest } = r;
+      return claim ? { ...rest, claim } : rest;
+    },
+  };
 }

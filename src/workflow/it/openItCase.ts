@@ -55,11 +55,13 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
           : r,
       );
     } else if (sent) {
-      record = await updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
-        r.state === "sent" || r.state === "confirmed"
-          ? r
-          : { ...r, state: "sent", sent: sentFacts(sent, actorIn(ctx, mailbox)) },
-      );
+      record = await updateItRecord(ctx, mailbox, message.id, summary.id, (r) => {
+        if (r.state === "sent" || r.state === "confirmed") return r;
+        // A claim on the send is over: the send is recorded now.
+        const { claim, ...rest } = r;
+        const next = { ...rest, state: "sent" as const, sent: sentFacts(sent, actorIn(ctx, mailbox)) };
+        return claim && claim.step !== "massMailSend" ? { ...next, claim } : next;
+      });
       sendDetected = true;
     }
   }

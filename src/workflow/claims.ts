@@ -1,0 +1,273 @@
+// The claim protocol (domain/claim.ts) on a record kept in a message's extended property — Communications' case
+// record on the request, IT's record on the forward in IT's mailbox:
+//
+//   1. read the record; a claim someone else holds stops here (claimedByOther: who, which step, since when),
+//      unless its draft has left Drafts (then its mail went out: the caller records the step from the claim),
+//      or it is stale and the caller explicitly takes it over;
+//   2. write our claim with If-Match on the etag we read (a concurrent write is a 412, and we read again);
+//   3. read it back and check that the token stored is ours — so that two people cannot both win even on a
+//      server that ignored If-Match;
+//   4. once the draft exists, write its id and internetMessageId into the claim, before /send;
+//   5. the step's own record write clears the claim (see `releasing`).
+//
+// A failure after the claim settles it: when the claimed draft is still an unsent draft it is deleted and the
+// claim released; when it has left Drafts its mail went out and the caller records the step; when neither can
+// be known (the connection is down) the claim stays, for the next opener to judge the same way.
+import type { Claim, ClaimStep } from "../domain/claim";
+import { DEFAULT_STALE_CLAIM_MINUTES, isOldClaim, withDraft } from "../domain/claim";
+import { AppError } from "../domain/errors";
+import type { DraftRef, MailboxId, MailMessage, MessageKind } from "../ports/mailService";
+import type { WorkflowContext } from "./context";
+import { actorIn } from "./context";
+
+export interface ClaimOptions {
+  /** Take over a stale claim (one that `claimedByOther` reported with details.stale = 1). Never automatic. */
+  takeOver?: boolean;
+}
+
+/** Where a claim lives: a record on a message, read with its etag and written with If-Match. */
+export interface ClaimHome<R> {
+  read(): Promise<{ record: R; message: MailMessage }>;
+  /** Writes `record` with If-Match on `message.etag`; returns the message as it now is (new etag). */
+  write(message: MailMessage, record: R): Promise<MailMessage>;
+  claimOf(record: R): Claim | undefined;
+  withClaim(record: R, claim: Claim | undefined): R;
+}
+
+/** What the claimed step sends, to look for its copy in Sent Items before calling a claim stale. */
+export interface ClaimedMail {
+  mailbox: MailboxId;
+  caseId: string;
+  kind?: MessageKind;
+  /** For mail a case sends several times (reminders): is this copy the claim's? Default: any copy is. */
+  isClaims?: (sent: MailMessage, claim: Claim) => boolean;
+}
+
+export type Acquired<R> =
+  | { kind: "claimed"; claim: Claim; record: R; message: MailMessage }
+  /** The step was already done (the caller's check said so); nothing claimed. */
+  | { kind: "done"; record: R; message: MailMessage }
+  /** Another claim's draft left Drafts: its mail went out. The caller records the step from `claim`. */
+  | { kind: "sentByClaim"; claim: Claim; record: R; message: MailMessage };
+
+const MAX_ATTEMPTS = 4;
+
+export function staleMinutes(ctx: WorkflowContext): number {
+  return ctx.config.staleClaimMinutes ?? DEFAULT_STALE_CLAIM_MINUTES;
+}
+
+export function claimedByOther(claim: Claim, stale: boolean): AppError {
+  const details: Record<string, string | number> = {
+    by: claim.by,
+    step: claim.step,
+    since: claim.since,
+    stale: stale ? 1 : 0,
+  };
+  if (claim.for) details.for = claim.for;
+  return new AppError(
+    "claimedByOther",
+    `${claim.by} is doing ${claim.step} on this case since ${claim.since}`,
+    { details, nextStep: stale ? "none" : "retry" },
+  );
+}
+
+function isGone(e: unknown): boolean {
+  return e instanceof AppError && e.code === "notFound";
+}
+
+/** Is the claim's draft still an unsent draft ("unsent"), gone from Drafts ("gone"), or is there none? */
+export async function draftStatus(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  claim: Claim,
+): Promise<"none" | "unsent" | "gone"> {
+  if (!claim.draftId) return "none";
+  try {
+    const draft = await ctx.mail.getMessage(mailbox, claim.draftId);
+    return draft.isDraft ? "unsent" : "gone";
+  } catch (e) {
+    if (isGone(e)) return "gone";
+    throw e;
+  }
+}
+
+async function copyInSentItems(ctx: WorkflowContext, mail: ClaimedMail, claim: Claim): Promise<boolean> {
+  if (!mail.kind) return false;
+  const page = await ctx.mail.listCases(mail.mailbox, {
+    folder: "sentitems",
+    caseId: mail.caseId,
+    kind: mail.kind,
+    top: 50,
+  });
+  const isClaims = mail.isClaims ?? (() => true);
+  return page.items.some((sent) => isClaims(sent, claim));
+}
+
+async function deleteQuietly(ctx: WorkflowContext, mailbox: MailboxId, id: string | undefined) {
+  if (!id) return;
+  try {
+    await ctx.mail.deleteDraft(mailbox, id);
+  } catch {
+    // Left in Drafts, where it carries the case id and kind (findable, see graph/outgoing.ts).
+  }
+}
+
+/**
+ * Claims `step` on the record, or says why not. `isDone` is the caller's check on the freshest record (e.g. the
+ * case is no longer "received"): when it holds, nothing is claimed.
+ */
+export async function acquireClaim<R>(
+  ctx: WorkflowContext,
+  home: ClaimHome<R>,
+  step: ClaimStep,
+  mail: ClaimedMail,
+  options: ClaimOptions & { isDone?: (record: R) => boolean; draft?: DraftRef } = {},
+): Promise<Acquired<R>> {
+  for (let attempt = 1; ; attempt++) {
+    const { record, message } = await home.read();
+    if (options.isDone?.(record)) return { kind: "done", record, message };
+    const held = home.claimOf(record);
+    if (held) {
+      // A claim whose draft left Drafts: its mail went out, whoever sent it and whatever step it was.
+      const status = await draftStatus(ctx, mail.mailbox, held);
+      if (status === "gone" && held.step === step)
+        return { kind: "sentByClaim", claim: held, record, message };
+      const old = isOldClaim(held, ctx.now(), staleMinutes(ctx));
+      const stale = old && status !== "gone" && !(await copyInSentItems(ctx, mail, held));
+      if (!stale || !options.takeOver) throw claimedByOther(held, stale);
+      // Taking over: the stale claim's unsent draft goes, so only one draft of this step can ever be sent —
+      // except the prepared mass mail, which is the case's draft, not the claim's.
+      if (status === "unsent" && ownsDraft(held.step)) await deleteQuietly(ctx, mail.mailbox, held.draftId);
+    }
+    const claim: Claim = {
+      token: newToken(),
+      step,
+      ...actorIn(ctx, mail.mailbox),
+      since: ctx.now().toISOString(),
+    };
+    const named = options.draft ? withDraft(claim, options.draft) : claim;
+    try {
+      await home.write(message, home.withClaim(record, named));
+    } catch (e) {
+      if (e instanceof AppError && e.code === "conflict" && attempt < MAX_ATTEMPTS) continue;
+      throw e;
+    }
+    // Read-after-write: the protocol holds even where If-Match would not be honoured.
+    const back = await home.read();
+    const stored = home.claimOf(back.record);
+    if (stored?.token !== named.token) {
+      if (stored) throw claimedByOther(stored, false);
+      throw new AppError("conflict", "The claim was overwritten before it could be checked");
+    }
+    return { kind: "claimed", claim: stored, record: back.record, message: back.message };
+  }
+}
+
+/**
+ * Writes the draft into our claim before it is sent. Throws claimedByOther when the claim is no longer ours (it
+ * was taken over): the caller must then not send.
+ */
+export async function recordClaimDraft<R>(
+  home: ClaimHome<R>,
+  token: string,
+  draft: { id: string; internetMessageId?: string },
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const { record, message } = await home.read();
+    const held = home.claimOf(record);
+    if (held?.token !== token) {
+      if (held) throw claimedByOther(held, false);
+      throw new AppError("conflict", "The claim is gone");
+    }
+    try {
+      await home.write(message, home.withClaim(record, withDraft(held, draft)));
+      return;
+    } catch (e) {
+      if (e instanceof AppError && e.code === "conflict" && attempt < MAX_ATTEMPTS) continue;
+      throw e;
+    }
+  }
+}
+
+/** Removes our claim (best effort) after a step that certainly did not happen. */
+export async function releaseClaim<R>(home: ClaimHome<R>, token: string): Promise<void> {
+  try {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const { record, message } = await home.read();
+      if (home.claimOf(record)?.token !== token) return;
+      try {
+        await home.write(message, home.withClaim(record, undefined));
+        return;
+      } catch (e) {
+        if (!(e instanceof AppError && e.code === "conflict")) return;
+      }
+    }
+  } catch {
+    // The claim stays; it becomes stale and can be taken over.
+  }
+}
+
+/**
+ * Who did a step recorded under a claim: the claim's holder when it was someone else's (their mail went out,
+ * recorded by whoever opened the case next), else this person.
+ */
+export function actorOfClaim(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  claim: Claim,
+): { by: string; for?: string } {
+  if (claim.by.toLowerCase() === ctx.user.toLowerCase()) return actorIn(ctx, mailbox);
+  return claim.for ? { by: claim.by, for: claim.for } : { by: claim.by };
+}
+
+/** For the step's own write: the record without our claim (the same record when it holds no claim of ours). */
+export function releasing<R>(home: ClaimHome<R>, record: R, token: string): R {
+  return home.claimOf(record)?.token === token ? home.withClaim(record, undefined) : record;
+}
+
+/**
+ * Runs the effect under the claim. When it fails, the claimed draft decides: gone from Drafts → it was sent
+ * (`onSent` is what the caller records); still an unsent draft → deleted and the claim released, the error
+ * stands; no draft → the claim is released; unknowable → the claim stays and the error stands.
+ */
+export async function underClaim<R, T>(
+  ctx: WorkflowContext,
+  home: ClaimHome<R>,
+  mailbox: MailboxId,
+  token: string,
+  effect: () => Promise<T>,
+  onSent: (claim: Claim) => T,
+): Promise<T> {
+  try {
+    return await effect();
+  } catch (e) {
+    let held: Claim | undefined;
+    try {
+      held = home.claimOf((await home.read()).record);
+    } catch {
+      throw e;
+    }
+    if (held?.token !== token) throw e;
+    let status: "none" | "unsent" | "gone";
+    try {
+      status = await draftStatus(ctx, mailbox, held);
+    } catch {
+      throw e;
+    }
+    if (status === "gone") return onSent(held);
+    if (status === "unsent" && ownsDraft(held.step)) await deleteQuietly(ctx, mailbox, held.draftId);
+    await releaseClaim(home, token);
+    throw e;
+  }
+}
+
+/** The mass send's claim names the prepared draft, which outlives a failed send; other claims own theirs. */
+function ownsDraft(step: ClaimStep): boolean {
+  return step !== "massMailSend";
+}
+
+function newToken(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === "function") return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
