@@ -187,6 +187,7 @@ async function recordMassSend(
   const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
   if (internetMessageId) facts.internetMessageId = internetMessageId;
   if (sent.sentItemId) facts.sentItemId = sent.sentItemId;
+  if (sent.conversationId) facts.conversationId = sent.conversationId;
   return updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
     releasing(
       home,
