@@ -317,6 +317,8 @@ export const en: Record<MessageKey, string> = {
     "Exchange denied access to the mailbox: give this account Full Access and the Mail.ReadWrite.Shared permission.",
   "diag.advice.itemNotFound":
     "The message was not found in that mailbox: it may have moved, or Outlook did not report the shared mailbox (Mailbox 1.13).",
+  "diag.advice.queryRefused":
+    "Microsoft Graph refused the query Pregón opens a message with: no message can be opened. Send the code to whoever maintains Pregón.",
   "diag.advice.filter":
     "Exchange refused the dashboard's filter. Without it the dashboard lists no cases: pass the code on to Pregón's maintainers.",
   "diag.advice.filterNoMatch":

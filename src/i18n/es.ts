@@ -320,6 +320,8 @@ export const es = {
     "Exchange negó el acceso al buzón: otorgue Acceso total (Full Access) a esta cuenta y el permiso Mail.ReadWrite.Shared.",
   "diag.advice.itemNotFound":
     "El mensaje no se encontró en ese buzón: puede haberse movido, o Outlook no indicó el buzón compartido (requisito Mailbox 1.13).",
+  "diag.advice.queryRefused":
+    "Microsoft Graph rechazó la consulta con que Pregón abre un mensaje: ningún mensaje podrá abrirse. Comunique el código a quien mantiene Pregón.",
   "diag.advice.filter":
     "Exchange rechazó el filtro del tablero. Sin él el tablero no lista casos: comunique el código a quien mantiene Pregón.",
   "diag.advice.filterNoMatch":

@@ -43,6 +43,7 @@ export type AdviceKey =
   | "roleUnknownMailbox"
   | "mailboxAccess"
   | "itemNotFound"
+  | "queryRefused"
   | "filter"
   | "filterNoMatch"
   | "ifMatchIgnored"
@@ -64,6 +65,7 @@ export const ADVICE_ANCHORS: Readonly<Record<AdviceKey, string>> = {
   roleUnknownMailbox: "diag-role",
   mailboxAccess: "diag-mailbox-access",
   itemNotFound: "diag-open-item",
+  queryRefused: "diag-open-item",
   filter: "diag-filter",
   filterNoMatch: "diag-filter",
   ifMatchIgnored: "diag-if-match",
@@ -172,6 +174,9 @@ export function adviceFor(id: CheckId, failure: CheckFailure): AdviceKey {
   switch (id) {
     case "openItem":
       if (code === "notFound") return "itemNotFound";
+      // Graph refused the product's own $select/$expand (e.g. RequestBroker--ParseUri for a derived-type
+      // attachment property asked without its cast): every opening would fail the same way.
+      if (status === 400) return "queryRefused";
       return code === "forbidden" ? "mailboxAccess" : "unexpected";
     case "findDraft":
       if (graphCode === "InefficientFilter" || status === 400) return "filter";

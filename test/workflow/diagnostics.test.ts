@@ -417,6 +417,45 @@ describe("Diagnostics on a tenant broken on purpose", () => {
     expect(draftsLeft(w)).toBe(0);
   });
 
+  it("Graph refuses the product's open query (400 RequestBroker--ParseUri, as for contentId without its cast)", async () => {
+    const w = world();
+    const input = commsInput(w);
+    w.server.use(
+      http.get(/\/messages\/[^/]+$/, ({ request }) =>
+        new URL(request.url).searchParams.get("$expand")?.includes("attachments")
+          ? graphError(
+              400,
+              "RequestBroker--ParseUri",
+              "Could not find a property named 'contentId' on type 'microsoft.graph.attachment'.",
+            )
+          : undefined,
+      ),
+    );
+    const results = await runDiagnostics(input);
+    expect(byId(results, "openItem")).toMatchObject({
+      status: "fail",
+      failure: { status: 400, graphCode: "RequestBroker--ParseUri" },
+      advice: "queryRefused",
+    });
+    expect(draftsLeft(w)).toBe(0);
+  });
+
+  it("a 429 whose Retry-After the browser cannot read: the adapter waits on its own and the check still passes", async () => {
+    const w = world({ spec: healthySpec() });
+    const input = commsInput(w);
+    expect(w.tenant.behaviour.exposeRetryAfter).toBe(false);
+    w.tenant.faults.add({
+      method: "POST",
+      url: `/users/${COMMUNICATIONS}/messages`,
+      effect: { kind: "throttle", retryAfterSeconds: 30 },
+      times: 1,
+    });
+    const results = await runDiagnostics(input);
+    expect(byId(results, "createDraft").status).toBe("pass");
+    expect(w.tenant.log.count({ method: "POST", status: 429 })).toBe(1);
+    expect(results.filter((r) => r.status === "fail")).toEqual([]);
+  });
+
   it("the draft cannot be deleted: the cleanup check fails and says so, never a silent leftover", async () => {
     const w = world();
     const input = commsInput(w);
