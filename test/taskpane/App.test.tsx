@@ -133,7 +133,7 @@ describe("taskpane (jsdom, embedded tenant)", () => {
     const user = userEvent.setup();
     const w = world();
     const { itemId, announced } = renderWithWaits(w);
-    await screen.findByRole("heading", { name: "Nueva solicitud" });
+    await screen.findByRole("heading", { name: "Nueva solicitud" }, { timeout: 10_000 });
     w.tenant.faults.add({
       method: "PATCH",
       url: itemId,
@@ -157,7 +157,7 @@ describe("taskpane (jsdom, embedded tenant)", () => {
     const user = userEvent.setup();
     const w = world();
     const { announced, slept } = renderWithWaits(w);
-    await screen.findByRole("heading", { name: "Nueva solicitud" });
+    await screen.findByRole("heading", { name: "Nueva solicitud" }, { timeout: 10_000 });
     await user.click(screen.getByRole("button", { name: "Crear caso" }));
     await screen.findByRole("heading", { name: /^Caso CM-/ }, { timeout: 10_000 });
 

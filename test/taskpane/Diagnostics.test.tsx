@@ -47,7 +47,7 @@ describe("Diagnostics in the pane", () => {
     const w = world({ spec: staticGroupsSpec() });
     const itemId = w.deliverRequest("01-structured-es.json");
     renderPane(w, PROFESSIONAL, { itemId, subject: "", mailbox: COMMUNICATIONS }, "es-CO");
-    await screen.findByRole("heading", { name: "Nueva solicitud" });
+    await screen.findByRole("heading", { name: "Nueva solicitud" }, { timeout: 10_000 });
 
     await user.click(screen.getByRole("button", { name: "Más opciones" }));
     await user.click(await screen.findByRole("menuitem", { name: "Diagnóstico" }));

@@ -132,7 +132,6 @@ describe("dashboard at scale", () => {
       `Dashboard: ${rows.length} cases (+${unreadable.length} unreadable) in ${pages.length} pages, ` +
         `${overdue.length} overdue; read in ${Math.round(readMs)} ms (seeded in ${Math.round(seedMs)} ms)`,
     );
-    expect(readMs).toBeLessThan(30_000); // generous: shared build machines; catches a quadratic slide, not jitter
   });
 });
 
