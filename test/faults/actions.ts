@@ -13,13 +13,7 @@ import type { PrepareInput } from "../../src/workflow/it/itActions";
 import { chooseSender } from "../../src/workflow/it/senders";
 import { fieldsFromProposal, newCase, openCase, openRequest } from "../support/cases";
 import type { ItCase } from "../support/procedure";
-import {
-  forwardInItInbox,
-  openForward,
-  prepareForCase,
-  storedOfKind,
-  storedProp,
-} from "../support/procedure";
+import { openForward, prepareForCase, storedOfKind, storedProp } from "../support/procedure";
 import type { World } from "../support/world";
 import { COMMUNICATIONS, IT, OPERATOR, PROFESSIONAL, SECOND_PROFESSIONAL } from "../support/world";
 import { confirmToCommunications, sendMassMail } from "../../src/workflow/it/itActions";
@@ -90,11 +84,12 @@ export function historyOf(w: World, stage: Stage): string[] {
 /** Entries that were there before and are gone, plus the action's own entry when it is missing. */
 export function historyLost(before: string[], after: string[], spec: ActionSpec): number {
   const missing = before.filter((entry) => !entry.startsWith("it state") && !after.includes(entry)).length;
+  const writes = spec.writes;
   const own =
-    "history" in spec.writes
-      ? after.filter((e) => e.startsWith(`${spec.writes.history} `)).length >
-        before.filter((e) => e.startsWith(`${(spec.writes as { history: string }).history} `)).length
-      : after.includes(`it state ${spec.writes.itState}`);
+    "history" in writes
+      ? after.filter((e) => e.startsWith(`${writes.history} `)).length >
+        before.filter((e) => e.startsWith(`${writes.history} `)).length
+      : after.includes(`it state ${writes.itState}`);
   return missing + (own ? 0 : 1);
 }
 
@@ -264,5 +259,3 @@ export const ACTIONS: ActionSpec[] = [
     draftsLeft: (w) => drafts(w, COMMUNICATIONS),
   },
 ];
-
-export { forwardInItInbox };

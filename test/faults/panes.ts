@@ -1,7 +1,7 @@
 // The panes of the fault matrix: the first pane uses the modules as loaded; a second pane (another person's
 // Outlook) loads its own copy of the workflow and Graph adapter (jest's isolated registry), so nothing in memory
 // — the single-flight map in particular — is shared between the two. Only the tenant is common.
-import { GraphMailService } from "../../src/graph";
+import type { GraphMailService } from "../../src/graph";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { createCaseFromRequest } from "../../src/workflow/actions/createCase";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
