@@ -51,7 +51,7 @@ module.exports = {
       displayName: "dom",
       testEnvironment: "jest-fixed-jsdom",
       testMatch: ["<rootDir>/test/**/*.test.{ts,tsx}"],
-      testPathIgnorePatterns: ["<rootDir>/test/domain/", "<rootDir>/test/e2e/"],
+      testPathIgnorePatterns: ["<rootDir>/test/domain/", "<rootDir>/test/e2e/", "<rootDir>/test/faults/"],
       setupFiles: ["<rootDir>/test/setup/jsdom.ts"],
       transform,
       transformIgnorePatterns,
