@@ -14,14 +14,18 @@ const REPO_ROOT = path.resolve(__dirname, "../..");
 /** The main checkout: this one, or the one a git worktree belongs to (its .git file names it). */
 function mainCheckout(): string {
   const dotGit = path.join(REPO_ROOT, ".git");
-  if (!existsSync(dotGit) || !readFileSync(dotGit, { flag: "r" }).toString().startsWith("gitdir:")) return REPO_ROOT;
-  const gitDir = readFileSync(dotGit, "utf8").replace(/^gitdir:\s*/, "").trim();
+  if (!existsSync(dotGit) || !readFileSync(dotGit, { flag: "r" }).toString().startsWith("gitdir:"))
+    return REPO_ROOT;
+  const gitDir = readFileSync(dotGit, "utf8")
+    .replace(/^gitdir:\s*/, "")
+    .trim();
   // <main>/.git/worktrees/<name>
   return path.resolve(path.resolve(REPO_ROOT, gitDir), "..", "..", "..");
 }
-const CORPORA_DIR = [REPO_ROOT, mainCheckout()]
-  .map((root) => path.resolve(root, "..", "shared", "xss"))
-  .find((dir) => existsSync(dir)) ?? path.resolve(REPO_ROOT, "..", "shared", "xss");
+const CORPORA_DIR =
+  [REPO_ROOT, mainCheckout()]
+    .map((root) => path.resolve(root, "..", "shared", "xss"))
+    .find((dir) => existsSync(dir)) ?? path.resolve(REPO_ROOT, "..", "shared", "xss");
 const available = existsSync(CORPORA_DIR);
 
 function read<T>(file: string): T {
@@ -66,16 +70,21 @@ if (!available) {
       await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
       const forward = w.tenant
         .storedMessages(IT, "inbox")
-        .find((m) => m.internetMessageHeaders.some((h) => h.name === "x-pregon-case-id" && h.value === created.id));
+        .find((m) =>
+          m.internetMessageHeaders.some((h) => h.name === "x-pregon-case-id" && h.value === created.id),
+        );
       if (!forward) {
         failures.push({ vector, got: "no forward in IT's inbox" });
         continue;
       }
       const opened = await openItItem(w.it.ctx, w.it.select(forward.id, forward.subject));
-      const got = opened.kind === "itCase" ? opened.summary.id : `${opened.kind} (${opened.caseId ?? "no id"})`;
+      const got =
+        opened.kind === "itCase" ? opened.summary.id : `${opened.kind} (${opened.caseId ?? "no id"})`;
       if (got !== created.id) failures.push({ vector: `#${i} ${vector.slice(0, 120)}`, got });
     }
-    console.info(`hostile subjects and sender names: ${all.length} forwards, ${failures.length} not opened as their case`);
+    console.info(
+      `hostile subjects and sender names: ${all.length} forwards, ${failures.length} not opened as their case`,
+    );
     expect(failures).toEqual([]);
   }, 600_000);
 }
