@@ -31,19 +31,28 @@ export function toAscii(json: string): string {
   return json.replace(/[^\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+/** At most `max` characters (whole code points): the header is written within the bounds its reader accepts. */
+function clip(text: string, max: number): string {
+  const points = Array.from(text);
+  return points.length <= max ? text : points.slice(0, max).join("").slice(0, max);
+}
+
 export function encodeCaseHeader(c: CaseSummary): string {
+  // A subject or a name longer than the schema allows would make the whole header unreadable in IT's pane
+  // ("not a forwarded case"); the full values stay in the case record and the forwarded message itself.
+  const name = c.requester.name === undefined ? undefined : clip(c.requester.name, 300);
   return toAscii(
     JSON.stringify({
       v: 1,
       id: c.id,
-      unit: c.fields.requestingUnit,
-      sender: c.fields.desiredSender,
-      subject: c.fields.subject,
+      unit: clip(c.fields.requestingUnit, 300),
+      sender: clip(c.fields.desiredSender, 300),
+      subject: clip(c.fields.subject, 500),
       audiences: c.fields.audiences,
       requestedDate: c.fields.requestedDate,
       dueDate: c.dueDate,
       urgent: c.fields.urgency === "urgent",
-      requester: c.requester,
+      requester: name === undefined ? c.requester : { ...c.requester, name },
     }),
   );
 }

@@ -4,9 +4,9 @@
 // be able to show that and refuse to overwrite it (a record that fails validation is reported, never silently
 // replaced). Writing refuses what could not be read back, and what is too large to store.
 import { AppError } from "./errors";
-import { RECORD_VERSION, describePath, recordSchemaV1 } from "./recordSchema";
-import { fromRecord, toRecord } from "./recordMapping";
-import type { Case } from "./types";
+import { RECORD_VERSION, archiveSchemaV1, describePath, recordSchemaV1 } from "./recordSchema";
+import { fromArchive, fromRecord, toArchive, toRecord } from "./recordMapping";
+import type { Case, HistoryEntry } from "./types";
 
 export { RECORD_VERSION } from "./recordSchema";
 
@@ -47,6 +47,67 @@ export function encodeCase(c: Case): string {
     );
   }
   return json;
+}
+
+/** Bytes the record of `c` would take, without validating it or refusing it (for compaction.ts). */
+export function measureCase(c: Case): number {
+  return recordBytes(JSON.stringify(toRecord(c)));
+}
+
+/** Bytes the archive of these entries would take (for compaction.ts). */
+export function measureArchive(caseId: string, history: readonly HistoryEntry[]): number {
+  return recordBytes(JSON.stringify(toArchive(caseId, history)));
+}
+
+/**
+ * The JSON of a compacted case's older history (the second property, see compaction.ts). Throws AppError
+ * "invalidRecord" or "recordTooLarge" like encodeCase: what could not be read back is not written.
+ */
+export function encodeArchive(caseId: string, history: readonly HistoryEntry[]): string {
+  const archive = toArchive(caseId, history);
+  const checked = archiveSchemaV1.safeParse(archive);
+  if (!checked.success) {
+    const detail = describeIssues(checked.error.issues);
+    throw new AppError("invalidRecord", `Case ${caseId} history cannot be stored: ${detail}`, {
+      details: { detail },
+    });
+  }
+  const json = JSON.stringify(archive);
+  const bytes = recordBytes(json);
+  if (bytes > MAX_RECORD_BYTES) {
+    throw new AppError(
+      "recordTooLarge",
+      `Case ${caseId} history is ${bytes} bytes (limit ${MAX_RECORD_BYTES})`,
+      {
+        details: { bytes, limit: MAX_RECORD_BYTES },
+      },
+    );
+  }
+  return json;
+}
+
+export type ArchiveDecodeResult =
+  { ok: true; history: HistoryEntry[] } | { ok: false; reason: DecodeFailure; detail: string };
+
+/** Reads a stored archive; an absent one is an empty history. Never throws. */
+export function decodeArchive(json: string | undefined): ArchiveDecodeResult {
+  if (json === undefined || json === "") return { ok: true, history: [] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (e) {
+    return { ok: false, reason: "corrupt", detail: e instanceof Error ? e.message : String(e) };
+  }
+  if (isPlainObject(parsed) && typeof parsed.v === "number" && parsed.v > RECORD_VERSION) {
+    return {
+      ok: false,
+      reason: "newerVersion",
+      detail: `version ${parsed.v} is newer than ${RECORD_VERSION}`,
+    };
+  }
+  const checked = archiveSchemaV1.safeParse(parsed);
+  if (!checked.success) return { ok: false, reason: "invalid", detail: describeIssues(checked.error.issues) };
+  return { ok: true, history: fromArchive(checked.data) };
 }
 
 /** Reads a stored record. Never throws. */

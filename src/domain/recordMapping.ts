@@ -1,6 +1,6 @@
 // Maps a Case to the version-1 stored shape and back (the shape itself is described in recordSchema.ts).
 // Absent optional fields stay absent both ways, so that decode(encode(case)) equals the case.
-import type { StoredEntryV1, StoredRecordV1 } from "./recordSchema";
+import type { StoredArchiveV1, StoredEntryV1, StoredRecordV1 } from "./recordSchema";
 import { RECORD_VERSION } from "./recordSchema";
 import { buildStringTable, resolveRef } from "./stringTable";
 import type { StringRef, StringTable } from "./stringTable";
@@ -45,11 +45,35 @@ export function fromRecord(record: StoredRecordV1): Case {
   return c;
 }
 
+/** The stored shape of a compacted case's older history (see compaction.ts). */
+export function toArchive(caseId: string, history: readonly HistoryEntry[]): StoredArchiveV1 {
+  const values: string[] = [];
+  pushEntryRefValues(values, history);
+  const table = buildStringTable(values);
+  return {
+    v: RECORD_VERSION,
+    id: caseId,
+    history: history.map((entry) => toStoredEntry(entry, table)),
+    ...(table.strings.length === 0 ? {} : { strings: [...table.strings] }),
+  };
+}
+
+/** Expects an archive that passed archiveSchemaV1. */
+export function fromArchive(archive: StoredArchiveV1): HistoryEntry[] {
+  const deref = (ref: StringRef) => resolveRef(ref, archive.strings ?? []) ?? "";
+  return archive.history.map((entry) => fromStoredEntry(entry, deref));
+}
+
 /** The values that go through the string table, in the order they appear in the record. */
 function refValuesOf(c: Case): string[] {
   const values = [...c.fields.attachmentIds];
   if (c.requestMessageId !== undefined) values.push(c.requestMessageId);
-  for (const entry of c.history) {
+  pushEntryRefValues(values, c.history);
+  return values;
+}
+
+function pushEntryRefValues(values: string[], history: readonly HistoryEntry[]): void {
+  for (const entry of history) {
     const e = entry.evidence;
     values.push(entry.by);
     if (entry.for !== undefined) values.push(entry.for);
@@ -57,7 +81,6 @@ function refValuesOf(c: Case): string[] {
       if (value !== undefined) values.push(value);
     }
   }
-  return values;
 }
 
 function copyAddress(address: MailAddress): MailAddress {
@@ -103,6 +126,8 @@ function toStoredEntry(entry: HistoryEntry, table: StringTable): StoredEntryV1 {
   if (e?.sentAt !== undefined) stored.s = e.sentAt;
   if (e?.groups !== undefined) stored.g = e.groups.map(table.ref);
   if (e?.recipientCount !== undefined) stored.r = e.recipientCount;
+  if (entry.count !== undefined) stored.k = entry.count;
+  if (entry.firstAt !== undefined) stored.o = entry.firstAt;
   return stored;
 }
 
@@ -118,5 +143,7 @@ function fromStoredEntry(stored: StoredEntryV1, deref: (ref: StringRef) => strin
   if (stored.g !== undefined) evidence.groups = stored.g.map(deref);
   if (stored.r !== undefined) evidence.recipientCount = stored.r;
   if (Object.keys(evidence).length > 0) entry.evidence = evidence;
+  if (stored.k !== undefined) entry.count = stored.k;
+  if (stored.o !== undefined) entry.firstAt = stored.o;
   return entry;
 }

@@ -4,6 +4,7 @@
 // up to dozens of times, so their keys are single letters:
 //   t at · b by · f for · a action · n note · m evidence.messageId · i evidence.internetMessageId
 //   c evidence.conversationId · s evidence.sentAt · g evidence.groups · r evidence.recipientCount
+//   k count · o firstAt (an entry that stands for several folded reminders, see compaction.ts)
 // Evidence is flattened into the entry (an entry has evidence when any of m i c s g r is present).
 // Id and address fields hold StringRefs into `strings` (see stringTable.ts).
 // Any change to this shape is a new version with a migration in codec.ts, never an edit of this one — with one
@@ -11,6 +12,8 @@
 // is one: every version-1 record written before it still reads as it did, so it needs no migration and no new
 // version. A build from before `f` reads a record that has it as invalid (the entry schema is strict), as it
 // would a version 2: it shows the record as unreadable and refuses to overwrite it, the safe failure.
+// `k` and `o` (a summary of folded reminders, compaction.ts) are two more: a build from before them shows a
+// compacted record as unreadable and refuses to overwrite it.
 // `claim` (who is doing a once-per-case step right now, see claim.ts) is another: optional, absent from every
 // record written before it and from every record whose step is done (the step's write clears it).
 import { z } from "./schema";
@@ -55,6 +58,8 @@ const entrySchema = z.strictObject({
   s: instant.optional(),
   g: z.array(stringRef).optional(),
   r: z.number().int().nonnegative().optional(),
+  k: z.number().int().min(2).optional(),
+  o: instant.optional(),
 });
 
 const claimSchema = z.strictObject({
@@ -101,6 +106,28 @@ export const recordSchemaV1 = z
     }
   });
 
+/**
+ * The older history of a compacted case (compaction.ts), kept in a second property beside the record: the
+ * entries folded out of the record, in full, with their own strings table. Same entry shape as the record.
+ */
+export const archiveSchemaV1 = z
+  .strictObject({
+    v: z.literal(RECORD_VERSION),
+    id: z.string().refine(isCaseId, "expected a case id like CM-2611-7F3K"),
+    history: z.array(entrySchema),
+    strings: z.array(z.string()).optional(),
+  })
+  .superRefine((archive, ctx) => {
+    archive.history.forEach((entry, i) => {
+      for (const [path, ref] of entryRefs(entry, i)) {
+        if (resolveRef(ref, archive.strings ?? []) === undefined) {
+          ctx.addIssue({ code: "custom", path, message: "reference outside the strings table" });
+        }
+      }
+    });
+  });
+
+export type StoredArchiveV1 = z.infer<typeof archiveSchemaV1>;
 export type StoredEntryV1 = z.infer<typeof entrySchema>;
 export type StoredRecordV1 = z.infer<typeof recordSchemaV1>;
 
@@ -110,16 +137,20 @@ type RefAt = [Array<string | number>, StringRef];
 function refsOf(record: StoredRecordV1): RefAt[] {
   const found: RefAt[] = record.fields.attachmentIds.map((ref, i) => [["fields", "attachmentIds", i], ref]);
   if (record.requestMessageId !== undefined) found.push([["requestMessageId"], record.requestMessageId]);
-  record.history.forEach((entry, i) => {
-    const at = (...rest: Array<string | number>) => ["history", i, ...rest];
-    found.push([at("b"), entry.b]);
-    if (entry.f !== undefined) found.push([at("f"), entry.f]);
-    for (const key of ["m", "i", "c"] as const) {
-      const ref = entry[key];
-      if (ref !== undefined) found.push([at(key), ref]);
-    }
-    entry.g?.forEach((ref, g) => found.push([at("g", g), ref]));
-  });
+  record.history.forEach((entry, i) => found.push(...entryRefs(entry, i)));
+  return found;
+}
+
+function entryRefs(entry: z.infer<typeof entrySchema>, i: number): RefAt[] {
+  const found: RefAt[] = [];
+  const at = (...rest: Array<string | number>) => ["history", i, ...rest];
+  found.push([at("b"), entry.b]);
+  if (entry.f !== undefined) found.push([at("f"), entry.f]);
+  for (const key of ["m", "i", "c"] as const) {
+    const ref = entry[key];
+    if (ref !== undefined) found.push([at(key), ref]);
+  }
+  entry.g?.forEach((ref, g) => found.push([at("g", g), ref]));
   return found;
 }
 
@@ -135,6 +166,8 @@ const ENTRY_KEY_NAMES: Readonly<Record<string, string>> = {
   s: "evidence.sentAt",
   g: "evidence.groups",
   r: "evidence.recipientCount",
+  k: "count",
+  o: "firstAt",
 };
 
 /** A path in the domain's words, e.g. history[3].action, for diagnostics that people read. */

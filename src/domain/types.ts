@@ -84,6 +84,12 @@ export interface HistoryEntry {
   action: HistoryAction;
   note?: string;
   evidence?: Evidence;
+  /**
+   * Present on an entry that stands for several older reminders folded together (see compaction.ts): how many,
+   * and when the first of them went out. `at`, `by` and `evidence` are those of the last one. Absent otherwise.
+   */
+  count?: number;
+  firstAt?: Instant;
 }
 
 /** What the professional confirmed when creating the case (small: no bodies). */

@@ -25,6 +25,9 @@ export const CASE_PROPERTY_IDS: Readonly<Record<keyof CaseProps, string>> = {
   state: namedString(PREGON_PROPERTY_SET_GUID, "pregon.state"),
   dueDate: namedString(PREGON_PROPERTY_SET_GUID, "pregon.dueDate"),
   record: namedString(PREGON_PROPERTY_SET_GUID, "pregon.record"),
+  // The entries a long record folded out (domain/compaction.ts): one more named property of the same set, so it
+  // is read with the record in the same $expand and written with it in the same PATCH (one etag covers both).
+  history: namedString(PREGON_PROPERTY_SET_GUID, "pregon.history"),
   itRecord: namedString(PREGON_PROPERTY_SET_GUID, "pregon.itRecord"),
 };
 

@@ -18,6 +18,8 @@ export interface CaseProps {
   dueDate?: DateOnly;
   /** The versioned JSON case record (see domain/codec.ts). */
   record?: string;
+  /** The older history of a compacted case record, beside the record (see domain/compaction.ts). */
+  history?: string;
   /** IT's own record on messages in IT's mailbox. */
   itRecord?: string;
 }

@@ -1,7 +1,8 @@
 // Reading and writing a case record on its request message, with optimistic concurrency: every write carries
 // the etag it was based on; on a conflict the change is re-applied to the fresh record, so two people acting at
 // once never lose each other's history entries. A record that cannot be read is never overwritten.
-import { decodeCase, encodeCase } from "../domain/codec";
+import { decodeArchive, decodeCase, encodeArchive, encodeCase } from "../domain/codec";
+import { compactForStorage } from "../domain/compaction";
 import type { DecodeFailure } from "../domain/codec";
 import { AppError } from "../domain/errors";
 import type { Case } from "../domain/types";
@@ -37,12 +38,31 @@ export async function writeCase(
   message: MailMessage,
   next: Case,
 ): Promise<MailMessage> {
+  return (await writeCompacted(ctx, mailbox, message, next)).message;
+}
+
+/**
+ * Writes a case, compacting its history first when it grows long (domain/compaction.ts): the record and the
+ * archive of the entries it folded out go in the same request. Returns the case as stored.
+ */
+async function writeCompacted(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  message: MailMessage,
+  next: Case,
+): Promise<{ message: MailMessage; case: Case }> {
+  const archived = decodeArchive(message.caseProps.history);
+  // An archive this build cannot read is never overwritten: the record is then stored as it is (and refused
+  // only if it no longer fits).
+  const compacted = archived.ok ? compactForStorage(next, archived.history) : { case: next };
+  const stored = compacted.case;
   const props = {
     kind: "request" as const,
-    caseId: next.id,
-    state: next.state,
-    dueDate: next.dueDate,
-    record: encodeCase(next),
+    caseId: stored.id,
+    state: stored.state,
+    dueDate: stored.dueDate,
+    record: encodeCase(stored),
+    ...(compacted.archive ? { history: encodeArchive(stored.id, compacted.archive) } : {}),
   };
   const categories = withStateCategory(
     message.categories,
@@ -54,7 +74,10 @@ export async function writeCase(
     ifMatch: message.etag,
   });
   // The message as it now is on the server, so that callers (the pane) do not show the old state or category.
-  return { ...message, etag, categories, caseProps: { ...message.caseProps, ...props } };
+  return {
+    message: { ...message, etag, categories, caseProps: { ...message.caseProps, ...props } },
+    case: stored,
+  };
 }
 
 export interface UpdateResult {
@@ -84,8 +107,8 @@ export async function updateCase(
     const next = change(stored.case, message);
     if (next === stored.case) return { case: next, message, changed: false };
     try {
-      const saved = await writeCase(ctx, mailbox, message, next);
-      return { case: next, message: saved, changed: true };
+      const saved = await writeCompacted(ctx, mailbox, message, next);
+      return { case: saved.case, message: saved.message, changed: true };
     } catch (e) {
       if (e instanceof AppError && e.code === "conflict" && attempt < MAX_ATTEMPTS) continue;
       throw e;

@@ -1,6 +1,7 @@
 // The quality system's register: one row per case with every step's date and who did it, as CSV that Excel
 // opens with the right characters (UTF-8 with a byte-order mark) and the separator of the user's locale.
 import Papa from "papaparse";
+import { reminderCount } from "../domain/compaction";
 import type { Case, HistoryAction, Lang } from "../domain/types";
 
 const STEPS: readonly HistoryAction[] = [
@@ -98,7 +99,8 @@ export function registerCsv(cases: readonly Case[], lang: Lang, stateLabel: (c: 
       c.fields.requestedDate ?? "",
       c.dueDate,
       ...STEPS.flatMap((s) => [step(s)?.at ?? "", step(s)?.by ?? ""]),
-      String(c.history.filter((e) => e.action === "reminded").length),
+      // Older reminders of a long case are folded into one entry that counts them (domain/compaction.ts).
+      String(reminderCount(c.history)),
       sent?.evidence?.recipientCount !== undefined ? String(sent.evidence.recipientCount) : "",
       c.cancelReason ?? "",
     ].map(safeCell);

@@ -1,6 +1,7 @@
 // "Send reminder to IT": a reply on the forward's thread, addressed to IT, case id kept in the subject.
 import { AppError } from "../../domain/errors";
 import { recordReminder, recordSentReminder } from "../../domain/lifecycle";
+import { reminderCount } from "../../domain/compaction";
 import { daysBetween, toLocalDate } from "../../domain/dates";
 import { reminderTemplate } from "../../domain/templates";
 import type { Case, HistoryEntry } from "../../domain/types";
@@ -123,7 +124,7 @@ async function recordReminderSent(
         ((sent.sentItemId && h.evidence?.messageId === sent.sentItemId) ||
           (internetMessageId && h.evidence?.internetMessageId === internetMessageId)),
     );
-    const before = c.history.filter((h) => h.action === "reminded").length;
+    const before = reminderCount(c.history);
     const next = known
       ? c
       : recordSentReminder(c, {

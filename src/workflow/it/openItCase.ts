@@ -2,6 +2,7 @@
 // them, the message to send, sanitized, and IT's own progress), or something else.
 import { findCaseId } from "../../domain/caseId";
 import { CASE_HEADER, decodeCaseHeader } from "../../domain/caseHeader";
+import { CASE_ID_HEADER } from "../../domain/evidenceHeader";
 import type { CaseSummary } from "../../domain/caseHeader";
 import { extractRequest } from "../../domain/intake";
 import type { ItRecord } from "../../domain/itRecord";
@@ -37,7 +38,8 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
     withHeaders: true,
   });
   const summary = decodeCaseHeader(message.headers?.[CASE_HEADER]);
-  if (!summary || findCaseId(message.subject) !== summary.id) {
+  // The case id: the id header Pregón set on the forward first, the subject's tag only without it.
+  if (!summary || (message.headers?.[CASE_ID_HEADER] ?? findCaseId(message.subject)) !== summary.id) {
     return { kind: "itUnknown", mailbox, message, caseId: findCaseId(message.subject) ?? undefined };
   }
   let record = itRecordOf(message, summary.id);

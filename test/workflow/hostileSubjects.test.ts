@@ -1,0 +1,90 @@
+// The case id must survive any subject and any sender name: a request whose subject and sender display name
+// are hostile (public XSS corpora: markup, quotes, brackets, control characters, look-alike ids, very long
+// lines) is turned into a case and forwarded, and IT's pane must open every forward as that case — never
+// "not a forwarded case". The corpora live in the shared folder beside the repository; without it the suite is
+// skipped and says so.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
+import { openItItem } from "../../src/workflow/it/openItCase";
+import { newCase } from "../support/cases";
+import { COMMUNICATIONS, IT, loadFixture, setupWorld } from "../support/world";
+
+const REPO_ROOT = path.resolve(__dirname, "../..");
+/** The main checkout: this one, or the one a git worktree belongs to (its .git file names it). */
+function mainCheckout(): string {
+  const dotGit = path.join(REPO_ROOT, ".git");
+  if (!existsSync(dotGit) || !readFileSync(dotGit, { flag: "r" }).toString().startsWith("gitdir:"))
+    return REPO_ROOT;
+  const gitDir = readFileSync(dotGit, "utf8")
+    .replace(/^gitdir:\s*/, "")
+    .trim();
+  // <main>/.git/worktrees/<name>
+  return path.resolve(path.resolve(REPO_ROOT, gitDir), "..", "..", "..");
+}
+const CORPORA_DIR =
+  [REPO_ROOT, mainCheckout()]
+    .map((root) => path.resolve(root, "..", "shared", "xss"))
+    .find((dir) => existsSync(dir)) ?? path.resolve(REPO_ROOT, "..", "shared", "xss");
+const available = existsSync(CORPORA_DIR);
+
+function read<T>(file: string): T {
+  return JSON.parse(readFileSync(path.join(CORPORA_DIR, file), "utf8")) as T;
+}
+
+/** The vectors of the corpora, without duplicates. */
+function vectors(): string[] {
+  const detailed = read<{
+    code_blocks: Array<{ code: string }>;
+    inline_vectors: Array<{ vector: string }>;
+  }>("owasp-vectors-detailed.json");
+  return [
+    ...new Set([
+      ...read<Array<{ payload: string }>>("dompurify-fixtures.json").map((f) => f.payload),
+      ...read<string[]>("owasp-vectors.json"),
+      ...detailed.code_blocks.map((b) => b.code),
+      ...detailed.inline_vectors.map((v) => v.vector),
+    ]),
+  ].filter((v) => v.trim() !== "");
+}
+
+const world = setupWorld();
+
+if (!available) {
+  describe.skip(`Hostile subjects: skipped, ${path.relative(REPO_ROOT, CORPORA_DIR)} (beside the repository) not found`, () => {
+    it("needs the shared xss folder", () => undefined);
+  });
+} else {
+  it("IT's pane opens the forward of every case whose subject and sender name are a corpus entry", async () => {
+    const w = world();
+    const base = loadFixture("01-structured-es.json");
+    const all = vectors();
+    const failures: Array<{ vector: string; got: string }> = [];
+    for (const [i, vector] of all.entries()) {
+      const request = structuredClone(base) as Record<string, unknown> & {
+        from: { emailAddress: { name: string; address: string } };
+      };
+      request.subject = vector;
+      request.from.emailAddress.name = vector;
+      const { case: created, messageId } = await newCase(w, request);
+      await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
+      const forward = w.tenant
+        .storedMessages(IT, "inbox")
+        .find((m) =>
+          m.internetMessageHeaders.some((h) => h.name === "x-pregon-case-id" && h.value === created.id),
+        );
+      if (!forward) {
+        failures.push({ vector, got: "no forward in IT's inbox" });
+        continue;
+      }
+      const opened = await openItItem(w.it.ctx, w.it.select(forward.id, forward.subject));
+      const got =
+        opened.kind === "itCase" ? opened.summary.id : `${opened.kind} (${opened.caseId ?? "no id"})`;
+      if (got !== created.id) failures.push({ vector: `#${i} ${vector.slice(0, 120)}`, got });
+    }
+    console.info(
+      `hostile subjects and sender names: ${all.length} forwards, ${failures.length} not opened as their case`,
+    );
+    expect(failures).toEqual([]);
+  }, 600_000);
+}
