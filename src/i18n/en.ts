@@ -24,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   "error.unavailable": "The mail server did not answer. Retry; Pregón checks before resending anything.",
   "error.notFound": "The message no longer exists or was moved.",
   "error.notInSentItemsYet": "The mass mail is not in Sent Items yet; try again in a moment.",
+  "error.caseCancelled": "Communications cancelled this case ({reason}). The mass mail is not sent.",
   "error.conflict": "Someone else changed this case at the same time. Retry to see the current version.",
   "error.claimedByOther":
     "{by} has been {step} on this case since {since}. Pregón will not do it twice: wait until they finish and open the case again.",
@@ -36,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   "claim.step.massMailDraft": "preparing the mass-mail draft",
   "claim.step.massMailSend": "sending the mass mail",
   "claim.step.confirmation": "sending the confirmation to Communications",
+  "claim.step.notice": "telling IT about a change to the case",
   "error.forbidden": "You have no permission on this mailbox. Ask your administrator for access.",
   "error.sendAsDenied":
     "You may not send as that sender. Ask for the Send As permission or use the institutional sender.",
@@ -251,6 +253,8 @@ export const en: Record<MessageKey, string> = {
   "action.closed": "Case closed",
   "action.cancelled": "Case cancelled",
   "action.repaired": "Record repaired",
+  "action.updated": "Case changed; IT told",
+  "action.corrected": "Correction recorded",
 
   "audience.estudiantes": "Students",
   "audience.docentes": "Faculty",

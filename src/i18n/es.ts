@@ -24,6 +24,7 @@ export const es = {
   "error.notFound": "El mensaje ya no existe o se movió.",
   "error.notInSentItemsYet":
     "El correo masivo aún no aparece en Elementos enviados; inténtelo de nuevo en un momento.",
+  "error.caseCancelled": "Comunicaciones canceló este caso ({reason}). El correo masivo no se envía.",
   "error.conflict": "Otra persona modificó este caso al mismo tiempo. Reintente para ver la versión actual.",
   "error.claimedByOther":
     "{by} está {step} en este caso desde {since}. Pregón no lo hará dos veces: espere a que termine y vuelva a abrir el caso.",
@@ -36,6 +37,7 @@ export const es = {
   "claim.step.massMailDraft": "preparando el borrador del correo masivo",
   "claim.step.massMailSend": "enviando el correo masivo",
   "claim.step.confirmation": "enviando la confirmación a Comunicaciones",
+  "claim.step.notice": "avisando a TIC de un cambio en el caso",
   "error.forbidden": "No tiene permiso sobre este buzón. Pida acceso al administrador.",
   "error.sendAsDenied":
     "No tiene permiso para enviar como ese remitente. Pida el permiso «Enviar como» o use el remitente institucional.",
@@ -254,6 +256,8 @@ export const es = {
   "action.closed": "Caso cerrado",
   "action.cancelled": "Caso cancelado",
   "action.repaired": "Registro reparado",
+  "action.updated": "Caso cambiado; aviso a TIC",
+  "action.corrected": "Corrección registrada",
 
   "audience.estudiantes": "Estudiantes",
   "audience.docentes": "Docentes",
