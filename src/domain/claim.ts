@@ -5,7 +5,15 @@
 // gone or still unsent, is stale: someone may take it over, explicitly. The step's record write clears it.
 import type { Instant } from "./types";
 
-export type ClaimStep = "forward" | "reminder" | "relay" | "massMailDraft" | "massMailSend" | "confirmation";
+export type ClaimStep =
+  | "forward"
+  | "reminder"
+  | "relay"
+  | "massMailDraft"
+  | "massMailSend"
+  | "confirmation"
+  /** A cancellation or update notice to IT (after the forward). */
+  | "notice";
 
 export const CLAIM_STEPS: readonly ClaimStep[] = [
   "forward",
@@ -14,6 +22,7 @@ export const CLAIM_STEPS: readonly ClaimStep[] = [
   "massMailDraft",
   "massMailSend",
   "confirmation",
+  "notice",
 ];
 
 export interface Claim {

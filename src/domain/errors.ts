@@ -8,6 +8,8 @@ export type ErrorCode =
   | "invalidRecord"
   | "newerRecord"
   | "recordTooLarge"
+  /** Communications cancelled the case: IT must not prepare or send its mass mail. */
+  | "caseCancelled"
   // outside systems
   | "network"
   | "throttled"
@@ -80,6 +82,7 @@ export function defaultNextStep(code: ErrorCode): NextStep {
     case "invalidRecord":
     case "newerRecord":
     case "recordTooLarge":
+    case "caseCancelled":
     case "notFound":
     case "badRequest":
     case "attachmentTooLargeForSharedMailbox":

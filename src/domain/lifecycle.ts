@@ -1,7 +1,10 @@
 // The case lifecycle: which state changes are legal, and the history entry each one leaves behind.
 //
 //   received → forwarded → sent → confirmed → closed
-//   any open state (received, forwarded, sent, confirmed) → cancelled, with a reason
+//   received or forwarded → cancelled, with a reason
+//   sent, confirmed or closed: a correction (a note in the history), never a cancellation — the mass mail went
+//   out and cannot be unsent
+//   forwarded: updated (requested date, audiences, subject) until IT sends; IT is told each time
 //
 // Reminders are events on a forwarded case, not states. "Overdue" is derived from the due date and today,
 // never stored, so that it cannot go stale in a record nobody rewrites.
@@ -47,9 +50,9 @@ export function nextStates(from: CaseState): readonly CaseState[] {
     case "forwarded":
       return ["sent", "cancelled"];
     case "sent":
-      return ["confirmed", "cancelled"];
+      return ["confirmed"];
     case "confirmed":
-      return ["closed", "cancelled"];
+      return ["closed"];
     case "closed":
     case "cancelled":
       return [];
@@ -118,8 +121,21 @@ export function closeCase(c: Case, act: Act): Case {
   return transition(c, "closed", "closed", act);
 }
 
-/** Cancels an open case. The reason is required: a cancelled request must say why to whoever looks later. */
+/** Whether the case's mass mail has gone out (as far as Communications knows): then it cannot be cancelled. */
+export function massMailWentOut(c: Case): boolean {
+  return c.state === "sent" || c.state === "confirmed" || c.state === "closed";
+}
+
+/**
+ * Cancels a case whose mass mail has not gone out. The reason is required: a cancelled request must say why to
+ * whoever looks later. A case whose mass mail went out is refused with details.offer = "correction".
+ */
 export function cancelCase(c: Case, act: Act & { reason: string }): Case {
+  if (massMailWentOut(c)) {
+    throw new AppError("illegalTransition", "The mass mail went out: record a correction instead", {
+      details: { from: c.state, to: "cancelled", action: "cancelled", offer: "correction" },
+    });
+  }
   const reason = act.reason.trim();
   const { reason: _reason, ...rest } = act;
   const cancelled = transition(c, "cancelled", "cancelled", { ...rest, note: act.note ?? reason });
@@ -127,6 +143,86 @@ export function cancelCase(c: Case, act: Act & { reason: string }): Case {
     throw illegal(c.state, "cancelled", "cancelled", "A cancellation needs a reason");
   }
   return { ...cancelled, cancelReason: reason };
+}
+
+/**
+ * A correction on a case whose mass mail went out (sent, confirmed or closed): a note in the history, the state
+ * stays. The note is required.
+ */
+export function recordCorrection(c: Case, act: Act & { note: string }): Case {
+  const note = act.note.trim();
+  if (!massMailWentOut(c)) {
+    throw illegal(c.state, c.state, "corrected", `A ${c.state} case is cancelled or changed, not corrected`);
+  }
+  if (note === "") throw illegal(c.state, c.state, "corrected", "A correction needs a note");
+  return { ...c, history: [...c.history, entryFor("corrected", { ...act, note })] };
+}
+
+/** What Communications may change on a forwarded case, before IT sends. */
+export interface CaseChanges {
+  requestedDate?: Case["fields"]["requestedDate"] | null;
+  audiences?: Case["fields"]["audiences"];
+  subject?: string;
+  dueDate?: Case["dueDate"];
+}
+
+/**
+ * Changes a forwarded case (IT has not sent yet, as far as Communications knows). Returns the case with an
+ * "updated" entry naming what changed, and the list of changed fields; nothing changed is refused.
+ */
+export function updateForwardedCase(
+  c: Case,
+  changes: CaseChanges,
+  act: Act,
+): { case: Case; changed: Array<"requestedDate" | "audiences" | "subject" | "dueDate"> } {
+  if (c.state !== "forwarded") {
+    throw illegal(c.state, c.state, "updated", `A ${c.state} case cannot be changed for IT`);
+  }
+  const fields = { ...c.fields, audiences: [...c.fields.audiences] };
+  const changed: Array<"requestedDate" | "audiences" | "subject" | "dueDate"> = [];
+  if (changes.requestedDate !== undefined && (changes.requestedDate ?? undefined) !== fields.requestedDate) {
+    if (changes.requestedDate === null) delete fields.requestedDate;
+    else fields.requestedDate = changes.requestedDate;
+    changed.push("requestedDate");
+  }
+  if (
+    changes.audiences !== undefined &&
+    [...changes.audiences].sort().join() !== [...fields.audiences].sort().join()
+  ) {
+    if (changes.audiences.length === 0) throw illegal(c.state, c.state, "updated", "Choose an audience");
+    fields.audiences = [...changes.audiences];
+    changed.push("audiences");
+  }
+  if (changes.subject !== undefined && changes.subject.trim() !== fields.subject) {
+    if (changes.subject.trim() === "") throw illegal(c.state, c.state, "updated", "The subject is empty");
+    fields.subject = changes.subject.trim();
+    changed.push("subject");
+  }
+  let dueDate = c.dueDate;
+  if (changes.dueDate !== undefined && changes.dueDate !== c.dueDate) {
+    dueDate = changes.dueDate;
+    changed.push("dueDate");
+  }
+  if (changed.length === 0) {
+    throw new AppError("illegalTransition", "Nothing changed", {
+      details: { from: c.state, to: c.state, action: "updated", reason: "nothingChanged" },
+    });
+  }
+  const entry = entryFor("updated", { ...act, note: act.note ?? changed.join(", ") });
+  return { case: { ...c, fields, dueDate, history: [...c.history, entry] }, changed };
+}
+
+/**
+ * Records that a message with header version `version` went to IT. Versions only grow: a version at or below
+ * the one already recorded is refused (two panes sending notices cannot both claim the same number).
+ */
+export function withItVersion(c: Case, version: number): Case {
+  if (!Number.isInteger(version) || version < 1 || version <= (c.itVersion ?? 0)) {
+    throw new AppError("illegalTransition", `Version ${version} does not follow ${c.itVersion ?? 0}`, {
+      details: { from: c.state, to: c.state, action: "versioned", version, known: c.itVersion ?? 0 },
+    });
+  }
+  return { ...c, itVersion: version };
 }
 
 /** Step 5: a reminder went to IT. Only a forwarded case (waiting for IT) can be reminded; the state stays. */

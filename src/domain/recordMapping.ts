@@ -21,6 +21,7 @@ export function toRecord(c: Case): StoredRecordV1 {
     dueDate: c.dueDate,
     ...(c.requestMessageId === undefined ? {} : { requestMessageId: table.ref(c.requestMessageId) }),
     ...(c.cancelReason === undefined ? {} : { cancelReason: c.cancelReason }),
+    ...(c.itVersion === undefined ? {} : { itVersion: c.itVersion }),
     history: c.history.map((entry) => toStoredEntry(entry, table)),
     ...(table.strings.length === 0 ? {} : { strings: [...table.strings] }),
     ...(c.claim === undefined ? {} : { claim: { ...c.claim } }),
@@ -41,6 +42,7 @@ export function fromRecord(record: StoredRecordV1): Case {
   };
   if (record.requestMessageId !== undefined) c.requestMessageId = deref(record.requestMessageId);
   if (record.cancelReason !== undefined) c.cancelReason = record.cancelReason;
+  if (record.itVersion !== undefined) c.itVersion = record.itVersion;
   if (record.claim !== undefined) c.claim = { ...record.claim };
   return c;
 }

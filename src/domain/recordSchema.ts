@@ -16,6 +16,8 @@
 // compacted record as unreadable and refuses to overwrite it.
 // `claim` (who is doing a once-per-case step right now, see claim.ts) is another: optional, absent from every
 // record written before it and from every record whose step is done (the step's write clears it).
+// `itVersion` (the version of the last message about the case sent to IT, see caseHeader.ts) is another; the
+// actions `updated` and `corrected` are new values a build from before them reads as unreadable (safe).
 import { z } from "./schema";
 import { isCaseId } from "./caseId";
 import { isDateOnly } from "./dates";
@@ -38,6 +40,8 @@ const ACTION_SET: Record<HistoryAction, true> = {
   closed: true,
   cancelled: true,
   repaired: true,
+  updated: true,
+  corrected: true,
 };
 const HISTORY_ACTIONS = Object.keys(ACTION_SET) as HistoryAction[];
 
@@ -91,6 +95,7 @@ export const recordSchemaV1 = z
     dueDate: dateOnly,
     requestMessageId: stringRef.optional(),
     cancelReason: z.string().optional(),
+    itVersion: z.number().int().min(1).optional(),
     history: z.array(entrySchema).min(1),
     strings: z.array(z.string()).optional(),
     claim: claimSchema.optional(),

@@ -70,7 +70,11 @@ export type HistoryAction =
   | "relayed"
   | "closed"
   | "cancelled"
-  | "repaired";
+  | "repaired"
+  /** Communications changed a forwarded case (date, audiences, subject) and told IT. */
+  | "updated"
+  /** A note on a case whose mass mail went out (it cannot be cancelled: mail cannot be unsent). */
+  | "corrected";
 
 export interface HistoryEntry {
   at: Instant;
@@ -114,6 +118,11 @@ export interface Case {
   /** Graph id of the request message in the communications mailbox. */
   requestMessageId?: string;
   cancelReason?: string;
+  /**
+   * The version of the last message about the case sent to IT (the x-pregon-case header's `ver`): 1 after the
+   * forward, one more with each update or cancellation notice. Absent before the forward and in older records.
+   */
+  itVersion?: number;
   history: HistoryEntry[];
   /** Someone is doing a once-per-case step right now (see claim.ts); absent when nobody is. */
   claim?: Claim;

@@ -12,7 +12,12 @@ import { AppError } from "../domain/errors";
 import type { CaseQuery, GetOptions } from "../ports/mailService";
 import { odataString, queryString } from "./odata";
 import type { QueryParams } from "./odata";
-import { CASE_PROPERTY_IDS, CASE_PROPERTY_KEYS, MESSAGE_CLASS_PROPERTY_ID } from "./properties";
+import {
+  CASE_ID_HEADER_PROPERTY_ID,
+  CASE_PROPERTY_IDS,
+  CASE_PROPERTY_KEYS,
+  MESSAGE_CLASS_PROPERTY_ID,
+} from "./properties";
 
 /** What the lists show (no body: it is fetched when one message is opened). */
 export const LIST_SELECT = [
@@ -84,6 +89,8 @@ export function caseFilter(query: CaseQuery): string {
   if (query.from !== undefined) clauses.push(`from/emailAddress/address eq ${odataString(query.from)}`);
   if (query.caseId !== undefined) clauses.push(propertyEquals(CASE_PROPERTY_IDS.caseId, query.caseId));
   if (query.kind !== undefined) clauses.push(propertyEquals(CASE_PROPERTY_IDS.kind, query.kind));
+  if (query.caseIdHeader !== undefined)
+    clauses.push(propertyEquals(CASE_ID_HEADER_PROPERTY_ID, query.caseIdHeader));
   if (query.states !== undefined) {
     if (query.states.length === 0) {
       throw new AppError("badRequest", "An empty state list matches nothing", {

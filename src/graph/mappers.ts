@@ -45,6 +45,8 @@ const MESSAGE_KINDS: Readonly<Record<MessageKind, true>> = {
   confirmation: true,
   relay: true,
   massMail: true,
+  cancellation: true,
+  update: true,
 };
 
 function isMessageKind(value: string): value is MessageKind {

@@ -24,6 +24,7 @@ export const es = {
   "error.notFound": "El mensaje ya no existe o se movió.",
   "error.notInSentItemsYet":
     "El correo masivo aún no aparece en Elementos enviados; inténtelo de nuevo en un momento.",
+  "error.caseCancelled": "Comunicaciones canceló este caso ({reason}). El correo masivo no se envía.",
   "error.conflict": "Otra persona modificó este caso al mismo tiempo. Reintente para ver la versión actual.",
   "error.claimedByOther":
     "{by} está {step} en este caso desde {since}. Pregón no lo hará dos veces: espere a que termine y vuelva a abrir el caso.",
@@ -36,6 +37,7 @@ export const es = {
   "claim.step.massMailDraft": "preparando el borrador del correo masivo",
   "claim.step.massMailSend": "enviando el correo masivo",
   "claim.step.confirmation": "enviando la confirmación a Comunicaciones",
+  "claim.step.notice": "avisando a TIC de un cambio en el caso",
   "error.forbidden": "No tiene permiso sobre este buzón. Pida acceso al administrador.",
   "error.sendAsDenied":
     "No tiene permiso para enviar como ese remitente. Pida el permiso «Enviar como» o use el remitente institucional.",
@@ -210,6 +212,16 @@ export const es = {
   "it.sendConfirmBody": "Se enviará «{subject}» a: {groups}. Esta acción no se puede deshacer.",
   "it.sendConfirm": "Sí, enviar",
   "it.sendCancel": "No enviar",
+  "it.cancelled.title": "Caso cancelado por Comunicaciones: no preparar ni enviar",
+  "it.cancelled.conflictTitle": "Comunicaciones canceló el caso después de que el correo masivo salió",
+  "it.cancelled.body": "Motivo: {reason}. Cancelado por {by} el {at}.",
+  "it.cancelled.conflictBody": "El correo ya salió y no se puede anular: avise a Comunicaciones.",
+  "it.changed.title": "Comunicaciones cambió el caso después de enviarlo a TIC (versión {version})",
+  "it.changed.requestedDate": "Fecha solicitada",
+  "it.changed.audiences": "Destinatarios",
+  "it.changed.subject": "Asunto",
+  "it.changed.dueDate": "Fecha límite",
+  "it.changed.urgency": "Urgencia",
   "it.sendDetected": "El envío se encontró en Elementos enviados y quedó registrado.",
   "it.useInstitutional": "Usar el remitente institucional",
   "it.confirm": "Confirmar a Comunicaciones",
@@ -254,6 +266,8 @@ export const es = {
   "action.closed": "Caso cerrado",
   "action.cancelled": "Caso cancelado",
   "action.repaired": "Registro reparado",
+  "action.updated": "Caso cambiado; aviso a TIC",
+  "action.corrected": "Corrección registrada",
 
   "audience.estudiantes": "Estudiantes",
   "audience.docentes": "Docentes",

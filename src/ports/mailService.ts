@@ -8,7 +8,16 @@ export type MailboxId = string;
 export type FolderName = "inbox" | "sentitems" | "drafts";
 
 /** What a message is to Pregón, so that Sent Items can be searched for "the forward of case X". */
-export type MessageKind = "request" | "forward" | "reminder" | "confirmation" | "relay" | "massMail";
+export type MessageKind =
+  | "request"
+  | "forward"
+  | "reminder"
+  | "confirmation"
+  | "relay"
+  | "massMail"
+  /** Communications tells IT a forwarded case was cancelled, or changed (after the forward). */
+  | "cancellation"
+  | "update";
 
 /** The small properties Pregón keeps on a message (each one extended property). */
 export interface CaseProps {
@@ -62,6 +71,11 @@ export interface CaseQuery {
   folder?: FolderName;
   caseId?: string;
   kind?: MessageKind;
+  /**
+   * Messages whose x-pregon-case-id internet header is this case id: every message Communications sends about a
+   * case carries it, and a header (unlike Pregón's own properties) arrives with the recipient's copy.
+   */
+  caseIdHeader?: string;
   /** Messages of one conversation (replies to a forward, with or without Pregón's properties). */
   conversationId?: string;
   /** Only messages received at or after this instant. */

@@ -20,3 +20,5 @@ export type { ItConfirmationInput, SentGroup } from "./itConfirmation";
 export { itConfirmationTemplate, totalRecipients } from "./itConfirmation";
 export type { RelayToRequesterInput } from "./relayToRequester";
 export { relayToRequesterTemplate } from "./relayToRequester";
+export type { CaseNoticeInput, NoticeChange } from "./caseNotice";
+export { caseNoticeTemplate } from "./caseNotice";

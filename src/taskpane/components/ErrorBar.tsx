@@ -28,6 +28,7 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
   invalidRecord: "error.invalidRecord",
   newerRecord: "error.newerRecord",
   recordTooLarge: "error.recordTooLarge",
+  caseCancelled: "error.caseCancelled",
   network: "error.network",
   throttled: "error.throttled",
   unavailable: "error.unavailable",

@@ -14,6 +14,8 @@ const ACTION_KEYS: Record<HistoryAction, MessageKey> = {
   closed: "action.closed",
   cancelled: "action.cancelled",
   repaired: "action.repaired",
+  updated: "action.updated",
+  corrected: "action.corrected",
 };
 
 const useStyles = makeStyles({

@@ -1,13 +1,13 @@
 // "Forward to IT": the request goes to the IT mailbox with the case summary on top, attachments kept, the case
 // id in the subject and in an x- header; then the record says so. Safe to repeat and to interrupt.
-import { CASE_HEADER, encodeCaseHeader } from "../../domain/caseHeader";
 import type { Claim } from "../../domain/claim";
-import { forwardCase } from "../../domain/lifecycle";
+import { forwardCase, withItVersion } from "../../domain/lifecycle";
 import { forwardToItTemplate } from "../../domain/templates";
 import type { Case } from "../../domain/types";
 import type { MailboxId, SentResult } from "../../ports/mailService";
 import { audienceLabels } from "../audienceLabels";
 import { caseClaimHome, updateCase } from "../caseStore";
+import { caseHeaderOf } from "../caseProtocol";
 import { acquireClaim, actorOfClaim, recordClaimDraft, releasing, underClaim } from "../claims";
 import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
@@ -67,7 +67,7 @@ export function forwardToIt(
             commentHtml: template.html,
             caseId: current.id,
             kind: "forward",
-            headers: { [CASE_HEADER]: encodeCaseHeader(current) },
+            headers: caseHeaderOf(current, "forward", { version: 1 }),
             beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
           }),
         );
@@ -92,15 +92,18 @@ async function recordForward(
     releasing(
       home,
       c.state === "received"
-        ? forwardCase(c, {
-            at: sent.sentAt ?? ctx.now().toISOString(),
-            ...actorOfClaim(ctx, mailbox, claim),
-            evidence: {
-              messageId: sent.sentItemId,
-              internetMessageId,
-              conversationId: sent.conversationId,
-            },
-          })
+        ? withItVersion(
+            forwardCase(c, {
+              at: sent.sentAt ?? ctx.now().toISOString(),
+              ...actorOfClaim(ctx, mailbox, claim),
+              evidence: {
+                messageId: sent.sentItemId,
+                internetMessageId,
+                conversationId: sent.conversationId,
+              },
+            }),
+            1,
+          )
         : c,
       claim.token,
     ),

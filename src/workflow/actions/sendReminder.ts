@@ -8,6 +8,7 @@ import type { Case, HistoryEntry } from "../../domain/types";
 import type { Claim } from "../../domain/claim";
 import type { MailboxId, MailMessage, SentResult } from "../../ports/mailService";
 import { caseClaimHome, updateCase } from "../caseStore";
+import { caseHeaderOf } from "../caseProtocol";
 import { acquireClaim, actorOfClaim, recordClaimDraft, releasing, underClaim } from "../claims";
 import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
@@ -95,6 +96,7 @@ export function sendReminder(
               commentHtml: template.html,
               caseId: current.id,
               kind: "reminder",
+              headers: caseHeaderOf(current, "reminder"),
               beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
             }),
           // After an unclear send, Sent Items holds the earlier reminders too: only a newer, unrecorded one is ours.

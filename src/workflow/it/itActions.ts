@@ -21,6 +21,25 @@ import type { ItOpened } from "./openItCase";
 import { lookForDeliveryProblems } from "./deliveryReports";
 import { actorOf, sentFacts } from "./openItCase";
 import type { SenderChoice } from "./senders";
+import { findCaseMessages } from "./caseMessages";
+import type { CancelNotice } from "../../domain/caseHeader";
+
+/** Communications cancelled the case: nothing is prepared or sent. */
+export function caseCancelledError(cancelled: CancelNotice): AppError {
+  return new AppError("caseCancelled", `Communications cancelled the case: ${cancelled.reason}`, {
+    details: { reason: cancelled.reason, by: cancelled.by, at: cancelled.at },
+  });
+}
+
+/**
+ * One more look at the case's messages in IT's mailbox (one filtered request): a cancellation that arrived since
+ * the pane opened stops the step.
+ */
+async function refuseIfCancelledNow(ctx: WorkflowContext, opened: ItCase): Promise<void> {
+  const { latest } = await findCaseMessages(ctx, opened.mailbox, opened.summary.id);
+  const cancelled = latest?.summary.cancelled ?? opened.cancelled;
+  if (cancelled) throw caseCancelledError(cancelled);
+}
 
 type ItCase = Extract<ItOpened, { kind: "itCase" }>;
 
@@ -40,6 +59,7 @@ export function prepareMassMail(
   const { mailbox, message, summary } = opened;
   return singleFlight(`prepare:${message.id}`, async () => {
     const home = itClaimHome(ctx, mailbox, message.id, summary.id);
+    if (opened.cancelled) throw caseCancelledError(opened.cancelled);
     const groups = chosenGroups(ctx, input.audiences, input.counts);
     if (groups.length === 0) throw new AppError("badRequest", "Choose at least one audience");
     // Before the draft exists: a file that cannot be copied must not leave a half-made draft behind.
@@ -124,6 +144,7 @@ export function sendMassMail(
     const home = itClaimHome(ctx, mailbox, message.id, summary.id);
     const record = itRecordOf(await ctx.mail.getMessage(mailbox, message.id), summary.id);
     if (record.state === "sent" || record.state === "confirmed") return record;
+    if (opened.cancelled) throw caseCancelledError(opened.cancelled);
     if (!record.draftId) throw new AppError("notFound", "Prepare the mass mail first");
     const draftId = record.draftId;
     const draft = await draftOrGone(ctx, mailbox, draftId);
@@ -154,6 +175,8 @@ export function sendMassMail(
         // The draft left Drafts but its copy is not in Sent Items: sent (from a compose window, say) moments ago.
         if (!draft)
           throw new AppError("notInSentItemsYet", "The mass mail left Drafts but is not in Sent Items yet");
+        // Right before the send: a cancellation that reached IT's mailbox since the pane opened stops it.
+        await refuseIfCancelledNow(ctx, opened);
         return sendDraftOnce(ctx, opened, draftId, draft);
       },
       (held) => (held.internetMessageId ? { internetMessageId: held.internetMessageId } : {}),

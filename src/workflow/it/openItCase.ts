@@ -1,9 +1,9 @@
 // What IT's pane shows for a message in IT's mailbox: a forwarded case (its facts as Communications confirmed
 // them, the message to send, sanitized, and IT's own progress), or something else.
 import { findCaseId } from "../../domain/caseId";
-import { CASE_HEADER, decodeCaseHeader } from "../../domain/caseHeader";
+import { CASE_HEADER, changedBetween, decodeCaseHeader } from "../../domain/caseHeader";
+import type { CancelNotice, CaseSummary, ChangedField } from "../../domain/caseHeader";
 import { CASE_ID_HEADER } from "../../domain/evidenceHeader";
-import type { CaseSummary } from "../../domain/caseHeader";
 import { extractRequest } from "../../domain/intake";
 import type { ItRecord } from "../../domain/itRecord";
 import { withDeliveryProblems } from "../../domain/itRecord";
@@ -13,6 +13,7 @@ import type { MailboxId, MailMessage } from "../../ports/mailService";
 import type { WorkflowContext } from "../context";
 import { actorIn } from "../context";
 import { toRequestMessage } from "../requestMessage";
+import { findCaseMessages } from "./caseMessages";
 import { lookForDeliveryProblems } from "./deliveryReports";
 import { itRecordOf, updateItRecord } from "./itStore";
 
@@ -20,8 +21,18 @@ export type ItOpened =
   | {
       kind: "itCase";
       mailbox: MailboxId;
+      /** The forward (IT's record lives on it), whichever message of the case was opened. */
       message: MailMessage;
+      /** The case as it now stands: the latest version IT's mailbox holds. */
       summary: CaseSummary;
+      /** The case as it was forwarded (version 1). */
+      forwardSummary: CaseSummary;
+      /** What changed between the forward and the latest version. */
+      changed: ChangedField[];
+      /** Communications cancelled the case (from the latest version): who, when, why. */
+      cancelled?: CancelNotice;
+      /** The message the pane was opened on (the forward, a reminder, an update or a cancellation). */
+      openedId: string;
       record: ItRecord;
       messageHtml: string;
       attachments: AttachmentInfo[];
@@ -32,16 +43,29 @@ export type ItOpened =
 
 export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Promise<ItOpened> {
   const mailbox = item.mailbox;
-  const message = await ctx.mail.getMessage(mailbox, item.itemId, {
-    withBody: true,
-    withAttachments: true,
-    withHeaders: true,
-  });
-  const summary = decodeCaseHeader(message.headers?.[CASE_HEADER]);
-  // The case id: the id header Pregón set on the forward first, the subject's tag only without it.
-  if (!summary || (message.headers?.[CASE_ID_HEADER] ?? findCaseId(message.subject)) !== summary.id) {
-    return { kind: "itUnknown", mailbox, message, caseId: findCaseId(message.subject) ?? undefined };
-  }
+  const full = { withBody: true, withAttachments: true, withHeaders: true };
+  const selected = await ctx.mail.getMessage(mailbox, item.itemId, full);
+  const own = decodeCaseHeader(selected.headers?.[CASE_HEADER]);
+  const subjectId = findCaseId(selected.subject) ?? undefined;
+  const caseId = own?.id ?? selected.headers?.[CASE_ID_HEADER]?.trim() ?? subjectId;
+  if (!caseId) return { kind: "itUnknown", mailbox, message: selected };
+  // One filtered request: every message of the case in IT's inbox, newest first.
+  const found = await findCaseMessages(ctx, mailbox, caseId);
+  // The case id: the id header Pregón set first, the subject's tag only without it (a hostile subject can
+  // carry anything).
+  const selectedId = selected.headers?.[CASE_ID_HEADER]?.trim() ?? subjectId;
+  const selectedIsForward = !!own && own.message === "forward" && selectedId === own.id;
+  const forwardRef = selectedIsForward ? { message: selected, summary: own } : found.forward;
+  if (!forwardRef) return { kind: "itUnknown", mailbox, message: selected, caseId };
+  const message =
+    forwardRef.message.id === selected.id
+      ? selected
+      : await ctx.mail.getMessage(mailbox, forwardRef.message.id, full);
+  const forwardSummary = forwardRef.summary;
+  const candidates = [found.latest?.summary, own ?? undefined, forwardSummary].filter(
+    (s): s is CaseSummary => !!s && s.id.toUpperCase() === forwardSummary.id.toUpperCase(),
+  );
+  const summary = candidates.reduce((best, s) => (s.version > best.version ? s : best), forwardSummary);
   let record = itRecordOf(message, summary.id);
   let sendDetected = false;
   // The send was recorded before Exchange filed its Sent Items copy: record that copy's id now.
@@ -78,6 +102,10 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
     mailbox,
     message,
     summary,
+    forwardSummary,
+    changed: changedBetween(forwardSummary, summary),
+    ...(summary.cancelled ? { cancelled: summary.cancelled } : {}),
+    openedId: selected.id,
     record,
     messageHtml: proposal.message.value?.html ?? "",
     attachments: (message.attachments ?? []).filter(

@@ -1,5 +1,6 @@
 // IT's view of a forwarded case: what Communications confirmed, the message (sanitized), the groups with their
 // member counts, and the steps prepare → review → send (after a confirmation) → confirm to Communications.
+import type { CaseSummary, ChangedField } from "../../../domain/caseHeader";
 import {
   Button,
   MessageBar,
@@ -96,6 +97,47 @@ export function ItCaseView({ item }: ItCaseViewProps) {
         </MessageBar>
       ) : null}
 
+      {item.cancelled ? (
+        <MessageBar
+          intent={record.state === "sent" || record.state === "confirmed" ? "warning" : "error"}
+          layout="multiline"
+          role="alert"
+        >
+          <MessageBarBody>
+            <MessageBarTitle>
+              {record.state === "sent" || record.state === "confirmed"
+                ? t("it.cancelled.conflictTitle")
+                : t("it.cancelled.title")}
+            </MessageBarTitle>
+            <span id="it-cancelled-why">
+              {t("it.cancelled.body", {
+                reason: item.cancelled.reason,
+                by: item.cancelled.by,
+                at: fmt.dateTime(item.cancelled.at),
+              })}
+            </span>
+            {record.state === "sent" || record.state === "confirmed" ? (
+              <> {t("it.cancelled.conflictBody")}</>
+            ) : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {item.changed.length > 0 ? (
+        <MessageBar intent="info" layout="multiline" role="note">
+          <MessageBarBody>
+            <MessageBarTitle>{t("it.changed.title", { version: item.summary.version })}</MessageBarTitle>
+            <ul className={styles.list} aria-label={t("it.changed.title", { version: item.summary.version })}>
+              {item.changed.map((field) => (
+                <li key={field}>
+                  {t(`it.changed.${field}`)}: {changedValue(item.forwardSummary, field)} →{" "}
+                  {changedValue(item.summary, field)}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+
       <CaseFacts
         fields={item.summary.fields}
         requester={item.summary.requester}
@@ -126,12 +168,18 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               </ul>
             </div>
           ) : null}
-          <ActionButton
-            action={prepare}
-            label={t("it.prepare")}
-            runningLabel={t("it.preparing")}
-            doneLabel={t("it.prepared")}
-          />
+          {item.cancelled ? (
+            <Button disabled aria-describedby="it-cancelled-why">
+              {t("it.prepare")}
+            </Button>
+          ) : (
+            <ActionButton
+              action={prepare}
+              label={t("it.prepare")}
+              runningLabel={t("it.preparing")}
+              doneLabel={t("it.prepared")}
+            />
+          )}
         </>
       ) : null}
 
@@ -146,7 +194,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               subject={item.summary.fields.subject}
               groups={groupNames}
               total={totalRecipients(record.groups)}
-              disabled={send.isRunning}
+              disabled={send.isRunning || !!item.cancelled}
               onConfirm={() => void send.run()}
             />
           </div>
@@ -211,6 +259,22 @@ export function ItCaseView({ item }: ItCaseViewProps) {
       <MessagePreview sanitizedHtml={item.messageHtml} labelId="it-preview-title" />
     </section>
   );
+}
+
+/** A changed fact as IT reads it. */
+function changedValue(summary: CaseSummary, field: ChangedField): string {
+  switch (field) {
+    case "requestedDate":
+      return summary.fields.requestedDate ?? "—";
+    case "audiences":
+      return summary.fields.audiences.join(", ");
+    case "subject":
+      return summary.fields.subject;
+    case "dueDate":
+      return summary.dueDate;
+    case "urgency":
+      return summary.fields.urgency;
+  }
 }
 
 /** Progress and errors of the send, which has its own confirm button instead of an ActionButton. */

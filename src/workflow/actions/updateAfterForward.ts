@@ -1,0 +1,72 @@
+// "Edit after forward": Communications changes the requested date, audiences or subject of a forwarded case
+// until IT sends; IT receives an update notice on the forward's thread whose case header carries the case as it
+// now stands, a higher version and what changed (workflow/caseProtocol.ts).
+import { AppError } from "../../domain/errors";
+import type { CaseChanges } from "../../domain/lifecycle";
+import { updateForwardedCase } from "../../domain/lifecycle";
+import { caseNoticeTemplate } from "../../domain/templates";
+import type { Case } from "../../domain/types";
+import type { MailboxId } from "../../ports/mailService";
+import { audienceLabels } from "../audienceLabels";
+import { sendNotice } from "../caseProtocol";
+import type { ClaimOptions } from "../claims";
+import type { WorkflowContext } from "../context";
+import { singleFlight } from "../singleFlight";
+
+export function updateAfterForward(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+  changes: CaseChanges,
+  note?: string,
+  options: ClaimOptions = {},
+): Promise<Case> {
+  return singleFlight(`update:${messageId}`, async () => {
+    let changed: ReturnType<typeof updateForwardedCase>["changed"] = [];
+    const apply = (c: Case, act: Parameters<typeof updateForwardedCase>[2]) => {
+      const result = updateForwardedCase(c, changes, note ? { ...act, note } : act);
+      changed = result.changed;
+      return result.case;
+    };
+    const labels = audienceLabels(ctx.config);
+    const lang = ctx.config.institution.defaultLanguage;
+    // Done when the record already holds these values (a repeated click after the notice went out).
+    const isDone = (c: Case) => {
+      try {
+        updateForwardedCase(c, changes, { at: ctx.now().toISOString(), by: ctx.user });
+        return false;
+      } catch (e) {
+        return e instanceof AppError && e.details?.reason === "nothingChanged";
+      }
+    };
+    return sendNotice(
+      ctx,
+      mailbox,
+      messageId,
+      {
+        message: "update",
+        apply,
+        get changed() {
+          return changed;
+        },
+        template: (next) =>
+          caseNoticeTemplate({
+            lang,
+            kind: "update",
+            caseId: next.id,
+            subject: next.fields.subject,
+            changed,
+            requestedDate: next.fields.requestedDate,
+            dueDate: next.dueDate,
+            audienceLabels: next.fields.audiences.map((a) => {
+              const label = labels.find((l) => l.key === a);
+              return (lang === "es" ? label?.labelEs : label?.labelEn) ?? a;
+            }),
+            note,
+          }),
+      },
+      isDone,
+      options,
+    );
+  });
+}

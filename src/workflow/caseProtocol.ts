@@ -1,0 +1,157 @@
+// The case protocol between the mailboxes, Communications' side: the x-pregon-case header each message about a
+// case carries (domain/caseHeader.ts), and the notices (cancellation, update) that go on the forward's thread
+// under a claim, like reminders.
+import { CASE_HEADER, encodeCaseHeader, nextVersion } from "../domain/caseHeader";
+import type { CancelNotice, CaseMessageKind, ChangedField } from "../domain/caseHeader";
+import type { Claim } from "../domain/claim";
+import { AppError } from "../domain/errors";
+import type { Act } from "../domain/history";
+import { withItVersion } from "../domain/lifecycle";
+import type { Case } from "../domain/types";
+import type { MailboxId, SentResult } from "../ports/mailService";
+import { caseClaimHome, updateCase } from "./caseStore";
+import { acquireClaim, actorOfClaim, recordClaimDraft, releasing, underClaim } from "./claims";
+import type { ClaimOptions } from "./claims";
+import type { WorkflowContext } from "./context";
+import { findSent } from "./reconcile";
+import { sendOnce } from "./sendOnce";
+
+/** The header for a message about `c`: the case as it stands now, with the protocol facts of this message. */
+export function caseHeaderOf(
+  c: Case,
+  message: CaseMessageKind,
+  extra: { version?: number; changed?: readonly ChangedField[]; cancelled?: CancelNotice } = {},
+): Record<string, string> {
+  return {
+    [CASE_HEADER]: encodeCaseHeader({
+      id: c.id,
+      fields: c.fields,
+      dueDate: c.dueDate,
+      requester: c.requester,
+      version: extra.version ?? c.itVersion ?? 1,
+      message,
+      ...(extra.changed ? { changed: extra.changed } : {}),
+      ...(extra.cancelled ? { cancelled: extra.cancelled } : {}),
+    }),
+  };
+}
+
+export interface NoticePlan {
+  /** What the notice is (the header's msg and the Sent Items kind). */
+  message: "cancel" | "update";
+  /** The case after the change (checked by the domain before anything is claimed or sent). */
+  apply(current: Case, act: Act): Case;
+  changed?: readonly ChangedField[];
+  cancelled?: (act: { at: string; by: string }) => CancelNotice;
+  template(next: Case): { subject: string; html: string };
+}
+
+/**
+ * Sends a notice about a forwarded case to IT (a reply on the forward's thread, to IT's mailbox) and records the
+ * change with the notice's version, in one step under a claim: a second pane sees the claim, a lost answer is
+ * found in Sent Items, and the change is recorded only with its notice (never a cancellation IT was not told).
+ */
+export async function sendNotice(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+  plan: NoticePlan,
+  isDone: (c: Case) => boolean,
+  options: ClaimOptions = {},
+): Promise<Case> {
+  const home = caseClaimHome(ctx, mailbox, messageId);
+  const kind = plan.message === "cancel" ? "cancellation" : "update";
+  const { record } = await home.read();
+  if (isDone(record)) return record;
+  // The domain's guard, before anything is claimed or sent.
+  plan.apply(record, { at: ctx.now().toISOString(), by: ctx.user });
+  const acquired = await acquireClaim(
+    ctx,
+    home,
+    "notice",
+    {
+      mailbox,
+      caseId: record.id,
+      kind,
+      isClaims: (sent, claim) =>
+        !!claim.internetMessageId && sent.internetMessageId === claim.internetMessageId,
+    },
+    { ...options, isDone },
+  );
+  if (acquired.kind === "done") return acquired.record;
+  if (acquired.kind === "sentByClaim")
+    return recordNotice(
+      ctx,
+      mailbox,
+      messageId,
+      plan,
+      acquired.claim,
+      {},
+      nextVersion(acquired.record.itVersion),
+    );
+  const { claim, record: current } = acquired;
+  const at = ctx.now().toISOString();
+  const next = plan.apply(current, { at, by: ctx.user });
+  const version = nextVersion(current.itVersion);
+  const template = plan.template(next);
+  const sent = await underClaim(
+    ctx,
+    home,
+    mailbox,
+    claim.token,
+    async (): Promise<SentResult> => {
+      const forwarded = current.history.find((h) => h.action === "forwarded");
+      const forwardId =
+        forwarded?.evidence?.messageId ?? (await findSent(ctx, mailbox, current.id, "forward"))?.id;
+      if (!forwardId) throw new AppError("notFound", "The forward to IT is not in Sent Items");
+      return sendOnce(
+        ctx,
+        mailbox,
+        current.id,
+        kind,
+        () =>
+          ctx.mail.reply(mailbox, forwardId, {
+            to: [{ address: ctx.config.itMailbox }],
+            subject: template.subject,
+            commentHtml: template.html,
+            caseId: current.id,
+            kind,
+            headers: caseHeaderOf(next, plan.message, {
+              version,
+              ...(plan.changed ? { changed: plan.changed } : {}),
+              ...(plan.cancelled ? { cancelled: plan.cancelled({ at, by: ctx.user }) } : {}),
+            }),
+            beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
+          }),
+        // Earlier notices of this kind are in Sent Items too: only one sent under this claim is ours.
+        (copy) => Date.parse(copy.sentAt ?? at) >= Date.parse(claim.since) - 60_000,
+      );
+    },
+    (held): SentResult => (held.internetMessageId ? { internetMessageId: held.internetMessageId } : {}),
+  );
+  return recordNotice(ctx, mailbox, messageId, plan, claim, sent, version);
+}
+
+async function recordNotice(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+  plan: NoticePlan,
+  claim: Claim,
+  sent: SentResult,
+  version: number,
+): Promise<Case> {
+  const home = caseClaimHome(ctx, mailbox, messageId);
+  const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
+  const updated = await updateCase(ctx, mailbox, messageId, (c) => {
+    if ((c.itVersion ?? 1) >= version) return releasing(home, c, claim.token);
+    const act = {
+      at: sent.sentAt ?? ctx.now().toISOString(),
+      ...actorOfClaim(ctx, mailbox, claim),
+      evidence: { messageId: sent.sentItemId, internetMessageId },
+    };
+    const next = plan.apply(c, act);
+    return releasing(home, withItVersion(next, version), claim.token);
+  });
+  return updated.case;
+}

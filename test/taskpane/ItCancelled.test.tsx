@@ -1,0 +1,55 @@
+// IT's pane on a case Communications cancelled after the forward: the banner says so with the reason and who,
+// and Prepare is disabled and described by that reason.
+import { render, screen } from "@testing-library/react";
+import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
+import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
+import { App } from "../../src/taskpane/App";
+import { cancelCase } from "../../src/workflow/actions/cancelCase";
+import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
+import { newCase } from "../support/cases";
+import { forwardInItInbox } from "../support/procedure";
+import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
+
+const world = setupWorld();
+
+function itHost(item: SelectedItem): MailHost {
+  return {
+    userAddress: IT,
+    displayLanguage: "es-CO",
+    getTheme: () => "light",
+    getSelectedItem: async () => item,
+    onSelectionChanged: () => () => undefined,
+    onThemeChanged: () => () => undefined,
+    canOpenDraft: () => false,
+    openDraft: async () => undefined,
+  };
+}
+
+it("shows the cancellation with its reason and who, and Prepare disabled with that reason", async () => {
+  const w = world();
+  const created = await newCase(w, "01-structured-es.json");
+  await forwardToIt(w.comms.ctx, COMMUNICATIONS, created.messageId);
+  w.afterSentItemsDelay();
+  await cancelCase(w.comms.ctx, COMMUNICATIONS, created.messageId, "La unidad retiró la solicitud");
+  const forward = forwardInItInbox(w, created.case.id);
+  render(
+    <App
+      services={{
+        host: itHost(w.it.select(forward.id, forward.subject)),
+        mail: w.it.ctx.mail,
+        config: w.config,
+        sanitizeHtml,
+        now: () => w.clock.now(),
+      }}
+    />,
+  );
+
+  const alert = await screen.findByRole("alert", {}, { timeout: 10_000 });
+  expect(alert.textContent).toContain("Caso cancelado por Comunicaciones");
+  expect(alert.textContent).toContain("La unidad retiró la solicitud");
+  expect(alert.textContent).toContain(w.comms.ctx.user);
+  const prepare = screen.getByRole("button", { name: "Preparar correo masivo" });
+  expect((prepare as HTMLButtonElement).disabled).toBe(true);
+  const describedBy = prepare.getAttribute("aria-describedby") ?? "";
+  expect(document.getElementById(describedBy)?.textContent).toContain("La unidad retiró la solicitud");
+});
