@@ -2,7 +2,7 @@
 // the one action that comes next.
 import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useMemo, useState } from "react";
-import { isOpen } from "../../domain/lifecycle";
+import { offers, showsDueDate } from "../../domain/caseOffers";
 import type { Case } from "../../domain/types";
 import { cancelCase } from "../../workflow/actions/cancelCase";
 import { forwardToIt } from "../../workflow/actions/forwardToIt";
@@ -112,10 +112,10 @@ export function CaseView({ item }: CaseViewProps) {
           <MessageBarBody>{t("case.refused", { groups: refused.data.join(", ") })}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Text>{t("case.dueOn", { date: fmt.date(current.dueDate) })}</Text>
+      {showsDueDate(current) ? <Text>{t("case.dueOn", { date: fmt.date(current.dueDate) })}</Text> : null}
 
       <div className={styles.actions}>
-        {current.state === "received" ? (
+        {offers(current, "forward") ? (
           <ActionButton
             action={forward}
             onTakeOver={() => void forward.run({ takeOver: true })}
@@ -124,7 +124,7 @@ export function CaseView({ item }: CaseViewProps) {
             doneLabel={t("act.forwarded")}
           />
         ) : null}
-        {current.state === "forwarded" ? (
+        {offers(current, "remind") ? (
           <>
             <Text size={200}>{t("act.waitingIt")}</Text>
             <ActionButton
@@ -137,7 +137,7 @@ export function CaseView({ item }: CaseViewProps) {
             />
           </>
         ) : null}
-        {current.state === "confirmed" ? (
+        {offers(current, "relay") ? (
           <ActionButton
             action={relay}
             onTakeOver={() => void relay.run({ takeOver: true })}
@@ -146,7 +146,7 @@ export function CaseView({ item }: CaseViewProps) {
             doneLabel={t("act.relayed")}
           />
         ) : null}
-        {isOpen(current.state) ? (
+        {offers(current, "cancel") ? (
           <>
             <CancelDialog
               caseId={current.id}
