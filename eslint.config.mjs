@@ -11,18 +11,52 @@ const graphPackages = ["@microsoft/microsoft-graph-client", "@microsoft/microsof
 const msalPackages = ["@azure/msal-browser", "@azure/msal-*"];
 const emulatorPackages = ["msw", "msw/*"];
 
+/** Every folder of the README's diagram (src/<name>/). */
+const LAYERS = [
+  "domain",
+  "ports",
+  "workflow",
+  "taskpane",
+  "office",
+  "graph",
+  "auth",
+  "config",
+  "i18n",
+  "sanitize",
+  "emulator",
+  "demo",
+  "app",
+];
+const layers = (names) => names.map((n) => `**/${n}/**`);
+/** The folder patterns of every layer except the folder itself and the ones it may use. */
+const layersBut = (...allowed) => layers(LAYERS.filter((n) => !allowed.includes(n)));
+/** Packages no inner layer may import (each adapter's own package is allowed only in its folder). */
+const outside = [...reactPackages, ...graphPackages, ...msalPackages, ...emulatorPackages];
+
+/** A globals fence: in `files`, these globals may not be used. */
+function globalsFence(files, names, message) {
+  return {
+    files,
+    rules: { "no-restricted-globals": ["error", ...names.map((name) => ({ name, message }))] },
+  };
+}
+
 /**
  * One fence: in `files`, these module patterns may not be imported. A folder pattern "**\/x/**" also covers the
- * folder's index ("../x"), which the glob alone would not match.
+ * folder's index ("../x", "../../x", …), which the glob alone would not match; the index forms are relative paths
+ * rather than "**\/x" so that a file that happens to be called like a layer (the emulator's state/config.ts) is
+ * not mistaken for the layer. Matching is case-sensitive for the same reason (taskpane/App is not src/app).
  */
 function fence(files, patterns, message) {
-  const group = patterns.flatMap((p) =>
-    p.endsWith("/**") && p.startsWith("**/") ? [p, p.slice(0, -3)] : [p],
-  );
+  const group = patterns.flatMap((p) => {
+    if (!(p.endsWith("/**") && p.startsWith("**/"))) return [p];
+    const name = p.slice(3, -3);
+    return [p, ...["../", "../../", "../../../", "../../../../"].map((up) => up + name)];
+  });
   return {
     files,
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group, message }] }],
+      "no-restricted-imports": ["error", { patterns: [{ group, message, caseSensitive: true }] }],
     },
   };
 }
@@ -69,26 +103,31 @@ export default tseslint.config(
   ),
   // The domain is plain TypeScript: no UI, no outside system, no other layer.
   fence(
-    ["src/domain/**/*.ts"],
-    [
-      ...reactPackages,
-      ...graphPackages,
-      ...msalPackages,
-      ...emulatorPackages,
-      "@microsoft/*",
-      "dompurify",
-      "**/office/**",
-      "**/graph/**",
-      "**/auth/**",
-      "**/taskpane/**",
-      "**/emulator/**",
-      "**/demo/**",
-      "**/ports/**",
-      "**/i18n/**",
-      "**/config/**",
-      "**/sanitize/**",
-    ],
+    ["src/domain/**/*.{ts,tsx}"],
+    [...outside, "@microsoft/*", "dompurify", ...layersBut("domain")],
     "src/domain/ is pure: it imports no React, Office, Graph, MSAL, emulator or other layer.",
+  ),
+  globalsFence(
+    ["src/domain/**/*.{ts,tsx}"],
+    ["Office", "fetch", "window", "document"],
+    "src/domain/ is pure.",
+  ),
+  // Ports are the contracts between layers: types and small protocol helpers over the domain, nothing concrete.
+  fence(
+    ["src/ports/**/*.{ts,tsx}"],
+    [...outside, "@microsoft/*", "dompurify", ...layersBut("domain", "ports")],
+    "src/ports/ holds contracts: it depends on the domain only, never on an adapter, the workflow or the UI.",
+  ),
+  // The workflow runs the procedure over ports: no UI, no concrete adapter, no user-facing text.
+  fence(
+    ["src/workflow/**/*.{ts,tsx}"],
+    [...outside, "@microsoft/*", "dompurify", ...layersBut("workflow", "domain", "ports", "config")],
+    "src/workflow/ talks to ports (MailService, MailHost) and the domain; it returns codes, never UI or text.",
+  ),
+  globalsFence(
+    ["src/workflow/**/*.{ts,tsx}"],
+    ["Office", "fetch"],
+    "The workflow reaches Outlook and Graph only through the ports.",
   ),
   fence(
     ["src/taskpane/**/*.{ts,tsx}"],
@@ -96,61 +135,80 @@ export default tseslint.config(
       ...graphPackages,
       ...msalPackages,
       ...emulatorPackages,
-      "**/office/**",
-      "**/graph/**",
-      "**/auth/**",
-      "**/emulator/**",
-      "**/demo/**",
+      "dompurify",
+      ...layersBut("taskpane", "domain", "ports", "workflow", "config", "i18n"),
     ],
     "The taskpane depends on ports (src/ports/) and the domain, never on a concrete adapter.",
   ),
-  {
-    files: ["src/taskpane/**/*.{ts,tsx}"],
-    rules: {
-      "no-restricted-globals": [
-        "error",
-        { name: "Office", message: "The taskpane talks to the MailHost port." },
-        { name: "fetch", message: "The taskpane talks to the MailService port." },
-      ],
-    },
-  },
+  globalsFence(
+    ["src/taskpane/**/*.{ts,tsx}"],
+    ["Office", "fetch"],
+    "The taskpane talks to the MailHost and MailService ports.",
+  ),
   // Each adapter may import the package it owns (the general fence above is replaced for its folder).
   fence(
-    ["src/graph/**/*.ts"],
+    ["src/office/**/*.{ts,tsx}"],
     [
+      ...graphPackages,
       ...msalPackages,
       ...emulatorPackages,
       ...reactPackages,
-      "**/auth/**",
-      "**/emulator/**",
-      "**/taskpane/**",
+      ...layersBut("office", "domain", "ports"),
     ],
+    "src/office/ adapts Office.js to the ports; it knows nothing of Graph, MSAL, the UI or the workflow.",
+  ),
+  fence(
+    ["src/graph/**/*.{ts,tsx}"],
+    [...msalPackages, ...emulatorPackages, ...reactPackages, ...layersBut("graph", "domain", "ports")],
     "src/graph/ gets a token provider; it never sees MSAL, React or the emulator.",
   ),
   fence(
-    ["src/auth/**/*.ts"],
-    [
-      ...graphPackages,
-      ...emulatorPackages,
-      ...reactPackages,
-      "**/graph/**",
-      "**/emulator/**",
-      "**/taskpane/**",
-    ],
+    ["src/auth/**/*.{ts,tsx}"],
+    [...graphPackages, ...emulatorPackages, ...reactPackages, ...layersBut("auth", "domain", "ports")],
     "src/auth/ has no DOM or UI and knows nothing of Graph or the emulator.",
   ),
+  // The leaves every layer may read: configuration, strings, the HTML sanitizer. They read only the domain.
   fence(
-    ["src/emulator/**/*.ts"],
+    ["src/config/**/*.{ts,tsx}"],
+    [...outside, "@microsoft/*", "dompurify", ...layersBut("config", "domain")],
+    "src/config/ reads and checks pregon.config.json over the domain's types; it depends on no other layer.",
+  ),
+  globalsFence(
+    ["src/config/**/*.{ts,tsx}"],
+    ["Office"],
+    "src/config/ is given its fetch function; it does not reach Outlook.",
+  ),
+  fence(
+    ["src/i18n/**/*.{ts,tsx}"],
+    [...outside, "@microsoft/*", "dompurify", ...layersBut("i18n", "domain")],
+    "src/i18n/ is the string catalogue; it depends on no other layer.",
+  ),
+  globalsFence(["src/i18n/**/*.{ts,tsx}"], ["Office", "fetch"], "src/i18n/ is data and formatting only."),
+  fence(
+    ["src/sanitize/**/*.{ts,tsx}"],
+    [...outside, "@microsoft/*", ...layersBut("sanitize", "domain")],
+    "src/sanitize/ wraps DOMPurify; it depends on no other layer.",
+  ),
+  fence(
+    ["src/emulator/**/*.{ts,tsx}"],
+    [...graphPackages, ...msalPackages, ...reactPackages, ...layersBut("emulator")],
+    "src/emulator/ stands in for Microsoft 365 on the far side of HTTP; it uses none of the add-in's layers.",
+  ),
+  // The two wirings: the demo puts the emulator behind the Graph adapter; production never sees the emulator.
+  fence(
+    ["src/demo/**/*.{ts,tsx}"],
     [
       ...graphPackages,
       ...msalPackages,
-      ...reactPackages,
-      "**/taskpane/**",
-      "**/auth/**",
-      "**/graph/**",
-      "**/office/**",
+      ...emulatorPackages,
+      ...layers(["office", "auth", "app", "workflow"]),
     ],
-    "src/emulator/ stands in for Microsoft 365 on the far side of HTTP; it uses none of the add-in's layers.",
+    "src/demo/ wires the stand-in host, the Graph adapter over the emulator and the taskpane; no Office.js, MSAL or workflow.",
+  ),
+  fence(
+    ["src/app/**/*.{ts,tsx}"],
+    [...graphPackages, ...emulatorPackages, ...layers(["emulator", "demo", "workflow"])],
+    "src/app/ wires production (Office.js, Graph, MSAL); it never imports the emulator, the demo or the workflow.",
   ),
   {
     // CommonJS configuration files read by webpack and jest.

@@ -2,8 +2,8 @@
 // unavailable. It only wires: Office readiness and messageParent (src/office), MSAL's redirect flow
 // (src/auth/dialogSignIn.ts), and the same pregon.config.json as the taskpane for the app registration.
 import "../domain/zodConfig";
-import { DIALOG_ERROR_CODES, DIALOG_MESSAGE_TYPE, serializeDialogMessage } from "../auth/dialogProtocol";
-import type { DialogAuthMessage } from "../auth/dialogProtocol";
+import { DIALOG_ERROR_CODES, DIALOG_MESSAGE_TYPE, serializeDialogMessage } from "../ports/dialogAuth";
+import type { DialogAuthMessage } from "../ports/dialogAuth";
 import { signInInDialog } from "../auth/dialogSignIn";
 import { fetchTextWith } from "../config/fetchText";
 import { DEFAULT_CONFIG_URL, loadConfig } from "../config/load";

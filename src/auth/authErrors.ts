@@ -3,7 +3,7 @@
 // InteractionRequiredAuthErrorCodes, NestedAppAuthError and server (Entra ID) error codes.
 import { AppError, isAppError } from "../domain/errors";
 import type { ErrorCode, NextStep } from "../domain/errors";
-import { DIALOG_ERROR_CODES } from "./dialogProtocol";
+import { DIALOG_ERROR_CODES } from "../ports/dialogAuth";
 
 /**
  * What the ladder does after a failure: ask the user (popup), fall back to the Office dialog (the popup or NAA

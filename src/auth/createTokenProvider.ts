@@ -1,8 +1,8 @@
 // Production wiring: the token ladder over MSAL's nestable client. The Office adapter supplies the two
 // Office-backed functions; nothing else in the add-in needs to know MSAL exists.
 import { createNestablePublicClientApplication } from "@azure/msal-browser";
-import { DEFAULT_DIALOG_URL } from "./dialogProtocol";
-import type { OpenDialogAuth } from "./dialogProtocol";
+import { DEFAULT_DIALOG_URL } from "../ports/dialogAuth";
+import type { OpenDialogAuth } from "../ports/dialogAuth";
 import { msalConfiguration } from "./msalClient";
 import type { AuthSettings } from "./msalClient";
 import { createTokenLadder } from "./tokenLadder";

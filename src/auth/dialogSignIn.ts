@@ -12,8 +12,8 @@ import {
   DIALOG_MESSAGE_TYPE,
   readDialogClaims,
   readDialogScopes,
-} from "./dialogProtocol";
-import type { DialogAuthMessage } from "./dialogProtocol";
+} from "../ports/dialogAuth";
+import type { DialogAuthMessage } from "../ports/dialogAuth";
 import { msalConfiguration } from "./msalClient";
 import type { AuthSettings } from "./msalClient";
 import { GRAPH_SCOPES, scopesWith } from "./scopes";

@@ -1,7 +1,7 @@
 // What the ladder keeps from a dialog sign-in: the token and when it stops being good. MSAL caches the tokens it
 // gets itself; the dialog's token lives in the taskpane's memory only, never in storage.
 import { toAuthAppError } from "./authErrors";
-import { DialogAuthFailure, DIALOG_ERROR_CODES, parseDialogMessage } from "./dialogProtocol";
+import { DialogAuthFailure, DIALOG_ERROR_CODES, parseDialogMessage } from "../ports/dialogAuth";
 
 /** Lifetime assumed for a bare token from an adapter that did not pass the expiry on (well under Entra's minimum). */
 const BARE_TOKEN_LIFETIME_MS = 10 * 60_000;

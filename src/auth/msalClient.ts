@@ -18,7 +18,7 @@ export interface AuthSettings {
   clientId: string;
   /** A tenant GUID, or "organizations" for any work or school tenant. */
   tenantId: string;
-  /** The Office-dialog sign-in page; see dialogProtocol.ts. */
+  /** The Office-dialog sign-in page; see src/ports/dialogAuth.ts. */
   dialogUrl?: string;
 }
 

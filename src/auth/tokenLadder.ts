@@ -10,8 +10,8 @@
 import type { AccountInfo, AuthenticationResult } from "@azure/msal-browser";
 import { AppError, isAppError } from "../domain/errors";
 import { ruleFor, toAuthAppError } from "./authErrors";
-import { DEFAULT_DIALOG_URL, dialogRequestUrl } from "./dialogProtocol";
-import type { OpenDialogAuth } from "./dialogProtocol";
+import { DEFAULT_DIALOG_URL, dialogRequestUrl } from "../ports/dialogAuth";
+import type { OpenDialogAuth } from "../ports/dialogAuth";
 import { readDialogResult } from "./dialogToken";
 import type { DialogToken } from "./dialogToken";
 import type { MsalClient } from "./msalClient";

@@ -4,6 +4,8 @@
 export type ErrorCode =
   // domain
   | "illegalTransition"
+  /** A reminder already went out this business day and the user did not confirm a second (details: at). */
+  | "reminderAlreadySentToday"
   | "invalidCaseId"
   | "invalidRecord"
   | "newerRecord"
@@ -77,6 +79,7 @@ export function defaultNextStep(code: ErrorCode): NextStep {
       return "contactAdmin";
     case "officeFailed":
       return "reload";
+    case "reminderAlreadySentToday":
     case "illegalTransition":
     case "invalidCaseId":
     case "invalidRecord":

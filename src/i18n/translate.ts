@@ -30,6 +30,8 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
 export interface Formatters {
   date(value: string | Date): string;
   dateTime(value: string | Date): string;
+  /** The time of day of an instant (HH:MM), in the institution's time zone. */
+  time(value: string | Date): string;
   number(value: number): string;
 }
 
@@ -39,6 +41,12 @@ export function formatters(lang: Lang, timeZone: string): Formatters {
   const dateOnly = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const instantDate = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  });
   const number = new Intl.NumberFormat(locale);
   const asDate = (v: string | Date) =>
     typeof v === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v) : v;
@@ -46,6 +54,7 @@ export function formatters(lang: Lang, timeZone: string): Formatters {
     date: (v) =>
       (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dateOnly : instantDate).format(asDate(v)),
     dateTime: (v) => dateTime.format(asDate(v)),
+    time: (v) => time.format(asDate(v)),
     number: (v) => number.format(v),
   };
 }

@@ -1,5 +1,5 @@
 // The taskpane's side of the Office-dialog sign-in: opens the dialog page and resolves with the one message it
-// posts (see src/auth/dialogProtocol.ts). Failures become the errors the token ladder already maps:
+// posts (see src/ports/dialogAuth.ts). Failures become the errors the token ladder already maps:
 //   - DialogAuthFailure "dialog_closed" when the user closes the window (12006);
 //   - DialogAuthFailure "dialog_failed" when the page posts something that is not a DialogAuthMessage, or a
 //     message from another origin;
@@ -7,8 +7,8 @@
 //     sign in again; a second dialog (12007) to retry; an untrusted domain, http or a missing page (12004, 12005,
 //     12002, 12003) is a deployment problem for the administrator.
 // Codes from "Handle errors and events in the Office dialog box" (Office Add-ins documentation).
-import { DialogAuthFailure, DIALOG_ERROR_CODES, parseDialogMessage } from "../auth/dialogProtocol";
-import type { OpenDialogAuth } from "../auth/dialogProtocol";
+import { DialogAuthFailure, DIALOG_ERROR_CODES, parseDialogMessage } from "../ports/dialogAuth";
+import type { OpenDialogAuth } from "../ports/dialogAuth";
 import { AppError } from "../domain/errors";
 
 export const DIALOG_OFFICE_ERRORS = {

@@ -5,7 +5,7 @@ import {
   ServerError,
 } from "@azure/msal-browser";
 import { AUTH_ERROR_TABLE, ruleFor, toAuthAppError } from "../../src/auth/authErrors";
-import { DialogAuthFailure } from "../../src/auth/dialogProtocol";
+import { DialogAuthFailure } from "../../src/ports/dialogAuth";
 import { AppError } from "../../src/domain/errors";
 
 describe("the MSAL error table", () => {

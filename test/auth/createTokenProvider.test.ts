@@ -1,5 +1,5 @@
 import { createNaaTokenProvider } from "../../src/auth/createTokenProvider";
-import { serializeDialogMessage } from "../../src/auth/dialogProtocol";
+import { serializeDialogMessage } from "../../src/ports/dialogAuth";
 import { msalConfiguration } from "../../src/auth/msalClient";
 import {
   GRAPH_SCOPES,

@@ -1,7 +1,7 @@
 // The MSAL part of the dialog page, with a fake MSAL client: first load starts the redirect (with the claims the
 // taskpane passed), the second load turns the response into the message for the taskpane.
 import type { AuthenticationResult } from "@azure/msal-browser";
-import { parseDialogMessage } from "../../src/auth/dialogProtocol";
+import { parseDialogMessage } from "../../src/ports/dialogAuth";
 import { dialogMsalConfiguration, signInInDialog } from "../../src/auth/dialogSignIn";
 import type { DialogMsalClient } from "../../src/auth/dialogSignIn";
 import { GRAPH_SCOPES } from "../../src/auth/scopes";

@@ -2,7 +2,7 @@ import { BrowserAuthError, ClientAuthError, InteractionRequiredAuthError } from 
 import type { AccountInfo, AuthenticationResult } from "@azure/msal-browser";
 import { AppError } from "../../src/domain/errors";
 import { withClaimsChallenge } from "../../src/auth/claimsChallenge";
-import { DialogAuthFailure, serializeDialogMessage } from "../../src/auth/dialogProtocol";
+import { DialogAuthFailure, serializeDialogMessage } from "../../src/ports/dialogAuth";
 import type { MsalClient } from "../../src/auth/msalClient";
 import { GRAPH_SCOPES } from "../../src/auth/scopes";
 import { createTokenLadder } from "../../src/auth/tokenLadder";

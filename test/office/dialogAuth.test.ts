@@ -1,6 +1,6 @@
 // The Office dialog opener against a hand-made Office.context.ui: what it resolves with, and how each Office
 // dialog error reaches the token ladder.
-import { DialogAuthFailure, serializeDialogMessage } from "../../src/auth/dialogProtocol";
+import { DialogAuthFailure, serializeDialogMessage } from "../../src/ports/dialogAuth";
 import { toAuthAppError } from "../../src/auth/authErrors";
 import { AppError } from "../../src/domain/errors";
 import { dialogStartAddress, openDialogAuth } from "../../src/office/dialogAuth";

@@ -24,6 +24,7 @@ export interface ErrorBarProps {
 /** Typed so that a new error code without a message fails the type-check. */
 const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
   illegalTransition: "error.illegalTransition",
+  reminderAlreadySentToday: "error.reminderAlreadySentToday",
   invalidCaseId: "error.invalidCaseId",
   invalidRecord: "error.invalidRecord",
   newerRecord: "error.newerRecord",
@@ -60,6 +61,8 @@ function isStaleClaim(error: AppError): boolean {
 
 /** The message's placeholders: a claim names the step in words and its time in the pane's language and zone. */
 function paramsOf(error: AppError, { t, fmt }: I18n): Record<string, string | number> | undefined {
+  if (error.code === "reminderAlreadySentToday" && error.details)
+    return { ...error.details, time: fmt.time(String(error.details.at)) };
   if (error.code !== "claimedByOther" || !error.details) return error.details;
   const step = String(error.details.step);
   const since = String(error.details.since);

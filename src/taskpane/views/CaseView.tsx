@@ -2,20 +2,25 @@
 // the one action that comes next.
 import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useMemo, useState } from "react";
-import { isOpen } from "../../domain/lifecycle";
+import { offers, showsDueDate } from "../../domain/caseOffers";
+import { reminderSameBusinessDay } from "../../domain/reminders";
 import type { Case } from "../../domain/types";
 import { cancelCase } from "../../workflow/actions/cancelCase";
 import { forwardToIt } from "../../workflow/actions/forwardToIt";
 import type { ClaimOptions } from "../../workflow/claims";
 import { relayToRequester } from "../../workflow/actions/relayToRequester";
 import { sendReminder } from "../../workflow/actions/sendReminder";
+import type { ReminderOptions } from "../../workflow/actions/sendReminder";
+import { calendarOf } from "../../workflow/context";
 import type { OpenedItem } from "../../workflow/openItem";
 import type { MessageKey } from "../../i18n/catalogue";
 import { ActionButton } from "../components/ActionButton";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { CaseFacts } from "../components/CaseFacts";
 import { OverdueBadge, StateBadge } from "../components/StateBadge";
 import { Timeline } from "../components/Timeline";
 import { useI18n } from "../I18nContext";
+import { useServices } from "../ServicesContext";
 import { useAction } from "../hooks/useAction";
 import { useRefusedGroups } from "../hooks/useRefusedGroups";
 import { useWorkflow } from "../hooks/useWorkflow";
@@ -67,7 +72,7 @@ export function CaseView({ item }: CaseViewProps) {
   );
   const remind = useAction(
     useCallback(
-      (options?: ClaimOptions) => sendReminder(ctx, item.mailbox, messageId, undefined, options),
+      (options?: ReminderOptions) => sendReminder(ctx, item.mailbox, messageId, undefined, options),
       [ctx, item.mailbox, messageId],
     ),
     done.reminded,
@@ -86,6 +91,11 @@ export function CaseView({ item }: CaseViewProps) {
     ),
     done.cancelled,
   );
+  const { config, now } = useServices();
+  // A reminder already went out this business day: a second one needs the person's explicit yes.
+  const remindedToday = offers(current, "remind")
+    ? reminderSameBusinessDay(current, now(), calendarOf(config))
+    : undefined;
   const refused = useRefusedGroups(item.mailbox, current);
   const busy = forward.isRunning || remind.isRunning || relay.isRunning || cancel.isRunning;
   return (
@@ -112,10 +122,10 @@ export function CaseView({ item }: CaseViewProps) {
           <MessageBarBody>{t("case.refused", { groups: refused.data.join(", ") })}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Text>{t("case.dueOn", { date: fmt.date(current.dueDate) })}</Text>
+      {showsDueDate(current) ? <Text>{t("case.dueOn", { date: fmt.date(current.dueDate) })}</Text> : null}
 
       <div className={styles.actions}>
-        {current.state === "received" ? (
+        {offers(current, "forward") ? (
           <ActionButton
             action={forward}
             onTakeOver={() => void forward.run({ takeOver: true })}
@@ -124,20 +134,36 @@ export function CaseView({ item }: CaseViewProps) {
             doneLabel={t("act.forwarded")}
           />
         ) : null}
-        {current.state === "forwarded" ? (
+        {offers(current, "remind") ? (
           <>
             <Text size={200}>{t("act.waitingIt")}</Text>
-            <ActionButton
-              action={remind}
-              onTakeOver={() => void remind.run({ takeOver: true })}
-              appearance={item.overdue ? "primary" : "secondary"}
-              label={t("act.remind")}
-              runningLabel={t("act.reminding")}
-              doneLabel={t("act.reminded")}
-            />
+            {remindedToday && !remind.isRunning && !remind.error ? (
+              <ConfirmDialog
+                triggerLabel={t("act.remind")}
+                triggerAppearance="secondary"
+                disabled={busy}
+                title={t("act.remindAgain.title")}
+                confirmLabel={t("act.remindAgain.confirm")}
+                keepLabel={t("act.remindAgain.keep")}
+                onConfirm={() => void remind.run({ confirmSecond: true })}
+              >
+                {t("act.remindAgain.body", { time: fmt.time(remindedToday.at) })}
+              </ConfirmDialog>
+            ) : (
+              <ActionButton
+                action={remind}
+                onTakeOver={() =>
+                  void remind.run({ takeOver: true, confirmSecond: remindedToday !== undefined })
+                }
+                appearance={item.overdue ? "primary" : "secondary"}
+                label={t("act.remind")}
+                runningLabel={t("act.reminding")}
+                doneLabel={t("act.reminded")}
+              />
+            )}
           </>
         ) : null}
-        {current.state === "confirmed" ? (
+        {offers(current, "relay") ? (
           <ActionButton
             action={relay}
             onTakeOver={() => void relay.run({ takeOver: true })}
@@ -146,7 +172,7 @@ export function CaseView({ item }: CaseViewProps) {
             doneLabel={t("act.relayed")}
           />
         ) : null}
-        {isOpen(current.state) ? (
+        {offers(current, "cancel") ? (
           <>
             <CancelDialog
               caseId={current.id}

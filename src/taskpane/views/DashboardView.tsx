@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { showsDueDate } from "../../domain/caseOffers";
 import { CASE_STATES } from "../../domain/types";
 import type { CaseState } from "../../domain/types";
 import type { MessageKey } from "../../i18n/catalogue";
@@ -100,9 +101,11 @@ export function DashboardView() {
       <Text size={200} className={styles.ellipsis}>
         {row.case.fields.requestingUnit} · {row.case.fields.subject}
       </Text>
-      <Text size={200} className={styles.ellipsis}>
-        {t("case.dueOn", { date: fmt.date(row.case.dueDate) })}
-      </Text>
+      {showsDueDate(row.case) ? (
+        <Text size={200} className={styles.ellipsis}>
+          {t("case.dueOn", { date: fmt.date(row.case.dueDate) })}
+        </Text>
+      ) : null}
     </div>
   );
 

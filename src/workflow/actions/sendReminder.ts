@@ -3,14 +3,16 @@ import { AppError } from "../../domain/errors";
 import { recordReminder, recordSentReminder } from "../../domain/lifecycle";
 import { reminderCount } from "../../domain/compaction";
 import { daysBetween, toLocalDate } from "../../domain/dates";
+import { guardReminderPace } from "../../domain/reminders";
 import { reminderTemplate } from "../../domain/templates";
 import type { Case, HistoryEntry } from "../../domain/types";
 import type { Claim } from "../../domain/claim";
 import type { MailboxId, MailMessage, SentResult } from "../../ports/mailService";
 import { caseClaimHome, updateCase } from "../caseStore";
 import { caseHeaderOf } from "../caseProtocol";
-import { acquireClaim, actorOfClaim, recordClaimDraft, releasing, underClaim } from "../claims";
+import { acquireClaim, actorOfClaim, recordClaimDraft, releaseClaim, releasing, underClaim } from "../claims";
 import type { ClaimOptions } from "../claims";
+import { calendarOf } from "../context";
 import type { WorkflowContext } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
@@ -29,18 +31,28 @@ function isNewReminder(earlier: readonly HistoryEntry[], sinceMs: number): (sent
     (sent.sentAt === undefined || Date.parse(sent.sentAt) >= sinceMs);
 }
 
+export interface ReminderOptions extends ClaimOptions {
+  /**
+   * The person confirmed a second reminder on the same business day. Without it, a case already reminded this
+   * business day is refused with "reminderAlreadySentToday" (details.at: the earlier reminder) and nothing is sent.
+   */
+  confirmSecond?: boolean;
+}
+
 export function sendReminder(
   ctx: WorkflowContext,
   mailbox: MailboxId,
   messageId: string,
   note?: string,
-  options: ClaimOptions = {},
+  options: ReminderOptions = {},
 ): Promise<Case> {
   return singleFlight(`remind:${messageId}`, async () => {
     const home = caseClaimHome(ctx, mailbox, messageId);
     const { record } = await home.read();
     // The domain refuses reminders on other states; check before anything is claimed or sent.
     recordReminder(record, { at: ctx.now().toISOString(), by: ctx.user });
+    const calendar = calendarOf(ctx.config);
+    guardReminderPace(record, ctx.now(), calendar, options.confirmSecond === true);
     const acquired = await acquireClaim(
       ctx,
       home,
@@ -60,6 +72,13 @@ export function sendReminder(
       return recordReminderSent(ctx, mailbox, messageId, acquired.claim, {});
     const { claim, record: current } = acquired;
     recordReminder(current, { at: ctx.now().toISOString(), by: ctx.user });
+    // Another pane may have reminded between the first read and the claim: refuse, and let the claim go.
+    try {
+      guardReminderPace(current, ctx.now(), calendar, options.confirmSecond === true);
+    } catch (refusal) {
+      await releaseClaim(home, claim.token);
+      throw refusal;
+    }
 
     const forwarded = current.history.find((h) => h.action === "forwarded");
     const today = toLocalDate(ctx.now(), ctx.config.institution.timeZone);

@@ -1,4 +1,4 @@
-// The contract between the token ladder and the Office-dialog sign-in page, used where nested app
+// A port: the contract between the token ladder and the Office-dialog sign-in page, used where nested app
 // authentication is unavailable or its popup is blocked. The page (built elsewhere) signs in with MSAL inside
 // the dialog and posts ONE message to the taskpane with Office's messageParent; the Office adapter opens the
 // dialog and resolves with that message text. Both sides use the functions here, so the format lives in one place.

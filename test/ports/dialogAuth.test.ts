@@ -3,8 +3,8 @@ import {
   parseDialogMessage,
   readDialogClaims,
   serializeDialogMessage,
-} from "../../src/auth/dialogProtocol";
-import type { DialogAuthMessage } from "../../src/auth/dialogProtocol";
+} from "../../src/ports/dialogAuth";
+import type { DialogAuthMessage } from "../../src/ports/dialogAuth";
 
 describe("dialog protocol", () => {
   it.each<DialogAuthMessage>([

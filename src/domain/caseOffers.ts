@@ -1,0 +1,32 @@
+// What the Communications pane offers on a case, decided here so that every view (case view, dashboard) shows
+// the same thing and the rule has unit tests per state. The views only render it.
+//
+// Cancel is offered while the mass mail has not been confirmed: a confirmed case was sent and IT said so, so it
+// cannot be taken back; closed and cancelled cases are final. The due date ("Vence el …") matters only while
+// someone still has to act: a closed or cancelled case has no deadline left.
+import type { Case, CaseState } from "./types";
+
+export type CaseAction = "forward" | "remind" | "relay" | "cancel";
+
+const ACTIONS: Record<CaseState, readonly CaseAction[]> = {
+  received: ["forward", "cancel"],
+  forwarded: ["remind", "cancel"],
+  sent: ["cancel"],
+  confirmed: ["relay"],
+  closed: [],
+  cancelled: [],
+};
+
+/** The actions the pane offers on `c`, in the order it shows them. */
+export function availableActions(c: Pick<Case, "state">): readonly CaseAction[] {
+  return ACTIONS[c.state];
+}
+
+export function offers(c: Pick<Case, "state">, action: CaseAction): boolean {
+  return availableActions(c).includes(action);
+}
+
+/** Whether the case's due date is worth showing: not once the case is closed or cancelled. */
+export function showsDueDate(c: Pick<Case, "state">): boolean {
+  return c.state !== "closed" && c.state !== "cancelled";
+}
