@@ -11,7 +11,8 @@ export type CaseAction = "forward" | "remind" | "relay" | "cancel";
 const ACTIONS: Record<CaseState, readonly CaseAction[]> = {
   received: ["forward", "cancel"],
   forwarded: ["remind", "cancel"],
-  sent: ["cancel"],
+  // The mass mail went out: it cannot be unsent, so no Cancel (a correction is recorded instead).
+  sent: [],
   confirmed: ["relay"],
   closed: [],
   cancelled: [],

@@ -7,7 +7,7 @@ describe("what the pane offers per case state", () => {
   const expected: [CaseState, string[], boolean][] = [
     ["received", ["forward", "cancel"], true],
     ["forwarded", ["remind", "cancel"], true],
-    ["sent", ["cancel"], true],
+    ["sent", [], true], // the mass mail went out: it cannot be unsent (issue 10, point 2)
     ["confirmed", ["relay"], true],
     ["closed", [], false],
     ["cancelled", [], false],

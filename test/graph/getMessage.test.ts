@@ -11,6 +11,7 @@ const caseIdsFilter = [
   CASE_PROPERTY_IDS.state,
   CASE_PROPERTY_IDS.dueDate,
   CASE_PROPERTY_IDS.record,
+  CASE_PROPERTY_IDS.history,
   CASE_PROPERTY_IDS.itRecord,
 ]
   .map((id) => `id eq '${id}'`)

@@ -11,21 +11,7 @@ import { newCase } from "../support/cases";
 import { COMMUNICATIONS, IT, loadFixture, setupWorld } from "../support/world";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
-/** The main checkout: this one, or the one a git worktree belongs to (its .git file names it). */
-function mainCheckout(): string {
-  const dotGit = path.join(REPO_ROOT, ".git");
-  if (!existsSync(dotGit) || !readFileSync(dotGit, { flag: "r" }).toString().startsWith("gitdir:"))
-    return REPO_ROOT;
-  const gitDir = readFileSync(dotGit, "utf8")
-    .replace(/^gitdir:\s*/, "")
-    .trim();
-  // <main>/.git/worktrees/<name>
-  return path.resolve(path.resolve(REPO_ROOT, gitDir), "..", "..", "..");
-}
-const CORPORA_DIR =
-  [REPO_ROOT, mainCheckout()]
-    .map((root) => path.resolve(root, "..", "shared", "xss"))
-    .find((dir) => existsSync(dir)) ?? path.resolve(REPO_ROOT, "..", "shared", "xss");
+const CORPORA_DIR = path.resolve(REPO_ROOT, "..", "shared", "xss");
 const available = existsSync(CORPORA_DIR);
 
 function read<T>(file: string): T {

@@ -39,11 +39,24 @@ export async function findCaseMessages(
   mailbox: MailboxId,
   caseId: string,
 ): Promise<CaseMessages> {
-  const page = await ctx.mail.listCases(mailbox, {
+  let page = await ctx.mail.listCases(mailbox, {
     folder: "inbox",
     caseIdHeader: caseId,
     withHeaders: true,
     top: CASE_MESSAGES_TOP,
   });
-  return caseMessagesIn(page.items, caseId);
+  const messages = [...page.items];
+  // Usually one page. A case with more reminders and notices than a page holds keeps its forward (the oldest)
+  // on a later page: follow the pages until it is found, within a bound.
+  for (
+    let more = 0;
+    page.next && !caseMessagesIn(messages, caseId).forward && more < MAX_MORE_PAGES;
+    more++
+  ) {
+    page = await ctx.mail.nextPage(page.next);
+    messages.push(...page.items);
+  }
+  return caseMessagesIn(messages, caseId);
 }
+
+const MAX_MORE_PAGES = 10;
