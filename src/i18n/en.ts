@@ -218,7 +218,7 @@ export const en: Record<MessageKey, string> = {
   "it.sendCancel": "Do not send",
   "it.cancelled.title": "Case cancelled by Communications: do not prepare or send",
   "it.cancelled.conflictTitle": "Communications cancelled the case after the mass mail went out",
-  "it.cancelled.body": "Reason: {reason}. Cancelled by {by} on {at}.",
+  "it.cancelled.body": "Reason: “{reason}”. Cancelled by {by} on {at}.",
   "it.cancelled.conflictBody": "The mail has gone out and cannot be unsent: tell Communications.",
   "it.changed.title": "Communications changed the case after forwarding it to IT (version {version})",
   "it.changed.requestedDate": "Requested date",

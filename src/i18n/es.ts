@@ -220,7 +220,7 @@ export const es = {
   "it.sendCancel": "No enviar",
   "it.cancelled.title": "Caso cancelado por Comunicaciones: no preparar ni enviar",
   "it.cancelled.conflictTitle": "Comunicaciones canceló el caso después de que el correo masivo salió",
-  "it.cancelled.body": "Motivo: {reason}. Cancelado por {by} el {at}.",
+  "it.cancelled.body": "Motivo: «{reason}». Cancelado por {by} el {at}.",
   "it.cancelled.conflictBody": "El correo ya salió y no se puede anular: avise a Comunicaciones.",
   "it.changed.title": "Comunicaciones cambió el caso después de enviarlo a TIC (versión {version})",
   "it.changed.requestedDate": "Fecha solicitada",

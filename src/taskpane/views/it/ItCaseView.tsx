@@ -89,7 +89,12 @@ export function ItCaseView({ item }: ItCaseViewProps) {
         <Text block as="h2" id="it-case-title" weight="semibold" size={400}>
           {t("it.title", { id: item.summary.id })}
         </Text>
-        <Text weight="semibold">{t(`it.state.${record.state}`)}</Text>
+        <Text weight="semibold">
+          {/* Cancelled before IT sent: that is the case's state now; after the send, IT's own state stands. */}
+          {item.cancelled && (record.state === "received" || record.state === "prepared")
+            ? t("state.cancelled")
+            : t(`it.state.${record.state}`)}
+        </Text>
       </div>
       {item.sendDetected ? (
         <MessageBar intent="success">
