@@ -1,7 +1,8 @@
 // What the pane shows for the selected message: a request to turn into a case, a case (the request itself or
 // any message carrying its id), a record that cannot be read, or something else. Opening also repairs what an
 // interrupted action left behind and links IT's confirmation when it has arrived.
-import { findCaseId } from "../domain/caseId";
+import { findCaseId, normalizeCaseId } from "../domain/caseId";
+import { CASE_ID_HEADER } from "../domain/evidenceHeader";
 import { isOverdue } from "../domain/lifecycle";
 import { extractRequest } from "../domain/intake";
 import type { RequestProposal } from "../domain/intake/types";
@@ -49,7 +50,12 @@ export type OpenedItem =
 
 export async function openItem(ctx: WorkflowContext, item: SelectedItem): Promise<OpenedItem> {
   const mailbox = item.mailbox;
-  const message = await ctx.mail.getMessage(mailbox, item.itemId, { withBody: true, withAttachments: true });
+  // Headers too: the case id header Pregón puts on every message it sends about a case.
+  const message = await ctx.mail.getMessage(mailbox, item.itemId, {
+    withBody: true,
+    withAttachments: true,
+    withHeaders: true,
+  });
   return openMessage(ctx, mailbox, message);
 }
 
@@ -71,7 +77,9 @@ export async function openMessage(
   }
   if (stored.status === "ok") return caseView(ctx, mailbox, message, stored.case);
 
-  const caseId = findCaseId(message.subject);
+  // The case id: the id header Pregón set first (a subject can be rewritten to carry anything, a look-alike tag
+  // included), then the subject's tag, then the conversation of a case's request or forward.
+  const caseId = caseIdOfHeaderOrSubject(message);
   if (caseId) {
     const requestMessage = await findRequestMessage(ctx, mailbox, caseId);
     if (requestMessage) {
@@ -80,6 +88,16 @@ export async function openMessage(
         return caseView(ctx, mailbox, requestMessage, storedRequest.case, message);
     }
     return { kind: "other", mailbox, message, caseId };
+  }
+  const inConversation = await caseMessageInConversation(ctx, mailbox, message);
+  if (inConversation) {
+    const requestMessage =
+      inConversation.caseProps.kind === "request"
+        ? inConversation
+        : await findRequestMessage(ctx, mailbox, inConversation.caseProps.caseId ?? "");
+    const storedRequest = requestMessage ? storedCaseOf(requestMessage) : undefined;
+    if (requestMessage && storedRequest?.status === "ok")
+      return caseView(ctx, mailbox, requestMessage, storedRequest.case, message);
   }
 
   const request = toRequestMessage(message);
@@ -95,6 +113,32 @@ export async function openMessage(
     proposal,
     likelyRequest: looksLikeRequest(message.subject, proposal),
   };
+}
+
+/** The id in the x-pregon-case-id header when it is a case id, else the subject's tag, else null. */
+export function caseIdOfHeaderOrSubject(message: MailMessage): string | null {
+  const header = message.headers?.[CASE_ID_HEADER];
+  return (header !== undefined ? normalizeCaseId(header) : null) ?? findCaseId(message.subject);
+}
+
+/**
+ * A message of the selected message's conversation that carries a case id (the request, the forward in Sent
+ * Items, a reminder): a reply that lost the tag and the header still belongs to that case. One request, and
+ * none for a message without a conversation.
+ */
+async function caseMessageInConversation(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  message: MailMessage,
+): Promise<MailMessage | undefined> {
+  if (!message.conversationId) return undefined;
+  const page = await ctx.mail.listCases(mailbox, {
+    conversationId: message.conversationId,
+    hasCase: true,
+    top: 1,
+  });
+  const found = page.items[0];
+  return found && found.id !== message.id && found.caseProps.caseId ? found : undefined;
 }
 
 export async function findRequestMessage(
