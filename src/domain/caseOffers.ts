@@ -3,18 +3,19 @@
 //
 // Cancel is offered while the mass mail has not been confirmed: a confirmed case was sent and IT said so, so it
 // cannot be taken back; closed and cancelled cases are final. The due date ("Vence el …") matters only while
-// someone still has to act: a closed or cancelled case has no deadline left.
+// someone still has to act: a closed or cancelled case has no deadline left. Once the mass mail went out (sent,
+// confirmed, closed) a correction can be recorded instead: a note in the history (domain/lifecycle.ts).
 import type { Case, CaseState } from "./types";
 
-export type CaseAction = "forward" | "remind" | "relay" | "cancel";
+export type CaseAction = "forward" | "remind" | "relay" | "cancel" | "correct";
 
 const ACTIONS: Record<CaseState, readonly CaseAction[]> = {
   received: ["forward", "cancel"],
   forwarded: ["remind", "cancel"],
   // The mass mail went out: it cannot be unsent, so no Cancel (a correction is recorded instead).
-  sent: [],
-  confirmed: ["relay"],
-  closed: [],
+  sent: ["correct"],
+  confirmed: ["relay", "correct"],
+  closed: ["correct"],
   cancelled: [],
 };
 

@@ -122,7 +122,7 @@ export function closeCase(c: Case, act: Act): Case {
 }
 
 /** Whether the case's mass mail has gone out (as far as Communications knows): then it cannot be cancelled. */
-export function massMailWentOut(c: Case): boolean {
+export function massMailWentOut(c: Pick<Case, "state">): boolean {
   return c.state === "sent" || c.state === "confirmed" || c.state === "closed";
 }
 

@@ -138,6 +138,17 @@ export const en: Record<MessageKey, string> = {
   "act.cancel.reasonLabel": "Reason (required)",
   "act.cancel.confirm": "Cancel case",
   "act.cancel.keep": "Go back",
+  "act.cancel.notifiesIt":
+    "This case was already forwarded to IT: cancelling it notifies IT in the same step so it does not send the mass mail.",
+  "act.correct": "Record a correction",
+  "act.correcting": "Recording the correction…",
+  "act.corrected": "Correction recorded.",
+  "act.correct.title": "Record a correction on case {id}",
+  "act.correct.body":
+    "The mass mail already went out and cannot be undone. The correction is kept as a note in the case's history.",
+  "act.correct.noteLabel": "Correction note (required)",
+  "act.correct.confirm": "Record correction",
+  "act.correct.keep": "Go back",
   "act.waitingIt": "Waiting for IT's confirmation.",
   "dashboard.search": "Search by case, unit or subject",
   "dashboard.state": "State",

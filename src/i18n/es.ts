@@ -140,6 +140,17 @@ export const es = {
   "act.cancel.reasonLabel": "Motivo (obligatorio)",
   "act.cancel.confirm": "Cancelar caso",
   "act.cancel.keep": "Volver",
+  "act.cancel.notifiesIt":
+    "El caso ya se reenvió a TIC: al cancelarlo se avisará a TIC en el mismo paso para que no envíe el correo masivo.",
+  "act.correct": "Registrar una corrección",
+  "act.correcting": "Registrando la corrección…",
+  "act.corrected": "Corrección registrada.",
+  "act.correct.title": "Registrar una corrección en el caso {id}",
+  "act.correct.body":
+    "El correo masivo ya salió y no se puede deshacer. La corrección queda como una nota en el historial del caso.",
+  "act.correct.noteLabel": "Nota de la corrección (obligatoria)",
+  "act.correct.confirm": "Registrar corrección",
+  "act.correct.keep": "Volver",
   "act.waitingIt": "Esperando la confirmación de TIC.",
   "dashboard.search": "Buscar por caso, unidad o asunto",
   "dashboard.state": "Estado",

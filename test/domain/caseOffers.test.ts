@@ -1,5 +1,5 @@
 import { availableActions, offers, showsDueDate } from "../../src/domain/caseOffers";
-import { nextStates } from "../../src/domain/lifecycle";
+import { massMailWentOut, nextStates } from "../../src/domain/lifecycle";
 import { CASE_STATES } from "../../src/domain/types";
 import type { CaseState } from "../../src/domain/types";
 
@@ -7,9 +7,9 @@ describe("what the pane offers per case state", () => {
   const expected: [CaseState, string[], boolean][] = [
     ["received", ["forward", "cancel"], true],
     ["forwarded", ["remind", "cancel"], true],
-    ["sent", [], true], // the mass mail went out: it cannot be unsent (issue 10, point 2)
-    ["confirmed", ["relay"], true],
-    ["closed", [], false],
+    ["sent", ["correct"], true], // the mass mail went out: it cannot be unsent (issue 10, point 2)
+    ["confirmed", ["relay", "correct"], true],
+    ["closed", ["correct"], false],
     ["cancelled", [], false],
   ];
 
@@ -31,6 +31,12 @@ describe("what the pane offers per case state", () => {
   it("offers Cancel only where the lifecycle allows a cancellation", () => {
     for (const state of CASE_STATES) {
       if (offers({ state }, "cancel")) expect(nextStates(state)).toContain("cancelled");
+    }
+  });
+
+  it("offers a correction exactly where the mass mail went out, which is where the domain accepts one", () => {
+    for (const state of CASE_STATES) {
+      expect(offers({ state }, "correct")).toBe(massMailWentOut({ state }));
     }
   });
 });

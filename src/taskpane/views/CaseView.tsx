@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState } from "react";
 import { offers, showsDueDate } from "../../domain/caseOffers";
 import { reminderSameBusinessDay } from "../../domain/reminders";
 import type { Case } from "../../domain/types";
-import { cancelCase } from "../../workflow/actions/cancelCase";
+import { cancelCase, recordCorrection } from "../../workflow/actions/cancelCase";
 import { forwardToIt } from "../../workflow/actions/forwardToIt";
 import type { ClaimOptions } from "../../workflow/claims";
 import { relayToRequester } from "../../workflow/actions/relayToRequester";
@@ -25,6 +25,7 @@ import { useAction } from "../hooks/useAction";
 import { useRefusedGroups } from "../hooks/useRefusedGroups";
 import { useWorkflow } from "../hooks/useWorkflow";
 import { CancelDialog } from "./CancelDialog";
+import { CorrectionDialog } from "./CorrectionDialog";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -60,6 +61,7 @@ export function CaseView({ item }: CaseViewProps) {
       reminded: after("act.reminded"),
       relayed: after("act.relayed"),
       cancelled: after("act.cancelled"),
+      corrected: after("act.corrected"),
     };
   }, []);
 
@@ -91,13 +93,21 @@ export function CaseView({ item }: CaseViewProps) {
     ),
     done.cancelled,
   );
+  const correct = useAction(
+    useCallback(
+      (note: string) => recordCorrection(ctx, item.mailbox, messageId, note),
+      [ctx, item.mailbox, messageId],
+    ),
+    done.corrected,
+  );
   const { config, now } = useServices();
   // A reminder already went out this business day: a second one needs the person's explicit yes.
   const remindedToday = offers(current, "remind")
     ? reminderSameBusinessDay(current, now(), calendarOf(config))
     : undefined;
   const refused = useRefusedGroups(item.mailbox, current);
-  const busy = forward.isRunning || remind.isRunning || relay.isRunning || cancel.isRunning;
+  const busy =
+    forward.isRunning || remind.isRunning || relay.isRunning || cancel.isRunning || correct.isRunning;
   return (
     <section className={styles.root} aria-labelledby="case-title">
       <div className={styles.heading}>
@@ -177,6 +187,7 @@ export function CaseView({ item }: CaseViewProps) {
             <CancelDialog
               caseId={current.id}
               disabled={busy}
+              notifiesIt={current.state === "forwarded"}
               onConfirm={(reason) => void cancel.run(reason)}
             />
             {cancel.isRunning || cancel.error ? (
@@ -185,6 +196,24 @@ export function CaseView({ item }: CaseViewProps) {
                 label={t("act.cancel")}
                 runningLabel={t("act.cancelling")}
                 doneLabel={t("act.cancelled")}
+                appearance="secondary"
+              />
+            ) : null}
+          </>
+        ) : null}
+        {offers(current, "correct") ? (
+          <>
+            <CorrectionDialog
+              caseId={current.id}
+              disabled={busy}
+              onConfirm={(note) => void correct.run(note)}
+            />
+            {correct.isRunning || correct.error ? (
+              <ActionButton
+                action={correct}
+                label={t("act.correct")}
+                runningLabel={t("act.correcting")}
+                doneLabel={t("act.corrected")}
                 appearance="secondary"
               />
             ) : null}
