@@ -23,7 +23,8 @@ export const en: Record<MessageKey, string> = {
   "error.throttled": "The mail server asked us to wait. Retry in a few seconds.",
   "error.unavailable": "The mail server did not answer. Retry; Pregón checks before resending anything.",
   "error.notFound": "The message no longer exists or was moved.",
-  "error.notInSentItemsYet": "The mass mail is not in Sent Items yet; try again in a moment.",
+  "error.notInSentItemsYet":
+    "The sent mail is not in Sent Items yet (Exchange files it a few seconds later); try again in a moment.",
   "error.caseCancelled": "Communications cancelled this case ({reason}). The mass mail is not sent.",
   "error.conflict": "Someone else changed this case at the same time. Retry to see the current version.",
   "error.claimedByOther":

@@ -23,7 +23,7 @@ export const es = {
     "El servidor de correo no respondió. Reintente; Pregón verifica antes de reenviar nada.",
   "error.notFound": "El mensaje ya no existe o se movió.",
   "error.notInSentItemsYet":
-    "El correo masivo aún no aparece en Elementos enviados; inténtelo de nuevo en un momento.",
+    "El correo enviado aún no aparece en Elementos enviados (Exchange lo archiva unos segundos después); inténtelo de nuevo en un momento.",
   "error.caseCancelled": "Comunicaciones canceló este caso ({reason}). El correo masivo no se envía.",
   "error.conflict": "Otra persona modificó este caso al mismo tiempo. Reintente para ver la versión actual.",
   "error.claimedByOther":

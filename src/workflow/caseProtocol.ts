@@ -103,7 +103,7 @@ export async function sendNotice(
       const forwarded = current.history.find((h) => h.action === "forwarded");
       const forwardId =
         forwarded?.evidence?.messageId ?? (await findSent(ctx, mailbox, current.id, "forward"))?.id;
-      if (!forwardId) throw new AppError("notFound", "The forward to IT is not in Sent Items");
+      if (!forwardId) throw new AppError("notInSentItemsYet", "The forward to IT is not in Sent Items yet");
       return sendOnce(
         ctx,
         mailbox,

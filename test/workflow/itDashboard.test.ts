@@ -1,5 +1,6 @@
 // IT's open cases: forwards waiting for the mass mail, overdue first (due dates from each forward's header,
 // read in the one list query), and nothing IT has already sent.
+import { cancelCase } from "../../src/workflow/actions/cancelCase";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { itOpenCases } from "../../src/workflow/it/itDashboard";
 import { newCase } from "../support/cases";
@@ -26,5 +27,24 @@ describe("IT's open cases", () => {
       [late.case.id, true, late.case.dueDate],
       [later.case.id, false, later.case.dueDate],
     ]);
+  });
+
+  it("leaves out a case Communications cancelled after the forward (its notice is the newest version)", async () => {
+    const w = world();
+    const kept = await newCase(w, "01-structured-es.json", { requestedDate: "2026-12-07" });
+    const dropped = await newCase(w, "06-english.json", { requestedDate: "2026-12-18" });
+    for (const c of [kept, dropped]) await forwardToIt(w.comms.ctx, w.comms.mailbox, c.messageId);
+    expect((await itOpenCases(w.it.ctx, w.it.mailbox)).map((r) => r.caseId).sort()).toEqual(
+      [kept.case.id, dropped.case.id].sort(),
+    );
+
+    // Within seconds of the forward Exchange has not filed it yet: the notice (a reply on it) waits, and says so.
+    await expect(
+      cancelCase(w.comms.ctx, w.comms.mailbox, dropped.messageId, "La unidad retiró la solicitud"),
+    ).rejects.toMatchObject({ code: "notInSentItemsYet" });
+    w.afterSentItemsDelay();
+    await cancelCase(w.comms.ctx, w.comms.mailbox, dropped.messageId, "La unidad retiró la solicitud");
+
+    expect((await itOpenCases(w.it.ctx, w.it.mailbox)).map((r) => r.caseId)).toEqual([kept.case.id]);
   });
 });

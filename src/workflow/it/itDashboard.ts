@@ -4,6 +4,7 @@
 // sender and case id in the subject, one query for all.
 import { findCaseId } from "../../domain/caseId";
 import { CASE_HEADER, decodeCaseHeader } from "../../domain/caseHeader";
+import type { CaseSummary } from "../../domain/caseHeader";
 import type { DateOnly } from "../../domain/types";
 import { toLocalDate, addDays } from "../../domain/dates";
 import { decodeItRecord } from "../../domain/itRecord";
@@ -33,6 +34,9 @@ export async function itOpenCases(ctx: WorkflowContext, mailbox: MailboxId): Pro
   const today = toLocalDate(ctx.now(), ctx.config.institution.timeZone);
   const since = `${addDays(toLocalDate(ctx.now(), ctx.config.institution.timeZone), -LOOKBACK_DAYS)}T00:00:00Z`;
   const byCase = new Map<string, ItCaseRow>();
+  // The case as it now stands: the highest version among its messages (an update moves the due date, a
+  // cancellation takes the case off IT's list).
+  const latest = new Map<string, CaseSummary>();
   let page = await ctx.mail.listCases(mailbox, {
     folder: "inbox",
     from: ctx.config.communicationsMailbox,
@@ -47,7 +51,11 @@ export async function itOpenCases(ctx: WorkflowContext, mailbox: MailboxId): Pro
       const raw = message.caseProps.itRecord;
       const decoded = raw ? decodeItRecord(raw) : undefined;
       const state = decoded?.ok ? decoded.record.state : "received";
-      const dueDate = decodeCaseHeader(message.headers?.[CASE_HEADER])?.dueDate;
+      const summary = decodeCaseHeader(message.headers?.[CASE_HEADER]) ?? undefined;
+      const newest = latest.get(caseId);
+      if (summary && summary.id === caseId && (!newest || summary.version > newest.version))
+        latest.set(caseId, summary);
+      const dueDate = summary?.dueDate;
       const row: ItCaseRow = {
         caseId,
         message,
@@ -63,7 +71,12 @@ export async function itOpenCases(ctx: WorkflowContext, mailbox: MailboxId): Pro
     page = await ctx.mail.nextPage(page.next);
   }
   return [...byCase.values()]
+    .map((r) => {
+      const now = latest.get(r.caseId);
+      return now ? { ...r, dueDate: now.dueDate, overdue: now.dueDate < today } : r;
+    })
     .filter((r) => r.state === "received" || r.state === "prepared")
+    .filter((r) => !latest.get(r.caseId)?.cancelled)
     .sort(
       (a, b) =>
         Number(b.overdue) - Number(a.overdue) ||
