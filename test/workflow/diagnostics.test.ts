@@ -317,6 +317,21 @@ describe("Diagnostics on a tenant broken on purpose", () => {
     expect(snapshot(w)).toEqual(before);
   });
 
+  it("the upload host unreachable (503 on the PUT): the upload check fails as transient, pointing at the network advice", async () => {
+    const w = world({ spec: healthySpec(true) });
+    const input = ownItInput(w);
+    w.server.use(
+      http.put(/^https:\/\/outlook\.office\.com\//, () => graphError(503, "ServiceUnavailable", "Down.")),
+    );
+    const results = await runDiagnostics(input);
+    expect(byId(results, "upload")).toMatchObject({
+      status: "fail",
+      failure: { status: 503 },
+      advice: "transient",
+    });
+    expect(w.tenant.storedMessages(IT, "drafts")).toHaveLength(0);
+  });
+
   it("a filter answering 400 InefficientFilter: the find check fails with its advice, cleanup happens", async () => {
     const w = world();
     const input = commsInput(w);
