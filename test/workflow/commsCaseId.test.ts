@@ -3,7 +3,6 @@
 // the public XSS corpora, with a look-alike tag of a case that does not exist) still opens as its case; a reply
 // with neither tag nor header, in the conversation of the case's request, opens as the case too. The corpora
 // live in the shared folder beside the repository (or XSS_CORPORA_DIR); without it that test is skipped and says so.
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { openItem } from "../../src/workflow/openItem";
@@ -11,31 +10,7 @@ import { newCase } from "../support/cases";
 import { itSendsAndConfirms } from "../support/procedure";
 import { COMMUNICATIONS, loadFixture, setupWorld } from "../support/world";
 import type { World } from "../support/world";
-
-const REPO_ROOT = path.resolve(__dirname, "../..");
-// XSS_CORPORA_DIR points elsewhere (e.g. from a second worktree, where nothing is beside the checkout).
-const CORPORA_DIR = process.env.XSS_CORPORA_DIR ?? path.resolve(REPO_ROOT, "..", "shared", "xss");
-const available = existsSync(CORPORA_DIR);
-
-function read<T>(file: string): T {
-  return JSON.parse(readFileSync(path.join(CORPORA_DIR, file), "utf8")) as T;
-}
-
-/** The vectors of the corpora, without duplicates. */
-function vectors(): string[] {
-  const detailed = read<{
-    code_blocks: Array<{ code: string }>;
-    inline_vectors: Array<{ vector: string }>;
-  }>("owasp-vectors-detailed.json");
-  return [
-    ...new Set([
-      ...read<Array<{ payload: string }>>("dompurify-fixtures.json").map((f) => f.payload),
-      ...read<string[]>("owasp-vectors.json"),
-      ...detailed.code_blocks.map((b) => b.code),
-      ...detailed.inline_vectors.map((v) => v.vector),
-    ]),
-  ].filter((v) => v.trim() !== "");
-}
+import { CORPORA_DIR, REPO_ROOT, corporaAvailable, hostileVectors } from "../support/xssCorpora";
 
 const world = setupWorld();
 
@@ -57,7 +32,7 @@ async function confirmedCase(w: World) {
   return { ...created, confirmation };
 }
 
-if (!available) {
+if (!corporaAvailable) {
   describe.skip(`Rewritten confirmation subjects: skipped, ${path.relative(REPO_ROOT, CORPORA_DIR)} (beside the repository) not found`, () => {
     it("needs the shared xss folder", () => undefined);
   });
@@ -67,7 +42,7 @@ if (!available) {
     const { case: created, messageId, confirmation } = await confirmedCase(w);
     // A look-alike tag of a case that does not exist: read from the subject it would open nothing.
     const decoy = created.id === "CM-2601-2222" ? "CM-2601-3333" : "CM-2601-2222";
-    const all = vectors();
+    const all = hostileVectors();
     const failures: Array<{ vector: string; got: string }> = [];
     for (const [i, vector] of all.entries()) {
       confirmation.subject = i % 2 === 0 ? vector : `RE: [${decoy}] ${vector}`;

@@ -3,40 +3,16 @@
 // lines) is turned into a case and forwarded, and IT's pane must open every forward as that case — never
 // "not a forwarded case". The corpora live in the shared folder beside the repository; without it the suite is
 // skipped and says so.
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { openItItem } from "../../src/workflow/it/openItCase";
 import { newCase } from "../support/cases";
 import { COMMUNICATIONS, IT, loadFixture, setupWorld } from "../support/world";
-
-const REPO_ROOT = path.resolve(__dirname, "../..");
-const CORPORA_DIR = path.resolve(REPO_ROOT, "..", "shared", "xss");
-const available = existsSync(CORPORA_DIR);
-
-function read<T>(file: string): T {
-  return JSON.parse(readFileSync(path.join(CORPORA_DIR, file), "utf8")) as T;
-}
-
-/** The vectors of the corpora, without duplicates. */
-function vectors(): string[] {
-  const detailed = read<{
-    code_blocks: Array<{ code: string }>;
-    inline_vectors: Array<{ vector: string }>;
-  }>("owasp-vectors-detailed.json");
-  return [
-    ...new Set([
-      ...read<Array<{ payload: string }>>("dompurify-fixtures.json").map((f) => f.payload),
-      ...read<string[]>("owasp-vectors.json"),
-      ...detailed.code_blocks.map((b) => b.code),
-      ...detailed.inline_vectors.map((v) => v.vector),
-    ]),
-  ].filter((v) => v.trim() !== "");
-}
+import { CORPORA_DIR, REPO_ROOT, corporaAvailable, hostileVectors } from "../support/xssCorpora";
 
 const world = setupWorld();
 
-if (!available) {
+if (!corporaAvailable) {
   describe.skip(`Hostile subjects: skipped, ${path.relative(REPO_ROOT, CORPORA_DIR)} (beside the repository) not found`, () => {
     it("needs the shared xss folder", () => undefined);
   });
@@ -44,7 +20,7 @@ if (!available) {
   it("IT's pane opens the forward of every case whose subject and sender name are a corpus entry", async () => {
     const w = world();
     const base = loadFixture("01-structured-es.json");
-    const all = vectors();
+    const all = hostileVectors();
     const failures: Array<{ vector: string; got: string }> = [];
     for (const [i, vector] of all.entries()) {
       const request = structuredClone(base) as Record<string, unknown> & {
