@@ -47,6 +47,7 @@ export interface ConfigProblem {
 type PathSegment = PropertyKey;
 
 const CUSTOM_KINDS: readonly ConfigProblemKind[] = [
+  "invalidEmail",
   "invalidDate",
   "invalidTimeZone",
   "invalidGuid",
@@ -149,7 +150,9 @@ function fromIssue(issue: z.core.$ZodIssue, input: unknown, schema: z.ZodType): 
     const params = issue.params ?? {};
     const kind = CUSTOM_KINDS.find((k) => k === params["kind"]) ?? "invalid";
     const expected = typeof params["expected"] === "string" ? params["expected"] : undefined;
-    return [problem(path, kind, expected, issue.message)];
+    // An address problem names what is wrong (domain/address.ts), so the screen can say how to fix it.
+    const details = typeof params["problem"] === "string" ? { problem: params["problem"] } : undefined;
+    return [problem(path, kind, expected, issue.message, details)];
   }
   if (isAbsent(input, path)) {
     const expected = issue.code === "invalid_type" ? typeName(issue.expected) : undefined;
@@ -159,8 +162,6 @@ function fromIssue(issue: z.core.$ZodIssue, input: unknown, schema: z.ZodType): 
     case "invalid_type":
       return [problem(path, "wrongType", typeName(issue.expected), "wrong type")];
     case "invalid_format":
-      if (issue.format === "email")
-        return [problem(path, "invalidEmail", "email address", "not an e-mail address")];
       if (issue.format === "guid") return [problem(path, "invalidGuid", "GUID", "not a GUID")];
       if (issue.format === "url") return [problem(path, "invalidUrl", "https URL", "not a valid URL")];
       return [problem(path, "invalid", issue.format, "wrong format")];

@@ -2,6 +2,7 @@
 // Every object is strict so that a misspelt key is reported instead of silently ignored (a typo in
 // "leadTimeDays" would otherwise fall back to nothing and every due date would be wrong).
 // Custom checks carry `params.kind`/`params.expected` so that problems.ts can report them as data.
+import { checkAddress } from "../domain/address";
 import { z } from "../domain/schema";
 import { isDateOnly } from "../domain/dates";
 import { AUDIENCE_KEYS } from "../domain/types";
@@ -54,7 +55,20 @@ export function isDialogUrl(value: string): boolean {
 }
 
 const text = z.string().trim().min(1);
-const email = z.email();
+/** The add-in's one address rule (domain/address.ts), so a configured address is never one Pregón refuses later. */
+const email = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = checkAddress(value);
+    if (problem) {
+      ctx.addIssue({
+        code: "custom",
+        params: { kind: "invalidEmail", expected: "email address", problem },
+        message: `not an e-mail address (${problem})`,
+      });
+    }
+  });
 
 const guid = z.guid().refine((v) => v !== NOT_CONFIGURED_GUID, {
   error: "still the all-zero placeholder: set the app registration's client id",

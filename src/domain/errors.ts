@@ -12,6 +12,8 @@ export type ErrorCode =
   | "recordTooLarge"
   /** Communications cancelled the case: IT must not prepare or send its mass mail. */
   | "caseCancelled"
+  /** An e-mail address that is missing or malformed (details: role, problem — see domain/address.ts). */
+  | "invalidAddress"
   // outside systems
   | "network"
   | "throttled"
@@ -86,6 +88,7 @@ export function defaultNextStep(code: ErrorCode): NextStep {
     case "newerRecord":
     case "recordTooLarge":
     case "caseCancelled":
+    case "invalidAddress":
     case "notFound":
     case "badRequest":
     case "attachmentTooLargeForSharedMailbox":

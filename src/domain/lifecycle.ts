@@ -15,6 +15,7 @@
 //
 // Every function is pure: it returns a new case and never changes the one it was given. The guards live here,
 // not in the UI, so that every caller (taskpane, sync, tests) gets the same refusals.
+import { requireAddress } from "./address";
 import { isCaseId } from "./caseId";
 import { toLocalDate } from "./dates";
 import { AppError } from "./errors";
@@ -73,11 +74,13 @@ export function createCase(input: NewCase): Case {
   if (!isCaseId(input.id)) {
     throw new AppError("invalidCaseId", `Not a case id: ${input.id}`, { details: { value: input.id } });
   }
+  // The relay goes to this address at the end of the case: a case is never created with one that cannot get it.
+  const address = requireAddress(input.requester.address, "requester");
   const base: Case = {
     id: input.id,
     state: "received",
     createdAt: input.at,
-    requester: { ...input.requester },
+    requester: { ...input.requester, address },
     fields: {
       ...input.fields,
       audiences: [...input.fields.audiences],

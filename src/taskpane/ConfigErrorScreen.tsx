@@ -2,6 +2,7 @@
 // the fix, in the user's language.
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ConfigProblem, ConfigProblemKind } from "../config/problems";
+import { ADDRESS_PROBLEMS } from "../domain/address";
 import type { Lang } from "../domain/types";
 import type { MessageKey } from "../i18n/catalogue";
 import { translate } from "../i18n/translate";
@@ -36,9 +37,11 @@ const KIND_KEYS: Record<ConfigProblemKind, MessageKey> = {
 };
 
 export function problemText(problem: ConfigProblem, lang: Lang): string {
+  const addressProblem = ADDRESS_PROBLEMS.find((p) => p === problem.details?.problem);
   return translate(lang, KIND_KEYS[problem.kind], {
     expected: problem.expected ?? "",
     ...(problem.details ?? {}),
+    reason: addressProblem ? translate(lang, `address.problem.${addressProblem}`) : "",
   });
 }
 

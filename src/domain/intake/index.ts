@@ -5,6 +5,7 @@
 // Order matters: the innermost request of a forwarded chain is found first; then labelled lines; then
 // the message (so its content is never read as instructions); then free-text phrases for the sender and
 // subject; what every field consumed is blanked before audiences, dates and urgency read the rest.
+import { checkAddress } from "../address";
 import { toLocalDate } from "../dates";
 import type { RequestMessage } from "../types";
 import { attachmentsToCarry } from "./attachments";
@@ -69,9 +70,12 @@ export function extractRequest(message: RequestMessage, options: ExtractOptions)
     ...proposedMessage.notes,
     ...date.notes,
   ];
+  // Checked where it enters: the relay at the end of the case goes to this address.
+  const requesterProblem = checkAddress(requester.address);
   const proposal: RequestProposal = {
     lang,
     requester,
+    ...(requesterProblem ? { requesterProblem } : {}),
     ...(forwardedBy ? { forwardedBy } : {}),
     requestingUnit: proposeUnit(label.get("requestingUnit")?.value, desiredSender, requester),
     desiredSender,

@@ -1,5 +1,6 @@
 // The shape of an intake proposal: what Pregón pre-fills for the professional from a request e-mail,
 // with where each value came from so the form can say "read from the request" or "please check".
+import type { AddressProblem } from "../address";
 import type { AttachmentInfo, AudienceKey, DateOnly, Lang, MailAddress, Urgency } from "../types";
 
 /**
@@ -55,6 +56,11 @@ export interface RequestProposal {
   lang: Lang;
   /** Who asked: the original requester, also when a colleague forwarded the request. */
   requester: MailAddress;
+  /**
+   * What is wrong with the requester's address when it could not receive the final confirmation: no From at all,
+   * a forwarded "De:" line with only a name, a malformed address (see domain/address.ts). Absent when it is usable.
+   */
+  requesterProblem?: AddressProblem;
   /** Who forwarded the request to Communications, when it arrived forwarded. */
   forwardedBy?: MailAddress;
   requestingUnit: ProposedField<string>;

@@ -8,6 +8,7 @@ import {
 } from "@fluentui/react-components";
 import type { ClaimStep } from "../../domain/claim";
 import { CLAIM_STEPS } from "../../domain/claim";
+import { ADDRESS_PROBLEMS } from "../../domain/address";
 import type { AppError, ErrorCode } from "../../domain/errors";
 import type { MessageKey } from "../../i18n/catalogue";
 import type { I18n } from "../I18nContext";
@@ -30,6 +31,7 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
   newerRecord: "error.newerRecord",
   recordTooLarge: "error.recordTooLarge",
   caseCancelled: "error.caseCancelled",
+  invalidAddress: "error.invalidAddress",
   network: "error.network",
   throttled: "error.throttled",
   unavailable: "error.unavailable",
@@ -63,6 +65,13 @@ function isStaleClaim(error: AppError): boolean {
 function paramsOf(error: AppError, { t, fmt }: I18n): Record<string, string | number> | undefined {
   if (error.code === "reminderAlreadySentToday" && error.details)
     return { ...error.details, time: fmt.time(String(error.details.at)) };
+  if (error.code === "invalidAddress" && error.details) {
+    const problem = ADDRESS_PROBLEMS.find((p) => p === error.details?.problem);
+    return {
+      role: t("address.role.requester"),
+      problem: problem ? t(`address.problem.${problem}`) : String(error.details.problem),
+    };
+  }
   if (error.code !== "claimedByOther" || !error.details) return error.details;
   const step = String(error.details.step);
   const since = String(error.details.since);
