@@ -2,9 +2,10 @@ import type { RequiredField } from "../../domain/intake/types";
 import type { MessageKey } from "../../i18n/catalogue";
 
 /** Fields the form names in "missing" notes and warnings: the intake's required fields and the unit. */
-export type NamedField = RequiredField | "requestingUnit";
+export type NamedField = RequiredField | "requestingUnit" | "requester";
 
 const LABELS: Record<NamedField, MessageKey> = {
+  requester: "field.requester",
   requestingUnit: "field.requestingUnit",
   desiredSender: "field.desiredSender",
   subject: "field.subject",

@@ -30,7 +30,13 @@ import { useServices } from "../ServicesContext";
 import { useAction } from "../hooks/useAction";
 import { useWorkflow } from "../hooks/useWorkflow";
 import type { RequestForm } from "./requestForm";
-import { fieldsFromForm, formFromProposal, missingInForm } from "./requestForm";
+import {
+  fieldsFromForm,
+  formFromProposal,
+  missingInForm,
+  requesterFromForm,
+  requesterProblemInForm,
+} from "./requestForm";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -78,7 +84,10 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
     [ctx, request, form, missing, messageHtml],
   );
   // A case needs to say who asks, who sends, what and to whom; a missing date falls back to the lead time.
+  // The requester's address must be one the final confirmation can go to.
+  const requesterProblem = requesterProblemInForm(form);
   const blocking = [
+    ...(requesterProblem ? ["requester"] : []),
     ...(form.requestingUnit.trim() === "" ? ["requestingUnit"] : []),
     ...missing.filter((f) => f === "desiredSender" || f === "subject" || f === "audiences"),
   ];
@@ -89,7 +98,7 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
       createCaseFromRequest(ctx, {
         mailbox: item.mailbox,
         messageId: item.message.id,
-        requester: proposal.requester,
+        requester: requesterFromForm(form, proposal),
         fields: fieldsFromForm(form),
       }),
     [ctx, item, proposal, form],
@@ -133,6 +142,25 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
         </MessageBar>
       ) : null}
 
+      <Field
+        label={t("field.requester")}
+        hint={t("field.requester.hint")}
+        required
+        validationState={requesterProblem ? "error" : "none"}
+        validationMessage={
+          requesterProblem
+            ? t("field.requester.problem", { problem: t(`address.problem.${requesterProblem}`) })
+            : undefined
+        }
+      >
+        <Input
+          inputMode="email"
+          autoComplete="off"
+          value={form.requester}
+          onChange={(_, d) => set("requester", d.value)}
+          data-testid="requester-address"
+        />
+      </Field>
       <Field
         label={t("field.requestingUnit")}
         hint={<SourceBadge source={proposal.requestingUnit.source} />}

@@ -1,8 +1,12 @@
 // The editable form behind "Create case", seeded from the intake proposal.
+import { checkAddress } from "../../domain/address";
+import type { AddressProblem } from "../../domain/address";
 import type { RequestProposal, RequiredField } from "../../domain/intake/types";
-import type { AudienceKey, CaseFields, Urgency } from "../../domain/types";
+import type { AudienceKey, CaseFields, MailAddress, Urgency } from "../../domain/types";
 
 export interface RequestForm {
+  /** The requester's address, where the final confirmation goes; editable because intake may not have it. */
+  requester: string;
   requestingUnit: string;
   desiredSender: string;
   subject: string;
@@ -14,6 +18,7 @@ export interface RequestForm {
 
 export function formFromProposal(p: RequestProposal): RequestForm {
   return {
+    requester: p.requester.address,
     requestingUnit: p.requestingUnit.value ?? "",
     desiredSender: p.desiredSender.value ?? "",
     subject: p.subject.value ?? "",
@@ -45,4 +50,15 @@ export function fieldsFromForm(form: RequestForm): CaseFields {
     urgency: form.urgency,
     attachmentIds: form.attachmentIds,
   };
+}
+
+/** What is wrong with the requester's address as typed, or null when a case can be created with it. */
+export function requesterProblemInForm(form: RequestForm): AddressProblem | null {
+  return checkAddress(form.requester);
+}
+
+/** The requester to record: the address as typed (trimmed), with the name intake found. */
+export function requesterFromForm(form: RequestForm, p: RequestProposal): MailAddress {
+  const address = form.requester.trim();
+  return p.requester.name ? { name: p.requester.name, address } : { address };
 }

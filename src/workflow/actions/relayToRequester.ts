@@ -1,5 +1,6 @@
 // "Relay confirmation to requester": a reply to the request telling the unit its mass mail went out; it closes
 // the case.
+import { requireAddress } from "../../domain/address";
 import type { Claim } from "../../domain/claim";
 import { relayConfirmation } from "../../domain/lifecycle";
 import { relayToRequesterTemplate } from "../../domain/templates";
@@ -25,6 +26,9 @@ export function relayToRequester(
     const home = caseClaimHome(ctx, mailbox, messageId);
     const { record } = await home.read();
     if (record.state === "closed") return record;
+    // Never a claim, a draft or a send for an address that cannot receive it (a record older than the address
+    // rule may hold one): a typed refusal the pane explains.
+    requireAddress(record.requester.address, "requester");
     relayConfirmation(record, { at: ctx.now().toISOString(), by: ctx.user }); // refuses unless confirmed
     const acquired = await acquireClaim(
       ctx,
