@@ -9,7 +9,7 @@ import type { Mailbox } from "../state/mailbox";
 import type { StoredMessage } from "../state/message";
 import type { Tenant } from "../state/tenant";
 import type { GraphExtendedProperty, GraphHeader, GraphRecipient } from "../types";
-import { resolveRecipients } from "./recipients";
+import { isSmtpAddress, resolveRecipients } from "./recipients";
 import { recipientProperties } from "./transport-props";
 import { writeTransportReports } from "./reports";
 
@@ -35,6 +35,18 @@ export function sendMessage(
       400,
       "ErrorInvalidRecipients",
       "At least one recipient is required, but none were found.",
+    );
+  }
+  const unresolved = recipients.find((r) => !isSmtpAddress(r.emailAddress.address));
+  if (unresolved) {
+    // Real Graph refuses the whole send (nothing is delivered, the draft stays) when a recipient is not an SMTP
+    // address: 400 ErrorInvalidRecipients "At least one recipient isn't valid., Recipient "bad" isn't resolved.
+    // All recipients must be resolved before a message can be submitted." (reported from real Graph in
+    // microsoftgraph/ruby-connect-rest-sample#15 and microsoftgraph/php-connect-sample#13).
+    throw new GraphError(
+      400,
+      "ErrorInvalidRecipients",
+      `At least one recipient isn't valid., Recipient "${unresolved.emailAddress.address}" isn't resolved. All recipients must be resolved before a message can be submitted.`,
     );
   }
   const from = sendingAs(tenant, mailbox, message.from);

@@ -57,3 +57,18 @@ export function resolveRecipients(
   for (const recipient of recipients) visit(recipient.emailAddress.address);
   return { mailboxes: [...mailboxes.values()], refused, held, external };
 }
+
+/**
+ * Whether transport can resolve `address` as an SMTP address at all: one "@" with something on each side, no
+ * spaces or control characters, a domain of dot-separated non-empty labels. Deliberately only what no mail system
+ * accepts, so the emulator never refuses an address Exchange would take; Exchange's refusal of such a recipient
+ * is in delivery.ts.
+ */
+export function isSmtpAddress(address: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(address)) return false;
+  const parts = address.split("@");
+  if (parts.length !== 2) return false;
+  const [local = "", domain = ""] = parts;
+  return local !== "" && domain !== "" && domain.split(".").every((label) => label !== "");
+}
