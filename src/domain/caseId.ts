@@ -72,6 +72,16 @@ export function findCaseId(subject: string): string | null {
   return null;
 }
 
+/** Every distinct canonical id cited in `text` (a subject or a body's text), in order of first appearance. */
+export function findCaseIds(text: string): string[] {
+  const ids: string[] = [];
+  for (const match of text.matchAll(LOOSE_RE)) {
+    const canonical = canonicalFromParts(match[1], match[2], match[3]);
+    if (canonical && !ids.includes(canonical)) ids.push(canonical);
+  }
+  return ids;
+}
+
 /** The canonical id when `input` is exactly one id (as typed into a search box, brackets allowed), else null. */
 export function normalizeCaseId(input: string): string | null {
   const whole = WHOLE_RE.exec(input);

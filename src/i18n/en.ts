@@ -81,6 +81,11 @@ export const en: Record<MessageKey, string> = {
 
   "other.caseElsewhere": "This message mentions case {id}, which is not in this mailbox.",
   "other.treatAsRequest": "Treat as a request",
+  "cited.two": "This message cites two cases: {first} and {second}",
+  "cited.many": "This message cites {count} cases: {ids}",
+  "cited.help": "Choose the case to open. Pregón records nothing on any of them until you choose.",
+  "cited.open": "Open {id}",
+  "cited.alsoCites": "This message also cites {ids}.",
   "unreadable.newerHelp":
     "It was saved with record version {version}. Update Pregón (reload the pane); the record will not be changed.",
   "unreadable.corruptHelp":

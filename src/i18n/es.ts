@@ -81,6 +81,11 @@ export const es = {
 
   "other.caseElsewhere": "Este mensaje menciona el caso {id}, que no está en este buzón.",
   "other.treatAsRequest": "Tratar como solicitud",
+  "cited.two": "Este mensaje cita dos casos: {first} y {second}",
+  "cited.many": "Este mensaje cita {count} casos: {ids}",
+  "cited.help": "Elija el caso que quiere abrir. Pregón no registra nada en ninguno hasta que elija.",
+  "cited.open": "Abrir {id}",
+  "cited.alsoCites": "Este mensaje también cita {ids}.",
   "unreadable.newerHelp":
     "Lo guardó la versión {version} del registro. Actualice Pregón (recargue el panel); el registro no se modificará.",
   "unreadable.corruptHelp":

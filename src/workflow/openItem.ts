@@ -1,10 +1,11 @@
 // What the pane shows for the selected message: a request to turn into a case, a case (the request itself or
 // any message carrying its id), a record that cannot be read, or something else. Opening also repairs what an
 // interrupted action left behind and links IT's confirmation when it has arrived.
-import { findCaseId, normalizeCaseId } from "../domain/caseId";
+import { findCaseId, findCaseIds, normalizeCaseId } from "../domain/caseId";
 import { CASE_ID_HEADER } from "../domain/evidenceHeader";
 import { isOverdue } from "../domain/lifecycle";
 import { extractRequest } from "../domain/intake";
+import { htmlToText } from "../domain/intake/htmlText";
 import type { RequestProposal } from "../domain/intake/types";
 import { looksLikeRequest } from "../domain/requestDetection";
 import type { DecodeFailure } from "../domain/codec";
@@ -46,7 +47,12 @@ export type OpenedItem =
       detail: string;
       version?: number;
     }
-  | { kind: "other"; mailbox: MailboxId; message: MailMessage; caseId?: string };
+  | { kind: "other"; mailbox: MailboxId; message: MailMessage; caseId?: string }
+  /**
+   * The message cites two or more different case ids and no x-pregon-case-id header decides: the professional
+   * picks (openCitedCase); nothing is read or written for any of them until then.
+   */
+  | { kind: "ambiguous"; mailbox: MailboxId; message: MailMessage; caseIds: string[] };
 
 export async function openItem(ctx: WorkflowContext, item: SelectedItem): Promise<OpenedItem> {
   const mailbox = item.mailbox;
@@ -79,16 +85,10 @@ export async function openMessage(
 
   // The case id: the id header Pregón set first (a subject can be rewritten to carry anything, a look-alike tag
   // included), then the subject's tag, then the conversation of a case's request or forward.
+  const cited = citedCaseIds(message);
+  if (cited.length > 1) return { kind: "ambiguous", mailbox, message, caseIds: cited };
   const caseId = caseIdOfHeaderOrSubject(message);
-  if (caseId) {
-    const requestMessage = await findRequestMessage(ctx, mailbox, caseId);
-    if (requestMessage) {
-      const storedRequest = storedCaseOf(requestMessage);
-      if (storedRequest.status === "ok")
-        return caseView(ctx, mailbox, requestMessage, storedRequest.case, message);
-    }
-    return { kind: "other", mailbox, message, caseId };
-  }
+  if (caseId) return openCitedCase(ctx, mailbox, message, caseId);
   const inConversation = await caseMessageInConversation(ctx, mailbox, message);
   if (inConversation) {
     const requestMessage =
@@ -113,6 +113,40 @@ export async function openMessage(
     proposal,
     likelyRequest: looksLikeRequest(message.subject, proposal),
   };
+}
+
+/**
+ * The case the professional chose for a message that cites several (or the one it cites): that case's view when
+ * its request is in this mailbox, else "other" naming the id.
+ */
+export async function openCitedCase(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  message: MailMessage,
+  caseId: string,
+): Promise<OpenedItem> {
+  const requestMessage = await findRequestMessage(ctx, mailbox, caseId);
+  if (requestMessage) {
+    const storedRequest = storedCaseOf(requestMessage);
+    if (storedRequest.status === "ok")
+      return caseView(ctx, mailbox, requestMessage, storedRequest.case, message);
+  }
+  return { kind: "other", mailbox, message, caseId };
+}
+
+/**
+ * The distinct case ids a message cites when no case id header decides: its subject's, and — only when the
+ * subject carries one, so that a new request mentioning earlier cases stays a request — its body's. Empty when
+ * the header names a case.
+ */
+export function citedCaseIds(message: MailMessage): string[] {
+  const header = message.headers?.[CASE_ID_HEADER];
+  if (header !== undefined && normalizeCaseId(header)) return [];
+  const inSubject = findCaseIds(message.subject);
+  if (inSubject.length === 0) return [];
+  const body = message.body ?? "";
+  const bodyText = message.bodyType === "text" ? body : htmlToText(body);
+  return [...new Set([...inSubject, ...findCaseIds(bodyText)])];
 }
 
 /** The id in the x-pregon-case-id header when it is a case id, else the subject's tag, else null. */

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { OpenedItem } from "../../workflow/openItem";
 import { CaseView } from "./CaseView";
+import { CitedCasesView } from "./CitedCasesView";
 import { OtherView } from "./OtherView";
 import { RequestView } from "./RequestView";
 import { UnreadableView } from "./UnreadableView";
@@ -26,5 +27,7 @@ export function ItemView({ item, onReload, onOpenDashboard }: ItemViewProps) {
       return <UnreadableView item={item} onReload={onReload} onOpenDashboard={onOpenDashboard} />;
     case "other":
       return <OtherView onOpenDashboard={onOpenDashboard} caseId={item.caseId} />;
+    case "ambiguous":
+      return <CitedCasesView item={item} onOpenDashboard={onOpenDashboard} />;
   }
 }
