@@ -67,7 +67,8 @@ export function checkAddress(value: string | null | undefined): AddressProblem |
   const [local = "", domain = ""] = at;
   if (local === "") return "emptyLocal";
   if (domain === "") return "emptyDomain";
-  if (address.length > MAX_ADDRESS || local.length > MAX_LOCAL || domain.length > MAX_DOMAIN) return "tooLong";
+  if (address.length > MAX_ADDRESS || local.length > MAX_LOCAL || domain.length > MAX_DOMAIN)
+    return "tooLong";
   if (!ATEXT_DOT_ATOM.test(local)) return "badLocal";
   const labels = domain.split(".");
   if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return "badDomain";

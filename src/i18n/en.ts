@@ -59,15 +59,19 @@ export const en: Record<MessageKey, string> = {
   "error.newerRecord": "The case was saved by a newer version of Pregón.",
   "error.recordTooLarge": "The case record is too large to be saved.",
   "error.invalidCaseId": "The case id is not valid.",
-  "error.invalidAddress": "The {role}'s e-mail address cannot be used: {problem} Pregón sends nothing to such an address.",
+  "error.invalidAddress":
+    "The {role}'s e-mail address cannot be used: {problem} Pregón sends nothing to such an address.",
   "address.role.requester": "requester",
   "address.problem.missing": "the address is missing. Type it in full, e.g. name@university.edu.",
   "address.problem.withName": "it includes a name. Keep only the address between < and >.",
   "address.problem.spaces": "it has spaces. Remove them: an e-mail address has no spaces.",
   "address.problem.noAt": "the at sign (@) is missing. Type the whole address, e.g. name@university.edu.",
-  "address.problem.manyAt": "it has more than one at sign (@). Keep one, between the user name and the domain.",
-  "address.problem.emptyLocal": "there is nothing before the at sign (@). Type the user name, e.g. name@university.edu.",
-  "address.problem.emptyDomain": "there is nothing after the at sign (@). Type the domain, e.g. name@university.edu.",
+  "address.problem.manyAt":
+    "it has more than one at sign (@). Keep one, between the user name and the domain.",
+  "address.problem.emptyLocal":
+    "there is nothing before the at sign (@). Type the user name, e.g. name@university.edu.",
+  "address.problem.emptyDomain":
+    "there is nothing after the at sign (@). Type the domain, e.g. name@university.edu.",
   "address.problem.badLocal":
     "the part before the at sign has characters that are not allowed (accents, commas, quotes) or a dot at the start, at the end or twice in a row. Correct it.",
   "address.problem.badDomain":

@@ -58,15 +58,19 @@ export const es = {
   "error.newerRecord": "El caso fue guardado por una versión más reciente de Pregón.",
   "error.recordTooLarge": "El registro del caso es demasiado grande para guardarse.",
   "error.invalidCaseId": "El identificador de caso no es válido.",
-  "error.invalidAddress": "No se puede usar el correo del {role}: {problem} Pregón no envía nada a una dirección así.",
+  "error.invalidAddress":
+    "No se puede usar el correo del {role}: {problem} Pregón no envía nada a una dirección así.",
   "address.role.requester": "solicitante",
   "address.problem.missing": "falta la dirección. Escríbala completa, p. ej. nombre@universidad.edu.co.",
   "address.problem.withName": "incluye un nombre. Deje solo la dirección que va entre < y >.",
   "address.problem.spaces": "tiene espacios. Quítelos: una dirección de correo no lleva espacios.",
-  "address.problem.noAt": "le falta la arroba (@). Escriba la dirección completa, p. ej. nombre@universidad.edu.co.",
+  "address.problem.noAt":
+    "le falta la arroba (@). Escriba la dirección completa, p. ej. nombre@universidad.edu.co.",
   "address.problem.manyAt": "tiene más de una arroba (@). Deje una sola, entre el usuario y el dominio.",
-  "address.problem.emptyLocal": "no hay nada antes de la arroba (@). Escriba el usuario, p. ej. nombre@universidad.edu.co.",
-  "address.problem.emptyDomain": "no hay nada después de la arroba (@). Escriba el dominio, p. ej. nombre@universidad.edu.co.",
+  "address.problem.emptyLocal":
+    "no hay nada antes de la arroba (@). Escriba el usuario, p. ej. nombre@universidad.edu.co.",
+  "address.problem.emptyDomain":
+    "no hay nada después de la arroba (@). Escriba el dominio, p. ej. nombre@universidad.edu.co.",
   "address.problem.badLocal":
     "lo que va antes de la arroba tiene caracteres no permitidos (tildes, ñ, comas, comillas) o puntos al inicio, al final o seguidos. Corríjalo.",
   "address.problem.badDomain":

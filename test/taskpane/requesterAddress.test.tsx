@@ -70,7 +70,10 @@ describe("the request form checks the requester's address", () => {
     await screen.findByText("Recibido", {}, { timeout: 10_000 });
     const opened = await openItem(w.comms.ctx, { itemId: messageId, subject: "", mailbox: COMMUNICATIONS });
     if (opened.kind !== "case") throw new Error(`expected a case, got ${opened.kind}`);
-    expect(opened.case.requester).toEqual({ name: "Laura Gómez", address: "laura.gomez@universidad.example" });
+    expect(opened.case.requester).toEqual({
+      name: "Laura Gómez",
+      address: "laura.gomez@universidad.example",
+    });
   });
 
   it("names a request with no From as a missing address, in English, instead of a damaged record", async () => {
