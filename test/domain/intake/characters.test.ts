@@ -41,7 +41,9 @@ describe.each(SEQUENCES)("%s", (_name, sequence) => {
   });
 
   it("stays whole in the message's text and HTML, in the label's line and on its own", () => {
-    expect(proposal.message.value?.text).toBe(`${sequence} en la primera línea.\n\nY ${sequence} en la segunda.`);
+    expect(proposal.message.value?.text).toBe(
+      `${sequence} en la primera línea.\n\nY ${sequence} en la segunda.`,
+    );
     const html = proposal.message.value?.html ?? "";
     expect(html.split(sequence)).toHaveLength(3);
   });
