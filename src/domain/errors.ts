@@ -12,6 +12,8 @@ export type ErrorCode =
   | "recordTooLarge"
   /** Communications cancelled the case: IT must not prepare or send its mass mail. */
   | "caseCancelled"
+  /** The mass mail would show nothing: no visible text, no image (details: at = "message" | "draft"). */
+  | "emptyMassMail"
   // outside systems
   | "network"
   | "throttled"
@@ -86,6 +88,7 @@ export function defaultNextStep(code: ErrorCode): NextStep {
     case "newerRecord":
     case "recordTooLarge":
     case "caseCancelled":
+    case "emptyMassMail":
     case "notFound":
     case "badRequest":
     case "attachmentTooLargeForSharedMailbox":

@@ -30,6 +30,7 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
   newerRecord: "error.newerRecord",
   recordTooLarge: "error.recordTooLarge",
   caseCancelled: "error.caseCancelled",
+  emptyMassMail: "error.emptyMassMail",
   network: "error.network",
   throttled: "error.throttled",
   unavailable: "error.unavailable",
@@ -52,6 +53,7 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
 
 export function errorMessageKey(error: AppError): MessageKey {
   if (error.code === "claimedByOther" && isStaleClaim(error)) return "error.claimedByOtherStale";
+  if (error.code === "emptyMassMail" && error.details?.at === "draft") return "error.emptyMassMailDraft";
   return MESSAGE_OF[error.code];
 }
 
