@@ -7,6 +7,8 @@ import type { ContentMeasure } from "./visibleContent";
 export const SUBSTANTIAL_LOSS_SHARE = 0.2;
 
 export interface ContentChange {
+  /** Visible characters the request had. */
+  beforeChars: number;
   /** Visible characters the request had that the mail to send does not. */
   lostChars: number;
   /** Visible images the request had that the mail to send does not (external or unloadable ones). */
@@ -21,5 +23,5 @@ export function compareContent(before: ContentMeasure, after: ContentMeasure): C
   const substantial =
     before.visibleChars > 0 &&
     (after.visibleChars === 0 || lostChars / before.visibleChars >= SUBSTANTIAL_LOSS_SHARE);
-  return { lostChars, lostImages, substantial };
+  return { beforeChars: before.visibleChars, lostChars, lostImages, substantial };
 }
