@@ -36,6 +36,7 @@ const EMOJI_PART =
  * between two regional indicators it would join them into a flag, between 👍 and a skin tone it would tone the
  * thumb, before a combining mark or variation selector it would put that mark on the character before it.
  */
+// eslint-disable-next-line no-misleading-character-class -- the class lists joiners and selectors on their own, on purpose.
 const ZERO_WIDTH_SPACE = new RegExp(`(?<![${EMOJI_PART}])\\u200B(?![${EMOJI_PART}\\p{M}])`, "gu");
 const SPACES = /[ \t\n\r\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 

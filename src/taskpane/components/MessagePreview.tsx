@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { holdRemoteImages } from "../../sanitize/remoteImages";
+import { holdRemoteImages } from "./remoteImages";
 import { useI18n } from "../I18nContext";
 
 const useStyles = makeStyles({

@@ -111,6 +111,7 @@ describe("compareContent", () => {
   it("a message that lost nothing visible, or only a little, did not", () => {
     const html = "<p>Inscripciones abiertas hasta el viernes 12 de diciembre en el portal</p>";
     expect(compareContent(measureHtml(html), measureHtml(html))).toEqual({
+      beforeChars: "Inscripcionesabiertashastaelviernes12dediciembreenelportal".length,
       lostChars: 0,
       lostImages: 0,
       substantial: false,
