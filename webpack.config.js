@@ -10,6 +10,22 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /**
+ * The hosts the pane may load images from: the configuration's `imageHosts` (the institution's own web sites, the
+ * only hosts whose images a mass mail keeps). Anything that is not a plain host name stops the build: this list
+ * becomes part of the policy below. Change `imageHosts` in src/config/pregon.config.json and rebuild.
+ */
+function imageSources(configFile = path.resolve(__dirname, "src/config/pregon.config.json")) {
+  const hosts = JSON.parse(require("node:fs").readFileSync(configFile, "utf8")).imageHosts ?? [];
+  const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+  for (const host of hosts) {
+    if (typeof host !== "string" || !HOST.test(host)) {
+      throw new Error(`imageHosts in ${configFile}: ${JSON.stringify(host)} is not a host name`);
+    }
+  }
+  return hosts.map((host) => `https://${host.toLowerCase()}`);
+}
+
+/**
  * Only what the pane needs: itself, the Office CDN, the Microsoft identity platform, Graph, and Exchange's
  * upload-session host: createUploadSession (attachments over 3 MB) answers with a pre-authenticated uploadUrl on
  * https://outlook.office.com, not on Graph (Graph's "Attach large files to Outlook messages or events"), and the
@@ -20,8 +36,9 @@ const CSP = [
   "script-src 'self' https://appsforoffice.microsoft.com",
   // Griffel (Fluent UI's CSS-in-JS) inserts <style> rules at run time.
   "style-src 'self' 'unsafe-inline'",
-  // Mail previews show the request's images (sanitized HTML); cid: parts are resolved to data: URLs.
-  "img-src 'self' data: blob: https:",
+  // Mail previews load remote images only when the user asks, and only from the configured image hosts: the
+  // same hosts a mass mail keeps images from (src/domain/content/imageHosts.ts). Never any https: host.
+  ["img-src 'self' data: blob:", ...imageSources()].join(" "),
   "font-src 'self' data:",
   "connect-src 'self' https://graph.microsoft.com https://outlook.office.com https://login.microsoftonline.com",
   "frame-src 'self' https://login.microsoftonline.com",
@@ -137,3 +154,4 @@ module.exports = async (env = {}, argv = {}) => {
 
 /** The production policy, for the test that checks it admits every origin the pane talks to. */
 module.exports.CSP = CSP;
+module.exports.imageSources = imageSources;

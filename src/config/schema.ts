@@ -109,6 +109,23 @@ const dialogUrl = z.string().refine(isDialogUrl, {
 
 const mailbox = z.strictObject({ name: text, address: email });
 
+/**
+ * A web host name, as it appears in an https URL and in a Content-Security-Policy source: letters, digits and
+ * hyphens in dot-separated labels, no scheme, port, path or wildcard. Nothing else may reach the CSP that
+ * webpack.config.js builds from this list.
+ */
+export function isImageHost(value: string): boolean {
+  return value.length <= 253 && /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(value);
+}
+
+const imageHost = z.string().refine(isImageHost, {
+  error: "not a host name",
+  params: { kind: "invalid", expected: "host name, e.g. www.universidad.edu.co" },
+});
+
+/** No image host unless configured: a mass mail then keeps only its own (cid:) images. */
+export const DEFAULT_IMAGE_HOSTS: readonly string[] = [];
+
 const audience = z.strictObject({
   key: z.enum(["estudiantes", "docentes", "administrativos"] satisfies AudienceKey[]),
   label: z.strictObject({ es: text, en: text }),
@@ -165,6 +182,11 @@ export const pregonConfigSchema = z.strictObject({
     .min(1)
     .max(24 * 60)
     .optional(),
+  /**
+   * The institution's own web sites: the only hosts whose images a mass mail keeps, and the only ones the
+   * production build's Content-Security-Policy lets the pane load images from. Empty when absent.
+   */
+  imageHosts: z.array(imageHost).optional(),
   auth: z.strictObject({
     clientId: guid,
     tenantId,
@@ -174,3 +196,8 @@ export const pregonConfigSchema = z.strictObject({
 
 /** A validated configuration: everything the add-in reads at start-up. */
 export type PregonConfig = z.infer<typeof pregonConfigSchema>;
+
+/** The configured image hosts, lower-cased; the default (none) when the file has no `imageHosts`. */
+export function imageHostsOf(config: Pick<PregonConfig, "imageHosts">): readonly string[] {
+  return (config.imageHosts ?? DEFAULT_IMAGE_HOSTS).map((h) => h.toLowerCase());
+}

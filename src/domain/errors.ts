@@ -14,6 +14,8 @@ export type ErrorCode =
   | "caseCancelled"
   /** An e-mail address that is missing or malformed (details: role, problem — see domain/address.ts). */
   | "invalidAddress"
+  /** The mass mail would show nothing: no visible text, no image (details: at = "message" | "draft"). */
+  | "emptyMassMail"
   // outside systems
   | "network"
   | "throttled"
@@ -89,6 +91,7 @@ export function defaultNextStep(code: ErrorCode): NextStep {
     case "recordTooLarge":
     case "caseCancelled":
     case "invalidAddress":
+    case "emptyMassMail":
     case "notFound":
     case "badRequest":
     case "attachmentTooLargeForSharedMailbox":

@@ -78,6 +78,10 @@ export const en: Record<MessageKey, string> = {
     "the domain (after the at sign) is not valid: it needs at least one dot (e.g. university.edu) and has no accents, underscores or dots in a row. Correct it.",
   "address.problem.tooLong": "it is too long for an e-mail address. Check it.",
   "error.unknown": "Something unexpected went wrong.",
+  "error.emptyMassMail":
+    "The message to send has no visible text and no image: the mass mail would reach every recipient empty. Ask Communications (reply to this forward) to get the complete message from the requesting unit. Nothing was prepared or sent.",
+  "error.emptyMassMailDraft":
+    "The mass-mail draft has no visible text and no image: it would reach every recipient empty. Complete the message in the draft (Review in Outlook) or ask Communications for the requesting unit's complete message. Nothing was sent.",
 
   "empty.title": "This message is not a mass e-mail request",
   "empty.body": "Open a request from a unit to turn it into a case, or see every case on the dashboard.",
@@ -117,6 +121,9 @@ export const en: Record<MessageKey, string> = {
   "source.missing": "Not found: fill it in",
   "preview.title": "Message preview",
   "preview.empty": "The request does not include the message text.",
+  "preview.externalHeld":
+    "External images not shown: {count}. They load from another server, which would learn who opened the message.",
+  "preview.showExternal": "Show external images",
   "request.create": "Create case",
   "request.creating": "Creating the case…",
   "request.created": "Case {id} created.",
@@ -247,6 +254,14 @@ export const en: Record<MessageKey, string> = {
   "it.reviewFrom": "From",
   "it.reviewBcc": "Bcc",
   "it.reviewSubject": "Subject",
+  "it.content.hiddenRemoved": "Hidden or tracking images removed: {count}.",
+  "it.content.externalRemoved": "Images from servers outside the allow list (imageHosts) removed: {count}.",
+  "it.content.changedTitle": "The safety filter changed the message",
+  "it.content.changedBody":
+    "{lost} of {before} visible characters were removed. Compare before sending; if something important is missing, ask Communications for the complete message.",
+  "it.content.before": "What the request had",
+  "it.content.after": "What will be sent",
+  "it.content.nothing": "(nothing visible)",
   "it.sendNow": "Send now",
   "it.sending": "Sending the mass mail…",
   "it.sent": "Mass mail sent.",

@@ -77,6 +77,10 @@ export const es = {
     "el dominio (después de la arroba) no es válido: necesita al menos un punto (p. ej. universidad.edu.co) y no lleva tildes, guiones bajos ni puntos seguidos. Corríjalo.",
   "address.problem.tooLong": "es demasiado larga para una dirección de correo. Revísela.",
   "error.unknown": "Ocurrió un error inesperado.",
+  "error.emptyMassMail":
+    "El mensaje a enviar no tiene texto visible ni imágenes: el correo masivo saldría vacío a todos los destinatarios. Pida a Comunicaciones (respondiendo a este reenvío) que consiga el mensaje completo con la unidad solicitante. No se preparó ni se envió nada.",
+  "error.emptyMassMailDraft":
+    "El borrador del correo masivo no tiene texto visible ni imágenes: saldría vacío a todos los destinatarios. Complete el mensaje en el borrador (Revisar en Outlook) o pida a Comunicaciones el mensaje completo de la unidad solicitante. No se envió nada.",
 
   "empty.title": "Este mensaje no es una solicitud de correo masivo",
   "empty.body":
@@ -117,6 +121,9 @@ export const es = {
   "source.missing": "No encontrado: complete",
   "preview.title": "Vista previa del mensaje",
   "preview.empty": "La solicitud no trae el texto del mensaje.",
+  "preview.externalHeld":
+    "Imágenes externas sin mostrar: {count}. Se cargan desde otro servidor, que sabría quién abrió el mensaje.",
+  "preview.showExternal": "Mostrar imágenes externas",
   "request.create": "Crear caso",
   "request.creating": "Creando el caso…",
   "request.created": "Caso {id} creado.",
@@ -248,6 +255,15 @@ export const es = {
   "it.reviewFrom": "De",
   "it.reviewBcc": "CCO",
   "it.reviewSubject": "Asunto",
+  "it.content.hiddenRemoved": "Imágenes ocultas o de seguimiento eliminadas: {count}.",
+  "it.content.externalRemoved":
+    "Imágenes de servidores fuera de la lista permitida (imageHosts) eliminadas: {count}.",
+  "it.content.changedTitle": "El filtro de seguridad cambió el mensaje",
+  "it.content.changedBody":
+    "Se quitaron {lost} de {before} caracteres visibles. Compare antes de enviar; si falta algo importante, pida a Comunicaciones el mensaje completo.",
+  "it.content.before": "Lo que traía la solicitud",
+  "it.content.after": "Lo que se enviará",
+  "it.content.nothing": "(nada visible)",
   "it.sendNow": "Enviar ahora",
   "it.sending": "Enviando el correo masivo…",
   "it.sent": "Correo masivo enviado.",

@@ -1,9 +1,11 @@
 // The one place where untrusted mail HTML becomes HTML Pregón shows (in the pane) and sends (in the mass
 // mail). DOMPurify does the parsing and the element/attribute allowlist; the hooks below add Pregón's own
-// rules: per-element URL schemes, safe inline styles, and links that open in a new, unlinked tab.
+// rules: per-element URL schemes, safe inline styles, links that open in a new, unlinked tab, and no hidden or 1×1
+// images (tracking pixels: see domain/content/hiddenImage.ts).
 // DOMPurify needs a DOM: the browser's window in the add-in, a jsdom window in Node tests.
 import DOMPurify from "dompurify";
 import type { Config, WindowLike } from "dompurify";
+import { isHiddenImage } from "../domain/content/hiddenImage";
 import { AppError } from "../domain/errors";
 import { filterStyle } from "./styleFilter";
 import { isAllowedImage, isAllowedLink } from "./urlPolicy";
@@ -60,6 +62,18 @@ export function createHtmlSanitizer(window: WindowLike): HtmlSanitizer {
   if (!purify.isSupported) {
     throw new AppError("unknown", "The HTML sanitizer needs a DOM (a browser window or jsdom).");
   }
+  // Tracking pixels and hidden images go before their attributes are filtered: the style filter drops display
+  // and visibility, which would make a hidden pixel look like an ordinary image.
+  purify.addHook("uponSanitizeElement", (node, data) => {
+    if (data.tagName !== "img" || !("getAttribute" in node)) return;
+    const el = node as Element;
+    const attrs = {
+      width: el.getAttribute("width"),
+      height: el.getAttribute("height"),
+      style: el.getAttribute("style"),
+    };
+    if (isHiddenImage(attrs)) el.parentNode?.removeChild(el);
+  });
   purify.addHook("uponSanitizeAttribute", (_node, data) => {
     if (data.attrName !== "style") return;
     data.attrValue = filterStyle(data.attrValue);

@@ -23,8 +23,21 @@ const LINES = wordSet(`
   details summary form
 `);
 
-// Zero-width characters Outlook and Word scatter through mail; they only get in the way of matching.
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+// Invisible characters Outlook and Word scatter through mail (word joiner, byte-order mark, soft hyphen); they
+// only get in the way of matching. Never the zero-width JOINER or NON-JOINER (U+200D, U+200C): they are part of
+// the text (👨‍👩‍👧‍👦 is four people joined by U+200D; Persian and Indic scripts need U+200C), nor variation
+// selectors or combining marks.
+const INVISIBLE = /[\u2060\uFEFF\u00AD]/g;
+/** What an emoji sequence is made of: a zero-width space next to one of these is left alone. */
+const EMOJI_PART =
+  "\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u200D\\uFE0E\\uFE0F\\u20E3\\u{E0020}-\\u{E007F}";
+/**
+ * A zero-width space, removed only where removing it cannot make or break an emoji sequence or a character:
+ * between two regional indicators it would join them into a flag, between 👍 and a skin tone it would tone the
+ * thumb, before a combining mark or variation selector it would put that mark on the character before it.
+ */
+// eslint-disable-next-line no-misleading-character-class -- the class lists joiners and selectors on their own, on purpose.
+const ZERO_WIDTH_SPACE = new RegExp(`(?<![${EMOJI_PART}])\\u200B(?![${EMOJI_PART}\\p{M}])`, "gu");
 const SPACES = /[ \t\n\r\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 class TextWriter {
@@ -37,7 +50,7 @@ class TextWriter {
 
   /** Appends collapsed text; returns what was written and where, or undefined for whitespace only. */
   text(raw: string): { shown: string; start: number } | undefined {
-    let s = raw.replace(INVISIBLE, "").replace(SPACES, " ");
+    let s = raw.replace(INVISIBLE, "").replace(ZERO_WIDTH_SPACE, "").replace(SPACES, " ");
     if (s.startsWith(" ")) {
       this.pendingSpace = true;
       s = s.slice(1);

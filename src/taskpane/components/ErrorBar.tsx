@@ -32,6 +32,7 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
   recordTooLarge: "error.recordTooLarge",
   caseCancelled: "error.caseCancelled",
   invalidAddress: "error.invalidAddress",
+  emptyMassMail: "error.emptyMassMail",
   network: "error.network",
   throttled: "error.throttled",
   unavailable: "error.unavailable",
@@ -54,6 +55,7 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
 
 export function errorMessageKey(error: AppError): MessageKey {
   if (error.code === "claimedByOther" && isStaleClaim(error)) return "error.claimedByOtherStale";
+  if (error.code === "emptyMassMail" && error.details?.at === "draft") return "error.emptyMassMailDraft";
   return MESSAGE_OF[error.code];
 }
 

@@ -1,6 +1,17 @@
 // The request's message as recipients will see it. The HTML was sanitized by the workflow's sanitizer before it
-// got here; it is the only HTML the pane renders.
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+// got here; it is the only HTML the pane renders. Remote images are held back until the user asks ("Show
+// external images"): loading one tells its server who opened the message.
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { holdRemoteImages } from "./remoteImages";
 import { useI18n } from "../I18nContext";
 
 const useStyles = makeStyles({
@@ -25,15 +36,30 @@ export interface MessagePreviewProps {
 
 export function MessagePreview({ sanitizedHtml, labelId }: MessagePreviewProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
+  const [showRemote, setShowRemote] = useState(false);
+  const held = useMemo(() => holdRemoteImages(sanitizedHtml), [sanitizedHtml]);
   if (sanitizedHtml.trim() === "") return <Text italic>{t("preview.empty")}</Text>;
+  const hold = !showRemote && held.held > 0;
   return (
-    <div
-      className={styles.frame}
-      role="region"
-      aria-labelledby={labelId}
-      tabIndex={0}
-      dangerouslySetInnerHTML={{ __html: sanitizedHtml }}
-    />
+    <>
+      {hold ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t("preview.externalHeld", { count: fmt.number(held.held) })}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => setShowRemote(true)}>
+              {t("preview.showExternal")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      <div
+        className={styles.frame}
+        role="region"
+        aria-labelledby={labelId}
+        tabIndex={0}
+        dangerouslySetInnerHTML={{ __html: hold ? held.html : sanitizedHtml }}
+      />
+    </>
   );
 }

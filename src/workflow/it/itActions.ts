@@ -23,6 +23,7 @@ import { actorOf, sentFacts } from "./openItCase";
 import type { SenderChoice } from "./senders";
 import { findCaseMessages } from "./caseMessages";
 import type { CancelNotice } from "../../domain/caseHeader";
+import { refuseEmptyDraft, refuseEmptyMessage } from "./massMailContent";
 
 /** Communications cancelled the case: nothing is prepared or sent. */
 export function caseCancelledError(cancelled: CancelNotice): AppError {
@@ -60,6 +61,7 @@ export function prepareMassMail(
   return singleFlight(`prepare:${message.id}`, async () => {
     const home = itClaimHome(ctx, mailbox, message.id, summary.id);
     if (opened.cancelled) throw caseCancelledError(opened.cancelled);
+    refuseEmptyMessage(ctx, opened);
     const groups = chosenGroups(ctx, input.audiences, input.counts);
     if (groups.length === 0) throw new AppError("badRequest", "Choose at least one audience");
     // Before the draft exists: a file that cannot be copied must not leave a half-made draft behind.
@@ -148,6 +150,7 @@ export function sendMassMail(
     if (!record.draftId) throw new AppError("notFound", "Prepare the mass mail first");
     const draftId = record.draftId;
     const draft = await draftOrGone(ctx, mailbox, draftId);
+    if (draft) refuseEmptyDraft(draft);
     const acquired = await acquireClaim(
       ctx,
       home,
@@ -187,7 +190,7 @@ export function sendMassMail(
 
 async function draftOrGone(ctx: WorkflowContext, mailbox: string, draftId: string) {
   try {
-    return await ctx.mail.getMessage(mailbox, draftId);
+    return await ctx.mail.getMessage(mailbox, draftId, { withBody: true, withAttachments: true });
   } catch (e) {
     if (e instanceof AppError && e.code === "notFound") return undefined;
     throw e;

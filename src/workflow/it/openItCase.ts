@@ -16,6 +16,8 @@ import { toRequestMessage } from "../requestMessage";
 import { findCaseMessages } from "./caseMessages";
 import { lookForDeliveryProblems } from "./deliveryReports";
 import { itRecordOf, updateItRecord } from "./itStore";
+import type { MassMailContent } from "./massMailContent";
+import { reviewMassMailContent } from "./massMailContent";
 
 export type ItOpened =
   | {
@@ -34,7 +36,10 @@ export type ItOpened =
       /** The message the pane was opened on (the forward, a reminder, an update or a cancellation). */
       openedId: string;
       record: ItRecord;
+      /** The mass mail's HTML: sanitized, with only the images a mass mail may carry. */
       messageHtml: string;
+      /** What the mass mail shows and what was removed on the way (shown to IT before the send). */
+      content: MassMailContent;
       attachments: AttachmentInfo[];
       /** The send was found in Sent Items (e.g. sent from a compose window) and recorded now. */
       sendDetected: boolean;
@@ -97,6 +102,10 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
     sanitizeHtml: ctx.sanitizeHtml,
     timeZone: ctx.config.institution.timeZone,
   });
+  const attachments = (message.attachments ?? []).filter(
+    (a) => !a.isInline || (proposal.attachments.value ?? []).some((p) => p.id === a.id),
+  );
+  const reviewed = reviewMassMailContent(ctx, message, proposal.message.value?.html ?? "", attachments);
   return {
     kind: "itCase",
     mailbox,
@@ -107,10 +116,9 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
     ...(summary.cancelled ? { cancelled: summary.cancelled } : {}),
     openedId: selected.id,
     record,
-    messageHtml: proposal.message.value?.html ?? "",
-    attachments: (message.attachments ?? []).filter(
-      (a) => !a.isInline || (proposal.attachments.value ?? []).some((p) => p.id === a.id),
-    ),
+    messageHtml: reviewed.html,
+    content: reviewed.content,
+    attachments,
     sendDetected,
   };
 }

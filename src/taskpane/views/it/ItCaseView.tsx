@@ -32,6 +32,7 @@ import { useAction } from "../../hooks/useAction";
 import { useAudienceCounts } from "../../hooks/useAudienceCounts";
 import { useWorkflow } from "../../hooks/useWorkflow";
 import { AudiencePicker } from "./AudiencePicker";
+import { ContentReport } from "./ContentReport";
 import { ItReview } from "./ItReview";
 import { SendConfirmDialog } from "./SendConfirmDialog";
 
@@ -143,6 +144,18 @@ export function ItCaseView({ item }: ItCaseViewProps) {
         </MessageBar>
       ) : null}
 
+      {!item.content.hasContent && record.state === "received" ? (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{t("error.title")}</MessageBarTitle>
+            <span id="it-empty-why">{t("error.emptyMassMail")}</span>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {record.state === "received" || record.state === "prepared" ? (
+        <ContentReport content={item.content} />
+      ) : null}
+
       <CaseFacts
         fields={item.summary.fields}
         requester={item.summary.requester}
@@ -173,8 +186,8 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               </ul>
             </div>
           ) : null}
-          {item.cancelled ? (
-            <Button disabled aria-describedby="it-cancelled-why">
+          {item.cancelled || !item.content.hasContent ? (
+            <Button disabled aria-describedby={item.cancelled ? "it-cancelled-why" : "it-empty-why"}>
               {t("it.prepare")}
             </Button>
           ) : (

@@ -1,0 +1,102 @@
+// What IT's mass mail will show, worked out when IT opens the case and checked again at each step: the message as
+// the sanitizer left it, with only visible images from the message itself or the configured image hosts; what
+// was removed on the way (tracking pixels, images from elsewhere, text the sanitizer could not keep); and whether
+// anything is left to send. A mass mail that shows nothing never goes out: preparing and sending are refused.
+import { imageHostsOf } from "../../config/schema";
+import type { ContentChange } from "../../domain/content/contentChange";
+import { compareContent } from "../../domain/content/contentChange";
+import { keepAllowedImages } from "../../domain/content/massMailImages";
+import { hasVisibleContent, measureHtml } from "../../domain/content/visibleContent";
+import { AppError } from "../../domain/errors";
+import { extractRequest } from "../../domain/intake";
+import type { AttachmentInfo } from "../../domain/types";
+import type { MailMessage } from "../../ports/mailService";
+import type { WorkflowContext } from "../context";
+import { toRequestMessage } from "../requestMessage";
+
+export interface MassMailContent {
+  /** Whether the mail shows anything: visible text, a visible image, or an attached picture. */
+  hasContent: boolean;
+  /** Hidden and 1×1 images (tracking pixels) the request's message had, removed. */
+  hiddenImagesRemoved: number;
+  /** Images from hosts outside `imageHosts` (or with no usable source), removed. */
+  externalImagesRemoved: number;
+  /** The request's message as a reader of the request would see it, as plain text (never rendered as HTML). */
+  before: string;
+  /** The mass mail's text, as plain text. */
+  after: string;
+  change: ContentChange;
+}
+
+/**
+ * The message's HTML with only the images a mass mail may carry. The filter re-writes the HTML with the domain's
+ * own parser, so its output goes through the sanitizer once more: what the pane renders and the mass mail carries
+ * is always the sanitizer's output.
+ */
+export function massMailHtml(ctx: WorkflowContext, sanitizedHtml: string) {
+  const filtered = keepAllowedImages(sanitizedHtml, imageHostsOf(ctx.config));
+  return filtered.html === sanitizedHtml ? filtered : { ...filtered, html: ctx.sanitizeHtml(filtered.html) };
+}
+
+/**
+ * The forward's message as the request had it (no sanitizer: only measured and shown as text) against the HTML
+ * that will be sent.
+ */
+export function reviewMassMailContent(
+  ctx: WorkflowContext,
+  forward: MailMessage,
+  sanitizedHtml: string,
+  attachments: readonly AttachmentInfo[],
+): { html: string; content: MassMailContent } {
+  const raw =
+    extractRequest(toRequestMessage(forward), {
+      sanitizeHtml: (html) => html,
+      timeZone: ctx.config.institution.timeZone,
+    }).message.value?.html ?? "";
+  const filtered = massMailHtml(ctx, sanitizedHtml);
+  const before = measureHtml(raw);
+  const after = measureHtml(filtered.html);
+  return {
+    html: filtered.html,
+    content: {
+      hasContent: hasVisibleContent(filtered.html, attachments),
+      hiddenImagesRemoved: Math.max(before.hiddenImages, filtered.hidden),
+      externalImagesRemoved: filtered.external,
+      before: before.text,
+      after: after.text,
+      change: compareContent(before, after),
+    },
+  };
+}
+
+function emptyMassMail(at: "message" | "draft"): AppError {
+  return new AppError(
+    "emptyMassMail",
+    at === "message"
+      ? "The message to send has no visible text and no image"
+      : "The mass-mail draft has no visible text and no image",
+    { details: { at } },
+  );
+}
+
+/** Before preparing: the message IT would put in the draft must show something. */
+export function refuseEmptyMessage(
+  ctx: WorkflowContext,
+  opened: { messageHtml: string; attachments: readonly AttachmentInfo[] },
+): void {
+  const html = massMailHtml(ctx, ctx.sanitizeHtml(opened.messageHtml)).html;
+  if (!hasVisibleContent(html, opened.attachments)) throw emptyMassMail("message");
+}
+
+/**
+ * Right before sending: the draft as it is now (IT may have edited it in a compose window) must show something.
+ * Its body and attachments come with the draft (`withBody`, `withAttachments`).
+ */
+export function refuseEmptyDraft(draft: MailMessage): void {
+  const body = draft.bodyType === "text" ? textAsHtml(draft.body ?? "") : (draft.body ?? "");
+  if (!hasVisibleContent(body, draft.attachments ?? [])) throw emptyMassMail("draft");
+}
+
+function textAsHtml(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
