@@ -9,6 +9,7 @@ import type { CancelNotice } from "../../src/domain/caseHeader";
 import type { MessageKey } from "../../src/i18n/catalogue";
 import type { Demo, Lang } from "./helpers";
 import {
+  COMMUNICATIONS,
   FIXTURE_01_SUBJECT,
   IT,
   PROFESSIONAL,
@@ -16,6 +17,7 @@ import {
   caseIdOf,
   disconnect,
   eventually,
+  exact,
   historyEntry,
   messageRow,
   openDemo,
@@ -73,6 +75,12 @@ async function createAndForward(d: Demo): Promise<{ id: string; card: Locator }>
   await button(card, d.lang, "act.forward").click();
   await outcome(card, stateBadge(card, t(d.lang, "state.forwarded")), "Enviar a TIC");
   await messageRow(d, "it", `[${id}]`).first().waitFor();
+  // Exchange files the forward's Sent Items copy seconds after the send (the emulator 2 s); a reminder or notice
+  // replies on that copy, and before it is filed the pane rightly says "try again in a moment". A person takes
+  // those seconds anyway: wait until the copy is there so the next step does not race it.
+  await eventually("the forward in Communications' Sent Items", async () =>
+    (await storedMessages(d.page, COMMUNICATIONS, "sentitems")).some((m) => m.subject.includes(`[${id}]`)),
+  );
   return { id, card };
 }
 
@@ -228,6 +236,98 @@ test("issue #10: a cancellation between Prepare and Send stops the send — noth
   expect(describedBy).toBeTruthy();
   expect(await d.page.locator(`[id="${describedBy}"]`).innerText()).toContain(reason);
   recordTiming("caseProtocol: cancel between Prepare and Send", Date.now() - started);
+});
+
+/** The value beside a fact's label in a case's facts (the definition list both panes show). */
+function fact(scope: Locator, label: string): Locator {
+  return scope
+    .getByRole("term")
+    .filter({ hasText: exact(label) })
+    .locator("xpath=following-sibling::dd[1]");
+}
+
+test("issue #10: Communications changes the requested date and audiences after the forward → IT sees them on the update and on the forward, and the mass mail goes to the new audiences", async () => {
+  const started = Date.now();
+  demo = await openDemo();
+  const d = demo;
+  const lang = d.lang;
+  const { id, card } = await createAndForward(d);
+  const before = "2026-12-04";
+  const after = "2026-12-11";
+  expect(await fact(card, t(lang, "field.requestedDate")).innerText()).toBe(await paneDate(d, before));
+
+  // Communications: "Cambiar fecha o destinatarios" → a new date, Docentes no longer → "Enviar cambios a TIC".
+  await button(card, lang, "act.update").click();
+  const dialog = d.page.getByRole("dialog", { name: t(lang, "act.update.title", { id }) });
+  await dialog.waitFor();
+  const confirm = button(dialog, lang, "act.update.confirm");
+  expect(await confirm.isEnabled()).toBe(false); // nothing changed yet
+  const date = dialog.getByLabel(t(lang, "field.requestedDate"));
+  expect(await date.inputValue()).toBe(before);
+  await date.fill(after);
+  await dialog.getByRole("checkbox", { name: "Docentes", exact: true }).uncheck();
+  await confirm.click();
+  await outcome(card, card.getByText(t(lang, "act.updated"), { exact: true }), "Enviar cambios a TIC");
+  await historyEntry(card, t(lang, "action.updated")).waitFor();
+  await stateBadge(card, t(lang, "state.forwarded")).waitFor();
+  expect(await fact(card, t(lang, "field.requestedDate")).innerText()).toBe(await paneDate(d, after));
+
+  // IT's mailbox holds the update: version 2, the new date and audiences.
+  const update = await eventually(`the update of ${id} in IT's inbox`, async () =>
+    (await caseMessagesInIt(d, id)).find((m) => m.summary?.message === "update"),
+  );
+  expect(update.summary).toMatchObject({
+    version: 2,
+    fields: { requestedDate: after, audiences: ["estudiantes"] },
+    changed: ["requestedDate", "audiences"],
+  });
+
+  const forwarded = (await caseMessagesInIt(d, id)).find((m) => m.summary?.message === "forward")?.summary;
+  expect(forwarded?.fields.requestedDate).toBe(before);
+  expect([...(forwarded?.fields.audiences ?? [])].sort()).toEqual(["docentes", "estudiantes"]);
+
+  // IT opens the update notice, then the forward: both show the case as it now stands.
+  const newDate = await paneDate(d, after);
+  const changedTitle = t(lang, "it.changed.title", { version: "2" });
+  for (const opened of ["update", "forward"] as const) {
+    const rows = messageRow(d, "it", `[${id}]`);
+    const row =
+      opened === "update"
+        ? rows.filter({ hasText: "Caso actualizado" })
+        : rows.filter({ hasText: "Solicitud de envío masivo" });
+    await row.first().click();
+    const it = itCase(d, id);
+    await it.waitFor();
+    await itStateText(d, id, t(lang, "it.state.received")).waitFor();
+    expect([opened, await fact(it, t(lang, "field.requestedDate")).innerText()]).toEqual([opened, newDate]);
+    expect([opened, await fact(it, t(lang, "field.audiences")).innerText()]).toEqual([opened, "Estudiantes"]);
+    const changes = it.getByRole("list", { name: changedTitle });
+    await changes.waitFor();
+    const items = (await changes.getByRole("listitem").allInnerTexts()).map((x) => x.replace(/\s+/g, " "));
+    expect([opened, items]).toEqual([
+      opened,
+      [
+        `${t(lang, "it.changed.requestedDate")}: ${before} → ${after}`,
+        // IT's list of changes names the audiences by key, as the case header carries them.
+        `${t(lang, "it.changed.audiences")}: ${forwarded?.fields.audiences.join(", ")} → estudiantes`,
+      ],
+    ]);
+  }
+
+  // IT prepares from the case as it now stands: only Estudiantes is chosen, and the draft goes to that group.
+  const it = itCase(d, id);
+  const total = new Intl.NumberFormat("es-CO").format(18_432);
+  await it
+    .getByRole("status")
+    .filter({ hasText: t(lang, "it.total", { count: total }) })
+    .waitFor();
+  await button(it, lang, "it.prepare").click();
+  await outcome(it, itStateText(d, id, t(lang, "it.state.prepared")), "Preparar correo masivo");
+  const draft = await eventually("the prepared mass mail in IT's drafts", async () =>
+    (await storedMessages(d.page, IT, "drafts")).find((m) => m.subject === MASS_SUBJECT),
+  );
+  expect(draft.bccRecipients.map((r) => r.emailAddress.address)).toEqual([STUDENTS]);
+  recordTiming("caseProtocol: update after the forward", Date.now() - started);
 });
 
 test("issue #10: a reminder opened in IT's pane shows its case", async () => {
