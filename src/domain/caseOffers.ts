@@ -7,11 +7,12 @@
 // confirmed, closed) a correction can be recorded instead: a note in the history (domain/lifecycle.ts).
 import type { Case, CaseState } from "./types";
 
-export type CaseAction = "forward" | "remind" | "relay" | "cancel" | "correct";
+export type CaseAction = "forward" | "remind" | "update" | "relay" | "cancel" | "correct";
 
 const ACTIONS: Record<CaseState, readonly CaseAction[]> = {
   received: ["forward", "cancel"],
-  forwarded: ["remind", "cancel"],
+  // Until IT sends, the requested date and audiences can still change (IT gets an update notice).
+  forwarded: ["remind", "update", "cancel"],
   // The mass mail went out: it cannot be unsent, so no Cancel (a correction is recorded instead).
   sent: ["correct"],
   confirmed: ["relay", "correct"],

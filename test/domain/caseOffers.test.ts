@@ -6,7 +6,7 @@ import type { CaseState } from "../../src/domain/types";
 describe("what the pane offers per case state", () => {
   const expected: [CaseState, string[], boolean][] = [
     ["received", ["forward", "cancel"], true],
-    ["forwarded", ["remind", "cancel"], true],
+    ["forwarded", ["remind", "update", "cancel"], true],
     ["sent", ["correct"], true], // the mass mail went out: it cannot be unsent (issue 10, point 2)
     ["confirmed", ["relay", "correct"], true],
     ["closed", ["correct"], false],

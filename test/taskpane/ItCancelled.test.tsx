@@ -7,7 +7,7 @@ import { App } from "../../src/taskpane/App";
 import { cancelCase } from "../../src/workflow/actions/cancelCase";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { newCase } from "../support/cases";
-import { forwardInItInbox } from "../support/procedure";
+import { forwardInItInbox, openForward, prepareForCase } from "../support/procedure";
 import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
 
 const world = setupWorld();
@@ -52,4 +52,31 @@ it("shows the cancellation with its reason and who, and Prepare disabled with th
   expect((prepare as HTMLButtonElement).disabled).toBe(true);
   const describedBy = prepare.getAttribute("aria-describedby") ?? "";
   expect(document.getElementById(describedBy)?.textContent).toContain("La unidad retiró la solicitud");
+});
+
+it("on a case prepared before the cancellation, Send is disabled and described by the cancellation", async () => {
+  const w = world();
+  const created = await newCase(w, "01-structured-es.json");
+  await forwardToIt(w.comms.ctx, COMMUNICATIONS, created.messageId);
+  w.afterSentItemsDelay();
+  await prepareForCase(w, await openForward(w, created.case.id));
+  await cancelCase(w.comms.ctx, COMMUNICATIONS, created.messageId, "El evento se aplazó");
+  const forward = forwardInItInbox(w, created.case.id);
+  render(
+    <App
+      services={{
+        host: itHost(w.it.select(forward.id, forward.subject)),
+        mail: w.it.ctx.mail,
+        config: w.config,
+        sanitizeHtml,
+        now: () => w.clock.now(),
+      }}
+    />,
+  );
+
+  await screen.findByRole("alert", {}, { timeout: 10_000 });
+  const send = screen.getByRole("button", { name: "Enviar ahora" });
+  expect((send as HTMLButtonElement).disabled).toBe(true);
+  const describedBy = send.getAttribute("aria-describedby") ?? "";
+  expect(document.getElementById(describedBy)?.textContent).toContain("El evento se aplazó");
 });

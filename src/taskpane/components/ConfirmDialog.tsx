@@ -18,6 +18,8 @@ export interface ConfirmDialogProps {
   triggerLabel: string;
   triggerAppearance?: ButtonProps["appearance"];
   disabled: boolean;
+  /** The id of the text that says why the trigger is disabled (read with the button by a screen reader). */
+  triggerDescribedBy?: string;
   title: string;
   children: ReactNode;
   confirmLabel: string;
@@ -34,7 +36,11 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   return (
     <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)} modalType={props.modalType ?? "modal"}>
       <DialogTrigger disableButtonEnhancement>
-        <Button appearance={props.triggerAppearance ?? "primary"} disabled={props.disabled}>
+        <Button
+          appearance={props.triggerAppearance ?? "primary"}
+          disabled={props.disabled}
+          aria-describedby={props.triggerDescribedBy}
+        >
           {props.triggerLabel}
         </Button>
       </DialogTrigger>

@@ -10,6 +10,8 @@ import { forwardToIt } from "../../workflow/actions/forwardToIt";
 import type { ClaimOptions } from "../../workflow/claims";
 import { relayToRequester } from "../../workflow/actions/relayToRequester";
 import { sendReminder } from "../../workflow/actions/sendReminder";
+import { updateAfterForward } from "../../workflow/actions/updateAfterForward";
+import type { CaseChanges } from "../../domain/lifecycle";
 import type { ReminderOptions } from "../../workflow/actions/sendReminder";
 import { calendarOf } from "../../workflow/context";
 import type { OpenedItem } from "../../workflow/openItem";
@@ -26,6 +28,7 @@ import { useRefusedGroups } from "../hooks/useRefusedGroups";
 import { useWorkflow } from "../hooks/useWorkflow";
 import { CancelDialog } from "./CancelDialog";
 import { CorrectionDialog } from "./CorrectionDialog";
+import { UpdateDialog } from "./UpdateDialog";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -60,6 +63,7 @@ export function CaseView({ item }: CaseViewProps) {
       forwarded: after("act.forwarded"),
       reminded: after("act.reminded"),
       relayed: after("act.relayed"),
+      updated: after("act.updated"),
       cancelled: after("act.cancelled"),
       corrected: after("act.corrected"),
     };
@@ -86,6 +90,13 @@ export function CaseView({ item }: CaseViewProps) {
     ),
     done.relayed,
   );
+  const update = useAction(
+    useCallback(
+      (changes: CaseChanges) => updateAfterForward(ctx, item.mailbox, messageId, changes),
+      [ctx, item.mailbox, messageId],
+    ),
+    done.updated,
+  );
   const cancel = useAction(
     useCallback(
       (reason: string) => cancelCase(ctx, item.mailbox, messageId, reason),
@@ -107,7 +118,12 @@ export function CaseView({ item }: CaseViewProps) {
     : undefined;
   const refused = useRefusedGroups(item.mailbox, current);
   const busy =
-    forward.isRunning || remind.isRunning || relay.isRunning || cancel.isRunning || correct.isRunning;
+    forward.isRunning ||
+    remind.isRunning ||
+    update.isRunning ||
+    relay.isRunning ||
+    cancel.isRunning ||
+    correct.isRunning;
   return (
     <section className={styles.root} aria-labelledby="case-title">
       <div className={styles.heading}>
@@ -171,6 +187,25 @@ export function CaseView({ item }: CaseViewProps) {
                 doneLabel={t("act.reminded")}
               />
             )}
+          </>
+        ) : null}
+        {offers(current, "update") ? (
+          <>
+            <UpdateDialog
+              caseId={current.id}
+              fields={current.fields}
+              disabled={busy}
+              onConfirm={(changes) => void update.run(changes)}
+            />
+            {update.isRunning || update.error ? (
+              <ActionButton
+                action={update}
+                label={t("act.update")}
+                runningLabel={t("act.updating")}
+                doneLabel={t("act.updated")}
+                appearance="secondary"
+              />
+            ) : null}
           </>
         ) : null}
         {offers(current, "relay") ? (

@@ -213,6 +213,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               groups={groupNames}
               total={totalRecipients(record.groups)}
               disabled={send.isRunning || !!item.cancelled}
+              describedBy={item.cancelled ? "it-cancelled-why" : undefined}
               onConfirm={() => void send.run()}
             />
           </div>

@@ -1,0 +1,89 @@
+// Issue 10, "edit after forward", in the Communications pane: a forwarded case offers "Cambiar fecha o
+// destinatarios"; the dialog sends only what changed, IT receives the update notice (a higher version carrying
+// the new date and audiences) and IT's pane opens on it with the new facts.
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { decodeCaseHeader } from "../../src/domain/caseHeader";
+import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
+import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
+import { App } from "../../src/taskpane/App";
+import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
+import { newCase } from "../support/cases";
+import { openForward } from "../support/procedure";
+import { COMMUNICATIONS, IT, PROFESSIONAL, setupWorld } from "../support/world";
+import type { World } from "../support/world";
+
+const world = setupWorld();
+
+function hostFor(item: SelectedItem): MailHost {
+  return {
+    userAddress: PROFESSIONAL,
+    displayLanguage: "es-CO",
+    getTheme: () => "light",
+    getSelectedItem: async () => item,
+    onSelectionChanged: () => () => undefined,
+    onThemeChanged: () => () => undefined,
+    canOpenDraft: () => false,
+    openDraft: async () => undefined,
+  };
+}
+
+function renderOn(w: World, itemId: string) {
+  render(
+    <App
+      services={{
+        host: hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }),
+        mail: w.comms.ctx.mail,
+        config: w.config,
+        sanitizeHtml,
+        now: () => w.clock.now(),
+      }}
+    />,
+  );
+}
+
+it("a forwarded case's new date and audiences reach IT as an update notice that IT's pane reads", async () => {
+  const user = userEvent.setup();
+  const w = world();
+  const created = await newCase(w, "01-structured-es.json");
+  await forwardToIt(w.comms.ctx, COMMUNICATIONS, created.messageId);
+  w.afterSentItemsDelay();
+  expect(created.case.fields.requestedDate).toBe("2026-12-04");
+  expect([...created.case.fields.audiences].sort()).toEqual(["docentes", "estudiantes"]);
+  renderOn(w, created.messageId);
+  await screen.findByRole("heading", { name: `Caso ${created.case.id}` }, { timeout: 10_000 });
+
+  await user.click(screen.getByRole("button", { name: "Cambiar fecha o destinatarios" }));
+  // Fluent's dialog surface counts as hidden to jsdom's accessibility tree (its open motion never runs here).
+  const dialog = await screen.findByRole("dialog", { hidden: true }, { timeout: 5_000 });
+  const confirm = within(dialog).getByRole("button", { name: "Enviar cambios a TIC", hidden: true });
+  expect(confirm.hasAttribute("disabled")).toBe(true); // nothing changed yet
+  const date = within(dialog).getByLabelText("Fecha de envío solicitada") as HTMLInputElement;
+  expect(date.value).toBe("2026-12-04");
+  await user.clear(date);
+  await user.type(date, "2026-12-11");
+  await user.click(within(dialog).getByRole("checkbox", { name: "Docentes", hidden: true }));
+  expect(confirm.hasAttribute("disabled")).toBe(false);
+  await user.click(confirm);
+
+  const status = await screen.findByRole("status", {}, { timeout: 10_000 });
+  expect(within(status).getByText("Cambios enviados a TIC.")).toBeTruthy();
+  expect(within(screen.getByRole("list")).getByText("Caso cambiado; aviso a TIC")).toBeTruthy();
+
+  // The update notice in IT's inbox: version 2, the new date and audiences, what changed.
+  const notices = w.tenant
+    .storedMessages(IT, "inbox")
+    .map((m) => decodeCaseHeader(m.internetMessageHeaders.find((h) => h.name === "x-pregon-case")?.value))
+    .filter((s) => s?.id === created.case.id && s.message === "update");
+  expect(notices).toHaveLength(1);
+  expect(notices[0]).toMatchObject({
+    version: 2,
+    fields: { requestedDate: "2026-12-11", audiences: ["estudiantes"] },
+    changed: ["requestedDate", "audiences"],
+  });
+  // IT opens the forward and reads the case as it now stands.
+  const opened = await openForward(w, created.case.id);
+  expect(opened.summary.fields.requestedDate).toBe("2026-12-11");
+  expect(opened.summary.fields.audiences).toEqual(["estudiantes"]);
+  expect(opened.changed).toEqual(["requestedDate", "audiences"]);
+});
