@@ -123,6 +123,8 @@ export const en: Record<MessageKey, string> = {
   "preview.empty": "The request does not include the message text.",
   "preview.externalHeld":
     "External images not shown: {count}. They load from another server, which would learn who opened the message.",
+  "preview.externalBlocked":
+    "Images from servers outside the university, not shown and not sent to the recipients: {count}.",
   "preview.showExternal": "Show external images",
   "request.create": "Create case",
   "request.creating": "Creating the case…",

@@ -123,6 +123,8 @@ export const es = {
   "preview.empty": "La solicitud no trae el texto del mensaje.",
   "preview.externalHeld":
     "Imágenes externas sin mostrar: {count}. Se cargan desde otro servidor, que sabría quién abrió el mensaje.",
+  "preview.externalBlocked":
+    "Imágenes de servidores ajenos a la universidad que no se muestran ni llegarán a los destinatarios: {count}.",
   "preview.showExternal": "Mostrar imágenes externas",
   "request.create": "Crear caso",
   "request.creating": "Creando el caso…",

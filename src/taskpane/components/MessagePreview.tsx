@@ -1,6 +1,7 @@
 // The request's message as recipients will see it. The HTML was sanitized by the workflow's sanitizer before it
 // got here; it is the only HTML the pane renders. Remote images are held back until the user asks ("Show
-// external images"): loading one tells its server who opened the message.
+// external images"): loading one tells its server who opened the message. Only images from the institution's
+// own sites (configuration `imageHosts`, which the CSP also admits) are ever loaded; the others stay held.
 import {
   Button,
   MessageBar,
@@ -32,20 +33,28 @@ const useStyles = makeStyles({
 export interface MessagePreviewProps {
   sanitizedHtml: string;
   labelId: string;
+  /** The allow list of image hosts (configuration `imageHosts`). */
+  imageHosts: readonly string[];
 }
 
-export function MessagePreview({ sanitizedHtml, labelId }: MessagePreviewProps) {
+export function MessagePreview({ sanitizedHtml, labelId, imageHosts }: MessagePreviewProps) {
   const styles = useStyles();
   const { t, fmt } = useI18n();
   const [showRemote, setShowRemote] = useState(false);
-  const held = useMemo(() => holdRemoteImages(sanitizedHtml), [sanitizedHtml]);
+  const held = useMemo(() => holdRemoteImages(sanitizedHtml, imageHosts), [sanitizedHtml, imageHosts]);
   if (sanitizedHtml.trim() === "") return <Text italic>{t("preview.empty")}</Text>;
-  const hold = !showRemote && held.held > 0;
+  const allowed = held.held - held.outside;
+  const hold = !showRemote && allowed > 0;
   return (
     <>
+      {held.outside > 0 ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t("preview.externalBlocked", { count: fmt.number(held.outside) })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {hold ? (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t("preview.externalHeld", { count: fmt.number(held.held) })}</MessageBarBody>
+          <MessageBarBody>{t("preview.externalHeld", { count: fmt.number(allowed) })}</MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={() => setShowRemote(true)}>
               {t("preview.showExternal")}
@@ -58,7 +67,7 @@ export function MessagePreview({ sanitizedHtml, labelId }: MessagePreviewProps) 
         role="region"
         aria-labelledby={labelId}
         tabIndex={0}
-        dangerouslySetInnerHTML={{ __html: hold ? held.html : sanitizedHtml }}
+        dangerouslySetInnerHTML={{ __html: showRemote ? held.asked : held.html }}
       />
     </>
   );

@@ -22,6 +22,7 @@ import { createCaseFromRequest } from "../../workflow/actions/createCase";
 import type { OpenedItem } from "../../workflow/openItem";
 import { ErrorBar } from "../components/ErrorBar";
 import { MessagePreview } from "../components/MessagePreview";
+import { imageHostsOf } from "../../config/schema";
 import { SourceBadge } from "../components/SourceBadge";
 import { fieldLabel } from "../components/fieldLabels";
 import { warningText } from "../components/warningText";
@@ -238,7 +239,11 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
         <Text id="preview-title" weight="semibold">
           {t("preview.title")} <SourceBadge source={proposal.message.source} />
         </Text>
-        <MessagePreview sanitizedHtml={messageHtml} labelId="preview-title" />
+        <MessagePreview
+          sanitizedHtml={messageHtml}
+          labelId="preview-title"
+          imageHosts={imageHostsOf(config)}
+        />
       </div>
 
       {action.error ? (

@@ -26,6 +26,7 @@ import { chooseSender, institutionalSender } from "../../../workflow/it/senders"
 import { ActionButton } from "../../components/ActionButton";
 import { CaseFacts } from "../../components/CaseFacts";
 import { MessagePreview } from "../../components/MessagePreview";
+import { imageHostsOf } from "../../../config/schema";
 import { useI18n } from "../../I18nContext";
 import { useServices } from "../../ServicesContext";
 import { useAction } from "../../hooks/useAction";
@@ -275,7 +276,11 @@ export function ItCaseView({ item }: ItCaseViewProps) {
       <Text id="it-preview-title" weight="semibold">
         {t("preview.title")}
       </Text>
-      <MessagePreview sanitizedHtml={item.messageHtml} labelId="it-preview-title" />
+      <MessagePreview
+        sanitizedHtml={item.messageHtml}
+        labelId="it-preview-title"
+        imageHosts={imageHostsOf(config)}
+      />
     </section>
   );
 }
