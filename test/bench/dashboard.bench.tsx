@@ -9,6 +9,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, render } from "@testing-library/react";
 import { DemoMailHost } from "../../src/demo/DemoMailHost";
 import type { CaseState } from "../../src/domain/types";
+import type { MailService } from "../../src/ports/mailService";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { I18nProvider } from "../../src/taskpane/I18nContext";
 import { ServicesContext } from "../../src/taskpane/ServicesContext";
