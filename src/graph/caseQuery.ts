@@ -81,7 +81,9 @@ export const MAX_PAGE_SIZE = 1000;
 /** `$expand` that brings back Pregón's properties (all, or the ones named; and only them) with each message. */
 export function casePropertiesExpand(keys: readonly (keyof CaseProps)[] = CASE_PROPERTY_KEYS): string {
   if (keys.length === 0) {
-    throw new AppError("badRequest", "An empty property list expands nothing", { details: { field: "props" } });
+    throw new AppError("badRequest", "An empty property list expands nothing", {
+      details: { field: "props" },
+    });
   }
   const ids = [...new Set(keys)].map((key) => `id eq ${odataString(CASE_PROPERTY_IDS[key])}`);
   return `singleValueExtendedProperties($filter=${ids.join(" or ")})`;

@@ -176,7 +176,8 @@ export type StateFilter = CaseState | "all" | "overdue";
 export function rowFilter(state: StateFilter, query: string): ((row: CaseRow) => boolean) | undefined {
   if (state === "all" && query.trim() === "") return undefined;
   return (r) =>
-    (state === "all" || (state === "overdue" ? r.overdue : r.case.state === state)) && matchesSearch(r, query);
+    (state === "all" || (state === "overdue" ? r.overdue : r.case.state === state)) &&
+    matchesSearch(r, query);
 }
 
 /**

@@ -71,8 +71,7 @@ export function listMessages(context: RouteContext, folder: FolderName | undefin
   const countRequested = parseCount(query.get("$count"));
   const view = parseMessageView(context);
   const keys = sortKeys.length > 0 ? sortKeys : [{ path: "receivedDateTime", descending: true }];
-  const sorted =
-    kept ?? sortBy(matched, keys, schema, (a: StoredMessage, b: StoredMessage) => b.seq - a.seq);
+  const sorted = kept ?? sortBy(matched, keys, schema, (a: StoredMessage, b: StoredMessage) => b.seq - a.seq);
   const page = sorted.slice(paging.offset, paging.offset + paging.top);
   const webLink = `https://outlook.office365.com/owa/`;
   const body: Record<string, unknown> = {

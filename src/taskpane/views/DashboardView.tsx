@@ -122,9 +122,7 @@ export function DashboardView() {
                   : t(STATE_KEYS[state])
             }
             selectedOptions={[state]}
-            onOptionSelect={(_, d) =>
-              setState((d.optionValue as StateFilter | undefined) ?? "all")
-            }
+            onOptionSelect={(_, d) => setState((d.optionValue as StateFilter | undefined) ?? "all")}
           >
             <Option value="all">{t("dashboard.all")}</Option>
             <Option value="overdue">{t("case.overdue")}</Option>
