@@ -34,7 +34,8 @@ export function encodeSkipToken(offset: number, snapshot?: string): string {
 function decodeSkipToken(token: string): { offset: number; snapshot?: string } {
   try {
     const match = /^skip=(\d+);v=1(?:;s=([a-z0-9]+))?$/.exec(atob(token));
-    if (match) return match[2] ? { offset: Number(match[1]), snapshot: match[2] } : { offset: Number(match[1]) };
+    if (match)
+      return match[2] ? { offset: Number(match[1]), snapshot: match[2] } : { offset: Number(match[1]) };
   } catch {
     // falls through to the error below
   }
