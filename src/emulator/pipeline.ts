@@ -16,6 +16,8 @@ export interface DispatchOptions {
   outside?: (tenant: Tenant, request: EmuRequest) => Promise<EmuResponse> | EmuResponse;
 }
 
+const READ_ONLY_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 export async function dispatch(
   tenant: Tenant,
   request: EmuRequest,
@@ -33,12 +35,16 @@ export async function dispatch(
   if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
 
   const blocking = faults.find((f) => f.effect.kind === "throttle" || f.effect.kind === "unavailable");
+  // A request that may write ends every listing snapshot taken before it, and any taken while it ran.
+  const writes = !READ_ONLY_METHODS.has(request.method);
+  if (writes) tenant.noteWrite();
   let response: EmuResponse;
   try {
     response = blocking ? faultResponse(blocking) : await execute(tenant, request, options, state);
   } catch (error) {
     response = errorResponse(error);
   }
+  if (writes) tenant.noteWrite();
 
   const after = faults.find((f) => f.effect.kind === "failAfterEffect");
   if (after?.effect.kind === "failAfterEffect") {

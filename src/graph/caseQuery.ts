@@ -9,7 +9,7 @@
 // clause, in the exact forms Graph documents (eq / ne on a string value); several states are several
 // clauses joined by `or`, rather than an `or` inside one lambda, which Graph does not document.
 import { AppError } from "../domain/errors";
-import type { CaseQuery, GetOptions } from "../ports/mailService";
+import type { CaseProps, CaseQuery, GetOptions, ListField } from "../ports/mailService";
 import { odataString, queryString } from "./odata";
 import type { QueryParams } from "./odata";
 import {
@@ -36,6 +36,32 @@ export const LIST_SELECT = [
   "bodyPreview",
 ].join(",");
 
+/** Graph's name of each field a list can ask for (see ListField). */
+const LIST_FIELD_PROPERTY: Readonly<Record<ListField, string>> = {
+  subject: "subject",
+  from: "from",
+  to: "toRecipients",
+  cc: "ccRecipients",
+  receivedAt: "receivedDateTime",
+  sentAt: "sentDateTime",
+  conversationId: "conversationId",
+  internetMessageId: "internetMessageId",
+  categories: "categories",
+  isDraft: "isDraft",
+  hasAttachments: "hasAttachments",
+  bodyPreview: "bodyPreview",
+};
+
+/**
+ * `$select` of a list: the fields it names (the id always), else LIST_SELECT. Graph's list-messages page advises
+ * selecting only the properties needed, the more so with large pages, whose full payload can end in a 504
+ * gateway timeout (learn.microsoft.com/graph/api/user-list-messages).
+ */
+export function listSelect(fields: readonly ListField[] | undefined): string {
+  if (fields === undefined) return LIST_SELECT;
+  return ["id", ...new Set(fields.map((f) => LIST_FIELD_PROPERTY[f]))].join(",");
+}
+
 export const ORDER_BY = "receivedDateTime desc";
 export const EVERYTHING_SINCE_1900 = "receivedDateTime ge 1900-01-01T00:00:00Z";
 
@@ -52,9 +78,14 @@ export const DEFAULT_PAGE_SIZE = 50;
 /** Graph's largest page for messages. */
 export const MAX_PAGE_SIZE = 1000;
 
-/** `$expand` that brings back all of Pregón's properties (and only them) with each message. */
-export function casePropertiesExpand(): string {
-  const ids = CASE_PROPERTY_KEYS.map((key) => `id eq ${odataString(CASE_PROPERTY_IDS[key])}`);
+/** `$expand` that brings back Pregón's properties (all, or the ones named; and only them) with each message. */
+export function casePropertiesExpand(keys: readonly (keyof CaseProps)[] = CASE_PROPERTY_KEYS): string {
+  if (keys.length === 0) {
+    throw new AppError("badRequest", "An empty property list expands nothing", {
+      details: { field: "props" },
+    });
+  }
+  const ids = [...new Set(keys)].map((key) => `id eq ${odataString(CASE_PROPERTY_IDS[key])}`);
   return `singleValueExtendedProperties($filter=${ids.join(" or ")})`;
 }
 
@@ -117,8 +148,10 @@ export function listCasesQuery(query: CaseQuery): string {
     $filter: caseFilter(query),
     $orderby: ORDER_BY,
     $top: pageSize(query.top),
-    $select: query.withHeaders ? `${LIST_SELECT},internetMessageHeaders` : LIST_SELECT,
-    $expand: casePropertiesExpand(),
+    $select: query.withHeaders
+      ? `${listSelect(query.fields)},internetMessageHeaders`
+      : listSelect(query.fields),
+    $expand: casePropertiesExpand(query.props),
   };
   return queryString(params);
 }

@@ -66,6 +66,24 @@ export interface GetOptions {
   withHeaders?: boolean;
 }
 
+/**
+ * A message field a list can ask for (each one Graph property). The id always comes; a list that names its
+ * fields gets only those (Graph's `$select`), so a page of a thousand carries no bytes nobody shows.
+ */
+export type ListField =
+  | "subject"
+  | "from"
+  | "to"
+  | "cc"
+  | "receivedAt"
+  | "sentAt"
+  | "conversationId"
+  | "internetMessageId"
+  | "categories"
+  | "isDraft"
+  | "hasAttachments"
+  | "bodyPreview";
+
 /** Server-side filter on the case properties. */
 export interface CaseQuery {
   folder?: FolderName;
@@ -90,6 +108,10 @@ export interface CaseQuery {
   /** Only items of this Exchange message class (e.g. "REPORT.IPM.Note.NDR" for non-delivery reports). */
   messageClass?: string;
   top?: number;
+  /** Only these message fields (besides the id); absent = every field a list shows. */
+  fields?: readonly ListField[];
+  /** Only these case properties; absent = all of them. */
+  props?: readonly (keyof CaseProps)[];
 }
 
 export interface Page<T> {

@@ -2,7 +2,7 @@
 // page. Confirmations that arrived since the last look are linked here too, without opening each case.
 import { isOverdue } from "../domain/lifecycle";
 import type { Case, CaseState } from "../domain/types";
-import type { CaseQuery, MailboxId, MailMessage, Page } from "../ports/mailService";
+import type { CaseProps, CaseQuery, ListField, MailboxId, MailMessage, Page } from "../ports/mailService";
 import { storedCaseOf } from "./caseStore";
 import type { WorkflowContext } from "./context";
 import { calendarOf } from "./context";
@@ -28,7 +28,12 @@ export interface DashboardPage {
   next?: string;
 }
 
-const PAGE_SIZE = 500;
+/** Graph's largest page of messages (list messages: "$top … within the range of 1 and 1000"). */
+export const PAGE_SIZE = 1000;
+/** What a row needs besides its case record: the subject, for a request whose record cannot be read. */
+export const DASHBOARD_FIELDS: readonly ListField[] = ["subject"];
+/** The record is the case; the case id names an unreadable one. The state, due date, history… are not read. */
+export const DASHBOARD_PROPS: readonly (keyof CaseProps)[] = ["caseId", "record"];
 
 function toPage(ctx: WorkflowContext, page: Page<MailMessage>): DashboardPage {
   const now = ctx.now();
@@ -48,7 +53,7 @@ function toPage(ctx: WorkflowContext, page: Page<MailMessage>): DashboardPage {
 
 /** The dashboard's list query (the self-check finds its test draft with this very filter). */
 export function dashboardQuery(states?: CaseState[]): CaseQuery {
-  return { kind: "request", states, top: PAGE_SIZE };
+  return { kind: "request", states, top: PAGE_SIZE, fields: DASHBOARD_FIELDS, props: DASHBOARD_PROPS };
 }
 
 export async function firstDashboardPage(
@@ -63,14 +68,144 @@ export async function nextDashboardPage(ctx: WorkflowContext, next: string): Pro
   return toPage(ctx, await ctx.mail.nextPage(next));
 }
 
-/** Overdue first, then by due date, then newest case first. */
-export function sortRows(rows: readonly CaseRow[]): CaseRow[] {
-  return [...rows].sort(
-    (a, b) =>
-      Number(b.overdue) - Number(a.overdue) ||
-      a.case.dueDate.localeCompare(b.case.dueDate) ||
-      b.case.createdAt.localeCompare(a.case.createdAt),
+/** Code-point order: due dates and instants are ISO-8601, where it is the order in time (and cheap). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The list's order: overdue first, then by due date, then newest case first. */
+export function compareRows(a: CaseRow, b: CaseRow): number {
+  return (
+    Number(b.overdue) - Number(a.overdue) ||
+    compareText(a.case.dueDate, b.case.dueDate) ||
+    compareText(b.case.createdAt, a.case.createdAt)
   );
+}
+
+export function sortRows(rows: readonly CaseRow[], compare = compareRows): CaseRow[] {
+  return [...rows].sort(compare);
+}
+
+/**
+ * Merges `incoming` (sorted) into `existing` (sorted) without sorting again: each incoming row finds its place
+ * by galloping from where the previous one went (1, 2, 4… rows ahead, then a binary search), so k rows into n
+ * cost about k·log(n/k) comparisons, not a sort of n + k. Equal rows keep existing ones first.
+ */
+export function mergeSorted<T>(
+  existing: readonly T[],
+  incoming: readonly T[],
+  compare: (a: T, b: T) => number,
+): T[] {
+  if (incoming.length === 0) return existing.slice();
+  const out: T[] = new Array<T>(existing.length + incoming.length);
+  let written = 0;
+  let from = 0;
+  for (const item of incoming) {
+    // The first index at or after `from` whose row sorts after `item`.
+    let step = 1;
+    let low = from;
+    let high = from;
+    while (high < existing.length && compare(existing[high] as T, item) <= 0) {
+      low = high + 1;
+      high = from + step;
+      step *= 2;
+    }
+    if (high > existing.length) high = existing.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (compare(existing[mid] as T, item) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = from; i < low; i++) out[written++] = existing[i] as T;
+    out[written++] = item;
+    from = low;
+  }
+  for (let i = from; i < existing.length; i++) out[written++] = existing[i] as T;
+  return out;
+}
+
+/** The list as it stands while pages arrive. */
+export interface DashboardRows {
+  /** Every case so far, in the list's order. */
+  rows: readonly CaseRow[];
+  /** The rows the last page added, in the list's order. */
+  added: readonly CaseRow[];
+  /** The `rows` these grew from by adding `added` (absent for a list that did not grow from another). */
+  grewFrom?: readonly CaseRow[];
+  overdue: number;
+  unreadable: number;
+}
+
+export const EMPTY_ROWS: DashboardRows = { rows: [], added: [], overdue: 0, unreadable: 0 };
+
+/**
+ * Gathers the dashboard's pages into one sorted list. Each page is sorted on its own and merged in (see
+ * mergeSorted), and the counts grow by what the page adds, so loading n cases costs about n·log n comparisons
+ * however many pages they come in, instead of a sort of everything after every page. A message seen twice
+ * (offset paging while the mailbox changes) is kept once.
+ */
+export class CaseRowList {
+  private state: DashboardRows = EMPTY_ROWS;
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly compare: (a: CaseRow, b: CaseRow) => number = compareRows) {}
+
+  get current(): DashboardRows {
+    return this.state;
+  }
+
+  add(page: DashboardPage): DashboardRows {
+    const fresh = page.rows.filter((r) => !this.seen.has(r.messageId));
+    for (const r of fresh) this.seen.add(r.messageId);
+    const added = sortRows(fresh, this.compare);
+    const previous = this.state;
+    this.state = {
+      rows: mergeSorted(previous.rows, added, this.compare),
+      added,
+      grewFrom: previous.rows,
+      overdue: previous.overdue + added.filter((r) => r.overdue).length,
+      unreadable: previous.unreadable + page.unreadable.length,
+    };
+    return this.state;
+  }
+}
+
+export type StateFilter = CaseState | "all" | "overdue";
+
+/** The dashboard's filter as a predicate; undefined when it keeps every row. */
+export function rowFilter(state: StateFilter, query: string): ((row: CaseRow) => boolean) | undefined {
+  if (state === "all" && query.trim() === "") return undefined;
+  return (r) =>
+    (state === "all" || (state === "overdue" ? r.overdue : r.case.state === state)) &&
+    matchesSearch(r, query);
+}
+
+/**
+ * The rows the filter lets through, kept up to date as pages arrive: while the filter stays the same and the
+ * list only grew, only the added rows are tested and merged in; a new filter tests every row once.
+ */
+export class VisibleRows {
+  private key: string | undefined;
+  private source: readonly CaseRow[] | undefined;
+  private result: readonly CaseRow[] = [];
+
+  constructor(
+    private readonly filterOf: typeof rowFilter = rowFilter,
+    private readonly compare: (a: CaseRow, b: CaseRow) => number = compareRows,
+  ) {}
+
+  of(list: DashboardRows, state: StateFilter, query: string): readonly CaseRow[] {
+    const key = `${state}\u0000${query.trim().toLocaleLowerCase()}`;
+    const keep = this.filterOf(state, query);
+    if (key === this.key && list.rows === this.source) return this.result;
+    if (!keep) this.result = list.rows;
+    else if (key === this.key && list.grewFrom !== undefined && list.grewFrom === this.source)
+      this.result = mergeSorted(this.result, list.added.filter(keep), this.compare);
+    else this.result = list.rows.filter(keep);
+    this.key = key;
+    this.source = list.rows;
+    return this.result;
+  }
 }
 
 export function matchesSearch(row: CaseRow, query: string): boolean {

@@ -4,6 +4,8 @@ import { badRequest } from "../errors";
 export interface PageRequest {
   top: number;
   offset: number;
+  /** The listing snapshot a continuation token names (see state/listings.ts), if any. */
+  snapshot?: string;
 }
 
 export function parsePaging(params: URLSearchParams, defaults: { top: number; max: number }): PageRequest {
@@ -12,9 +14,8 @@ export function parsePaging(params: URLSearchParams, defaults: { top: number; ma
     throw badRequest("ErrorInvalidUrlQuery", `The value of $top must be between 1 and ${defaults.max}.`);
   }
   const token = params.get("$skiptoken");
-  const offset =
-    token !== null ? decodeSkipToken(token) : (parseIntOption(params.get("$skip"), "$skip") ?? 0);
-  return { top, offset };
+  if (token !== null) return { top, ...decodeSkipToken(token) };
+  return { top, offset: parseIntOption(params.get("$skip"), "$skip") ?? 0 };
 }
 
 function parseIntOption(value: string | null, name: string): number | undefined {
@@ -25,14 +26,16 @@ function parseIntOption(value: string | null, name: string): number | undefined 
 }
 
 /** The token only has to round-trip through the emulator; clients must treat it as opaque. */
-export function encodeSkipToken(offset: number): string {
-  return btoa(`skip=${offset};v=1`).replace(/=+$/, "");
+export function encodeSkipToken(offset: number, snapshot?: string): string {
+  const text = snapshot === undefined ? `skip=${offset};v=1` : `skip=${offset};v=1;s=${snapshot}`;
+  return btoa(text).replace(/=+$/, "");
 }
 
-function decodeSkipToken(token: string): number {
+function decodeSkipToken(token: string): { offset: number; snapshot?: string } {
   try {
-    const match = /^skip=(\d+);v=1$/.exec(atob(token));
-    if (match) return Number(match[1]);
+    const match = /^skip=(\d+);v=1(?:;s=([a-z0-9]+))?$/.exec(atob(token));
+    if (match)
+      return match[2] ? { offset: Number(match[1]), snapshot: match[2] } : { offset: Number(match[1]) };
   } catch {
     // falls through to the error below
   }
@@ -43,11 +46,11 @@ function decodeSkipToken(token: string): number {
  * The full URL of the next page: every original option kept, $skip replaced by the continuation token.
  * Option names keep their literal "$", as Graph writes them.
  */
-export function nextLinkFor(url: URL, nextOffset: number): string {
+export function nextLinkFor(url: URL, nextOffset: number, snapshot?: string): string {
   const parts: string[] = [];
   for (const [key, value] of url.searchParams) {
     if (key !== "$skip" && key !== "$skiptoken") parts.push(`${key}=${encodeURIComponent(value)}`);
   }
-  parts.push(`$skiptoken=${encodeSkipToken(nextOffset)}`);
+  parts.push(`$skiptoken=${encodeSkipToken(nextOffset, snapshot)}`);
   return `${url.origin}${url.pathname}?${parts.join("&")}`;
 }

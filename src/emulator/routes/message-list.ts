@@ -1,6 +1,10 @@
 // GET …/messages and …/mailFolders/{id}/messages: $filter, $orderby (with Exchange's sort-leads-filter
 // rule), $top (default 10, at most 1000), $skip / $skiptoken, $count and the message view options.
-// Default order is receivedDateTime descending.
+// Default order is receivedDateTime descending. Graph's list-messages page: "The default page size is 10
+// messages. Use $top to customize the page size, within the range of 1 and 1000"
+// (learn.microsoft.com/graph/api/user-list-messages); a larger $top is refused with 400.
+// The pages of one listing are cut from one filtered, ordered snapshot while the mailbox stays unchanged
+// (state/listings.ts), so paging through n messages costs one filter and one sort, not one per page.
 import { GraphError } from "../errors";
 import type { EmuResponse } from "../http";
 import { jsonResponse, textResponse } from "../http";
@@ -37,7 +41,8 @@ export function checkOptions(query: URLSearchParams, supported: ReadonlySet<stri
   }
 }
 
-function matchingMessages(context: RouteContext, folder: FolderName | undefined) {
+/** The query checked (a bad filter or order is refused on every page) and, unless `run` is false, run. */
+function matchingMessages(context: RouteContext, folder: FolderName | undefined, run = true) {
   const { query, mailbox } = context;
   const schema = messageSchema(mailbox);
   const filterText = query.get("$filter");
@@ -45,27 +50,41 @@ function matchingMessages(context: RouteContext, folder: FolderName | undefined)
   const predicate = filterTree ? compileFilter(filterTree, schema) : null;
   const sortKeys = query.has("$orderby") ? parseOrderBy(query.get("$orderby") ?? "", schema) : [];
   checkSortLeadsFilter(sortKeys, filterTree);
-  return { schema, sortKeys, matched: mailbox.list(folder).filter((m) => (predicate ? predicate(m) : true)) };
+  if (!run) return { schema, sortKeys, matched: [] };
+  const all = mailbox.list(folder);
+  context.tenant.listings.scanned += all.length;
+  return { schema, sortKeys, matched: all.filter((m) => (predicate ? predicate(m) : true)) };
 }
 
 export function listMessages(context: RouteContext, folder: FolderName | undefined): EmuResponse {
-  const { query, mailbox } = context;
+  const { query, mailbox, tenant } = context;
   checkOptions(query, SUPPORTED_OPTIONS);
-  const { schema, sortKeys, matched } = matchingMessages(context, folder);
   const paging = parsePaging(query, { top: 10, max: 1000 });
+  const listing = {
+    mailbox,
+    folder,
+    filter: query.get("$filter") ?? "",
+    orderBy: query.get("$orderby") ?? "",
+  };
+  const kept = tenant.listings.reuse(paging.snapshot, listing, tenant.writes);
+  const { schema, sortKeys, matched } = matchingMessages(context, folder, kept === undefined);
   const countRequested = parseCount(query.get("$count"));
   const view = parseMessageView(context);
   const keys = sortKeys.length > 0 ? sortKeys : [{ path: "receivedDateTime", descending: true }];
-  const sorted = sortBy(matched, keys, schema, (a: StoredMessage, b: StoredMessage) => b.seq - a.seq);
+  const sorted = kept ?? sortBy(matched, keys, schema, (a: StoredMessage, b: StoredMessage) => b.seq - a.seq);
   const page = sorted.slice(paging.offset, paging.offset + paging.top);
   const webLink = `https://outlook.office365.com/owa/`;
   const body: Record<string, unknown> = {
     "@odata.context": `${metadataUrl(context)}#${userSegment(mailbox)}/${folder ? `mailFolders('${folder}')/messages` : "messages"}`,
   };
-  if (countRequested) body["@odata.count"] = matched.length;
+  if (countRequested) body["@odata.count"] = sorted.length;
   body.value = page.map((m) => renderMessage(m, mailbox, view, webLink));
   if (paging.offset + paging.top < sorted.length) {
-    body["@odata.nextLink"] = nextLinkFor(context.request.url, paging.offset + paging.top);
+    const snapshot =
+      kept !== undefined && paging.snapshot !== undefined
+        ? paging.snapshot
+        : tenant.listings.keep(listing, tenant.writes, sorted);
+    body["@odata.nextLink"] = nextLinkFor(context.request.url, paging.offset + paging.top, snapshot);
   }
   return jsonResponse(
     200,

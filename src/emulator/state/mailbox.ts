@@ -7,6 +7,26 @@ import type { StoredMessage } from "./message";
 
 export type MailboxKind = "user" | "shared";
 
+/** The messages of a mailbox; `revision` grows with every add or removal (a listing snapshot checks it). */
+export class MessageMap extends Map<string, StoredMessage> {
+  revision = 0;
+
+  override set(key: string, value: StoredMessage): this {
+    this.revision += 1;
+    return super.set(key, value);
+  }
+
+  override delete(key: string): boolean {
+    this.revision += 1;
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.revision += 1;
+    super.clear();
+  }
+}
+
 export interface MailboxInit {
   id: string;
   address: string;
@@ -23,7 +43,7 @@ export class Mailbox {
   readonly kind: MailboxKind;
   readonly preferredLanguage: string;
   readonly createdDateTime: string;
-  readonly messages = new Map<string, StoredMessage>();
+  readonly messages = new MessageMap();
   private readonly folderIds: Record<FolderName, string>;
 
   constructor(init: MailboxInit) {

@@ -17,6 +17,7 @@ import type { FolderName } from "../types";
 import { DEFAULT_BEHAVIOUR } from "./config";
 import type { DirectoryGroup, EmulatorBehaviour, TenantOptions } from "./config";
 import { newToken } from "./ids";
+import { ListingSnapshots } from "./listings";
 import type { Mailbox } from "./mailbox";
 import type { StoredMessage } from "./message";
 import { storedFromGraphJson } from "./seed";
@@ -66,6 +67,8 @@ export class Tenant {
   readonly behaviour: EmulatorBehaviour;
   /** Sent Items copies held back after a send; `sentItems.delayMs` is the delay. */
   readonly sentItems: SentItemsDelay;
+  /** Ordered message listings kept for their next pages (runtime-only; see listings.ts). */
+  readonly listings = new ListingSnapshots();
   private readonly clock: () => Date;
   private readonly mailboxes = new Map<string, Mailbox>();
   private readonly mailboxesById = new Map<string, Mailbox>();
@@ -74,6 +77,7 @@ export class Tenant {
   private readonly groups = new Map<string, DirectoryGroup>();
   private readonly tokens = new Map<string, string>();
   private seq: number;
+  private writeCount = 0;
 
   constructor(state: TenantState, options: TenantOptions = {}) {
     this.domain = state.domain;
@@ -106,6 +110,15 @@ export class Tenant {
 
   now(): Date {
     return this.clock();
+  }
+
+  /** Grows whenever stored messages may have changed in place (a request that writes; see listings.ts). */
+  get writes(): number {
+    return this.writeCount;
+  }
+
+  noteWrite(): void {
+    this.writeCount += 1;
   }
 
   nowIso(): string {
@@ -230,6 +243,8 @@ export class Tenant {
     const mailbox = this.mailbox(address);
     if (!mailbox) throw new Error(`No mailbox ${address} in this tenant.`);
     this.settle();
+    // The caller gets the stored objects themselves and may change them: no listing snapshot outlives that.
+    this.noteWrite();
     return mailbox.list(folder).sort((a, b) => b.seq - a.seq);
   }
 

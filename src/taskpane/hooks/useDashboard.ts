@@ -1,13 +1,21 @@
 import { useCallback, useEffect, useState } from "react";
 import type { AppError } from "../../domain/errors";
 import { toAppError } from "../../domain/errors";
-import type { CaseRow } from "../../workflow/dashboard";
-import { firstDashboardPage, nextDashboardPage, syncConfirmations } from "../../workflow/dashboard";
+import type { CaseRow, DashboardRows } from "../../workflow/dashboard";
+import {
+  CaseRowList,
+  EMPTY_ROWS,
+  firstDashboardPage,
+  nextDashboardPage,
+  syncConfirmations,
+} from "../../workflow/dashboard";
 import type { MailboxId } from "../../ports/mailService";
 import { useWorkflow } from "./useWorkflow";
 
 export interface DashboardState {
-  rows: CaseRow[];
+  /** Every case so far, sorted, with what the last page added (for filters that follow it). */
+  list: DashboardRows;
+  rows: readonly CaseRow[];
   unreadableCount: number;
   /** True until the last page has arrived; the first rows show before that. */
   isLoading: boolean;
@@ -17,11 +25,13 @@ export interface DashboardState {
   reload(): void;
 }
 
-/** Loads every case page by page, showing rows as they come, then links confirmations that have arrived. */
+/**
+ * Loads every case page by page, showing rows as they come, then links confirmations that have arrived. Each
+ * page is merged into the sorted list (CaseRowList): the work per page follows the page, not the list.
+ */
 export function useDashboard(mailbox: MailboxId): DashboardState {
   const ctx = useWorkflow();
-  const [rows, setRows] = useState<CaseRow[]>([]);
-  const [unreadableCount, setUnreadable] = useState(0);
+  const [list, setList] = useState<DashboardRows>(EMPTY_ROWS);
   const [isLoading, setLoading] = useState(true);
   const [firstRowsAt, setFirstRowsAt] = useState<number>();
   const [linked, setLinked] = useState(0);
@@ -32,35 +42,32 @@ export function useDashboard(mailbox: MailboxId): DashboardState {
   useEffect(() => {
     let current = true;
     const started = performance.now();
-    setRows([]);
-    setUnreadable(0);
+    setList(EMPTY_ROWS);
     setLoading(true);
     setError(undefined);
     setFirstRowsAt(undefined);
     (async () => {
-      const all: CaseRow[] = [];
+      const all = new CaseRowList();
       let page = await firstDashboardPage(ctx, mailbox);
       for (;;) {
         if (!current) return;
-        all.push(...page.rows);
-        setRows([...all]);
-        setUnreadable((n) => n + page.unreadable.length);
+        setList(all.add(page));
         setFirstRowsAt((t) => t ?? performance.now() - started);
         if (!page.next) break;
         page = await nextDashboardPage(ctx, page.next);
       }
-      const count = await syncConfirmations(ctx, mailbox, all);
+      const count = await syncConfirmations(ctx, mailbox, all.current.rows);
       if (!current) return;
       setLinked(count);
       if (count > 0) {
-        const refreshed: CaseRow[] = [];
+        const refreshed = new CaseRowList();
         let again = await firstDashboardPage(ctx, mailbox);
         for (;;) {
-          refreshed.push(...again.rows);
+          refreshed.add(again);
           if (!again.next) break;
           again = await nextDashboardPage(ctx, again.next);
         }
-        if (current) setRows(refreshed);
+        if (current) setList(refreshed.current);
       }
     })().then(
       () => current && setLoading(false),
@@ -75,5 +82,14 @@ export function useDashboard(mailbox: MailboxId): DashboardState {
     };
   }, [ctx, mailbox, generation]);
 
-  return { rows, unreadableCount, isLoading, firstRowsAt, linked, error, reload };
+  return {
+    list,
+    rows: list.rows,
+    unreadableCount: list.unreadable,
+    isLoading,
+    firstRowsAt,
+    linked,
+    error,
+    reload,
+  };
 }

@@ -16,8 +16,8 @@ import { showsDueDate } from "../../domain/caseOffers";
 import { CASE_STATES } from "../../domain/types";
 import type { CaseState } from "../../domain/types";
 import type { MessageKey } from "../../i18n/catalogue";
-import type { CaseRow } from "../../workflow/dashboard";
-import { matchesSearch, sortRows } from "../../workflow/dashboard";
+import type { CaseRow, StateFilter } from "../../workflow/dashboard";
+import { VisibleRows } from "../../workflow/dashboard";
 import { registerCsv } from "../../workflow/register";
 import { ErrorBar } from "../components/ErrorBar";
 import { OverdueBadge, StateBadge } from "../components/StateBadge";
@@ -61,20 +61,14 @@ export function DashboardView() {
   // The configured mailbox, whoever is signed in: /users/{address} also reaches one's own mailbox.
   const dashboard = useDashboard(config.communicationsMailbox);
   const [query, setQuery] = useState("");
-  const [state, setState] = useState<CaseState | "all" | "overdue">("all");
-
+  const [state, setState] = useState<StateFilter>("all");
+  // The list arrives sorted and grows page by page; the filter follows it, testing only the rows each page adds.
+  const [visibleRows] = useState(() => new VisibleRows());
   const visible = useMemo(
-    () =>
-      sortRows(
-        dashboard.rows.filter(
-          (r) =>
-            (state === "all" || (state === "overdue" ? r.overdue : r.case.state === state)) &&
-            matchesSearch(r, query),
-        ),
-      ),
-    [dashboard.rows, state, query],
+    () => visibleRows.of(dashboard.list, state, query),
+    [visibleRows, dashboard.list, state, query],
   );
-  const overdueCount = useMemo(() => dashboard.rows.filter((r) => r.overdue).length, [dashboard.rows]);
+  const overdueCount = dashboard.list.overdue;
 
   const exportCsv = () => {
     const csv = registerCsv(
@@ -128,9 +122,7 @@ export function DashboardView() {
                   : t(STATE_KEYS[state])
             }
             selectedOptions={[state]}
-            onOptionSelect={(_, d) =>
-              setState((d.optionValue as CaseState | "all" | "overdue" | undefined) ?? "all")
-            }
+            onOptionSelect={(_, d) => setState((d.optionValue as StateFilter | undefined) ?? "all")}
           >
             <Option value="all">{t("dashboard.all")}</Option>
             <Option value="overdue">{t("case.overdue")}</Option>

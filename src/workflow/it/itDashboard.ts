@@ -8,7 +8,7 @@ import type { CaseSummary } from "../../domain/caseHeader";
 import type { DateOnly } from "../../domain/types";
 import { toLocalDate, addDays } from "../../domain/dates";
 import { decodeItRecord } from "../../domain/itRecord";
-import type { MailboxId, MailMessage } from "../../ports/mailService";
+import type { CaseProps, ListField, MailboxId, MailMessage } from "../../ports/mailService";
 import type { WorkflowContext } from "../context";
 
 export interface ItCaseRow {
@@ -22,6 +22,12 @@ export interface ItCaseRow {
 }
 
 const LOOKBACK_DAYS = 90;
+/** Graph's largest page of messages ("$top … within the range of 1 and 1000", list messages). */
+export const IT_PAGE_SIZE = 1000;
+/** What a row shows or sorts on; the x-pregon-case header comes with internetMessageHeaders. */
+export const IT_LIST_FIELDS: readonly ListField[] = ["subject", "receivedAt"];
+/** IT's record is the only property the list reads (the state: prepared, sent…). */
+export const IT_LIST_PROPS: readonly (keyof CaseProps)[] = ["itRecord"];
 
 /** The forward holds IT's record; reminders only repeat the id. Prefer the message with a record, then the oldest. */
 function isBetter(candidate: ItCaseRow, known: ItCaseRow): boolean {
@@ -42,7 +48,9 @@ export async function itOpenCases(ctx: WorkflowContext, mailbox: MailboxId): Pro
     from: ctx.config.communicationsMailbox,
     receivedSince: since,
     withHeaders: true,
-    top: 100,
+    top: IT_PAGE_SIZE,
+    fields: IT_LIST_FIELDS,
+    props: IT_LIST_PROPS,
   });
   for (;;) {
     for (const message of page.items) {
