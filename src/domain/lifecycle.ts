@@ -158,12 +158,20 @@ export function recordCorrection(c: Case, act: Act & { note: string }): Case {
   return { ...c, history: [...c.history, entryFor("corrected", { ...act, note })] };
 }
 
+/** What an update after the forward can change. */
+export type UpdatedField = "requestedDate" | "audiences" | "subject" | "dueDate" | "text";
+
 /** What Communications may change on a forwarded case, before IT sends. */
 export interface CaseChanges {
   requestedDate?: Case["fields"]["requestedDate"] | null;
   audiences?: Case["fields"]["audiences"];
   subject?: string;
   dueDate?: Case["dueDate"];
+  /**
+   * A new message text (HTML, sanitized by the caller). The record keeps no bodies, so a text is always a change:
+   * it travels in the update notice itself (domain/caseText.ts).
+   */
+  text?: string;
 }
 
 /**
@@ -174,12 +182,12 @@ export function updateForwardedCase(
   c: Case,
   changes: CaseChanges,
   act: Act,
-): { case: Case; changed: Array<"requestedDate" | "audiences" | "subject" | "dueDate"> } {
+): { case: Case; changed: UpdatedField[] } {
   if (c.state !== "forwarded") {
     throw illegal(c.state, c.state, "updated", `A ${c.state} case cannot be changed for IT`);
   }
   const fields = { ...c.fields, audiences: [...c.fields.audiences] };
-  const changed: Array<"requestedDate" | "audiences" | "subject" | "dueDate"> = [];
+  const changed: UpdatedField[] = [];
   if (changes.requestedDate !== undefined && (changes.requestedDate ?? undefined) !== fields.requestedDate) {
     if (changes.requestedDate === null) delete fields.requestedDate;
     else fields.requestedDate = changes.requestedDate;
@@ -202,6 +210,10 @@ export function updateForwardedCase(
   if (changes.dueDate !== undefined && changes.dueDate !== c.dueDate) {
     dueDate = changes.dueDate;
     changed.push("dueDate");
+  }
+  if (changes.text !== undefined) {
+    if (changes.text.trim() === "") throw illegal(c.state, c.state, "updated", "The message text is empty");
+    changed.push("text");
   }
   if (changed.length === 0) {
     throw new AppError("illegalTransition", "Nothing changed", {

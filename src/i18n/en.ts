@@ -238,6 +238,8 @@ export const en: Record<MessageKey, string> = {
   "it.changed.subject": "Subject",
   "it.changed.dueDate": "Due date",
   "it.changed.urgency": "Urgency",
+  "it.changed.text": "Message text",
+  "it.changed.textNow": "Communications changed the text: the preview and the mass mail use the latest text.",
   "it.sendDetected": "The send was found in Sent Items and recorded.",
   "it.useInstitutional": "Use the institutional sender",
   "it.confirm": "Confirm to Communications",

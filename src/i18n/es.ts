@@ -239,6 +239,9 @@ export const es = {
   "it.changed.subject": "Asunto",
   "it.changed.dueDate": "Fecha límite",
   "it.changed.urgency": "Urgencia",
+  "it.changed.text": "Texto del mensaje",
+  "it.changed.textNow":
+    "Comunicaciones cambió el texto: la vista previa y el correo masivo usan el texto más reciente.",
   "it.sendDetected": "El envío se encontró en Elementos enviados y quedó registrado.",
   "it.useInstitutional": "Usar el remitente institucional",
   "it.confirm": "Confirmar a Comunicaciones",

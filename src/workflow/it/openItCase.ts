@@ -14,6 +14,8 @@ import type { WorkflowContext } from "../context";
 import { actorIn } from "../context";
 import { toRequestMessage } from "../requestMessage";
 import { findCaseMessages } from "./caseMessages";
+import type { CaseMessage } from "./caseMessages";
+import { unwrapText } from "../../domain/caseText";
 import { lookForDeliveryProblems } from "./deliveryReports";
 import { itRecordOf, updateItRecord } from "./itStore";
 
@@ -27,7 +29,7 @@ export type ItOpened =
       summary: CaseSummary;
       /** The case as it was forwarded (version 1). */
       forwardSummary: CaseSummary;
-      /** What changed between the forward and the latest version. */
+      /** What changed between the forward and the latest version ("text": a newer message text, see below). */
       changed: ChangedField[];
       /** Communications cancelled the case (from the latest version): who, when, why. */
       cancelled?: CancelNotice;
@@ -97,22 +99,45 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
     sanitizeHtml: ctx.sanitizeHtml,
     timeZone: ctx.config.institution.timeZone,
   });
+  // Communications changed the message text after the forward: the latest text is in that update's body.
+  const newText = await latestText(ctx, mailbox, found.textUpdate, selected);
+  const changed = changedBetween(forwardSummary, summary);
+  if (newText !== undefined) changed.push("text");
   return {
     kind: "itCase",
     mailbox,
     message,
     summary,
     forwardSummary,
-    changed: changedBetween(forwardSummary, summary),
+    changed,
     ...(summary.cancelled ? { cancelled: summary.cancelled } : {}),
     openedId: selected.id,
     record,
-    messageHtml: proposal.message.value?.html ?? "",
+    messageHtml: newText ?? proposal.message.value?.html ?? "",
     attachments: (message.attachments ?? []).filter(
       (a) => !a.isInline || (proposal.attachments.value ?? []).some((p) => p.id === a.id),
     ),
     sendDetected,
   };
+}
+
+/**
+ * The message text of the newest update that changed it, sanitized; undefined when there is none or its markers
+ * cannot be found (then the forward's text stands, and IT sees no "text changed").
+ */
+async function latestText(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  update: CaseMessage | undefined,
+  selected: MailMessage,
+): Promise<string | undefined> {
+  if (!update) return undefined;
+  const withBody =
+    update.message.id === selected.id && selected.body !== undefined
+      ? selected
+      : await ctx.mail.getMessage(mailbox, update.message.id, { withBody: true });
+  const raw = unwrapText(withBody.body ?? "");
+  return raw === undefined ? undefined : ctx.sanitizeHtml(raw);
 }
 
 /**

@@ -134,8 +134,16 @@ export function ItCaseView({ item }: ItCaseViewProps) {
             <ul className={styles.list} aria-label={t("it.changed.title", { version: item.summary.version })}>
               {item.changed.map((field) => (
                 <li key={field}>
-                  {t(`it.changed.${field}`)}: {changedValue(item.forwardSummary, field)} →{" "}
-                  {changedValue(item.summary, field)}
+                  {field === "text" ? (
+                    <>
+                      {t("it.changed.text")}: {t("it.changed.textNow")}
+                    </>
+                  ) : (
+                    <>
+                      {t(`it.changed.${field}`)}: {changedValue(item.forwardSummary, field)} →{" "}
+                      {changedValue(item.summary, field)}
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -267,7 +275,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
 }
 
 /** A changed fact as IT reads it. */
-function changedValue(summary: CaseSummary, field: ChangedField): string {
+function changedValue(summary: CaseSummary, field: Exclude<ChangedField, "text">): string {
   switch (field) {
     case "requestedDate":
       return summary.fields.requestedDate ?? "—";
