@@ -2,7 +2,7 @@
 // them, the message to send, sanitized, and IT's own progress), or something else.
 import { findCaseId } from "../../domain/caseId";
 import { CASE_HEADER, changedBetween, decodeCaseHeader } from "../../domain/caseHeader";
-import type { CancelNotice, CaseSummary, ChangedField } from "../../domain/caseHeader";
+import type { CancelNotice, CaseMessageKind, CaseSummary, ChangedField } from "../../domain/caseHeader";
 import { CASE_ID_HEADER } from "../../domain/evidenceHeader";
 import { extractRequest } from "../../domain/intake";
 import type { ItRecord } from "../../domain/itRecord";
@@ -35,6 +35,10 @@ export type ItOpened =
       cancelled?: CancelNotice;
       /** The message the pane was opened on (the forward, a reminder, an update or a cancellation). */
       openedId: string;
+      /** What that message is, from its own case header (undefined when it has none). */
+      openedKind?: CaseMessageKind;
+      /** On a reminder: what IT keeps on it (the answer sent, a claim), as read on opening. */
+      openedCaseProps?: MailMessage["caseProps"];
       record: ItRecord;
       messageHtml: string;
       attachments: AttachmentInfo[];
@@ -112,6 +116,8 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
     changed,
     ...(summary.cancelled ? { cancelled: summary.cancelled } : {}),
     openedId: selected.id,
+    ...(own && own.id.toUpperCase() === summary.id.toUpperCase() ? { openedKind: own.message } : {}),
+    openedCaseProps: selected.caseProps,
     record,
     messageHtml: newText ?? proposal.message.value?.html ?? "",
     attachments: (message.attachments ?? []).filter(

@@ -32,6 +32,7 @@ import { useAction } from "../../hooks/useAction";
 import { useAudienceCounts } from "../../hooks/useAudienceCounts";
 import { useWorkflow } from "../../hooks/useWorkflow";
 import { AudiencePicker } from "./AudiencePicker";
+import { ItAnswerReminder } from "./ItAnswerReminder";
 import { ItReview } from "./ItReview";
 import { SendConfirmDialog } from "./SendConfirmDialog";
 
@@ -150,6 +151,8 @@ export function ItCaseView({ item }: ItCaseViewProps) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
+
+      <ItAnswerReminder item={item} record={record} />
 
       <CaseFacts
         fields={item.summary.fields}
