@@ -24,7 +24,9 @@ const ACTIONS: Record<CaseState, readonly CaseAction[]> = {
  * The actions the pane offers on `c`, in the order it shows them. A cancelled case whose send crossed the
  * cancellation (the mass mail went out all the same) offers a correction: the mail cannot be unsent.
  */
-export function availableActions(c: Pick<Case, "state"> & { history?: Case["history"] }): readonly CaseAction[] {
+export function availableActions(
+  c: Pick<Case, "state"> & { history?: Case["history"] },
+): readonly CaseAction[] {
   if (c.history && sendConflictOf({ state: c.state, history: c.history })) return ["correct"];
   return ACTIONS[c.state];
 }

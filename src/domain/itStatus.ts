@@ -39,7 +39,11 @@ const schema = z.object({
 export type ItStatusHeader = z.infer<typeof schema>;
 
 /** IT's status for an answer, from IT's record and the case as it now stands; `today` in the institution's zone. */
-export function itStatusOf(record: ItRecord, summary: CaseSummary, today: DateOnly): Omit<ItStatusHeader, "v"> {
+export function itStatusOf(
+  record: ItRecord,
+  summary: CaseSummary,
+  today: DateOnly,
+): Omit<ItStatusHeader, "v"> {
   if ((record.state === "sent" || record.state === "confirmed") && record.sent) {
     return {
       status: "sent",
@@ -135,7 +139,9 @@ export function decodeAnswerRecord(json: string): AnswerRecord | null {
 }
 
 /** The status an "itAnswered" note names (see `answerNote`); undefined when the note is not one. */
-export function answerOfNote(note: string | undefined): Pick<ItStatusHeader, "status" | "on" | "at"> | undefined {
+export function answerOfNote(
+  note: string | undefined,
+): Pick<ItStatusHeader, "status" | "on" | "at"> | undefined {
   const [status, when] = (note ?? "").split(" ", 2);
   if (!status || !(IT_STATUSES as readonly string[]).includes(status)) return undefined;
   const s = status as ItStatus;

@@ -154,7 +154,10 @@ export function recordSentAfterCancel(c: Case, act: Act): Case {
     throw illegal(c.state, c.state, "sent", "Only a cancelled case can have a send that crossed it");
   }
   if (sendConflictOf(c)) return c;
-  return { ...c, history: [...c.history, entryFor("sent", { ...act, note: act.note ?? "after cancellation" })] };
+  return {
+    ...c,
+    history: [...c.history, entryFor("sent", { ...act, note: act.note ?? "after cancellation" })],
+  };
 }
 
 /**

@@ -123,7 +123,8 @@ export const en: Record<MessageKey, string> = {
   "case.reconciled.relayRecovered":
     "The confirmation to the requester had already gone out; the record was completed.",
   "case.reconciled.itAnswerLinked": "IT's answer to the reminder arrived and is in the case's history.",
-  "case.reconciled.sendCrossedCancel": "IT sent the mass mail of this cancelled case: the conflict is recorded.",
+  "case.reconciled.sendCrossedCancel":
+    "IT sent the mass mail of this cancelled case: the conflict is recorded.",
   "case.evidence": "Evidence: {value}",
   "case.recipients": "{count} recipients",
   "act.forward": "Forward to IT",

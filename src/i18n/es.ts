@@ -123,8 +123,10 @@ export const es = {
   "case.reconciled.confirmationLinked": "Llegó la confirmación de TIC y quedó vinculada al caso.",
   "case.reconciled.relayRecovered":
     "La confirmación al solicitante ya se había enviado; el registro se completó.",
-  "case.reconciled.itAnswerLinked": "Llegó la respuesta de TIC al recordatorio y quedó en la historia del caso.",
-  "case.reconciled.sendCrossedCancel": "TIC envió el correo masivo de este caso cancelado: se registró el conflicto.",
+  "case.reconciled.itAnswerLinked":
+    "Llegó la respuesta de TIC al recordatorio y quedó en la historia del caso.",
+  "case.reconciled.sendCrossedCancel":
+    "TIC envió el correo masivo de este caso cancelado: se registró el conflicto.",
   "case.evidence": "Evidencia: {value}",
   "case.recipients": "{count} destinatarios",
   "act.forward": "Enviar a TIC",

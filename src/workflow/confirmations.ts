@@ -70,7 +70,8 @@ export async function findItReplies(
         continue;
       }
       const status = decodeItStatusHeader(withHeaders.headers?.[IT_STATUS_HEADER]);
-      if (status) answers.set(caseId, [...(answers.get(caseId) ?? []), { caseId, message: withHeaders, status }]);
+      if (status)
+        answers.set(caseId, [...(answers.get(caseId) ?? []), { caseId, message: withHeaders, status }]);
     }
     if (!page.next) return { confirmations, answers };
     page = await ctx.mail.nextPage(page.next);

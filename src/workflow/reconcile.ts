@@ -167,7 +167,11 @@ export async function reconcileCase(
           : c,
       );
       if (updated.changed)
-        result = { case: updated.case, message: updated.message, changes: [...result.changes, "sendCrossedCancel"] };
+        result = {
+          case: updated.case,
+          message: updated.message,
+          changes: [...result.changes, "sendCrossedCancel"],
+        };
     } else if (found && (result.case.state === "forwarded" || result.case.state === "sent")) {
       const updated = await linkFoundConfirmation(
         ctx,
@@ -198,7 +202,11 @@ export async function reconcileCase(
 }
 
 /** The "sent" half of a confirmation: when and by which mailbox IT sent, with the evidence. */
-function confirmationSent(ctx: WorkflowContext, confirmation: MailMessage, evidence: ReturnType<typeof evidenceOf>) {
+function confirmationSent(
+  ctx: WorkflowContext,
+  confirmation: MailMessage,
+  evidence: ReturnType<typeof evidenceOf>,
+) {
   return {
     at: evidence.sentAt ?? confirmation.receivedAt ?? ctx.now().toISOString(),
     by: ctx.config.itMailbox,
@@ -237,7 +245,9 @@ async function linkItAnswers(
             conversationId: a.message.conversationId,
           },
         },
-        evidence ? { at: evidence.sentAt ?? ctx.now().toISOString(), by: ctx.config.itMailbox, evidence } : undefined,
+        evidence
+          ? { at: evidence.sentAt ?? ctx.now().toISOString(), by: ctx.config.itMailbox, evidence }
+          : undefined,
       );
     }, c),
   );

@@ -167,7 +167,9 @@ describe("cancellation and send crossed", () => {
     const cells = (line: string | undefined) => (line ?? "").split(";").map((c) => c.replace(/^"|"$/g, ""));
     const conflictAt = cells(header).indexOf("Conflicto");
     expect(conflictAt).toBeGreaterThan(-1);
-    expect(cells(row)[conflictAt]).toMatch(/^Cancelado, pero TIC envió el correo masivo el \d{4}-\d{2}-\d{2}/);
+    expect(cells(row)[conflictAt]).toMatch(
+      /^Cancelado, pero TIC envió el correo masivo el \d{4}-\d{2}-\d{2}/,
+    );
     expect(cells(row)[cells(header).indexOf("Enviado por TIC (fecha)")]).not.toBe("");
   });
 

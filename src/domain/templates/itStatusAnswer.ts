@@ -36,11 +36,7 @@ const STRINGS = {
 };
 
 /** The one sentence of the answer, also what IT's pane shows before sending it. */
-export function itStatusSentence(
-  lang: Lang,
-  status: Omit<ItStatusHeader, "v">,
-  timeZone: string,
-): string {
+export function itStatusSentence(lang: Lang, status: Omit<ItStatusHeader, "v">, timeZone: string): string {
   const s = STRINGS[lang];
   const date = status.on ? formatDate(status.on, lang) : "—";
   switch (status.status) {

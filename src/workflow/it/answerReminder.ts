@@ -52,7 +52,12 @@ export function answerHome(
     },
     async write(message, record) {
       const answer = encodeAnswerRecord(record);
-      const { etag } = await ctx.mail.writeCaseProps(mailbox, reminderId, { answer }, { ifMatch: message.etag });
+      const { etag } = await ctx.mail.writeCaseProps(
+        mailbox,
+        reminderId,
+        { answer },
+        { ifMatch: message.etag },
+      );
       return { ...message, etag, caseProps: { ...message.caseProps, answer } };
     },
     claimOf: (r) => r.claim,
@@ -64,7 +69,10 @@ export function answerHome(
 }
 
 /** Whether the message the IT pane was opened on is a reminder about this case (from its case header). */
-export async function openedOnReminder(ctx: WorkflowContext, opened: ItCase): Promise<MailMessage | undefined> {
+export async function openedOnReminder(
+  ctx: WorkflowContext,
+  opened: ItCase,
+): Promise<MailMessage | undefined> {
   if (opened.openedId === opened.message.id) return undefined;
   const selected = await ctx.mail.getMessage(opened.mailbox, opened.openedId, { withHeaders: true });
   const header = decodeCaseHeader(selected.headers?.[CASE_HEADER]);
@@ -101,7 +109,8 @@ export function answerReminder(
     // IT's record as it is now (not as the pane opened it): the answer says where the case stands.
     const record = itRecordOf(await ctx.mail.getMessage(mailbox, opened.message.id), summary.id);
     const status = itStatusOf(record, summary, toLocalDate(ctx.now(), ctx.config.institution.timeZone));
-    if (acquired.kind === "sentByClaim") return recordAnswer(ctx, mailbox, home, acquired.claim, status.status, {});
+    if (acquired.kind === "sentByClaim")
+      return recordAnswer(ctx, mailbox, home, acquired.claim, status.status, {});
     const { claim } = acquired;
     const template = itStatusAnswerTemplate({
       lang: ctx.config.institution.defaultLanguage,
@@ -137,7 +146,8 @@ export function answerReminder(
               beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
             }),
           // Answers to earlier reminders are in Sent Items too: only one sent under this claim is ours.
-          (copy) => Date.parse(copy.sentAt ?? ctx.now().toISOString()) >= Date.parse(claim.since) - CLOCK_SLACK_MS,
+          (copy) =>
+            Date.parse(copy.sentAt ?? ctx.now().toISOString()) >= Date.parse(claim.since) - CLOCK_SLACK_MS,
         ),
       (held): SentResult => (held.internetMessageId ? { internetMessageId: held.internetMessageId } : {}),
     );

@@ -23,7 +23,10 @@ export interface ItAnswerReminderProps {
 function initialAnswer(item: ItAnswerReminderProps["item"]): AnswerRecord | undefined {
   try {
     return item.openedCaseProps
-      ? answerRecordOf({ caseProps: item.openedCaseProps } as Parameters<typeof answerRecordOf>[0], item.summary.id)
+      ? answerRecordOf(
+          { caseProps: item.openedCaseProps } as Parameters<typeof answerRecordOf>[0],
+          item.summary.id,
+        )
       : undefined;
   } catch {
     return undefined;
@@ -44,13 +47,17 @@ export function ItAnswerReminder({ item, record }: ItAnswerReminderProps) {
   if (answered)
     return (
       <MessageBar intent="success" role="status">
-        <MessageBarBody>{t("it.answer.already", { when: fmt.dateTime(answered.at), who: answered.by })}</MessageBarBody>
+        <MessageBarBody>
+          {t("it.answer.already", { when: fmt.dateTime(answered.at), who: answered.by })}
+        </MessageBarBody>
       </MessageBar>
     );
   const status = itStatusOf(record, item.summary, toLocalDate(now(), config.institution.timeZone));
   return (
     <>
-      <Text>{t("it.answer.preview", { status: itStatusSentence(lang, status, config.institution.timeZone) })}</Text>
+      <Text>
+        {t("it.answer.preview", { status: itStatusSentence(lang, status, config.institution.timeZone) })}
+      </Text>
       <ActionButton
         action={action}
         onTakeOver={() => void action.run({ takeOver: true })}
