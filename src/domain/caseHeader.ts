@@ -26,10 +26,8 @@ const schema = z.object({
   requester: z.object({ name: z.string().max(300).optional(), address: z.string().max(320) }),
   ver: z.number().int().min(1).optional(),
   msg: z.enum(["forward", "update", "reminder", "cancel"]).optional(),
-  changed: z
-    .array(z.enum(["requestedDate", "audiences", "subject", "dueDate", "urgency"]))
-    .max(5)
-    .optional(),
+  // Any short names, the known ones kept on read: a field a later build adds does not make the header unreadable.
+  changed: z.array(z.string().max(40)).max(12).optional(),
   cancelled: z
     .object({ reason: z.string().max(500), by: z.string().max(320), at: z.string().max(40) })
     .optional(),
@@ -38,13 +36,15 @@ const schema = z.object({
 /** What a case message is to IT. */
 export type CaseMessageKind = "forward" | "update" | "reminder" | "cancel";
 /** The facts IT's pane can show as "what changed" since the forward. */
-export type ChangedField = "requestedDate" | "audiences" | "subject" | "dueDate" | "urgency";
+/** "text": the message text itself, carried in the update notice's body (domain/caseText.ts). */
+export type ChangedField = "requestedDate" | "audiences" | "subject" | "dueDate" | "urgency" | "text";
 export const CHANGED_FIELDS: readonly ChangedField[] = [
   "requestedDate",
   "audiences",
   "subject",
   "dueDate",
   "urgency",
+  "text",
 ];
 
 export interface CancelNotice {
@@ -134,7 +134,9 @@ export function decodeCaseHeader(value: string | undefined): CaseSummary | null 
       requester: h.requester,
       version: h.ver ?? 1,
       message: h.msg ?? "forward",
-      changed: h.changed ?? [],
+      changed: (h.changed ?? []).filter((f): f is ChangedField =>
+        (CHANGED_FIELDS as readonly string[]).includes(f),
+      ),
       ...(h.cancelled ? { cancelled: h.cancelled } : {}),
     };
   } catch {

@@ -5,6 +5,7 @@
 // cannot be taken back; closed and cancelled cases are final. The due date ("Vence el …") matters only while
 // someone still has to act: a closed or cancelled case has no deadline left. Once the mass mail went out (sent,
 // confirmed, closed) a correction can be recorded instead: a note in the history (domain/lifecycle.ts).
+import { sendConflictOf } from "./lifecycle";
 import type { Case, CaseState } from "./types";
 
 export type CaseAction = "forward" | "remind" | "update" | "relay" | "cancel" | "correct";
@@ -20,12 +21,18 @@ const ACTIONS: Record<CaseState, readonly CaseAction[]> = {
   cancelled: [],
 };
 
-/** The actions the pane offers on `c`, in the order it shows them. */
-export function availableActions(c: Pick<Case, "state">): readonly CaseAction[] {
+/**
+ * The actions the pane offers on `c`, in the order it shows them. A cancelled case whose send crossed the
+ * cancellation (the mass mail went out all the same) offers a correction: the mail cannot be unsent.
+ */
+export function availableActions(
+  c: Pick<Case, "state"> & { history?: Case["history"] },
+): readonly CaseAction[] {
+  if (c.history && sendConflictOf({ state: c.state, history: c.history })) return ["correct"];
   return ACTIONS[c.state];
 }
 
-export function offers(c: Pick<Case, "state">, action: CaseAction): boolean {
+export function offers(c: Pick<Case, "state"> & { history?: Case["history"] }, action: CaseAction): boolean {
   return availableActions(c).includes(action);
 }
 

@@ -13,7 +13,9 @@ export type ClaimStep =
   | "massMailSend"
   | "confirmation"
   /** A cancellation or update notice to IT (after the forward). */
-  | "notice";
+  | "notice"
+  /** IT's answer to a reminder, with the case's status (claimed on the reminder in IT's mailbox). */
+  | "reminderAnswer";
 
 export const CLAIM_STEPS: readonly ClaimStep[] = [
   "forward",
@@ -23,6 +25,7 @@ export const CLAIM_STEPS: readonly ClaimStep[] = [
   "massMailSend",
   "confirmation",
   "notice",
+  "reminderAnswer",
 ];
 
 export interface Claim {

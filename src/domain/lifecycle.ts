@@ -21,7 +21,17 @@ import { toLocalDate } from "./dates";
 import { AppError } from "./errors";
 import { entryFor } from "./history";
 import type { Act } from "./history";
-import type { Case, CaseFields, CaseState, HistoryAction, Instant, MailAddress, WorkCalendar } from "./types";
+import type {
+  Case,
+  CaseFields,
+  CaseState,
+  Evidence,
+  HistoryAction,
+  HistoryEntry,
+  Instant,
+  MailAddress,
+  WorkCalendar,
+} from "./types";
 
 export { mergeHistories } from "./history";
 export type { Act } from "./history";
@@ -130,6 +140,51 @@ export function massMailWentOut(c: Pick<Case, "state">): boolean {
 }
 
 /**
+ * The send that crossed a cancellation: a cancelled case whose mass mail IT sent all the same (IT's confirmation
+ * or its answer to a reminder said so after Communications had cancelled). Undefined when there is none.
+ */
+export function sendConflictOf(c: Pick<Case, "state" | "history">): HistoryEntry | undefined {
+  return c.state === "cancelled" ? c.history.find((h) => h.action === "sent") : undefined;
+}
+
+/**
+ * Records that IT sent the mass mail of a case Communications had cancelled (the two crossed): the state stays
+ * cancelled, a "sent" entry with IT's evidence says what happened, and a correction can be recorded
+ * (`sendConflictOf`). Once per case: a second report of the same send changes nothing.
+ */
+export function recordSentAfterCancel(c: Case, act: Act): Case {
+  if (c.state !== "cancelled") {
+    throw illegal(c.state, c.state, "sent", "Only a cancelled case can have a send that crossed it");
+  }
+  if (sendConflictOf(c)) return c;
+  return {
+    ...c,
+    history: [...c.history, entryFor("sent", { ...act, note: act.note ?? "after cancellation" })],
+  };
+}
+
+/**
+ * IT's answer to a reminder, linked to the case: an "itAnswered" entry (note: the status and its date, evidence:
+ * the answer message). A "sent" answer is also the send's evidence: a forwarded case moves to sent, a cancelled
+ * one records the crossing. Once per answer message.
+ */
+export function recordItAnswer(
+  c: Case,
+  answer: Act & { evidence: Evidence & { messageId: string } },
+  sent?: Act,
+): Case {
+  if (c.state === "received") {
+    throw illegal(c.state, c.state, "itAnswered", "A case that never went to IT has no answer from IT");
+  }
+  if (c.history.some((h) => h.action === "itAnswered" && h.evidence?.messageId === answer.evidence.messageId))
+    return c;
+  let next = c;
+  if (sent && next.state === "forwarded") next = markSent(next, sent);
+  else if (sent && next.state === "cancelled") next = recordSentAfterCancel(next, sent);
+  return { ...next, history: [...next.history, entryFor("itAnswered", answer)] };
+}
+
+/**
  * Cancels a case whose mass mail has not gone out. The reason is required: a cancelled request must say why to
  * whoever looks later. A case whose mass mail went out is refused with details.offer = "correction".
  */
@@ -154,12 +209,15 @@ export function cancelCase(c: Case, act: Act & { reason: string }): Case {
  */
 export function recordCorrection(c: Case, act: Act & { note: string }): Case {
   const note = act.note.trim();
-  if (!massMailWentOut(c)) {
+  if (!massMailWentOut(c) && !sendConflictOf(c)) {
     throw illegal(c.state, c.state, "corrected", `A ${c.state} case is cancelled or changed, not corrected`);
   }
   if (note === "") throw illegal(c.state, c.state, "corrected", "A correction needs a note");
   return { ...c, history: [...c.history, entryFor("corrected", { ...act, note })] };
 }
+
+/** What an update after the forward can change. */
+export type UpdatedField = "requestedDate" | "audiences" | "subject" | "dueDate" | "text";
 
 /** What Communications may change on a forwarded case, before IT sends. */
 export interface CaseChanges {
@@ -167,6 +225,11 @@ export interface CaseChanges {
   audiences?: Case["fields"]["audiences"];
   subject?: string;
   dueDate?: Case["dueDate"];
+  /**
+   * A new message text (HTML, sanitized by the caller). The record keeps no bodies, so a text is always a change:
+   * it travels in the update notice itself (domain/caseText.ts).
+   */
+  text?: string;
 }
 
 /**
@@ -177,12 +240,12 @@ export function updateForwardedCase(
   c: Case,
   changes: CaseChanges,
   act: Act,
-): { case: Case; changed: Array<"requestedDate" | "audiences" | "subject" | "dueDate"> } {
+): { case: Case; changed: UpdatedField[] } {
   if (c.state !== "forwarded") {
     throw illegal(c.state, c.state, "updated", `A ${c.state} case cannot be changed for IT`);
   }
   const fields = { ...c.fields, audiences: [...c.fields.audiences] };
-  const changed: Array<"requestedDate" | "audiences" | "subject" | "dueDate"> = [];
+  const changed: UpdatedField[] = [];
   if (changes.requestedDate !== undefined && (changes.requestedDate ?? undefined) !== fields.requestedDate) {
     if (changes.requestedDate === null) delete fields.requestedDate;
     else fields.requestedDate = changes.requestedDate;
@@ -205,6 +268,10 @@ export function updateForwardedCase(
   if (changes.dueDate !== undefined && changes.dueDate !== c.dueDate) {
     dueDate = changes.dueDate;
     changed.push("dueDate");
+  }
+  if (changes.text !== undefined) {
+    if (changes.text.trim() === "") throw illegal(c.state, c.state, "updated", "The message text is empty");
+    changed.push("text");
   }
   if (changed.length === 0) {
     throw new AppError("illegalTransition", "Nothing changed", {

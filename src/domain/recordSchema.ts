@@ -17,7 +17,7 @@
 // `claim` (who is doing a once-per-case step right now, see claim.ts) is another: optional, absent from every
 // record written before it and from every record whose step is done (the step's write clears it).
 // `itVersion` (the version of the last message about the case sent to IT, see caseHeader.ts) is another; the
-// actions `updated` and `corrected` are new values a build from before them reads as unreadable (safe).
+// actions `updated`, `corrected` and `itAnswered` are new values a build from before them reads as unreadable (safe).
 import { z } from "./schema";
 import { isCaseId } from "./caseId";
 import { isDateOnly } from "./dates";
@@ -42,6 +42,7 @@ const ACTION_SET: Record<HistoryAction, true> = {
   repaired: true,
   updated: true,
   corrected: true,
+  itAnswered: true,
 };
 const HISTORY_ACTIONS = Object.keys(ACTION_SET) as HistoryAction[];
 

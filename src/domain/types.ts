@@ -74,7 +74,9 @@ export type HistoryAction =
   /** Communications changed a forwarded case (date, audiences, subject) and told IT. */
   | "updated"
   /** A note on a case whose mass mail went out (it cannot be cancelled: mail cannot be unsent). */
-  | "corrected";
+  | "corrected"
+  /** IT answered a reminder with the case's status (note: "status date", evidence: the answer). */
+  | "itAnswered";
 
 export interface HistoryEntry {
   at: Instant;

@@ -47,6 +47,7 @@ const MESSAGE_KINDS: Readonly<Record<MessageKind, true>> = {
   massMail: true,
   cancellation: true,
   update: true,
+  reminderAnswer: true,
 };
 
 function isMessageKind(value: string): value is MessageKind {

@@ -29,6 +29,7 @@ export const CASE_PROPERTY_IDS: Readonly<Record<keyof CaseProps, string>> = {
   // is read with the record in the same $expand and written with it in the same PATCH (one etag covers both).
   history: namedString(PREGON_PROPERTY_SET_GUID, "pregon.history"),
   itRecord: namedString(PREGON_PROPERTY_SET_GUID, "pregon.itRecord"),
+  answer: namedString(PREGON_PROPERTY_SET_GUID, "pregon.answer"),
 };
 
 /**

@@ -39,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   "claim.step.massMailSend": "sending the mass mail",
   "claim.step.confirmation": "sending the confirmation to Communications",
   "claim.step.notice": "telling IT about a change to the case",
+  "claim.step.reminderAnswer": "answering the reminder with the status",
   "error.forbidden": "You have no permission on this mailbox. Ask your administrator for access.",
   "error.sendAsDenied":
     "You may not send as that sender. Ask for the Send As permission or use the institutional sender.",
@@ -147,11 +148,18 @@ export const en: Record<MessageKey, string> = {
   "case.requester": "Requester",
   "case.noDate": "No date: standard lead time",
   "case.cancelReason": "Reason for cancelling",
+  "case.conflict.title": "Cancelled, but IT sent the mass mail on {when} (conflict)",
+  "case.conflict.body":
+    "The case was cancelled and the send crossed the cancellation: the mail went out and cannot be unsent. Record a correction saying what is done about it (e.g. a notice to the recipients) and tell the requester.",
+  "case.itAnswer": "IT's answer to the reminder: {status}",
   "case.reconciled.forwardRecovered":
     "The forward to IT had already gone out; the record was completed from Sent Items.",
   "case.reconciled.confirmationLinked": "IT's confirmation arrived and was linked to the case.",
   "case.reconciled.relayRecovered":
     "The confirmation to the requester had already gone out; the record was completed.",
+  "case.reconciled.itAnswerLinked": "IT's answer to the reminder arrived and is in the case's history.",
+  "case.reconciled.sendCrossedCancel":
+    "IT sent the mass mail of this cancelled case: the conflict is recorded.",
   "case.evidence": "Evidence: {value}",
   "case.recipients": "{count} recipients",
   "act.forward": "Forward to IT",
@@ -289,11 +297,18 @@ export const en: Record<MessageKey, string> = {
   "it.changed.subject": "Subject",
   "it.changed.dueDate": "Due date",
   "it.changed.urgency": "Urgency",
+  "it.changed.text": "Message text",
+  "it.changed.textNow": "Communications changed the text: the preview and the mass mail use the latest text.",
   "it.sendDetected": "The send was found in Sent Items and recorded.",
   "it.useInstitutional": "Use the institutional sender",
   "it.confirm": "Confirm to Communications",
   "it.confirming": "Sending the confirmation…",
   "it.confirmed": "Confirmation sent to Communications.",
+  "it.answer": "Answer with status",
+  "it.answering": "Answering…",
+  "it.answered": "Status sent to Communications.",
+  "it.answer.preview": "Answer: {status}",
+  "it.answer.already": "This reminder was answered on {when} ({who}).",
   "it.sentAt": "Sent {when} by {who}",
   "it.sentAtFor": "Sent {when} by {who} for {mailbox}",
   "it.attachments": "Attachments to copy",
@@ -334,6 +349,7 @@ export const en: Record<MessageKey, string> = {
   "action.repaired": "Record repaired",
   "action.updated": "Case changed; IT told",
   "action.corrected": "Correction recorded",
+  "action.itAnswered": "IT answered the reminder",
 
   "audience.estudiantes": "Students",
   "audience.docentes": "Faculty",

@@ -38,6 +38,7 @@ export const es = {
   "claim.step.massMailSend": "enviando el correo masivo",
   "claim.step.confirmation": "enviando la confirmación a Comunicaciones",
   "claim.step.notice": "avisando a TIC de un cambio en el caso",
+  "claim.step.reminderAnswer": "respondiendo el recordatorio con el estado",
   "error.forbidden": "No tiene permiso sobre este buzón. Pida acceso al administrador.",
   "error.sendAsDenied":
     "No tiene permiso para enviar como ese remitente. Pida el permiso «Enviar como» o use el remitente institucional.",
@@ -148,11 +149,19 @@ export const es = {
   "case.requester": "Solicitante",
   "case.noDate": "Sin fecha: plazo estándar",
   "case.cancelReason": "Motivo de cancelación",
+  "case.conflict.title": "Cancelado, pero TIC envió el correo masivo el {when} (conflicto)",
+  "case.conflict.body":
+    "El caso se canceló y el envío se cruzó con la cancelación: el correo ya salió y no se puede anular. Registre una corrección que diga qué se hace (p. ej. un aviso a los destinatarios) y avise al solicitante.",
+  "case.itAnswer": "Respuesta de TIC al recordatorio: {status}",
   "case.reconciled.forwardRecovered":
     "El reenvío a TIC ya se había hecho; el registro se completó desde Elementos enviados.",
   "case.reconciled.confirmationLinked": "Llegó la confirmación de TIC y quedó vinculada al caso.",
   "case.reconciled.relayRecovered":
     "La confirmación al solicitante ya se había enviado; el registro se completó.",
+  "case.reconciled.itAnswerLinked":
+    "Llegó la respuesta de TIC al recordatorio y quedó en la historia del caso.",
+  "case.reconciled.sendCrossedCancel":
+    "TIC envió el correo masivo de este caso cancelado: se registró el conflicto.",
   "case.evidence": "Evidencia: {value}",
   "case.recipients": "{count} destinatarios",
   "act.forward": "Enviar a TIC",
@@ -291,11 +300,19 @@ export const es = {
   "it.changed.subject": "Asunto",
   "it.changed.dueDate": "Fecha límite",
   "it.changed.urgency": "Urgencia",
+  "it.changed.text": "Texto del mensaje",
+  "it.changed.textNow":
+    "Comunicaciones cambió el texto: la vista previa y el correo masivo usan el texto más reciente.",
   "it.sendDetected": "El envío se encontró en Elementos enviados y quedó registrado.",
   "it.useInstitutional": "Usar el remitente institucional",
   "it.confirm": "Confirmar a Comunicaciones",
   "it.confirming": "Enviando la confirmación…",
   "it.confirmed": "Confirmación enviada a Comunicaciones.",
+  "it.answer": "Responder con el estado",
+  "it.answering": "Respondiendo…",
+  "it.answered": "Estado enviado a Comunicaciones.",
+  "it.answer.preview": "Respuesta: {status}",
+  "it.answer.already": "Este recordatorio ya se respondió el {when} ({who}).",
   "it.sentAt": "Enviado el {when} por {who}",
   "it.sentAtFor": "Enviado el {when} por {who} en nombre de {mailbox}",
   "it.attachments": "Adjuntos que se copiarán",
@@ -337,6 +354,7 @@ export const es = {
   "action.repaired": "Registro reparado",
   "action.updated": "Caso cambiado; aviso a TIC",
   "action.corrected": "Corrección registrada",
+  "action.itAnswered": "Respuesta de TIC al recordatorio",
 
   "audience.estudiantes": "Estudiantes",
   "audience.docentes": "Docentes",

@@ -17,7 +17,9 @@ export type MessageKind =
   | "massMail"
   /** Communications tells IT a forwarded case was cancelled, or changed (after the forward). */
   | "cancellation"
-  | "update";
+  | "update"
+  /** IT answers a reminder with the case's status. */
+  | "reminderAnswer";
 
 /** The small properties Pregón keeps on a message (each one extended property). */
 export interface CaseProps {
@@ -31,6 +33,8 @@ export interface CaseProps {
   history?: string;
   /** IT's own record on messages in IT's mailbox. */
   itRecord?: string;
+  /** On a reminder in IT's mailbox: IT's answer to it (domain/itStatus.ts). */
+  answer?: string;
 }
 
 export interface MailMessage {

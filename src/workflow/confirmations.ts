@@ -1,9 +1,11 @@
-// Finding IT's confirmation of a case in the Communications mailbox: a message from the IT mailbox whose
+// Finding IT's confirmation of a case (and IT's answers to reminders) in the Communications mailbox: a message from the IT mailbox whose
 // subject carries the case id and whose x-pregon-evidence header says what was sent. Matching by case id in the
 // subject first (conversation ids change when the subject does).
 import { findCaseId } from "../domain/caseId";
 import { decodeEvidenceHeader, EVIDENCE_HEADER } from "../domain/evidenceHeader";
 import type { EvidenceHeader } from "../domain/evidenceHeader";
+import { decodeItStatusHeader, IT_STATUS_HEADER } from "../domain/itStatus";
+import type { ItStatusHeader } from "../domain/itStatus";
 import type { Instant } from "../domain/types";
 import type { MailboxId, MailMessage } from "../ports/mailService";
 import type { WorkflowContext } from "./context";
@@ -14,6 +16,20 @@ export interface FoundConfirmation {
   evidence: EvidenceHeader;
 }
 
+/** IT's answer to a reminder (x-pregon-it-status), found in the Communications mailbox. */
+export interface FoundAnswer {
+  caseId: string;
+  message: MailMessage;
+  status: ItStatusHeader;
+}
+
+export interface ItReplies {
+  /** Per case id, the earliest confirmation. */
+  confirmations: Map<string, FoundConfirmation>;
+  /** Per case id, IT's answers to reminders, in the order listed (newest first). */
+  answers: Map<string, FoundAnswer[]>;
+}
+
 /** Confirmations from IT received since `since`, keyed by case id (the earliest one wins). */
 export async function findConfirmations(
   ctx: WorkflowContext,
@@ -21,7 +37,22 @@ export async function findConfirmations(
   since: Instant,
   caseIds?: ReadonlySet<string>,
 ): Promise<Map<string, FoundConfirmation>> {
-  const found = new Map<string, FoundConfirmation>();
+  return (await findItReplies(ctx, mailbox, since, caseIds)).confirmations;
+}
+
+/**
+ * IT's mail about cases received since `since`, in one pass over the list: confirmations (x-pregon-evidence)
+ * and answers to reminders (x-pregon-it-status). Each candidate whose subject names a wanted case is read once
+ * with its headers.
+ */
+export async function findItReplies(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  since: Instant,
+  caseIds?: ReadonlySet<string>,
+): Promise<ItReplies> {
+  const confirmations = new Map<string, FoundConfirmation>();
+  const answers = new Map<string, FoundAnswer[]>();
   let page = await ctx.mail.listCases(mailbox, {
     folder: "inbox",
     from: ctx.config.itMailbox,
@@ -31,12 +62,18 @@ export async function findConfirmations(
   for (;;) {
     for (const candidate of page.items) {
       const caseId = findCaseId(candidate.subject);
-      if (!caseId || (caseIds && !caseIds.has(caseId)) || found.has(caseId)) continue;
+      if (!caseId || (caseIds && !caseIds.has(caseId)) || confirmations.has(caseId)) continue;
       const withHeaders = await ctx.mail.getMessage(mailbox, candidate.id, { withHeaders: true });
       const evidence = decodeEvidenceHeader(withHeaders.headers?.[EVIDENCE_HEADER]);
-      if (evidence) found.set(caseId, { caseId, message: withHeaders, evidence });
+      if (evidence) {
+        confirmations.set(caseId, { caseId, message: withHeaders, evidence });
+        continue;
+      }
+      const status = decodeItStatusHeader(withHeaders.headers?.[IT_STATUS_HEADER]);
+      if (status)
+        answers.set(caseId, [...(answers.get(caseId) ?? []), { caseId, message: withHeaders, status }]);
     }
-    if (!page.next) return found;
+    if (!page.next) return { confirmations, answers };
     page = await ctx.mail.nextPage(page.next);
   }
 }

@@ -5,7 +5,15 @@
 // - sends recorded before Exchange filed their Sent Items copy get that copy's id (sentEvidence.ts);
 // - a claim (claims.ts) whose draft has left Drafts is a send that went out but was not recorded: it is recorded
 //   from the claim's internetMessageId at once, before Exchange has even filed the Sent Items copy.
-import { forwardCase, linkConfirmation, relayConfirmation } from "../domain/lifecycle";
+import {
+  forwardCase,
+  linkConfirmation,
+  recordItAnswer,
+  recordSentAfterCancel,
+  relayConfirmation,
+  sendConflictOf,
+} from "../domain/lifecycle";
+import { answerNote, sentEvidenceOf } from "../domain/itStatus";
 import { evidenceOf } from "../domain/evidenceHeader";
 import type { Act } from "../domain/lifecycle";
 import type { ClaimStep } from "../domain/claim";
@@ -14,10 +22,18 @@ import type { MailboxId, MailMessage, MessageKind } from "../ports/mailService";
 import { caseClaimHome, updateCase } from "./caseStore";
 import { draftStatus, releasing } from "./claims";
 import type { WorkflowContext } from "./context";
-import { findConfirmations } from "./confirmations";
+import { findItReplies } from "./confirmations";
+import type { FoundAnswer } from "./confirmations";
 import { completeSentEvidence } from "./sentEvidence";
 
-export type Reconciliation = "forwardRecovered" | "confirmationLinked" | "relayRecovered";
+export type Reconciliation =
+  | "forwardRecovered"
+  | "confirmationLinked"
+  | "relayRecovered"
+  /** IT answered a reminder with the case's status (recorded in the history). */
+  | "itAnswerLinked"
+  /** IT sent the mass mail of a case Communications had cancelled: the two crossed. */
+  | "sendCrossedCancel";
 
 export interface ReconcileResult {
   case: Case;
@@ -133,10 +149,30 @@ export async function reconcileCase(
     result = await recoverSent(ctx, mailbox, result, "forward", "forwardRecovered", forwardCase);
   }
 
-  if (result.case.state === "forwarded" || result.case.state === "sent") {
+  // A cancelled case that went to IT is looked at too, until a send that crossed the cancellation is recorded.
+  const crossingPossible =
+    result.case.state === "cancelled" &&
+    result.case.history.some((h) => h.action === "forwarded") &&
+    !sendConflictOf(result.case);
+  if (result.case.state === "forwarded" || result.case.state === "sent" || crossingPossible) {
     const since = result.case.history.find((h) => h.action === "forwarded")?.at ?? result.case.createdAt;
-    const found = (await findConfirmations(ctx, mailbox, since, new Set([current.id]))).get(current.id);
-    if (found) {
+    const replies = await findItReplies(ctx, mailbox, since, new Set([current.id]));
+    const answered = await linkItAnswers(ctx, mailbox, result, replies.answers.get(current.id) ?? []);
+    if (answered) result = answered;
+    const found = replies.confirmations.get(current.id);
+    if (found && result.case.state === "cancelled") {
+      const updated = await updateCase(ctx, mailbox, message.id, (c) =>
+        c.state === "cancelled" && !sendConflictOf(c)
+          ? recordSentAfterCancel(c, confirmationSent(ctx, found.message, evidenceOf(found.evidence)))
+          : c,
+      );
+      if (updated.changed)
+        result = {
+          case: updated.case,
+          message: updated.message,
+          changes: [...result.changes, "sendCrossedCancel"],
+        };
+    } else if (found && (result.case.state === "forwarded" || result.case.state === "sent")) {
       const updated = await linkFoundConfirmation(
         ctx,
         mailbox,
@@ -163,6 +199,65 @@ export async function reconcileCase(
   const completed = await completeSentEvidence(ctx, mailbox, result.message.id, result.case);
   if (completed) result = { ...result, case: completed.case, message: completed.message };
   return result;
+}
+
+/** The "sent" half of a confirmation: when and by which mailbox IT sent, with the evidence. */
+function confirmationSent(
+  ctx: WorkflowContext,
+  confirmation: MailMessage,
+  evidence: ReturnType<typeof evidenceOf>,
+) {
+  return {
+    at: evidence.sentAt ?? confirmation.receivedAt ?? ctx.now().toISOString(),
+    by: ctx.config.itMailbox,
+    evidence,
+  };
+}
+
+/** Records IT's answers to reminders that are not in the history yet (one write for all of them). */
+async function linkItAnswers(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  result: ReconcileResult,
+  answers: readonly FoundAnswer[],
+): Promise<ReconcileResult | undefined> {
+  const known = (c: Case, id: string) =>
+    c.history.some((h) => h.action === "itAnswered" && h.evidence?.messageId === id);
+  const fresh = answers.filter((a) => !known(result.case, a.message.id));
+  if (fresh.length === 0) return undefined;
+  // Oldest first, so the history reads in order.
+  const ordered = [...fresh].sort(
+    (a, b) => Date.parse(a.message.receivedAt ?? "") - Date.parse(b.message.receivedAt ?? ""),
+  );
+  const updated = await updateCase(ctx, mailbox, result.message.id, (c) =>
+    ordered.reduce((acc, a) => {
+      if (acc.state === "received") return acc;
+      const evidence = sentEvidenceOf(a.status);
+      return recordItAnswer(
+        acc,
+        {
+          at: a.message.receivedAt ?? ctx.now().toISOString(),
+          by: a.message.from?.address ?? ctx.config.itMailbox,
+          note: answerNote(a.status),
+          evidence: {
+            messageId: a.message.id,
+            internetMessageId: a.message.internetMessageId,
+            conversationId: a.message.conversationId,
+          },
+        },
+        evidence
+          ? { at: evidence.sentAt ?? ctx.now().toISOString(), by: ctx.config.itMailbox, evidence }
+          : undefined,
+      );
+    }, c),
+  );
+  if (!updated.changed) return undefined;
+  const crossed = !sendConflictOf(result.case) && !!sendConflictOf(updated.case);
+  return {
+    case: updated.case,
+    message: updated.message,
+    changes: [...result.changes, "itAnswerLinked", ...(crossed ? (["sendCrossedCancel"] as const) : [])],
+  };
 }
 
 export function linkFoundConfirmation(

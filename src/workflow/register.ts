@@ -2,6 +2,7 @@
 // opens with the right characters (UTF-8 with a byte-order mark) and the separator of the user's locale.
 import Papa from "papaparse";
 import { reminderCount } from "../domain/compaction";
+import { sendConflictOf } from "../domain/lifecycle";
 import type { Case, HistoryAction, Lang } from "../domain/types";
 
 const STEPS: readonly HistoryAction[] = [
@@ -28,6 +29,7 @@ const HEADERS: Record<Lang, Record<string, string>> = {
     reminders: "Recordatorios",
     recipients: "Destinatarios alcanzados",
     cancelReason: "Motivo de cancelación",
+    conflict: "Conflicto",
     created: "Recibido",
     forwarded: "Enviado a TIC",
     sent: "Enviado por TIC",
@@ -51,6 +53,7 @@ const HEADERS: Record<Lang, Record<string, string>> = {
     reminders: "Reminders",
     recipients: "Recipients reached",
     cancelReason: "Cancellation reason",
+    conflict: "Conflict",
     created: "Received",
     forwarded: "Forwarded to IT",
     sent: "Sent by IT",
@@ -62,6 +65,16 @@ const HEADERS: Record<Lang, Record<string, string>> = {
     by: "by",
   },
 };
+
+/** "Cancelled, but IT sent the mass mail on …" when the send crossed the cancellation; else empty. */
+export function conflictCell(c: Case, lang: Lang): string {
+  const sent = sendConflictOf(c);
+  if (!sent) return "";
+  const at = sent.evidence?.sentAt ?? sent.at;
+  return lang === "es"
+    ? `Cancelado, pero TIC envió el correo masivo el ${at}: registrar una corrección`
+    : `Cancelled, but IT sent the mass mail on ${at}: record a correction`;
+}
 
 /** A cell Excel would run as a formula (=, +, -, @, tab, CR) is prefixed with an apostrophe. */
 function safeCell(value: string): string {
@@ -84,6 +97,7 @@ export function registerCsv(cases: readonly Case[], lang: Lang, stateLabel: (c: 
     h.reminders!,
     h.recipients!,
     h.cancelReason!,
+    h.conflict!,
   ];
   const rows = cases.map((c) => {
     const step = (action: HistoryAction) => c.history.find((e) => e.action === action);
@@ -103,6 +117,7 @@ export function registerCsv(cases: readonly Case[], lang: Lang, stateLabel: (c: 
       String(reminderCount(c.history)),
       sent?.evidence?.recipientCount !== undefined ? String(sent.evidence.recipientCount) : "",
       c.cancelReason ?? "",
+      conflictCell(c, lang),
     ].map(safeCell);
   });
   const csv = Papa.unparse([header, ...rows], {

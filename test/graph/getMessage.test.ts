@@ -13,6 +13,8 @@ const caseIdsFilter = [
   CASE_PROPERTY_IDS.record,
   CASE_PROPERTY_IDS.history,
   CASE_PROPERTY_IDS.itRecord,
+  // IT's answer to a reminder, kept on the reminder (domain/itStatus.ts).
+  CASE_PROPERTY_IDS.answer,
 ]
   .map((id) => `id eq '${id}'`)
   .join(" or ");

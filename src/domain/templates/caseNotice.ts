@@ -8,7 +8,9 @@ import { banner, factsTable, heading, labelled, mailBody, paragraph } from "./ht
 import { caseTag, cleanCaseId, taggedSubject } from "./subject";
 import type { MailTemplate } from "./types";
 
-export type NoticeChange = "requestedDate" | "audiences" | "subject" | "dueDate";
+import { wrapText } from "../caseText";
+
+export type NoticeChange = "requestedDate" | "audiences" | "subject" | "dueDate" | "text";
 
 export type CaseNoticeInput = {
   lang: Lang;
@@ -23,6 +25,8 @@ export type CaseNoticeInput = {
       requestedDate?: DateOnly;
       dueDate: DateOnly;
       audienceLabels: readonly string[];
+      /** The new message text, HTML already sanitized by the caller (when "text" changed). */
+      textHtml?: string;
     }
 );
 
@@ -45,7 +49,9 @@ const STRINGS = {
       audiences: "Destinatarios",
       subject: "Asunto",
       dueDate: "Fecha límite",
+      text: "Texto del mensaje",
     } as Record<NoticeChange, string>,
+    newText: "Nuevo texto del mensaje (prepare el envío con este texto):",
     none: "sin fecha",
     note: "Nota",
   },
@@ -67,7 +73,9 @@ const STRINGS = {
       audiences: "Audiences",
       subject: "Subject",
       dueDate: "Due date",
+      text: "Message text",
     } as Record<NoticeChange, string>,
+    newText: "New message text (prepare the mass mail with this text):",
     none: "no date",
     note: "Note",
   },
@@ -103,6 +111,10 @@ export function caseNoticeTemplate(input: CaseNoticeInput): MailTemplate {
       { label: s.names.audiences, value: input.audienceLabels.join(", ") },
     ];
     blocks.push(factsTable(facts));
+    if (input.textHtml !== undefined && input.changed.includes("text")) {
+      // Sanitized by the caller (workflow), like every body Pregón sends; the markers let IT's pane find it.
+      blocks.push(paragraph(s.newText), wrapText(input.textHtml) as SafeHtml);
+    }
   }
   const note = input.note?.trim();
   if (note) blocks.push(labelled(s.note, note));

@@ -22,3 +22,4 @@ export type { RelayToRequesterInput } from "./relayToRequester";
 export { relayToRequesterTemplate } from "./relayToRequester";
 export type { CaseNoticeInput, NoticeChange } from "./caseNotice";
 export { caseNoticeTemplate } from "./caseNotice";
+export { itStatusAnswerTemplate, itStatusSentence } from "./itStatusAnswer";

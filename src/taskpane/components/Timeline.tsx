@@ -16,6 +16,7 @@ const ACTION_KEYS: Record<HistoryAction, MessageKey> = {
   repaired: "action.repaired",
   updated: "action.updated",
   corrected: "action.corrected",
+  itAnswered: "action.itAnswered",
 };
 
 const useStyles = makeStyles({

@@ -1,6 +1,16 @@
 // A message that is a case (the request, or any reply carrying its id): state, due date, fields, history and
 // the one action that comes next.
-import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { answerOfNote } from "../../domain/itStatus";
+import { sendConflictOf } from "../../domain/lifecycle";
+import { itStatusSentence } from "../../domain/templates";
 import { useCallback, useMemo, useState } from "react";
 import { offers, showsDueDate } from "../../domain/caseOffers";
 import { reminderSameBusinessDay } from "../../domain/reminders";
@@ -40,6 +50,8 @@ const RECONCILED: Record<string, MessageKey> = {
   forwardRecovered: "case.reconciled.forwardRecovered",
   confirmationLinked: "case.reconciled.confirmationLinked",
   relayRecovered: "case.reconciled.relayRecovered",
+  itAnswerLinked: "case.reconciled.itAnswerLinked",
+  sendCrossedCancel: "case.reconciled.sendCrossedCancel",
 };
 
 export interface CaseViewProps {
@@ -48,7 +60,7 @@ export interface CaseViewProps {
 
 export function CaseView({ item }: CaseViewProps) {
   const styles = useStyles();
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const ctx = useWorkflow();
   const [current, setCurrent] = useState<Case>(item.case);
   const messageId = item.message.id;
@@ -117,6 +129,10 @@ export function CaseView({ item }: CaseViewProps) {
     ? reminderSameBusinessDay(current, now(), calendarOf(config))
     : undefined;
   const refused = useRefusedGroups(item.mailbox, current);
+  // The mass mail went out although the case was cancelled (the send crossed the cancellation).
+  const conflict = sendConflictOf(current);
+  // IT's latest answer to a reminder, as IT worded it.
+  const itAnswer = answerOfNote(current.history.findLast((h) => h.action === "itAnswered")?.note);
   const busy =
     forward.isRunning ||
     remind.isRunning ||
@@ -147,6 +163,23 @@ export function CaseView({ item }: CaseViewProps) {
         <MessageBar intent="warning" layout="multiline" role="note">
           <MessageBarBody>{t("case.refused", { groups: refused.data.join(", ") })}</MessageBarBody>
         </MessageBar>
+      ) : null}
+      {conflict ? (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {t("case.conflict.title", { when: fmt.dateTime(conflict.evidence?.sentAt ?? conflict.at) })}
+            </MessageBarTitle>
+            {t("case.conflict.body")}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {itAnswer ? (
+        <Text role="note">
+          {t("case.itAnswer", {
+            status: itStatusSentence(lang, itAnswer, config.institution.timeZone),
+          })}
+        </Text>
       ) : null}
       {showsDueDate(current) ? <Text>{t("case.dueOn", { date: fmt.date(current.dueDate) })}</Text> : null}
 

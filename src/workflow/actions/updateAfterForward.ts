@@ -1,5 +1,5 @@
-// "Edit after forward": Communications changes the requested date, audiences or subject of a forwarded case
-// until IT sends; IT receives an update notice on the forward's thread whose case header carries the case as it
+// "Edit after forward": Communications changes the requested date, audiences, subject or message text of a
+// forwarded case until IT sends (a new text travels in the notice's body between markers, domain/caseText.ts); IT receives an update notice on the forward's thread whose case header carries the case as it
 // now stands, a higher version and what changed (workflow/caseProtocol.ts).
 import { AppError } from "../../domain/errors";
 import type { CaseChanges } from "../../domain/lifecycle";
@@ -22,6 +22,9 @@ export function updateAfterForward(
   options: ClaimOptions = {},
 ): Promise<Case> {
   return singleFlight(`update:${messageId}`, async () => {
+    // Sanitized once, here: the same HTML goes in the notice and is what IT's pane finds.
+    const textHtml = changes.text === undefined ? undefined : ctx.sanitizeHtml(changes.text);
+    if (textHtml !== undefined) changes = { ...changes, text: textHtml };
     let changed: ReturnType<typeof updateForwardedCase>["changed"] = [];
     const apply = (c: Case, act: Parameters<typeof updateForwardedCase>[2]) => {
       const result = updateForwardedCase(c, changes, note ? { ...act, note } : act);
@@ -63,6 +66,7 @@ export function updateAfterForward(
               return (lang === "es" ? label?.labelEs : label?.labelEn) ?? a;
             }),
             note,
+            ...(textHtml !== undefined ? { textHtml } : {}),
           }),
       },
       isDone,

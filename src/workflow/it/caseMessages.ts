@@ -17,6 +17,8 @@ export interface CaseMessages {
   forward?: CaseMessage;
   /** The message with the highest version: the case as it now stands. */
   latest?: CaseMessage;
+  /** The highest-version update that changed the message text: its body carries the text (domain/caseText.ts). */
+  textUpdate?: CaseMessage;
 }
 
 /** Enough for years of reminders and notices on one case; all in one page. */
@@ -31,7 +33,10 @@ export function caseMessagesIn(messages: readonly MailMessage[], caseId: string)
   const forwards = found.filter((f) => f.summary.message === "forward");
   // Newest first: the last forward listed is the first one received.
   const forward = forwards.at(-1);
-  return { forward, latest: latestSummary(found) };
+  const textUpdate = latestSummary(
+    found.filter((f) => f.summary.message === "update" && f.summary.changed.includes("text")),
+  );
+  return { forward, latest: latestSummary(found), ...(textUpdate ? { textUpdate } : {}) };
 }
 
 export async function findCaseMessages(

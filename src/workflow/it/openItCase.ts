@@ -2,7 +2,7 @@
 // them, the message to send, sanitized, and IT's own progress), or something else.
 import { findCaseId } from "../../domain/caseId";
 import { CASE_HEADER, changedBetween, decodeCaseHeader } from "../../domain/caseHeader";
-import type { CancelNotice, CaseSummary, ChangedField } from "../../domain/caseHeader";
+import type { CancelNotice, CaseMessageKind, CaseSummary, ChangedField } from "../../domain/caseHeader";
 import { CASE_ID_HEADER } from "../../domain/evidenceHeader";
 import { extractRequest } from "../../domain/intake";
 import type { ItRecord } from "../../domain/itRecord";
@@ -14,6 +14,8 @@ import type { WorkflowContext } from "../context";
 import { actorIn } from "../context";
 import { toRequestMessage } from "../requestMessage";
 import { findCaseMessages } from "./caseMessages";
+import type { CaseMessage } from "./caseMessages";
+import { unwrapText } from "../../domain/caseText";
 import { lookForDeliveryProblems } from "./deliveryReports";
 import { itRecordOf, updateItRecord } from "./itStore";
 import type { MassMailContent } from "./massMailContent";
@@ -29,12 +31,16 @@ export type ItOpened =
       summary: CaseSummary;
       /** The case as it was forwarded (version 1). */
       forwardSummary: CaseSummary;
-      /** What changed between the forward and the latest version. */
+      /** What changed between the forward and the latest version ("text": a newer message text, see below). */
       changed: ChangedField[];
       /** Communications cancelled the case (from the latest version): who, when, why. */
       cancelled?: CancelNotice;
       /** The message the pane was opened on (the forward, a reminder, an update or a cancellation). */
       openedId: string;
+      /** What that message is, from its own case header (undefined when it has none). */
+      openedKind?: CaseMessageKind;
+      /** On a reminder: what IT keeps on it (the answer sent, a claim), as read on opening. */
+      openedCaseProps?: MailMessage["caseProps"];
       record: ItRecord;
       /** The mass mail's HTML: sanitized, with only the images a mass mail may carry. */
       messageHtml: string;
@@ -105,22 +111,52 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
   const attachments = (message.attachments ?? []).filter(
     (a) => !a.isInline || (proposal.attachments.value ?? []).some((p) => p.id === a.id),
   );
-  const reviewed = reviewMassMailContent(ctx, message, proposal.message.value?.html ?? "", attachments);
+  // Communications changed the message text after the forward: the latest text is in that update's body.
+  const newText = await latestText(ctx, mailbox, found.textUpdate, selected);
+  const changed = changedBetween(forwardSummary, summary);
+  if (newText !== undefined) changed.push("text");
+  const reviewed = reviewMassMailContent(
+    ctx,
+    message,
+    newText ?? proposal.message.value?.html ?? "",
+    attachments,
+  );
   return {
     kind: "itCase",
     mailbox,
     message,
     summary,
     forwardSummary,
-    changed: changedBetween(forwardSummary, summary),
+    changed,
     ...(summary.cancelled ? { cancelled: summary.cancelled } : {}),
     openedId: selected.id,
+    ...(own && own.id.toUpperCase() === summary.id.toUpperCase() ? { openedKind: own.message } : {}),
+    openedCaseProps: selected.caseProps,
     record,
     messageHtml: reviewed.html,
     content: reviewed.content,
     attachments,
     sendDetected,
   };
+}
+
+/**
+ * The message text of the newest update that changed it, sanitized; undefined when there is none or its markers
+ * cannot be found (then the forward's text stands, and IT sees no "text changed").
+ */
+async function latestText(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  update: CaseMessage | undefined,
+  selected: MailMessage,
+): Promise<string | undefined> {
+  if (!update) return undefined;
+  const withBody =
+    update.message.id === selected.id && selected.body !== undefined
+      ? selected
+      : await ctx.mail.getMessage(mailbox, update.message.id, { withBody: true });
+  const raw = unwrapText(withBody.body ?? "");
+  return raw === undefined ? undefined : ctx.sanitizeHtml(raw);
 }
 
 /**

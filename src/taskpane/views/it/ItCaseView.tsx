@@ -34,6 +34,7 @@ import { useAudienceCounts } from "../../hooks/useAudienceCounts";
 import { useWorkflow } from "../../hooks/useWorkflow";
 import { AudiencePicker } from "./AudiencePicker";
 import { ContentReport } from "./ContentReport";
+import { ItAnswerReminder } from "./ItAnswerReminder";
 import { ItReview } from "./ItReview";
 import { SendConfirmDialog } from "./SendConfirmDialog";
 
@@ -136,8 +137,16 @@ export function ItCaseView({ item }: ItCaseViewProps) {
             <ul className={styles.list} aria-label={t("it.changed.title", { version: item.summary.version })}>
               {item.changed.map((field) => (
                 <li key={field}>
-                  {t(`it.changed.${field}`)}: {changedValue(item.forwardSummary, field)} →{" "}
-                  {changedValue(item.summary, field)}
+                  {field === "text" ? (
+                    <>
+                      {t("it.changed.text")}: {t("it.changed.textNow")}
+                    </>
+                  ) : (
+                    <>
+                      {t(`it.changed.${field}`)}: {changedValue(item.forwardSummary, field)} →{" "}
+                      {changedValue(item.summary, field)}
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -156,6 +165,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
       {record.state === "received" || record.state === "prepared" ? (
         <ContentReport content={item.content} />
       ) : null}
+      <ItAnswerReminder item={item} record={record} />
 
       <CaseFacts
         fields={item.summary.fields}
@@ -286,7 +296,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
 }
 
 /** A changed fact as IT reads it. */
-function changedValue(summary: CaseSummary, field: ChangedField): string {
+function changedValue(summary: CaseSummary, field: Exclude<ChangedField, "text">): string {
   switch (field) {
     case "requestedDate":
       return summary.fields.requestedDate ?? "—";

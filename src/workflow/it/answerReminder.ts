@@ -1,0 +1,193 @@
+// "Answer with status": IT, on a reminder in its mailbox, replies to Communications in one click with where the
+// case stands in IT's mailbox (not yet prepared / prepared, to be sent … / scheduled for … / sent on …). The
+// reply carries the x-pregon-it-status header (and, once sent, the send's evidence), so Communications' pane
+// links it to the case like IT's confirmation. Each reminder is answered once: the claim and the answer are kept
+// on the reminder itself (its own extended property), and the send goes through sendOnce like IT's other mail.
+import { CASE_HEADER, decodeCaseHeader } from "../../domain/caseHeader";
+import type { Claim } from "../../domain/claim";
+import { toLocalDate } from "../../domain/dates";
+import { AppError } from "../../domain/errors";
+import type { AnswerRecord } from "../../domain/itStatus";
+import {
+  IT_STATUS_HEADER,
+  decodeAnswerRecord,
+  encodeAnswerRecord,
+  encodeItStatusHeader,
+  itStatusOf,
+} from "../../domain/itStatus";
+import { itStatusAnswerTemplate } from "../../domain/templates";
+import type { MailboxId, MailMessage, SentResult } from "../../ports/mailService";
+import type { ClaimHome, ClaimOptions } from "../claims";
+import { acquireClaim, actorOfClaim, recordClaimDraft, releasing, underClaim } from "../claims";
+import type { WorkflowContext } from "../context";
+import { sendOnce } from "../sendOnce";
+import { singleFlight } from "../singleFlight";
+import { itRecordOf } from "./itStore";
+import type { ItOpened } from "./openItCase";
+
+type ItCase = Extract<ItOpened, { kind: "itCase" }>;
+
+/** Tolerated difference between this computer's clock and Exchange's. */
+const CLOCK_SLACK_MS = 60_000;
+
+export function answerRecordOf(message: MailMessage, caseId: string): AnswerRecord {
+  const raw = message.caseProps.answer;
+  if (!raw) return { v: 1, caseId };
+  const decoded = decodeAnswerRecord(raw);
+  if (!decoded) throw new AppError("invalidRecord", "The answer kept on the reminder is not readable");
+  return decoded;
+}
+
+/** The reminder in IT's mailbox as the home of the answer's claim (workflow/claims.ts). */
+export function answerHome(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  reminderId: string,
+  caseId: string,
+): ClaimHome<AnswerRecord> {
+  return {
+    async read() {
+      const message = await ctx.mail.getMessage(mailbox, reminderId);
+      return { record: answerRecordOf(message, caseId), message };
+    },
+    async write(message, record) {
+      const answer = encodeAnswerRecord(record);
+      const { etag } = await ctx.mail.writeCaseProps(
+        mailbox,
+        reminderId,
+        { answer },
+        { ifMatch: message.etag },
+      );
+      return { ...message, etag, caseProps: { ...message.caseProps, answer } };
+    },
+    claimOf: (r) => r.claim,
+    withClaim(r, claim) {
+      const { claim: _dropped, ...rest } = r;
+      return claim ? { ...rest, claim } : rest;
+    },
+  };
+}
+
+/** Whether the message the IT pane was opened on is a reminder about this case (from its case header). */
+export async function openedOnReminder(
+  ctx: WorkflowContext,
+  opened: ItCase,
+): Promise<MailMessage | undefined> {
+  if (opened.openedId === opened.message.id) return undefined;
+  const selected = await ctx.mail.getMessage(opened.mailbox, opened.openedId, { withHeaders: true });
+  const header = decodeCaseHeader(selected.headers?.[CASE_HEADER]);
+  return header?.message === "reminder" && header.id.toUpperCase() === opened.summary.id.toUpperCase()
+    ? selected
+    : undefined;
+}
+
+export function answerReminder(
+  ctx: WorkflowContext,
+  opened: ItCase,
+  options: ClaimOptions = {},
+): Promise<AnswerRecord> {
+  const { mailbox, summary } = opened;
+  return singleFlight(`answer:${opened.openedId}`, async () => {
+    const reminder = await openedOnReminder(ctx, opened);
+    if (!reminder) throw new AppError("badRequest", "Open a reminder of the case to answer it");
+    const home = answerHome(ctx, mailbox, reminder.id, summary.id);
+    const acquired = await acquireClaim(
+      ctx,
+      home,
+      "reminderAnswer",
+      {
+        mailbox,
+        caseId: summary.id,
+        kind: "reminderAnswer",
+        isClaims: (sent, claim) =>
+          (!!claim.internetMessageId && sent.internetMessageId === claim.internetMessageId) ||
+          (sent.sentAt !== undefined && Date.parse(sent.sentAt) >= Date.parse(claim.since) - CLOCK_SLACK_MS),
+      },
+      { ...options, isDone: (r) => !!r.answered },
+    );
+    if (acquired.kind === "done") return acquired.record;
+    // IT's record as it is now (not as the pane opened it): the answer says where the case stands.
+    const record = itRecordOf(await ctx.mail.getMessage(mailbox, opened.message.id), summary.id);
+    const status = itStatusOf(record, summary, toLocalDate(ctx.now(), ctx.config.institution.timeZone));
+    if (acquired.kind === "sentByClaim")
+      return recordAnswer(ctx, mailbox, home, acquired.claim, status.status, {});
+    const { claim } = acquired;
+    const template = itStatusAnswerTemplate({
+      lang: ctx.config.institution.defaultLanguage,
+      caseId: summary.id,
+      subject: summary.fields.subject,
+      status,
+      timeZone: ctx.config.institution.timeZone,
+    });
+    const sent = await underClaim(
+      ctx,
+      home,
+      mailbox,
+      claim.token,
+      () =>
+        sendOnce(
+          ctx,
+          mailbox,
+          summary.id,
+          "reminderAnswer",
+          () =>
+            ctx.mail.reply(mailbox, reminder.id, {
+              to: [{ address: ctx.config.communicationsMailbox }],
+              subject: template.subject,
+              commentHtml: template.html,
+              caseId: summary.id,
+              kind: "reminderAnswer",
+              headers: {
+                [IT_STATUS_HEADER]: encodeItStatusHeader({
+                  ...status,
+                  ...(reminder.internetMessageId ? { reminder: reminder.internetMessageId } : {}),
+                }),
+              },
+              beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
+            }),
+          // Answers to earlier reminders are in Sent Items too: only one sent under this claim is ours.
+          (copy) =>
+            Date.parse(copy.sentAt ?? ctx.now().toISOString()) >= Date.parse(claim.since) - CLOCK_SLACK_MS,
+        ),
+      (held): SentResult => (held.internetMessageId ? { internetMessageId: held.internetMessageId } : {}),
+    );
+    return recordAnswer(ctx, mailbox, home, claim, status.status, sent);
+  });
+}
+
+/** The answer's write on the reminder, which also clears the claim it was sent under. */
+async function recordAnswer(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  home: ClaimHome<AnswerRecord>,
+  claim: Claim,
+  status: NonNullable<AnswerRecord["answered"]>["status"],
+  sent: SentResult,
+): Promise<AnswerRecord> {
+  for (let attempt = 1; ; attempt++) {
+    const { record, message } = await home.read();
+    if (record.answered) return record;
+    const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
+    const next = releasing(
+      home,
+      {
+        ...record,
+        answered: {
+          at: sent.sentAt ?? ctx.now().toISOString(),
+          ...actorOfClaim(ctx, mailbox, claim),
+          status,
+          ...(sent.sentItemId ? { messageId: sent.sentItemId } : {}),
+          ...(internetMessageId ? { internetMessageId } : {}),
+        },
+      },
+      claim.token,
+    );
+    try {
+      await home.write(message, next);
+      return next;
+    } catch (e) {
+      if (e instanceof AppError && e.code === "conflict" && attempt < 4) continue;
+      throw e;
+    }
+  }
+}
