@@ -195,12 +195,15 @@ export const es = {
   "act.correct.noteLabel": "Nota de la corrección (obligatoria)",
   "act.correct.confirm": "Registrar corrección",
   "act.correct.keep": "Volver",
-  "act.update": "Cambiar fecha o destinatarios",
+  "act.update": "Cambiar fecha, destinatarios o texto",
   "act.updating": "Enviando los cambios a TIC…",
   "act.updated": "Cambios enviados a TIC.",
   "act.update.title": "Cambiar el caso {id} para TIC",
   "act.update.notifiesIt":
     "TIC todavía no ha enviado el correo masivo: al guardar, TIC recibe en el mismo paso un aviso con los cambios.",
+  "act.update.text": "Nuevo texto del mensaje",
+  "act.update.textHint":
+    "Déjelo vacío para mantener el texto actual. Separe los párrafos con una línea en blanco.",
   "act.update.confirm": "Enviar cambios a TIC",
   "act.update.keep": "Volver",
   "act.waitingIt": "Esperando la confirmación de TIC.",

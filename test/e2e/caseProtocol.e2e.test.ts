@@ -256,7 +256,7 @@ test("issue #10: Communications changes the requested date and audiences after t
   const after = "2026-12-11";
   expect(await fact(card, t(lang, "field.requestedDate")).innerText()).toBe(await paneDate(d, before));
 
-  // Communications: "Cambiar fecha o destinatarios" → a new date, Docentes no longer → "Enviar cambios a TIC".
+  // Communications: "Cambiar fecha, destinatarios o texto" → a new date, Docentes no longer → "Enviar cambios a TIC".
   await button(card, lang, "act.update").click();
   const dialog = d.page.getByRole("dialog", { name: t(lang, "act.update.title", { id }) });
   await dialog.waitFor();

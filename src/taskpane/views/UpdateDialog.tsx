@@ -1,7 +1,9 @@
-// "Change date or audiences" on a forwarded case: Communications corrects what IT is to send until IT sends. The
-// same click sends IT an update notice on the forward's thread (workflow/actions/updateAfterForward.ts).
-import { Checkbox, Field, Input, Text } from "@fluentui/react-components";
+// "Change date, audiences or text" on a forwarded case: Communications corrects what IT is to send until IT sends.
+// The same click sends IT an update notice on the forward's thread (workflow/actions/updateAfterForward.ts). A new
+// message text is typed as plain text (paragraphs on blank lines) and travels as HTML; left empty, the text stays.
+import { Checkbox, Field, Input, Text, Textarea } from "@fluentui/react-components";
 import { useState } from "react";
+import { textToHtml } from "../../domain/intake/plainText";
 import type { CaseChanges } from "../../domain/lifecycle";
 import type { AudienceKey, CaseFields } from "../../domain/types";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -21,9 +23,11 @@ export function UpdateDialog({ caseId, fields, disabled, onConfirm }: UpdateDial
   const { config } = useServices();
   const [date, setDate] = useState(fields.requestedDate ?? "");
   const [audiences, setAudiences] = useState<AudienceKey[]>([...fields.audiences]);
+  const [text, setText] = useState("");
   const changes: CaseChanges = {};
   if (date !== (fields.requestedDate ?? "")) changes.requestedDate = date === "" ? null : date;
   if ([...audiences].sort().join() !== [...fields.audiences].sort().join()) changes.audiences = audiences;
+  if (text.trim() !== "") changes.text = textToHtml(text);
   const toggle = (key: AudienceKey, checked: boolean) =>
     setAudiences((a) => (checked ? [...a.filter((x) => x !== key), key] : a.filter((x) => x !== key)));
   return (
@@ -56,6 +60,9 @@ export function UpdateDialog({ caseId, fields, disabled, onConfirm }: UpdateDial
           />
         ))}
       </fieldset>
+      <Field label={t("act.update.text")} hint={t("act.update.textHint")}>
+        <Textarea value={text} resize="vertical" rows={4} onChange={(_, d) => setText(d.value)} />
+      </Field>
     </ConfirmDialog>
   );
 }
