@@ -16,6 +16,7 @@ import { toRequestMessage } from "../requestMessage";
 import { findCaseMessages } from "./caseMessages";
 import { lookForDeliveryProblems } from "./deliveryReports";
 import { itRecordOf, updateItRecord } from "./itStore";
+import { canItTransition, markItSent } from "../../domain/itLifecycle";
 
 export type ItOpened =
   | {
@@ -82,10 +83,10 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
       );
     } else if (sent) {
       record = await updateItRecord(ctx, mailbox, message.id, summary.id, (r) => {
-        if (r.state === "sent" || r.state === "confirmed") return r;
+        if (!canItTransition(r.state, "sent")) return r;
         // A claim on the send is over: the send is recorded now.
         const { claim, ...rest } = r;
-        const next = { ...rest, state: "sent" as const, sent: sentFacts(sent, actorIn(ctx, mailbox)) };
+        const next = markItSent(rest, sentFacts(sent, actorIn(ctx, mailbox)));
         return claim && claim.step !== "massMailSend" ? { ...next, claim } : next;
       });
       sendDetected = true;
