@@ -10,7 +10,7 @@ import type { WorkflowContext } from "../context";
 import { actorIn, calendarOf } from "../context";
 import { updateRecord } from "../recordStore";
 import type { RecordHome } from "../recordStore";
-import { singleFlight } from "../singleFlight";
+import { singleFlightIn } from "../singleFlight";
 
 export interface CreateCaseInput {
   mailbox: MailboxId;
@@ -45,7 +45,7 @@ async function unusedCaseId(ctx: WorkflowContext, mailbox: MailboxId, now: Date)
 
 /** Creates the case once; when someone else created it meanwhile, theirs is returned and nothing is overwritten. */
 export function createCaseFromRequest(ctx: WorkflowContext, input: CreateCaseInput): Promise<Case> {
-  return singleFlight(`create:${input.messageId}`, async () => {
+  return singleFlightIn(ctx, `create:${input.messageId}`, async () => {
     const saved = await updateRecord(
       requestHome(ctx, input.mailbox, input.messageId),
       async (stored, message) => {

@@ -3,20 +3,20 @@
 import { EVIDENCE_HEADER, encodeEvidenceHeader } from "../../domain/evidenceHeader";
 import { AppError } from "../../domain/errors";
 import { guardItStep, markItConfirmed } from "../../domain/itLifecycle";
-import type { ItRecord } from "../../domain/itRecord";
+import type { DeliveryProblem, ItRecord } from "../../domain/itRecord";
 import { withDeliveryProblems } from "../../domain/itRecord";
 import { itConfirmationTemplate } from "../../domain/templates";
 import type { SentResult } from "../../ports/mailService";
-import { acquireClaim, actorOfClaim, recordClaimDraft, releasing, underClaim } from "../claims";
+import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
 import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
 import { actorIn } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
-import { singleFlight } from "../singleFlight";
+import { sendExactlyOnce } from "../sendPipeline";
 import { lookForDeliveryProblems } from "./deliveryReports";
 import type { ItCase } from "./itCase";
-import { itClaimHome, itRecordOf, updateItRecord } from "./itStore";
+import { itClaimHome, updateItRecord } from "./itStore";
 import { actorOf, sentFacts } from "./openItCase";
 
 /**
@@ -64,97 +64,110 @@ export function confirmToCommunications(
   options: ClaimOptions = {},
 ): Promise<ItRecord> {
   const { mailbox, message, summary } = opened;
-  return singleFlight(`confirm:${message.id}`, async () => {
-    const home = itClaimHome(ctx, mailbox, message.id, summary.id);
-    const first = itRecordOf(await ctx.mail.getMessage(mailbox, message.id), summary.id);
-    if (first.state === "confirmed") return first;
-    guardItStep(first, "confirm");
-    const withId = await sentWithMessageId(ctx, opened, first);
-    const acquired = await acquireClaim(
-      ctx,
-      home,
-      "confirmation",
-      { mailbox, caseId: summary.id, kind: "confirmation" },
-      {
-        ...options,
-        isDone: (r) => {
-          if (r.state === "confirmed") return true;
-          guardItStep(r, "confirm");
-          return false;
-        },
+  const home = itClaimHome(ctx, mailbox, message.id, summary.id);
+  let withId: Awaited<ReturnType<typeof sentWithMessageId>> | undefined;
+  let found: DeliveryProblem[] = [];
+  let reply: { record: ItRecord; refused: string[]; template: { subject: string; html: string } } | undefined;
+  return sendExactlyOnce<ItRecord, SentResult, ItRecord>(ctx, {
+    key: `confirm:${message.id}`,
+    home,
+    options,
+    check: async (first) => {
+      if (first.state === "confirmed") return first;
+      guardItStep(first, "confirm");
+      withId = await sentWithMessageId(ctx, opened, first);
+      return undefined;
+    },
+    claim: () => ({
+      step: "confirmation",
+      mail: { mailbox, caseId: summary.id, kind: "confirmation" },
+      isDone: (r) => {
+        if (r.state === "confirmed") return true;
+        guardItStep(r, "confirm");
+        return false;
       },
-    );
-    if (acquired.kind === "done") return acquired.record;
-    const claim = acquired.claim;
+    }),
+    done: (record) => record,
     // Reports that came back since the pane opened are part of the evidence: Communications must not read
     // "sent" as "delivered" for a group that refused it. They are recorded with the confirmation (one write).
-    const found = await lookForDeliveryProblems(ctx, mailbox, withId.record);
-    const record = withDeliveryProblems(withId.record, found);
-    const refused = (record.deliveryProblems ?? []).map((p) => p.address);
-    const sent = withId.sent;
-    const labels = new Map(ctx.config.audiences.map((a) => [a.group.toLowerCase(), a.label]));
-    const lang = ctx.config.institution.defaultLanguage;
-    const template = itConfirmationTemplate({
-      lang,
-      caseId: summary.id,
-      subject: summary.fields.subject,
-      sentAt: sent.at,
-      timeZone: ctx.config.institution.timeZone,
-      groups: record.groups.map((g) => ({
-        address: g.address,
-        label: labels.get(g.address.toLowerCase())?.[lang],
-        recipientCount: g.count,
-      })),
-      internetMessageId: sent.internetMessageId,
-      sentFrom: record.sender?.address,
-      refused,
-    });
-    const reply: SentResult =
-      acquired.kind === "sentByClaim"
-        ? await copyOfClaimed(ctx, mailbox, summary.id)
-        : await underClaim(
-            ctx,
-            home,
-            mailbox,
-            claim.token,
-            async (): Promise<SentResult> => {
-              const already = await findSent(ctx, mailbox, summary.id, "confirmation");
-              if (already) return { sentItemId: already.id, sentAt: already.sentAt };
-              return sendOnce(ctx, mailbox, summary.id, "confirmation", () =>
-                ctx.mail.reply(mailbox, message.id, {
-                  beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
-                  subject: template.subject,
-                  commentHtml: template.html,
-                  caseId: summary.id,
-                  kind: "confirmation",
-                  headers: {
-                    [EVIDENCE_HEADER]: encodeEvidenceHeader({
-                      sentAt: sent.at,
-                      internetMessageId: sent.internetMessageId,
-                      groups: record.groups,
-                      ...(refused.length > 0 ? { refused } : {}),
-                    }),
-                  },
+    prepare: async () => {
+      if (!withId) throw new AppError("unknown", "The mass mail's facts were not read");
+      found = await lookForDeliveryProblems(ctx, mailbox, withId.record);
+      const record = withDeliveryProblems(withId.record, found);
+      const refused = (record.deliveryProblems ?? []).map((p) => p.address);
+      reply = { record, refused, template: confirmationTemplate(ctx, opened, record, withId.sent, refused) };
+    },
+    sentByClaim: () => copyOfClaimed(ctx, mailbox, summary.id),
+    alreadySent: async () => {
+      const already = await findSent(ctx, mailbox, summary.id, "confirmation");
+      return already ? { sentItemId: already.id, sentAt: already.sentAt } : undefined;
+    },
+    send: (claim) => {
+      if (!withId || !reply) throw new AppError("unknown", "The confirmation was not prepared");
+      const { record, refused, template } = reply;
+      const sent = withId.sent;
+      return sendOnce(ctx, mailbox, summary.id, "confirmation", () =>
+        ctx.mail.reply(mailbox, message.id, {
+          beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
+          subject: template.subject,
+          commentHtml: template.html,
+          caseId: summary.id,
+          kind: "confirmation",
+          headers: {
+            [EVIDENCE_HEADER]: encodeEvidenceHeader({
+              sentAt: sent.at,
+              internetMessageId: sent.internetMessageId,
+              groups: record.groups,
+              ...(refused.length > 0 ? { refused } : {}),
+            }),
+          },
+        }),
+      );
+    },
+    sentUnderClaim: () => ({}),
+    record: (claim, sent) =>
+      updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
+        releasing(
+          home,
+          r.state === "confirmed"
+            ? r
+            : withDeliveryProblems(
+                markItConfirmed(r, {
+                  at: sent.sentAt ?? ctx.now().toISOString(),
+                  ...actorOfClaim(ctx, mailbox, claim),
+                  ...(sent.sentItemId ? { messageId: sent.sentItemId } : {}),
                 }),
-              );
-            },
-            () => ({}),
-          );
-    return updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
-      releasing(
-        home,
-        r.state === "confirmed"
-          ? r
-          : withDeliveryProblems(
-              markItConfirmed(r, {
-                at: reply.sentAt ?? ctx.now().toISOString(),
-                ...actorOfClaim(ctx, mailbox, claim),
-                ...(reply.sentItemId ? { messageId: reply.sentItemId } : {}),
-              }),
-              found,
-            ),
-        claim.token,
+                found,
+              ),
+          claim.token,
+        ),
       ),
-    );
+  });
+}
+
+/** The confirmation's text: when and how the mass mail went out, to which groups, and which refused it. */
+function confirmationTemplate(
+  ctx: WorkflowContext,
+  opened: ItCase,
+  record: ItRecord,
+  sent: NonNullable<ItRecord["sent"]> & { internetMessageId: string },
+  refused: string[],
+): { subject: string; html: string } {
+  const labels = new Map(ctx.config.audiences.map((a) => [a.group.toLowerCase(), a.label]));
+  const lang = ctx.config.institution.defaultLanguage;
+  return itConfirmationTemplate({
+    lang,
+    caseId: opened.summary.id,
+    subject: opened.summary.fields.subject,
+    sentAt: sent.at,
+    timeZone: ctx.config.institution.timeZone,
+    groups: record.groups.map((g) => ({
+      address: g.address,
+      label: labels.get(g.address.toLowerCase())?.[lang],
+      recipientCount: g.count,
+    })),
+    internetMessageId: sent.internetMessageId,
+    sentFrom: record.sender?.address,
+    refused,
   });
 }

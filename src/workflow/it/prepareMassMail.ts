@@ -9,7 +9,7 @@ import type { AudienceKey } from "../../domain/types";
 import { acquireClaim, actorOfClaim, releasing, underClaim } from "../claims";
 import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
-import { singleFlight } from "../singleFlight";
+import { singleFlightIn } from "../singleFlight";
 import type { AudienceCount } from "./groups";
 import { chosenGroups } from "./groups";
 import { caseCancelledError } from "./itCase";
@@ -31,7 +31,7 @@ export function prepareMassMail(
   options: ClaimOptions = {},
 ): Promise<ItRecord> {
   const { mailbox, message, summary } = opened;
-  return singleFlight(`prepare:${message.id}`, async () => {
+  return singleFlightIn(ctx, `prepare:${message.id}`, async () => {
     const home = itClaimHome(ctx, mailbox, message.id, summary.id);
     if (opened.cancelled) throw caseCancelledError(opened.cancelled);
     const groups = chosenGroups(ctx, input.audiences, input.counts);

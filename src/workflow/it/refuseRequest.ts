@@ -7,13 +7,13 @@ import type { ItRecord } from "../../domain/itRecord";
 import { claimedByOther } from "../claims";
 import type { WorkflowContext } from "../context";
 import { actorIn } from "../context";
-import { singleFlight } from "../singleFlight";
+import { singleFlightIn } from "../singleFlight";
 import type { ItCase } from "./itCase";
 import { updateItRecord } from "./itStore";
 
 export function refuseRequest(ctx: WorkflowContext, opened: ItCase, reason: string): Promise<ItRecord> {
   const { mailbox, message, summary } = opened;
-  return singleFlight(`refuse:${message.id}`, () =>
+  return singleFlightIn(ctx, `refuse:${message.id}`, () =>
     updateItRecord(ctx, mailbox, message.id, summary.id, (r) => {
       if (r.state === "refused") return r;
       if (r.claim) throw claimedByOther(r.claim, false);

@@ -4,16 +4,16 @@ import type { Claim } from "../../domain/claim";
 import { guardItStep, itMassMailWentOut, markItSent } from "../../domain/itLifecycle";
 import type { ItRecord } from "../../domain/itRecord";
 import type { MailMessage } from "../../ports/mailService";
-import { acquireClaim, actorOfClaim, releasing, underClaim } from "../claims";
+import { actorOfClaim, releasing } from "../claims";
 import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
 import { actorIn } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
-import { singleFlight } from "../singleFlight";
+import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
 import { caseCancelledError, refuseIfCancelledNow } from "./itCase";
 import type { ItCase } from "./itCase";
-import { itClaimHome, itRecordOf, updateItRecord } from "./itStore";
+import { itClaimHome, updateItRecord } from "./itStore";
 import { actorOf, sentFacts } from "./openItCase";
 
 /**
@@ -28,53 +28,49 @@ export function sendMassMail(
   options: ClaimOptions = {},
 ): Promise<ItRecord> {
   const { mailbox, message, summary } = opened;
-  return singleFlight(`massmail:${message.id}`, async () => {
-    const home = itClaimHome(ctx, mailbox, message.id, summary.id);
-    const record = itRecordOf(await ctx.mail.getMessage(mailbox, message.id), summary.id);
-    if (itMassMailWentOut(record)) return record;
-    if (opened.cancelled) throw caseCancelledError(opened.cancelled);
-    if (!record.draftId) throw new AppError("notFound", "Prepare the mass mail first");
-    guardItStep(record, "send");
-    const draftId = record.draftId;
-    const draft = await draftOrGone(ctx, mailbox, draftId);
-    const acquired = await acquireClaim(
-      ctx,
-      home,
-      "massMailSend",
-      { mailbox, caseId: summary.id, kind: "massMail" },
-      {
-        ...options,
-        isDone: (r) => {
-          if (itMassMailWentOut(r)) return true;
-          guardItStep(r, "send");
-          return false;
-        },
-        draft: { id: draftId, internetMessageId: draft?.internetMessageId },
+  let draftId = "";
+  let draft: MailMessage | undefined;
+  return sendExactlyOnce<ItRecord, Partial<NonNullable<ItRecord["sent"]>>, ItRecord>(ctx, {
+    key: `massmail:${message.id}`,
+    home: itClaimHome(ctx, mailbox, message.id, summary.id),
+    options,
+    check: async (record) => {
+      if (itMassMailWentOut(record)) return record;
+      if (opened.cancelled) throw caseCancelledError(opened.cancelled);
+      if (!record.draftId) throw new AppError("notFound", "Prepare the mass mail first");
+      guardItStep(record, "send");
+      draftId = record.draftId;
+      draft = await draftOrGone(ctx, mailbox, draftId);
+      return undefined;
+    },
+    claim: () => ({
+      step: "massMailSend",
+      mail: { mailbox, caseId: summary.id, kind: "massMail" },
+      isDone: (r) => {
+        if (itMassMailWentOut(r)) return true;
+        guardItStep(r, "send");
+        return false;
       },
-    );
-    if (acquired.kind === "done") return acquired.record;
-    if (acquired.kind === "sentByClaim") return recordMassSend(ctx, opened, acquired.claim, {});
-    const { claim } = acquired;
-    const sent = await underClaim(
-      ctx,
-      home,
-      mailbox,
-      claim.token,
-      async (): Promise<Partial<NonNullable<ItRecord["sent"]>>> => {
-        // Right before the send: no copy of the case's mass mail may be out already (a compose window, another
-        // draft of the case, an answer that was lost).
-        const already = await findSent(ctx, mailbox, summary.id, "massMail");
-        if (already) return sentFacts(already, actorIn(ctx, mailbox));
-        // The draft left Drafts but its copy is not in Sent Items: sent (from a compose window, say) moments ago.
-        if (!draft)
-          throw new AppError("notInSentItemsYet", "The mass mail left Drafts but is not in Sent Items yet");
-        // Right before the send: a cancellation that reached IT's mailbox since the pane opened stops it.
-        await refuseIfCancelledNow(ctx, opened);
-        return sendDraftOnce(ctx, opened, draftId, draft);
-      },
-      (held) => (held.internetMessageId ? { internetMessageId: held.internetMessageId } : {}),
-    );
-    return recordMassSend(ctx, opened, claim, sent);
+      draft: { id: draftId, internetMessageId: draft?.internetMessageId },
+    }),
+    done: (record) => record,
+    sentByClaim: () => ({}),
+    // Right before the send: no copy of the case's mass mail may be out already (a compose window, another
+    // draft of the case, an answer that was lost).
+    alreadySent: async () => {
+      const already = await findSent(ctx, mailbox, summary.id, "massMail");
+      return already ? sentFacts(already, actorIn(ctx, mailbox)) : undefined;
+    },
+    send: async () => {
+      // The draft left Drafts but its copy is not in Sent Items: sent (from a compose window, say) moments ago.
+      if (!draft)
+        throw new AppError("notInSentItemsYet", "The mass mail left Drafts but is not in Sent Items yet");
+      // Right before the send: a cancellation that reached IT's mailbox since the pane opened stops it.
+      await refuseIfCancelledNow(ctx, opened);
+      return sendDraftOnce(ctx, opened, draftId, draft);
+    },
+    sentUnderClaim: claimEvidence,
+    record: (claim, sent) => recordMassSend(ctx, opened, claim, sent),
   });
 }
 
