@@ -3,7 +3,13 @@
 import { CLAIM_STEPS } from "./claim";
 import { z } from "./schema";
 
-export type ItState = "received" | "prepared" | "sent" | "confirmed";
+/** IT's steps on a case (domain/itLifecycle.ts says which changes are legal). */
+export const IT_STATES = ["received", "prepared", "sent", "confirmed", "refused", "cancelled"] as const;
+export type ItState = (typeof IT_STATES)[number];
+
+/** What IT's history records: the lifecycle's transitions (domain/itLifecycle.ts). */
+export const IT_ACTIONS = ["prepared", "sent", "confirmed", "refused", "cancelled"] as const;
+export type ItAction = (typeof IT_ACTIONS)[number];
 
 /**
  * Who did a step: the operator (`by`, the person signed in) and the mailbox they acted for (`for`, e.g. tic@
@@ -30,10 +36,27 @@ const deliveryProblemSchema = z.object({
   reportId: z.string().max(400).optional(),
 });
 
+/** One transition of IT's lifecycle: who (and for which mailbox), when, what; the note says why (refused). */
+const itEntrySchema = z.object({
+  at: z.string().max(40),
+  by: address,
+  for: address.optional(),
+  action: z.enum(IT_ACTIONS),
+  note: z.string().max(1000).optional(),
+});
+
+/** Why IT's work on the case stopped before the send (refused by IT, or cancelled by Communications). */
+const stopSchema = z.object({
+  at: z.string().max(40),
+  by: address,
+  for: address.optional(),
+  reason: z.string().max(1000),
+});
+
 const schema = z.object({
   v: z.literal(1),
   caseId: z.string().max(32),
-  state: z.enum(["received", "prepared", "sent", "confirmed"]),
+  state: z.enum(IT_STATES),
   draftId: z.string().max(400).optional(),
   sender: z.object({ name: z.string().max(300).optional(), address: z.string().max(320) }).optional(),
   /** True when the requested sender could not be used and the institutional sender was. */
@@ -59,6 +82,13 @@ const schema = z.object({
     })
     .optional(),
   deliveryProblems: z.array(deliveryProblemSchema).max(20).optional(),
+  refused: stopSchema.optional(),
+  cancelled: stopSchema.optional(),
+  /**
+   * IT's transitions, oldest first. Optional so that records written before it still read. A lifecycle has at
+   * most one entry per action (each state is entered once), so it stays small.
+   */
+  history: z.array(itEntrySchema).max(IT_ACTIONS.length).optional(),
   /** Someone is doing a once-per-case step right now (domain/claim.ts); optional, so older records read. */
   claim: z
     .object({
@@ -76,6 +106,7 @@ const schema = z.object({
 export type ItRecord = z.infer<typeof schema>;
 export type ItGroup = z.infer<typeof groupSchema>;
 export type DeliveryProblem = z.infer<typeof deliveryProblemSchema>;
+export type ItHistoryEntry = z.infer<typeof itEntrySchema>;
 
 export function encodeItRecord(r: ItRecord): string {
   return JSON.stringify(r);

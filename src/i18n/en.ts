@@ -246,6 +246,8 @@ export const en: Record<MessageKey, string> = {
   "it.state.prepared": "Draft ready",
   "it.state.sent": "Sent",
   "it.state.confirmed": "Confirmed to Communications",
+  "it.state.refused": "Refused by IT",
+  "it.state.cancelled": "Cancelled by Communications",
   "it.audiences": "Recipient groups",
   "it.members": "{count} members",
   "it.total": "Total: {count} recipients",

@@ -249,6 +249,8 @@ export const es = {
   "it.state.prepared": "Borrador listo",
   "it.state.sent": "Enviado",
   "it.state.confirmed": "Confirmado a Comunicaciones",
+  "it.state.refused": "Rechazado por TIC",
+  "it.state.cancelled": "Cancelado por Comunicaciones",
   "it.audiences": "Grupos destinatarios",
   "it.members": "{count} miembros",
   "it.total": "Total: {count} destinatarios",

@@ -10,11 +10,12 @@ import { withItVersion } from "../domain/lifecycle";
 import type { Case } from "../domain/types";
 import type { MailboxId, SentResult } from "../ports/mailService";
 import { caseClaimHome, updateCase } from "./caseStore";
-import { acquireClaim, actorOfClaim, recordClaimDraft, releasing, underClaim } from "./claims";
+import { actorOfClaim, recordClaimDraft, releasing } from "./claims";
 import type { ClaimOptions } from "./claims";
 import type { WorkflowContext } from "./context";
 import { findSent } from "./reconcile";
 import { sendOnce } from "./sendOnce";
+import { claimEvidence, sendExactlyOnce } from "./sendPipeline";
 
 /** The header for a message about `c`: the case as it stands now, with the protocol facts of this message. */
 export function caseHeaderOf(
@@ -51,7 +52,7 @@ export interface NoticePlan {
  * change with the notice's version, in one step under a claim: a second pane sees the claim, a lost answer is
  * found in Sent Items, and the change is recorded only with its notice (never a cancellation IT was not told).
  */
-export async function sendNotice(
+export function sendNotice(
   ctx: WorkflowContext,
   mailbox: MailboxId,
   messageId: string,
@@ -61,45 +62,36 @@ export async function sendNotice(
 ): Promise<Case> {
   const home = caseClaimHome(ctx, mailbox, messageId);
   const kind = plan.message === "cancel" ? "cancellation" : "update";
-  const { record } = await home.read();
-  if (isDone(record)) return record;
-  // The domain's guard, before anything is claimed or sent.
-  plan.apply(record, { at: ctx.now().toISOString(), by: ctx.user });
-  const acquired = await acquireClaim(
-    ctx,
+  // The domain's guard, before anything is claimed or sent, and again on the claimed record.
+  const guard = (c: Case) => void plan.apply(c, { at: ctx.now().toISOString(), by: ctx.user });
+  return sendExactlyOnce<Case, SentResult, Case>(ctx, {
+    key: `notice-${plan.message}:${messageId}`,
     home,
-    "notice",
-    {
-      mailbox,
-      caseId: record.id,
-      kind,
-      isClaims: (sent, claim) =>
-        !!claim.internetMessageId && sent.internetMessageId === claim.internetMessageId,
+    options,
+    check: (record) => {
+      if (isDone(record)) return record;
+      guard(record);
+      return undefined;
     },
-    { ...options, isDone },
-  );
-  if (acquired.kind === "done") return acquired.record;
-  if (acquired.kind === "sentByClaim")
-    return recordNotice(
-      ctx,
-      mailbox,
-      messageId,
-      plan,
-      acquired.claim,
-      {},
-      nextVersion(acquired.record.itVersion),
-    );
-  const { claim, record: current } = acquired;
-  const at = ctx.now().toISOString();
-  const next = plan.apply(current, { at, by: ctx.user });
-  const version = nextVersion(current.itVersion);
-  const template = plan.template(next);
-  const sent = await underClaim(
-    ctx,
-    home,
-    mailbox,
-    claim.token,
-    async (): Promise<SentResult> => {
+    claim: (record) => ({
+      step: "notice",
+      mail: {
+        mailbox,
+        caseId: record.id,
+        kind,
+        isClaims: (sent, claim) =>
+          !!claim.internetMessageId && sent.internetMessageId === claim.internetMessageId,
+      },
+      isDone,
+    }),
+    done: (record) => record,
+    sentByClaim: () => ({}),
+    guard,
+    send: async (claim, current) => {
+      const at = ctx.now().toISOString();
+      const next = plan.apply(current, { at, by: ctx.user });
+      const version = nextVersion(current.itVersion);
+      const template = plan.template(next);
       const forwarded = current.history.find((h) => h.action === "forwarded");
       const forwardId =
         forwarded?.evidence?.messageId ?? (await findSent(ctx, mailbox, current.id, "forward"))?.id;
@@ -127,9 +119,10 @@ export async function sendNotice(
         (copy) => Date.parse(copy.sentAt ?? at) >= Date.parse(claim.since) - 60_000,
       );
     },
-    (held): SentResult => (held.internetMessageId ? { internetMessageId: held.internetMessageId } : {}),
-  );
-  return recordNotice(ctx, mailbox, messageId, plan, claim, sent, version);
+    sentUnderClaim: claimEvidence,
+    record: (claim, sent, current) =>
+      recordNotice(ctx, mailbox, messageId, plan, claim, sent, nextVersion(current.itVersion)),
+  });
 }
 
 async function recordNotice(

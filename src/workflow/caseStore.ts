@@ -1,6 +1,6 @@
-// Reading and writing a case record on its request message, with optimistic concurrency: every write carries
-// the etag it was based on; on a conflict the change is re-applied to the fresh record, so two people acting at
-// once never lose each other's history entries. A record that cannot be read is never overwritten.
+// Reading and writing a case record on its request message. Changes go through the one etag-retry loop
+// (workflow/recordStore.ts), so two people acting at once never lose each other's history entries. A record that
+// cannot be read is never overwritten.
 import { decodeArchive, decodeCase, encodeArchive, encodeCase } from "../domain/codec";
 import { compactForStorage } from "../domain/compaction";
 import type { DecodeFailure } from "../domain/codec";
@@ -10,6 +10,7 @@ import type { MailboxId, MailMessage } from "../ports/mailService";
 import { withStateCategory } from "./categories";
 import type { ClaimHome } from "./claims";
 import type { WorkflowContext } from "./context";
+import { updateRecord } from "./recordStore";
 
 export type StoredCase =
   | { status: "none" }
@@ -31,26 +32,17 @@ export function unreadableError(stored: Extract<StoredCase, { status: "unreadabl
   );
 }
 
-/** Writes a case on its request message; `ifMatch` makes a concurrent change a conflict instead of a loss. */
+/**
+ * Writes a case on its request message; `ifMatch` makes a concurrent change a conflict instead of a loss. Its
+ * history is compacted first when it grows long (domain/compaction.ts): the record and the archive of the
+ * entries it folded out go in the same request. Returns the message as it now is on the server.
+ */
 export async function writeCase(
   ctx: WorkflowContext,
   mailbox: MailboxId,
   message: MailMessage,
   next: Case,
 ): Promise<MailMessage> {
-  return (await writeCompacted(ctx, mailbox, message, next)).message;
-}
-
-/**
- * Writes a case, compacting its history first when it grows long (domain/compaction.ts): the record and the
- * archive of the entries it folded out go in the same request. Returns the case as stored.
- */
-async function writeCompacted(
-  ctx: WorkflowContext,
-  mailbox: MailboxId,
-  message: MailMessage,
-  next: Case,
-): Promise<{ message: MailMessage; case: Case }> {
   const archived = decodeArchive(message.caseProps.history);
   // An archive this build cannot read is never overwritten: the record is then stored as it is (and refused
   // only if it no longer fits).
@@ -74,10 +66,7 @@ async function writeCompacted(
     ifMatch: message.etag,
   });
   // The message as it now is on the server, so that callers (the pane) do not show the old state or category.
-  return {
-    message: { ...message, etag, categories, caseProps: { ...message.caseProps, ...props } },
-    case: stored,
-  };
+  return { ...message, etag, categories, caseProps: { ...message.caseProps, ...props } };
 }
 
 export interface UpdateResult {
@@ -87,11 +76,10 @@ export interface UpdateResult {
   changed: boolean;
 }
 
-const MAX_ATTEMPTS = 4;
-
 /**
- * Applies `change` to the current record and saves it. `change` receives the freshest case on every attempt and
- * returns it unchanged when there is nothing to do (e.g. the case is already forwarded).
+ * Applies `change` to the current record and saves it (workflow/recordStore.ts: If-Match, re-applied on a
+ * conflict). `change` receives the freshest case on every attempt and returns it unchanged when there is nothing
+ * to do (e.g. the case is already forwarded).
  */
 export async function updateCase(
   ctx: WorkflowContext,
@@ -99,21 +87,11 @@ export async function updateCase(
   messageId: string,
   change: (current: Case, message: MailMessage) => Case,
 ): Promise<UpdateResult> {
-  for (let attempt = 1; ; attempt++) {
-    const message = await ctx.mail.getMessage(mailbox, messageId);
-    const stored = storedCaseOf(message);
-    if (stored.status === "none") throw new AppError("notFound", "No case record on this message");
-    if (stored.status === "unreadable") throw unreadableError(stored);
-    const next = change(stored.case, message);
-    if (next === stored.case) return { case: next, message, changed: false };
-    try {
-      const saved = await writeCompacted(ctx, mailbox, message, next);
-      return { case: saved.case, message: saved.message, changed: true };
-    } catch (e) {
-      if (e instanceof AppError && e.code === "conflict" && attempt < MAX_ATTEMPTS) continue;
-      throw e;
-    }
-  }
+  const saved = await updateRecord(caseClaimHome(ctx, mailbox, messageId), change);
+  if (!saved.changed) return { case: saved.record, message: saved.message, changed: false };
+  // The case as stored: its history may have been compacted on the way.
+  const stored = storedCaseOf(saved.message);
+  return { case: stored.status === "ok" ? stored.case : saved.record, message: saved.message, changed: true };
 }
 
 /** The case record on its request message, as the home of claims (workflow/claims.ts). */

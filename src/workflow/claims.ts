@@ -4,7 +4,8 @@
 //   1. read the record; a claim someone else holds stops here (claimedByOther: who, which step, since when),
 //      unless its draft has left Drafts (then its mail went out: the caller records the step from the claim),
 //      or it is stale and the caller explicitly takes it over;
-//   2. write our claim with If-Match on the etag we read (a concurrent write is a 412, and we read again);
+//   2. write our claim with If-Match on the etag we read (a concurrent write is a 412, and we read again: the
+//      one etag-retry loop of workflow/recordStore.ts);
 //   3. read it back and check that the token stored is ours — so that two people cannot both win even on a
 //      server that ignored If-Match;
 //   4. once the draft exists, write its id and internetMessageId into the claim, before /send;
@@ -19,6 +20,8 @@ import { AppError } from "../domain/errors";
 import type { DraftRef, MailboxId, MailMessage, MessageKind } from "../ports/mailService";
 import type { WorkflowContext } from "./context";
 import { actorIn } from "./context";
+import { updateRecord } from "./recordStore";
+import type { RecordHome } from "./recordStore";
 
 export interface ClaimOptions {
   /** Take over a stale claim (one that `claimedByOther` reported with details.stale = 1). Never automatic. */
@@ -26,10 +29,7 @@ export interface ClaimOptions {
 }
 
 /** Where a claim lives: a record on a message, read with its etag and written with If-Match. */
-export interface ClaimHome<R> {
-  read(): Promise<{ record: R; message: MailMessage }>;
-  /** Writes `record` with If-Match on `message.etag`; returns the message as it now is (new etag). */
-  write(message: MailMessage, record: R): Promise<MailMessage>;
+export interface ClaimHome<R> extends RecordHome<R> {
   claimOf(record: R): Claim | undefined;
   withClaim(record: R, claim: Claim | undefined): R;
 }
@@ -49,8 +49,6 @@ export type Acquired<R> =
   | { kind: "done"; record: R; message: MailMessage }
   /** Another claim's draft left Drafts: its mail went out. The caller records the step from `claim`. */
   | { kind: "sentByClaim"; claim: Claim; record: R; message: MailMessage };
-
-const MAX_ATTEMPTS = 4;
 
 export function staleMinutes(ctx: WorkflowContext): number {
   return ctx.config.staleClaimMinutes ?? DEFAULT_STALE_CLAIM_MINUTES;
@@ -123,15 +121,22 @@ export async function acquireClaim<R>(
   mail: ClaimedMail,
   options: ClaimOptions & { isDone?: (record: R) => boolean; draft?: DraftRef } = {},
 ): Promise<Acquired<R>> {
-  for (let attempt = 1; ; attempt++) {
-    const { record, message } = await home.read();
-    if (options.isDone?.(record)) return { kind: "done", record, message };
+  let outcome: Acquired<R> | undefined;
+  let named: Claim | undefined;
+  await updateRecord(home, async (record, message) => {
+    outcome = undefined;
+    if (options.isDone?.(record)) {
+      outcome = { kind: "done", record, message };
+      return record;
+    }
     const held = home.claimOf(record);
     if (held) {
       // A claim whose draft left Drafts: its mail went out, whoever sent it and whatever step it was.
       const status = await draftStatus(ctx, mail.mailbox, held);
-      if (status === "gone" && held.step === step)
-        return { kind: "sentByClaim", claim: held, record, message };
+      if (status === "gone" && held.step === step) {
+        outcome = { kind: "sentByClaim", claim: held, record, message };
+        return record;
+      }
       const old = isOldClaim(held, ctx.now(), staleMinutes(ctx));
       const stale = old && status !== "gone" && !(await copyInSentItems(ctx, mail, held));
       if (!stale || !options.takeOver) throw claimedByOther(held, stale);
@@ -145,22 +150,18 @@ export async function acquireClaim<R>(
       ...actorIn(ctx, mail.mailbox),
       since: ctx.now().toISOString(),
     };
-    const named = options.draft ? withDraft(claim, options.draft) : claim;
-    try {
-      await home.write(message, home.withClaim(record, named));
-    } catch (e) {
-      if (e instanceof AppError && e.code === "conflict" && attempt < MAX_ATTEMPTS) continue;
-      throw e;
-    }
-    // Read-after-write: the protocol holds even where If-Match would not be honoured.
-    const back = await home.read();
-    const stored = home.claimOf(back.record);
-    if (stored?.token !== named.token) {
-      if (stored) throw claimedByOther(stored, false);
-      throw new AppError("conflict", "The claim was overwritten before it could be checked");
-    }
-    return { kind: "claimed", claim: stored, record: back.record, message: back.message };
+    named = options.draft ? withDraft(claim, options.draft) : claim;
+    return home.withClaim(record, named);
+  });
+  if (outcome) return outcome;
+  // Read-after-write: the protocol holds even where If-Match would not be honoured.
+  const back = await home.read();
+  const stored = home.claimOf(back.record);
+  if (!named || stored?.token !== named.token) {
+    if (stored) throw claimedByOther(stored, false);
+    throw new AppError("conflict", "The claim was overwritten before it could be checked");
   }
+  return { kind: "claimed", claim: stored, record: back.record, message: back.message };
 }
 
 /**
@@ -172,36 +173,22 @@ export async function recordClaimDraft<R>(
   token: string,
   draft: { id: string; internetMessageId?: string },
 ): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const { record, message } = await home.read();
+  await updateRecord(home, (record) => {
     const held = home.claimOf(record);
     if (held?.token !== token) {
       if (held) throw claimedByOther(held, false);
       throw new AppError("conflict", "The claim is gone");
     }
-    try {
-      await home.write(message, home.withClaim(record, withDraft(held, draft)));
-      return;
-    } catch (e) {
-      if (e instanceof AppError && e.code === "conflict" && attempt < MAX_ATTEMPTS) continue;
-      throw e;
-    }
-  }
+    return home.withClaim(record, withDraft(held, draft));
+  });
 }
 
 /** Removes our claim (best effort) after a step that certainly did not happen. */
 export async function releaseClaim<R>(home: ClaimHome<R>, token: string): Promise<void> {
   try {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const { record, message } = await home.read();
-      if (home.claimOf(record)?.token !== token) return;
-      try {
-        await home.write(message, home.withClaim(record, undefined));
-        return;
-      } catch (e) {
-        if (!(e instanceof AppError && e.code === "conflict")) return;
-      }
-    }
+    await updateRecord(home, (record) =>
+      home.claimOf(record)?.token === token ? home.withClaim(record, undefined) : record,
+    );
   } catch {
     // The claim stays; it becomes stale and can be taken over.
   }

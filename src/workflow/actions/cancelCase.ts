@@ -11,7 +11,7 @@ import { sendNotice } from "../caseProtocol";
 import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
 import { actorIn } from "../context";
-import { singleFlight } from "../singleFlight";
+import { singleFlightIn } from "../singleFlight";
 
 export function cancelCase(
   ctx: WorkflowContext,
@@ -20,7 +20,7 @@ export function cancelCase(
   reason: string,
   options: ClaimOptions = {},
 ): Promise<Case> {
-  return singleFlight(`cancel:${messageId}`, async () => {
+  return singleFlightIn(ctx, `cancel:${messageId}`, async () => {
     const isDone = (c: Case) => c.state === "cancelled";
     const first = await updateCase(ctx, mailbox, messageId, (c) =>
       isDone(c) || c.state !== "received"
@@ -59,7 +59,7 @@ export function recordCorrection(
   messageId: string,
   note: string,
 ): Promise<Case> {
-  return singleFlight(`correct:${messageId}`, async () => {
+  return singleFlightIn(ctx, `correct:${messageId}`, async () => {
     const updated = await updateCase(ctx, mailbox, messageId, (c) =>
       correct(c, { at: ctx.now().toISOString(), ...actorIn(ctx, mailbox), note }),
     );

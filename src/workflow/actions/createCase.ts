@@ -8,7 +8,9 @@ import type { MailboxId } from "../../ports/mailService";
 import { storedCaseOf, unreadableError, writeCase } from "../caseStore";
 import type { WorkflowContext } from "../context";
 import { actorIn, calendarOf } from "../context";
-import { singleFlight } from "../singleFlight";
+import { updateRecord } from "../recordStore";
+import type { RecordHome } from "../recordStore";
+import { singleFlightIn } from "../singleFlight";
 
 export interface CreateCaseInput {
   mailbox: MailboxId;
@@ -17,7 +19,6 @@ export interface CreateCaseInput {
   fields: CaseFields;
 }
 
-const MAX_ATTEMPTS = 4;
 const MAX_ID_LOOKUPS = 8;
 
 /**
@@ -44,39 +45,54 @@ async function unusedCaseId(ctx: WorkflowContext, mailbox: MailboxId, now: Date)
 
 /** Creates the case once; when someone else created it meanwhile, theirs is returned and nothing is overwritten. */
 export function createCaseFromRequest(ctx: WorkflowContext, input: CreateCaseInput): Promise<Case> {
-  return singleFlight(`create:${input.messageId}`, async () => {
-    for (let attempt = 1; ; attempt++) {
-      const message = await ctx.mail.getMessage(input.mailbox, input.messageId);
-      const stored = storedCaseOf(message);
-      if (stored.status === "ok") return stored.case;
-      if (stored.status === "unreadable") throw unreadableError(stored);
-      const now = ctx.now();
-      const due = computeDueDate(
-        {
-          receivedAt: message.receivedAt ?? now.toISOString(),
-          requestedDate: input.fields.requestedDate,
-          urgency: input.fields.urgency,
-          leadTimeDays: ctx.config.leadTimeDays,
-        },
-        calendarOf(ctx.config),
-      );
-      const created = createCase({
-        id: await unusedCaseId(ctx, input.mailbox, now),
-        at: now.toISOString(),
-        ...actorIn(ctx, input.mailbox),
-        requester: input.requester,
-        fields: input.fields,
-        dueDate: due.date,
-        requestMessageId: message.id,
-        evidence: { messageId: message.id, internetMessageId: message.internetMessageId },
-      });
-      try {
-        await writeCase(ctx, input.mailbox, message, created);
-        return created;
-      } catch (e) {
-        if (e instanceof AppError && e.code === "conflict" && attempt < MAX_ATTEMPTS) continue;
-        throw e;
-      }
-    }
+  return singleFlightIn(ctx, `create:${input.messageId}`, async () => {
+    const saved = await updateRecord(
+      requestHome(ctx, input.mailbox, input.messageId),
+      async (stored, message) => {
+        if (stored) return stored;
+        const now = ctx.now();
+        const due = computeDueDate(
+          {
+            receivedAt: message.receivedAt ?? now.toISOString(),
+            requestedDate: input.fields.requestedDate,
+            urgency: input.fields.urgency,
+            leadTimeDays: ctx.config.leadTimeDays,
+          },
+          calendarOf(ctx.config),
+        );
+        return createCase({
+          id: await unusedCaseId(ctx, input.mailbox, now),
+          at: now.toISOString(),
+          ...actorIn(ctx, input.mailbox),
+          requester: input.requester,
+          fields: input.fields,
+          dueDate: due.date,
+          requestMessageId: message.id,
+          evidence: { messageId: message.id, internetMessageId: message.internetMessageId },
+        });
+      },
+    );
+    if (!saved.record) throw new AppError("unknown", "The case was not created");
+    return saved.record;
   });
+}
+
+/** The request message as the home of a case record that may not exist yet (then `record` is undefined). */
+function requestHome(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+): RecordHome<Case | undefined> {
+  return {
+    async read() {
+      const message = await ctx.mail.getMessage(mailbox, messageId);
+      const stored = storedCaseOf(message);
+      if (stored.status === "unreadable") throw unreadableError(stored);
+      return { record: stored.status === "ok" ? stored.case : undefined, message };
+    },
+    write(message, record) {
+      if (!record) throw new AppError("unknown", "No case to write");
+      return writeCase(ctx, mailbox, message, record);
+    },
+  };
 }

@@ -8,12 +8,12 @@ import type { MailboxId, SentResult } from "../../ports/mailService";
 import { audienceLabels } from "../audienceLabels";
 import { caseClaimHome, updateCase } from "../caseStore";
 import { caseHeaderOf } from "../caseProtocol";
-import { acquireClaim, actorOfClaim, recordClaimDraft, releasing, underClaim } from "../claims";
+import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
 import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
-import { singleFlight } from "../singleFlight";
+import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
 
 export function forwardToIt(
   ctx: WorkflowContext,
@@ -22,59 +22,49 @@ export function forwardToIt(
   note?: string,
   options: ClaimOptions = {},
 ): Promise<Case> {
-  return singleFlight(`forward:${messageId}`, async () => {
-    const home = caseClaimHome(ctx, mailbox, messageId);
-    const { record } = await home.read();
-    const acquired = await acquireClaim(
-      ctx,
-      home,
-      "forward",
-      { mailbox, caseId: record.id, kind: "forward" },
-      { ...options, isDone: (c) => c.state !== "received" },
-    );
-    if (acquired.kind === "done") return acquired.record;
+  const home = caseClaimHome(ctx, mailbox, messageId);
+  return sendExactlyOnce<Case, SentResult, Case>(ctx, {
+    key: `forward:${messageId}`,
+    home,
+    options,
+    claim: (record) => ({
+      step: "forward",
+      mail: { mailbox, caseId: record.id, kind: "forward" },
+      isDone: (c) => c.state !== "received",
+    }),
+    done: (record) => record,
     // Someone's forward left Drafts but was never recorded: it went out; record it, never send a second one.
-    if (acquired.kind === "sentByClaim") return recordForward(ctx, mailbox, messageId, acquired.claim, {});
-    const { claim, record: current } = acquired;
-
-    const lang = ctx.config.institution.defaultLanguage;
-    const template = forwardToItTemplate({
-      lang,
-      caseId: current.id,
-      fields: current.fields,
-      requester: current.requester,
-      dueDate: current.dueDate,
-      audienceLabels: audienceLabels(ctx.config),
-      note,
-    });
-    const sent: SentResult = await underClaim(
-      ctx,
-      home,
-      mailbox,
-      claim.token,
-      async () => {
-        const already = await findSent(ctx, mailbox, current.id, "forward");
-        if (already)
-          return {
-            sentItemId: already.id,
-            internetMessageId: already.internetMessageId,
-            sentAt: already.sentAt,
-          };
-        return sendOnce(ctx, mailbox, current.id, "forward", () =>
-          ctx.mail.forward(mailbox, messageId, {
-            to: [{ address: ctx.config.itMailbox }],
-            subject: template.subject,
-            commentHtml: template.html,
-            caseId: current.id,
-            kind: "forward",
-            headers: caseHeaderOf(current, "forward", { version: 1 }),
-            beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
-          }),
-        );
-      },
-      (held) => (held.internetMessageId ? { internetMessageId: held.internetMessageId } : {}),
-    );
-    return recordForward(ctx, mailbox, messageId, claim, sent);
+    sentByClaim: () => ({}),
+    alreadySent: async (current) => {
+      const already = await findSent(ctx, mailbox, current.id, "forward");
+      return already
+        ? { sentItemId: already.id, internetMessageId: already.internetMessageId, sentAt: already.sentAt }
+        : undefined;
+    },
+    send: (claim, current) => {
+      const template = forwardToItTemplate({
+        lang: ctx.config.institution.defaultLanguage,
+        caseId: current.id,
+        fields: current.fields,
+        requester: current.requester,
+        dueDate: current.dueDate,
+        audienceLabels: audienceLabels(ctx.config),
+        note,
+      });
+      return sendOnce(ctx, mailbox, current.id, "forward", () =>
+        ctx.mail.forward(mailbox, messageId, {
+          to: [{ address: ctx.config.itMailbox }],
+          subject: template.subject,
+          commentHtml: template.html,
+          caseId: current.id,
+          kind: "forward",
+          headers: caseHeaderOf(current, "forward", { version: 1 }),
+          beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
+        }),
+      );
+    },
+    sentUnderClaim: claimEvidence,
+    record: (claim, sent) => recordForward(ctx, mailbox, messageId, claim, sent),
   });
 }
 

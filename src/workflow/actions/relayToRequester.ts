@@ -8,12 +8,12 @@ import type { Case } from "../../domain/types";
 import type { MailboxId, SentResult } from "../../ports/mailService";
 import { audienceLabels } from "../audienceLabels";
 import { caseClaimHome, updateCase } from "../caseStore";
-import { acquireClaim, actorOfClaim, recordClaimDraft, releasing, underClaim } from "../claims";
+import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
 import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
-import { singleFlight } from "../singleFlight";
+import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
 
 export function relayToRequester(
   ctx: WorkflowContext,
@@ -22,66 +22,62 @@ export function relayToRequester(
   note?: string,
   options: ClaimOptions = {},
 ): Promise<Case> {
-  return singleFlight(`relay:${messageId}`, async () => {
-    const home = caseClaimHome(ctx, mailbox, messageId);
-    const { record } = await home.read();
-    if (record.state === "closed") return record;
-    // Never a claim, a draft or a send for an address that cannot receive it (a record older than the address
-    // rule may hold one): a typed refusal the pane explains.
-    requireAddress(record.requester.address, "requester");
-    relayConfirmation(record, { at: ctx.now().toISOString(), by: ctx.user }); // refuses unless confirmed
-    const acquired = await acquireClaim(
-      ctx,
-      home,
-      "relay",
-      { mailbox, caseId: record.id, kind: "relay" },
-      { ...options, isDone: (c) => c.state === "closed" },
-    );
-    if (acquired.kind === "done") return acquired.record;
-    if (acquired.kind === "sentByClaim") return recordRelay(ctx, mailbox, messageId, acquired.claim, {});
-    const { claim, record: current } = acquired;
-    relayConfirmation(current, { at: ctx.now().toISOString(), by: ctx.user });
-
-    const sentEntry = current.history.find((h) => h.action === "sent");
-    const template = relayToRequesterTemplate({
-      lang: ctx.config.institution.defaultLanguage,
-      caseId: current.id,
-      requestingUnit: current.fields.requestingUnit,
-      subject: current.fields.subject,
-      sentAt: sentEntry?.evidence?.sentAt ?? sentEntry?.at ?? ctx.now().toISOString(),
-      timeZone: ctx.config.institution.timeZone,
-      audiences: current.fields.audiences,
-      audienceLabels: audienceLabels(ctx.config),
-      totalRecipients: sentEntry?.evidence?.recipientCount,
-      note,
-    });
-    const sent: SentResult = await underClaim(
-      ctx,
-      home,
-      mailbox,
-      claim.token,
-      async () => {
-        const already = await findSent(ctx, mailbox, current.id, "relay");
-        if (already)
-          return {
-            sentItemId: already.id,
-            internetMessageId: already.internetMessageId,
-            sentAt: already.sentAt,
-          };
-        return sendOnce(ctx, mailbox, current.id, "relay", () =>
-          ctx.mail.reply(mailbox, messageId, {
-            to: [current.requester],
-            subject: template.subject,
-            commentHtml: template.html,
-            caseId: current.id,
-            kind: "relay",
-            beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
-          }),
-        );
-      },
-      (held) => (held.internetMessageId ? { internetMessageId: held.internetMessageId } : {}),
-    );
-    return recordRelay(ctx, mailbox, messageId, claim, sent);
+  const home = caseClaimHome(ctx, mailbox, messageId);
+  // The domain refuses a relay unless the case is confirmed.
+  const guard = (c: Case) => void relayConfirmation(c, { at: ctx.now().toISOString(), by: ctx.user });
+  return sendExactlyOnce<Case, SentResult, Case>(ctx, {
+    key: `relay:${messageId}`,
+    home,
+    options,
+    check: (record) => {
+      if (record.state === "closed") return record;
+      // Never a claim, a draft or a send for an address that cannot receive it (a record older than the address
+      // rule may hold one): a typed refusal the pane explains.
+      requireAddress(record.requester.address, "requester");
+      guard(record);
+      return undefined;
+    },
+    claim: (record) => ({
+      step: "relay",
+      mail: { mailbox, caseId: record.id, kind: "relay" },
+      isDone: (c) => c.state === "closed",
+    }),
+    done: (record) => record,
+    sentByClaim: () => ({}),
+    guard,
+    alreadySent: async (current) => {
+      const already = await findSent(ctx, mailbox, current.id, "relay");
+      return already
+        ? { sentItemId: already.id, internetMessageId: already.internetMessageId, sentAt: already.sentAt }
+        : undefined;
+    },
+    send: (claim, current) => {
+      const sentEntry = current.history.find((h) => h.action === "sent");
+      const template = relayToRequesterTemplate({
+        lang: ctx.config.institution.defaultLanguage,
+        caseId: current.id,
+        requestingUnit: current.fields.requestingUnit,
+        subject: current.fields.subject,
+        sentAt: sentEntry?.evidence?.sentAt ?? sentEntry?.at ?? ctx.now().toISOString(),
+        timeZone: ctx.config.institution.timeZone,
+        audiences: current.fields.audiences,
+        audienceLabels: audienceLabels(ctx.config),
+        totalRecipients: sentEntry?.evidence?.recipientCount,
+        note,
+      });
+      return sendOnce(ctx, mailbox, current.id, "relay", () =>
+        ctx.mail.reply(mailbox, messageId, {
+          to: [current.requester],
+          subject: template.subject,
+          commentHtml: template.html,
+          caseId: current.id,
+          kind: "relay",
+          beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
+        }),
+      );
+    },
+    sentUnderClaim: claimEvidence,
+    record: (claim, sent) => recordRelay(ctx, mailbox, messageId, claim, sent),
   });
 }
 

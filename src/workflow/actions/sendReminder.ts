@@ -10,13 +10,13 @@ import type { Claim } from "../../domain/claim";
 import type { MailboxId, MailMessage, SentResult } from "../../ports/mailService";
 import { caseClaimHome, updateCase } from "../caseStore";
 import { caseHeaderOf } from "../caseProtocol";
-import { acquireClaim, actorOfClaim, recordClaimDraft, releaseClaim, releasing, underClaim } from "../claims";
+import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
 import type { ClaimOptions } from "../claims";
 import { calendarOf } from "../context";
 import type { WorkflowContext } from "../context";
 import { findSent } from "../reconcile";
 import { sendOnce } from "../sendOnce";
-import { singleFlight } from "../singleFlight";
+import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
 
 /** Tolerated difference between this computer's clock and Exchange's. */
 const CLOCK_SLACK_MS = 60_000;
@@ -46,18 +46,25 @@ export function sendReminder(
   note?: string,
   options: ReminderOptions = {},
 ): Promise<Case> {
-  return singleFlight(`remind:${messageId}`, async () => {
-    const home = caseClaimHome(ctx, mailbox, messageId);
-    const { record } = await home.read();
-    // The domain refuses reminders on other states; check before anything is claimed or sent.
-    recordReminder(record, { at: ctx.now().toISOString(), by: ctx.user });
-    const calendar = calendarOf(ctx.config);
-    guardReminderPace(record, ctx.now(), calendar, options.confirmSecond === true);
-    const acquired = await acquireClaim(
-      ctx,
-      home,
-      "reminder",
-      {
+  const home = caseClaimHome(ctx, mailbox, messageId);
+  const calendar = calendarOf(ctx.config);
+  // The domain refuses reminders on other states, and a second one the same business day unless confirmed.
+  // Checked before anything is claimed, and again on the claimed record: another pane may have reminded between.
+  const guard = (c: Case) => {
+    recordReminder(c, { at: ctx.now().toISOString(), by: ctx.user });
+    guardReminderPace(c, ctx.now(), calendar, options.confirmSecond === true);
+  };
+  return sendExactlyOnce<Case, SentResult, Case>(ctx, {
+    key: `remind:${messageId}`,
+    home,
+    options,
+    check: (record) => {
+      guard(record);
+      return undefined;
+    },
+    claim: (record) => ({
+      step: "reminder",
+      mail: {
         mailbox,
         caseId: record.id,
         kind: "reminder",
@@ -65,66 +72,49 @@ export function sendReminder(
           (!!claim.internetMessageId && sent.internetMessageId === claim.internetMessageId) ||
           (sent.sentAt !== undefined && Date.parse(sent.sentAt) >= Date.parse(claim.since) - CLOCK_SLACK_MS),
       },
-      options,
-    );
-    if (acquired.kind === "done") return acquired.record;
-    if (acquired.kind === "sentByClaim")
-      return recordReminderSent(ctx, mailbox, messageId, acquired.claim, {});
-    const { claim, record: current } = acquired;
-    recordReminder(current, { at: ctx.now().toISOString(), by: ctx.user });
-    // Another pane may have reminded between the first read and the claim: refuse, and let the claim go.
-    try {
-      guardReminderPace(current, ctx.now(), calendar, options.confirmSecond === true);
-    } catch (refusal) {
-      await releaseClaim(home, claim.token);
-      throw refusal;
-    }
-
-    const forwarded = current.history.find((h) => h.action === "forwarded");
-    const today = toLocalDate(ctx.now(), ctx.config.institution.timeZone);
-    const template = reminderTemplate({
-      lang: ctx.config.institution.defaultLanguage,
-      caseId: current.id,
-      subject: current.fields.subject,
-      requestingUnit: current.fields.requestingUnit,
-      dueDate: current.dueDate,
-      overdueDays: Math.max(0, daysBetween(current.dueDate, today)),
-      forwardedAt: forwarded?.at,
-      timeZone: ctx.config.institution.timeZone,
-      note,
-    });
-    const earlier = current.history.filter((h) => h.action === "reminded");
-    const sent = await underClaim(
-      ctx,
-      home,
-      mailbox,
-      claim.token,
-      async () => {
-        const forwardId =
-          forwarded?.evidence?.messageId ?? (await findSent(ctx, mailbox, current.id, "forward"))?.id;
-        if (!forwardId) throw new AppError("notInSentItemsYet", "The forward to IT is not in Sent Items yet");
-        return sendOnce(
-          ctx,
-          mailbox,
-          current.id,
-          "reminder",
-          () =>
-            ctx.mail.reply(mailbox, forwardId, {
-              to: [{ address: ctx.config.itMailbox }],
-              subject: template.subject,
-              commentHtml: template.html,
-              caseId: current.id,
-              kind: "reminder",
-              headers: caseHeaderOf(current, "reminder"),
-              beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
-            }),
-          // After an unclear send, Sent Items holds the earlier reminders too: only a newer, unrecorded one is ours.
-          isNewReminder(earlier, ctx.now().getTime() - CLOCK_SLACK_MS),
-        );
-      },
-      (held): SentResult => (held.internetMessageId ? { internetMessageId: held.internetMessageId } : {}),
-    );
-    return recordReminderSent(ctx, mailbox, messageId, claim, sent);
+    }),
+    done: (record) => record,
+    sentByClaim: () => ({}),
+    guard,
+    send: async (claim, current) => {
+      const forwarded = current.history.find((h) => h.action === "forwarded");
+      const today = toLocalDate(ctx.now(), ctx.config.institution.timeZone);
+      const template = reminderTemplate({
+        lang: ctx.config.institution.defaultLanguage,
+        caseId: current.id,
+        subject: current.fields.subject,
+        requestingUnit: current.fields.requestingUnit,
+        dueDate: current.dueDate,
+        overdueDays: Math.max(0, daysBetween(current.dueDate, today)),
+        forwardedAt: forwarded?.at,
+        timeZone: ctx.config.institution.timeZone,
+        note,
+      });
+      const earlier = current.history.filter((h) => h.action === "reminded");
+      const forwardId =
+        forwarded?.evidence?.messageId ?? (await findSent(ctx, mailbox, current.id, "forward"))?.id;
+      if (!forwardId) throw new AppError("notInSentItemsYet", "The forward to IT is not in Sent Items yet");
+      return sendOnce(
+        ctx,
+        mailbox,
+        current.id,
+        "reminder",
+        () =>
+          ctx.mail.reply(mailbox, forwardId, {
+            to: [{ address: ctx.config.itMailbox }],
+            subject: template.subject,
+            commentHtml: template.html,
+            caseId: current.id,
+            kind: "reminder",
+            headers: caseHeaderOf(current, "reminder"),
+            beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
+          }),
+        // After an unclear send, Sent Items holds the earlier reminders too: only a newer, unrecorded one is ours.
+        isNewReminder(earlier, ctx.now().getTime() - CLOCK_SLACK_MS),
+      );
+    },
+    sentUnderClaim: claimEvidence,
+    record: (claim, sent) => recordReminderSent(ctx, mailbox, messageId, claim, sent),
   });
 }
 

@@ -11,7 +11,7 @@ import { audienceLabels } from "../audienceLabels";
 import { sendNotice } from "../caseProtocol";
 import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
-import { singleFlight } from "../singleFlight";
+import { singleFlightIn } from "../singleFlight";
 
 export function updateAfterForward(
   ctx: WorkflowContext,
@@ -21,7 +21,7 @@ export function updateAfterForward(
   note?: string,
   options: ClaimOptions = {},
 ): Promise<Case> {
-  return singleFlight(`update:${messageId}`, async () => {
+  return singleFlightIn(ctx, `update:${messageId}`, async () => {
     // Sanitized once, here: the same HTML goes in the notice and is what IT's pane finds.
     const textHtml = changes.text === undefined ? undefined : ctx.sanitizeHtml(changes.text);
     if (textHtml !== undefined) changes = { ...changes, text: textHtml };

@@ -8,13 +8,14 @@ import type { CaseSummary } from "../../domain/caseHeader";
 import type { DateOnly } from "../../domain/types";
 import { toLocalDate, addDays } from "../../domain/dates";
 import { decodeItRecord } from "../../domain/itRecord";
+import type { ItState } from "../../domain/itRecord";
 import type { CaseProps, ListField, MailboxId, MailMessage } from "../../ports/mailService";
 import type { WorkflowContext } from "../context";
 
 export interface ItCaseRow {
   caseId: string;
   message: MailMessage;
-  state: "received" | "prepared" | "sent" | "confirmed";
+  state: ItState;
   receivedAt?: string;
   /** From the forward's x-pregon-case header; absent on a reminder or an unreadable header. */
   dueDate?: DateOnly;

@@ -1,22 +1,23 @@
-// IT's record on the forwarded message in IT's mailbox, read and written with the same optimistic concurrency
-// as the Communications record.
+// IT's record on the forwarded message in IT's mailbox, changed through the same etag-retry loop as the
+// Communications record (workflow/recordStore.ts).
 import { AppError } from "../../domain/errors";
+import { newItRecord } from "../../domain/itLifecycle";
 import { decodeItRecord, encodeItRecord } from "../../domain/itRecord";
 import type { ItRecord } from "../../domain/itRecord";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
 import type { ClaimHome } from "../claims";
 import type { WorkflowContext } from "../context";
+import { updateRecord } from "../recordStore";
 
 export function itRecordOf(message: MailMessage, caseId: string): ItRecord {
   const raw = message.caseProps.itRecord;
-  if (!raw) return { v: 1, caseId, state: "received", groups: [] };
+  if (!raw) return newItRecord(caseId);
   const decoded = decodeItRecord(raw);
   if (!decoded.ok) throw new AppError("invalidRecord", `IT record not readable: ${decoded.detail}`);
   return decoded.record;
 }
 
-const MAX_ATTEMPTS = 4;
-
+/** Applies `change` to IT's record and saves it (workflow/recordStore.ts: If-Match, re-applied on a conflict). */
 export async function updateItRecord(
   ctx: WorkflowContext,
   mailbox: MailboxId,
@@ -24,24 +25,7 @@ export async function updateItRecord(
   caseId: string,
   change: (current: ItRecord) => ItRecord,
 ): Promise<ItRecord> {
-  for (let attempt = 1; ; attempt++) {
-    const message = await ctx.mail.getMessage(mailbox, messageId);
-    const current = itRecordOf(message, caseId);
-    const next = change(current);
-    if (next === current) return current;
-    try {
-      await ctx.mail.writeCaseProps(
-        mailbox,
-        messageId,
-        { caseId, kind: "forward", itRecord: encodeItRecord(next) },
-        { ifMatch: message.etag },
-      );
-      return next;
-    } catch (e) {
-      if (e instanceof AppError && e.code === "conflict" && attempt < MAX_ATTEMPTS) continue;
-      throw e;
-    }
-  }
+  return (await updateRecord(itClaimHome(ctx, mailbox, messageId, caseId), (r) => change(r))).record;
 }
 
 /** IT's record on the forward in IT's mailbox, as the home of claims (workflow/claims.ts). */

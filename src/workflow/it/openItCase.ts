@@ -20,6 +20,7 @@ import { lookForDeliveryProblems } from "./deliveryReports";
 import { itRecordOf, updateItRecord } from "./itStore";
 import type { MassMailContent } from "./massMailContent";
 import { reviewMassMailContent } from "./massMailContent";
+import { canItTransition, markItSent } from "../../domain/itLifecycle";
 
 export type ItOpened =
   | {
@@ -93,10 +94,10 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
       );
     } else if (sent) {
       record = await updateItRecord(ctx, mailbox, message.id, summary.id, (r) => {
-        if (r.state === "sent" || r.state === "confirmed") return r;
+        if (!canItTransition(r.state, "sent")) return r;
         // A claim on the send is over: the send is recorded now.
         const { claim, ...rest } = r;
-        const next = { ...rest, state: "sent" as const, sent: sentFacts(sent, actorIn(ctx, mailbox)) };
+        const next = markItSent(rest, sentFacts(sent, actorIn(ctx, mailbox)));
         return claim && claim.step !== "massMailSend" ? { ...next, claim } : next;
       });
       sendDetected = true;

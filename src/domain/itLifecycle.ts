@@ -1,0 +1,202 @@
+// IT's lifecycle of a case, kept in IT's record on the forward in IT's mailbox (domain/itRecord.ts):
+//
+//   received → prepared → sent → confirmed
+//   received → sent      (the send was found in Sent Items before the draft was recorded: it is a fact)
+//   received or prepared → refused    (IT refuses the request, with a reason)
+//   received or prepared → cancelled  (Communications cancelled the case before the send, with its reason)
+//
+// Confirmed, refused and cancelled are final; a sent mass mail cannot be refused or cancelled (mail cannot be
+// unsent). Each transition appends one entry to the record's history: what, when, who and the mailbox acted for,
+// like the case's lifecycle (domain/lifecycle.ts). The guards live here, not in the workflow or the UI, so every
+// caller gets the same refusals: `caseCancelled` for work on a case Communications cancelled, otherwise
+// `illegalTransition` with details { from, to, action }.
+//
+// Every function is pure: it returns a new record and never changes the one it was given.
+import { AppError } from "./errors";
+import type { Act } from "./history";
+import type { ItAction, ItGroup, ItHistoryEntry, ItRecord, ItState } from "./itRecord";
+
+/** What IT can do on its record; `changeSender` is not a transition (the state stays prepared). */
+export type ItStep = "prepare" | "changeSender" | "send" | "confirm" | "refuse" | "cancel";
+
+export const IT_STEPS: readonly ItStep[] = ["prepare", "changeSender", "send", "confirm", "refuse", "cancel"];
+
+/** Who did a step: the person and the mailbox they acted for (dropped when it is their own). */
+export type ItActor = Pick<Act, "at" | "by" | "for">;
+
+/** The states IT's record may move to from `from`. */
+export function itNextStates(from: ItState): readonly ItState[] {
+  switch (from) {
+    case "received":
+      return ["prepared", "sent", "refused", "cancelled"];
+    case "prepared":
+      return ["sent", "refused", "cancelled"];
+    case "sent":
+      return ["confirmed"];
+    case "confirmed":
+    case "refused":
+    case "cancelled":
+      return [];
+  }
+}
+
+export function canItTransition(from: ItState, to: ItState): boolean {
+  return itNextStates(from).includes(to);
+}
+
+/** IT still has something to do on the case. */
+export function isItOpen(state: ItState): boolean {
+  return itNextStates(state).length > 0;
+}
+
+/** The mass mail went out (recorded sent or confirmed): a send is never repeated. */
+export function itMassMailWentOut(r: Pick<ItRecord, "state">): boolean {
+  return r.state === "sent" || r.state === "confirmed";
+}
+
+/** IT's record before IT did anything. */
+export function newItRecord(caseId: string): ItRecord {
+  return { v: 1, caseId, state: "received", groups: [] };
+}
+
+export interface PreparedDraft {
+  draftId: string;
+  sender?: ItRecord["sender"];
+  senderFallback?: boolean;
+  groups: ItGroup[];
+}
+
+/** The mass-mail draft exists: its id, who it goes out as and the groups it goes to. */
+export function prepareIt(r: ItRecord, draft: PreparedDraft, act: ItActor): ItRecord {
+  if (draft.groups.length === 0) {
+    throw new AppError("badRequest", "Choose at least one audience", {
+      details: { from: r.state, to: "prepared", action: "prepared" },
+    });
+  }
+  const next = transition(r, "prepared", "prepared", act);
+  const prepared: ItRecord = { ...next, draftId: draft.draftId, groups: draft.groups.map((g) => ({ ...g })) };
+  if (draft.sender !== undefined) prepared.sender = { ...draft.sender };
+  if (draft.senderFallback !== undefined) prepared.senderFallback = draft.senderFallback;
+  return prepared;
+}
+
+/** The prepared draft goes out as another sender (Exchange refused the requested one). The state stays. */
+export function changeItSender(
+  r: ItRecord,
+  sender: NonNullable<ItRecord["sender"]>,
+  fallback: boolean,
+): ItRecord {
+  guardItStep(r, "changeSender");
+  return { ...r, sender: { ...sender }, senderFallback: fallback };
+}
+
+/** The mass mail went out; `sent` are its facts (when, who, its internetMessageId, its Sent Items copy). */
+export function markItSent(r: ItRecord, sent: NonNullable<ItRecord["sent"]>): ItRecord {
+  return { ...transition(r, "sent", "sent", sent), sent: { ...sent } };
+}
+
+/** IT's confirmation reached Communications; `confirmed` are its facts (when, who, its Sent Items copy). */
+export function markItConfirmed(r: ItRecord, confirmed: NonNullable<ItRecord["confirmed"]>): ItRecord {
+  if (!r.sent && r.state === "sent")
+    throw illegal(r.state, "confirmed", "confirmed", "The send has no facts");
+  return { ...transition(r, "confirmed", "confirmed", confirmed), confirmed: { ...confirmed } };
+}
+
+/** IT refuses the request (e.g. it breaks the institution's rules); the reason is required. */
+export function refuseIt(r: ItRecord, act: ItActor & { reason: string }): ItRecord {
+  return stop(r, "refused", act);
+}
+
+/** Communications cancelled the case before the send; its reason is kept. */
+export function cancelIt(r: ItRecord, act: ItActor & { reason: string }): ItRecord {
+  return stop(r, "cancelled", act);
+}
+
+/** Throws the lifecycle's refusal when `step` is not legal now; returns nothing when it is. */
+export function guardItStep(r: ItRecord, step: ItStep): void {
+  const to = targetOf(step);
+  guardStopped(r, to, actionOf(step));
+  if (step === "changeSender") {
+    if (r.state !== "prepared" || !r.draftId)
+      throw illegal(
+        r.state,
+        r.state,
+        "prepared",
+        `A ${r.state} mass mail has no draft whose sender can change`,
+      );
+    return;
+  }
+  if (step === "confirm" && r.state === "sent" && !r.sent) {
+    throw illegal(r.state, to, "confirmed", "The send has no facts");
+  }
+  if (!canItTransition(r.state, to)) {
+    throw illegal(r.state, to, actionOf(step), `Cannot go from ${r.state} to ${to}`);
+  }
+}
+
+function targetOf(step: ItStep): ItState {
+  switch (step) {
+    case "prepare":
+    case "changeSender":
+      return "prepared";
+    case "send":
+      return "sent";
+    case "confirm":
+      return "confirmed";
+    case "refuse":
+      return "refused";
+    case "cancel":
+      return "cancelled";
+  }
+}
+
+function actionOf(step: ItStep): ItAction {
+  return step === "changeSender" ? "prepared" : (targetOf(step) as ItAction);
+}
+
+function stop(r: ItRecord, to: "refused" | "cancelled", act: ItActor & { reason: string }): ItRecord {
+  const reason = act.reason.trim();
+  const next = transition(r, to, to, { at: act.at, by: act.by, for: act.for, note: reason });
+  if (reason === "")
+    throw illegal(r.state, to, to, `A ${to === "refused" ? "refusal" : "cancellation"} needs a reason`);
+  const facts: NonNullable<ItRecord["refused"]> = { at: act.at, ...actor(act), reason };
+  return to === "refused" ? { ...next, refused: facts } : { ...next, cancelled: facts };
+}
+
+/** Work on a case that stopped: cancelled by Communications is `caseCancelled`, refused by IT is illegal. */
+function guardStopped(r: ItRecord, to: ItState, action: ItAction): void {
+  if (r.state === "cancelled" && to !== "cancelled") {
+    throw new AppError("caseCancelled", `Communications cancelled the case: ${r.cancelled?.reason ?? ""}`, {
+      details: {
+        from: r.state,
+        to,
+        action,
+        ...(r.cancelled ? { reason: r.cancelled.reason, by: r.cancelled.by, at: r.cancelled.at } : {}),
+      },
+    });
+  }
+}
+
+function transition(r: ItRecord, to: ItState, action: ItAction, act: ItActor & { note?: string }): ItRecord {
+  guardStopped(r, to, action);
+  if (!canItTransition(r.state, to)) {
+    throw illegal(r.state, to, action, `Cannot go from ${r.state} to ${to}`);
+  }
+  return { ...r, state: to, history: [...(r.history ?? []), entryOf(action, act)] };
+}
+
+function actor(act: ItActor): { by: string; for?: string } {
+  return act.for !== undefined && act.for.toLowerCase() !== act.by.toLowerCase()
+    ? { by: act.by, for: act.for }
+    : { by: act.by };
+}
+
+function entryOf(action: ItAction, act: ItActor & { note?: string }): ItHistoryEntry {
+  const entry: ItHistoryEntry = { at: act.at, ...actor(act), action };
+  if (act.note !== undefined) entry.note = act.note;
+  return entry;
+}
+
+function illegal(from: ItState, to: ItState, action: ItAction, message: string): AppError {
+  return new AppError("illegalTransition", message, { details: { from, to, action } });
+}

@@ -1,0 +1,131 @@
+// IT sends the prepared mass mail exactly once, and records it (IT lifecycle: prepared → sent).
+import { refuseEmptyDraft } from "./massMailContent";
+import { AppError } from "../../domain/errors";
+import type { Claim } from "../../domain/claim";
+import { guardItStep, itMassMailWentOut, markItSent } from "../../domain/itLifecycle";
+import type { ItRecord } from "../../domain/itRecord";
+import type { MailMessage } from "../../ports/mailService";
+import { actorOfClaim, releasing } from "../claims";
+import type { ClaimOptions } from "../claims";
+import type { WorkflowContext } from "../context";
+import { actorIn } from "../context";
+import { findSent } from "../reconcile";
+import { sendOnce } from "../sendOnce";
+import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
+import { caseCancelledError, refuseIfCancelledNow } from "./itCase";
+import type { ItCase } from "./itCase";
+import { itClaimHome, updateItRecord } from "./itStore";
+import { actorOf, sentFacts } from "./openItCase";
+
+/**
+ * Sends the prepared draft exactly once: Sent Items is checked first (a send from a compose window, or one whose
+ * answer was lost, counts), and a refused send leaves the draft as it was. The record takes the draft's
+ * internetMessageId, which the sent mail keeps (graph/outgoing.ts): its Sent Items copy is filed seconds later,
+ * and the next opening records that copy's id (openItCase.ts).
+ */
+export function sendMassMail(
+  ctx: WorkflowContext,
+  opened: ItCase,
+  options: ClaimOptions = {},
+): Promise<ItRecord> {
+  const { mailbox, message, summary } = opened;
+  let draftId = "";
+  let draft: MailMessage | undefined;
+  return sendExactlyOnce<ItRecord, Partial<NonNullable<ItRecord["sent"]>>, ItRecord>(ctx, {
+    key: `massmail:${message.id}`,
+    home: itClaimHome(ctx, mailbox, message.id, summary.id),
+    options,
+    check: async (record) => {
+      if (itMassMailWentOut(record)) return record;
+      if (opened.cancelled) throw caseCancelledError(opened.cancelled);
+      if (!record.draftId) throw new AppError("notFound", "Prepare the mass mail first");
+      guardItStep(record, "send");
+      draftId = record.draftId;
+      draft = await draftOrGone(ctx, mailbox, draftId);
+      if (draft) refuseEmptyDraft(draft);
+      return undefined;
+    },
+    claim: () => ({
+      step: "massMailSend",
+      mail: { mailbox, caseId: summary.id, kind: "massMail" },
+      isDone: (r) => {
+        if (itMassMailWentOut(r)) return true;
+        guardItStep(r, "send");
+        return false;
+      },
+      draft: { id: draftId, internetMessageId: draft?.internetMessageId },
+    }),
+    done: (record) => record,
+    sentByClaim: () => ({}),
+    // Right before the send: no copy of the case's mass mail may be out already (a compose window, another
+    // draft of the case, an answer that was lost).
+    alreadySent: async () => {
+      const already = await findSent(ctx, mailbox, summary.id, "massMail");
+      return already ? sentFacts(already, actorIn(ctx, mailbox)) : undefined;
+    },
+    send: async () => {
+      // The draft left Drafts but its copy is not in Sent Items: sent (from a compose window, say) moments ago.
+      if (!draft)
+        throw new AppError("notInSentItemsYet", "The mass mail left Drafts but is not in Sent Items yet");
+      // Right before the send: a cancellation that reached IT's mailbox since the pane opened stops it.
+      await refuseIfCancelledNow(ctx, opened);
+      return sendDraftOnce(ctx, opened, draftId, draft);
+    },
+    sentUnderClaim: claimEvidence,
+    record: (claim, sent) => recordMassSend(ctx, opened, claim, sent),
+  });
+}
+
+async function draftOrGone(ctx: WorkflowContext, mailbox: string, draftId: string) {
+  try {
+    return await ctx.mail.getMessage(mailbox, draftId, { withBody: true, withAttachments: true });
+  } catch (e) {
+    if (e instanceof AppError && e.code === "notFound") return undefined;
+    throw e;
+  }
+}
+
+/** The mass send's record write, which also clears the claim it was sent under. */
+async function recordMassSend(
+  ctx: WorkflowContext,
+  opened: ItCase,
+  claim: Claim,
+  sent: Partial<NonNullable<ItRecord["sent"]>>,
+): Promise<ItRecord> {
+  const { mailbox, message, summary } = opened;
+  const home = itClaimHome(ctx, mailbox, message.id, summary.id);
+  const facts: NonNullable<ItRecord["sent"]> = {
+    at: sent.at ?? ctx.now().toISOString(),
+    ...(sent.by ? actorOf({ by: sent.by, for: sent.for }) : actorOfClaim(ctx, mailbox, claim)),
+  };
+  const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
+  if (internetMessageId) facts.internetMessageId = internetMessageId;
+  if (sent.sentItemId) facts.sentItemId = sent.sentItemId;
+  if (sent.conversationId) facts.conversationId = sent.conversationId;
+  return updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
+    releasing(home, itMassMailWentOut(r) ? r : markItSent(r, facts), claim.token),
+  );
+}
+
+async function sendDraftOnce(
+  ctx: WorkflowContext,
+  opened: ItCase,
+  draftId: string,
+  draft: MailMessage,
+): Promise<NonNullable<ItRecord["sent"]>> {
+  const { mailbox, summary } = opened;
+  const result = await sendOnce(ctx, mailbox, summary.id, "massMail", async () => {
+    await ctx.mail.sendDraft(mailbox, draftId);
+    return draft.internetMessageId ? { internetMessageId: draft.internetMessageId } : {};
+  });
+  const facts: NonNullable<ItRecord["sent"]> = {
+    at: result.sentAt ?? ctx.now().toISOString(),
+    ...actorIn(ctx, mailbox),
+  };
+  const internetMessageId = result.internetMessageId ?? draft.internetMessageId;
+  if (internetMessageId) facts.internetMessageId = internetMessageId;
+  const conversationId = result.conversationId ?? draft.conversationId;
+  if (conversationId) facts.conversationId = conversationId;
+  if (result.sentItemId) facts.sentItemId = result.sentItemId;
+  return facts;
+}

@@ -1,0 +1,49 @@
+// The one way a record kept in a message's extended property changes — Communications' case record on the
+// request, IT's record on the forward in IT's mailbox: read it with the message's etag, apply a change to it,
+// write with If-Match on that etag. A concurrent write makes Graph answer 412 (AppError "conflict"): the record is
+// read again and the change applied again to the fresh one, so two people acting at once never lose each other's
+// facts. Bounded: after MAX_WRITE_ATTEMPTS conflicts the conflict stands (the person retries).
+import { AppError } from "../domain/errors";
+import type { MailMessage } from "../ports/mailService";
+
+/** Where a record lives: a message read with its etag, and a write with If-Match on it. */
+export interface RecordHome<R> {
+  read(): Promise<{ record: R; message: MailMessage }>;
+  /** Writes `record` with If-Match on `message.etag`; returns the message as it now is (new etag). */
+  write(message: MailMessage, record: R): Promise<MailMessage>;
+}
+
+export interface Saved<R> {
+  record: R;
+  message: MailMessage;
+  /** False when the change returned the record it was given: nothing was written. */
+  changed: boolean;
+}
+
+export const MAX_WRITE_ATTEMPTS = 4;
+
+export function isConflict(e: unknown): boolean {
+  return e instanceof AppError && e.code === "conflict";
+}
+
+/**
+ * Applies `change` to the freshest record and writes the result. `change` runs again on every attempt (keep it
+ * free of effects other than reads); returning the record it was given means "nothing to do" and writes nothing;
+ * throwing stops without writing.
+ */
+export async function updateRecord<R>(
+  home: RecordHome<R>,
+  change: (current: R, message: MailMessage) => R | Promise<R>,
+): Promise<Saved<R>> {
+  for (let attempt = 1; ; attempt++) {
+    const { record, message } = await home.read();
+    const next = await change(record, message);
+    if (next === record) return { record, message, changed: false };
+    try {
+      return { record: next, message: await home.write(message, next), changed: true };
+    } catch (e) {
+      if (isConflict(e) && attempt < MAX_WRITE_ATTEMPTS) continue;
+      throw e;
+    }
+  }
+}
