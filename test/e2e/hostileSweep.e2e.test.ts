@@ -674,7 +674,8 @@ if (!corporaAvailable) {
           `hostile sweep: ${payloads.length} payloads × {body, subject, sender name}, ` +
             `${groups.length + SEND_RUNS} requests listed and opened (${opened.request} as requests, ` +
             `${opened["treated as request"]} treated as requests by hand, ${brokenOpens.length} broken), ` +
-            `${runs.length} mass mails sent (every payload in one of them) and ${massMails.length} scanned ` +
+            `${runs.length} mass mails sent (the corpus split across their requests; IT's pane read the message of ` +
+            `${runs.length - itPreviewDiffers.length}) and ${massMails.length} scanned ` +
             `+ ${delivered.length} delivered copies, ` +
             `${sweep.executions.length} executions, ${sweep.dialogs.length} dialogs, ` +
             `${sweep.outside.length} outside requests, ${sweep.dom.length} dangerous DOM nodes, ` +
