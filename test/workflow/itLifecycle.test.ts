@@ -1,5 +1,6 @@
 // IT's steps in the workflow follow the IT lifecycle (domain/itLifecycle.ts): each leaves its history entry
 // on IT's record, and a refused request gets no mass mail.
+import { cancelCase } from "../../src/workflow/actions/cancelCase";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { confirmToCommunications, refuseRequest, sendMassMail } from "../../src/workflow/it/itActions";
 import { itRecordOf } from "../../src/workflow/it/itStore";
@@ -7,7 +8,7 @@ import { newCase } from "../support/cases";
 import { openForward, prepareForCase } from "../support/procedure";
 import { sendAttempts } from "../support/requestLog";
 import type { World } from "../support/world";
-import { COMMUNICATIONS, IT, OPERATOR, setupWorld } from "../support/world";
+import { COMMUNICATIONS, IT, OPERATOR, PROFESSIONAL, setupWorld } from "../support/world";
 
 const world = setupWorld();
 
@@ -69,5 +70,30 @@ describe("IT's lifecycle in the workflow", () => {
       code: "illegalTransition",
       details: { from: "sent", to: "refused" },
     });
+  });
+
+  it("a case Communications cancelled is recorded cancelled in IT's record on opening (reason, who, when), once", async () => {
+    const w = world();
+    const { case: created } = await newCase(w, "01-structured-es.json");
+    await forwardToIt(w.comms.ctx, COMMUNICATIONS, created.requestMessageId ?? "");
+    w.afterSentItemsDelay();
+    await prepareForCase(w, await openForward(w, created.id));
+    await cancelCase(
+      w.comms.ctx,
+      COMMUNICATIONS,
+      created.requestMessageId ?? "",
+      "La unidad retiró la solicitud",
+    );
+    const opened = await openForward(w, created.id);
+    expect(opened.record).toMatchObject({
+      state: "cancelled",
+      cancelled: { by: PROFESSIONAL, reason: "La unidad retiró la solicitud" },
+    });
+    expect(opened.record.history?.map((h) => h.action)).toEqual(["prepared", "cancelled"]);
+    // Opening again writes nothing new; the send stays refused.
+    const again = await openForward(w, created.id);
+    expect(again.record).toEqual(opened.record);
+    await expect(sendMassMail(w.it.ctx, again)).rejects.toMatchObject({ code: "caseCancelled" });
+    expect(sendAttempts(w.tenant, OPERATOR)).toHaveLength(0);
   });
 });

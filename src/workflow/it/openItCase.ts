@@ -20,7 +20,7 @@ import { lookForDeliveryProblems } from "./deliveryReports";
 import { itRecordOf, updateItRecord } from "./itStore";
 import type { MassMailContent } from "./massMailContent";
 import { reviewMassMailContent } from "./massMailContent";
-import { canItTransition, markItSent } from "../../domain/itLifecycle";
+import { canItTransition, cancelIt, markItSent } from "../../domain/itLifecycle";
 
 export type ItOpened =
   | {
@@ -102,6 +102,17 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
       });
       sendDetected = true;
     }
+  }
+  // Communications cancelled the case: IT's record says so too (reason, who, when), so IT's own register and
+  // dashboard agree with the case. Not while a step is under way (a claim: a draft being made, the mass mail
+  // being sent): that step checks the cancellation itself right before it acts.
+  const cancelled = summary.cancelled;
+  if (cancelled && (record.state === "received" || record.state === "prepared") && !record.claim) {
+    record = await updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
+      (r.state === "received" || r.state === "prepared") && !r.claim
+        ? cancelIt(r, { at: cancelled.at, by: cancelled.by, reason: cancelled.reason })
+        : r,
+    );
   }
   if (record.state === "sent" || record.state === "confirmed")
     record = await recordDeliveryProblems(ctx, mailbox, message.id, record);

@@ -56,6 +56,14 @@ export function ItCaseView({ item }: ItCaseViewProps) {
   const ctx = useWorkflow();
   const counts = useAudienceCounts();
   const [record, setRecord] = useState<ItRecord>(item.record);
+  // A stopped record (cancelled by Communications, refused by IT) shows the step it stopped at, with that step's
+  // buttons disabled and described by the reason.
+  const stage =
+    record.state === "cancelled" || record.state === "refused"
+      ? record.draftId
+        ? "prepared"
+        : "received"
+      : record.state;
   const [audiences, setAudiences] = useState<AudienceKey[]>(item.summary.fields.audiences);
   const sender = chooseSender(config, item.summary.fields.desiredSender);
 
@@ -94,7 +102,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
         </Text>
         <Text weight="semibold">
           {/* Cancelled before IT sent: that is the case's state now; after the send, IT's own state stands. */}
-          {item.cancelled && (record.state === "received" || record.state === "prepared")
+          {item.cancelled && (stage === "received" || stage === "prepared")
             ? t("state.cancelled")
             : t(`it.state.${record.state}`)}
         </Text>
@@ -154,7 +162,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
         </MessageBar>
       ) : null}
 
-      {!item.content.hasContent && record.state === "received" ? (
+      {!item.content.hasContent && stage === "received" ? (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>
             <MessageBarTitle>{t("error.title")}</MessageBarTitle>
@@ -162,9 +170,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {record.state === "received" || record.state === "prepared" ? (
-        <ContentReport content={item.content} />
-      ) : null}
+      {stage === "received" || stage === "prepared" ? <ContentReport content={item.content} /> : null}
       <ItAnswerReminder item={item} record={record} />
 
       <CaseFacts
@@ -173,7 +179,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
         dueDate={item.summary.dueDate}
       />
 
-      {record.state === "received" ? (
+      {stage === "received" ? (
         <>
           <AudiencePicker chosen={audiences} onChange={setAudiences} counts={counts} />
           <Text>
@@ -197,7 +203,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               </ul>
             </div>
           ) : null}
-          {item.cancelled || !item.content.hasContent ? (
+          {item.cancelled || record.state === "refused" || !item.content.hasContent ? (
             <Button disabled aria-describedby={item.cancelled ? "it-cancelled-why" : "it-empty-why"}>
               {t("it.prepare")}
             </Button>
@@ -212,7 +218,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
         </>
       ) : null}
 
-      {record.state === "prepared" ? (
+      {stage === "prepared" ? (
         <>
           <ItReview record={record} subject={item.summary.fields.subject} groupNames={groupNames} />
           <div className={styles.row}>
@@ -223,7 +229,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               subject={item.summary.fields.subject}
               groups={groupNames}
               total={totalRecipients(record.groups)}
-              disabled={send.isRunning || !!item.cancelled}
+              disabled={send.isRunning || !!item.cancelled || record.state === "refused"}
               describedBy={item.cancelled ? "it-cancelled-why" : undefined}
               onConfirm={() => void send.run()}
             />
