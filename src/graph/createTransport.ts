@@ -5,7 +5,7 @@ import { systemClock } from "./pipeline/clock";
 import type { Clock } from "./pipeline/clock";
 import { DEFAULT_RETRY_POLICY } from "./pipeline/retryHandler";
 import type { RetryPolicy } from "./pipeline/retryHandler";
-import type { ServerWait } from "../ports/serverWaits";
+import type { ServerWaitListener } from "./pipeline/retryHandler";
 import type { AccessTokenProvider } from "./tokenProvider";
 import { GraphTransport } from "./transport";
 
@@ -25,7 +25,7 @@ export interface TransportOptions {
    * Told before each wait caused by a 429/503/504 answer (not before the adapter's other pauses, which are
    * nobody's throttling).
    */
-  onServerWait?: (wait: ServerWait) => void;
+  onServerWait?: ServerWaitListener;
 }
 
 export function createGraphTransport(

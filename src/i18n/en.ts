@@ -14,6 +14,15 @@ export const en: Record<MessageKey, string> = {
     "The mail server is throttling requests; the pane is waiting {seconds} s on its own, then retrying…",
   "wait.ownUnavailable":
     "The mail server is unavailable for now; the pane is waiting {seconds} s on its own, then retrying…",
+  "wait.progress": "To {operation}: {waited} waited so far, {budget} at most.",
+  "wait.operation.read": "read from the mailbox",
+  "wait.operation.write": "save the changes",
+  "wait.operation.create": "create the draft",
+  "wait.operation.send": "send the mail",
+  "wait.stop": "Stop waiting",
+  "wait.seconds": "{seconds} s",
+  "wait.minutes": "{minutes} min",
+  "wait.minutesSeconds": "{minutes} min {seconds} s",
   "error.title": "Could not complete",
   "error.retry": "Retry",
   "error.signIn": "Sign in again",
@@ -21,6 +30,10 @@ export const en: Record<MessageKey, string> = {
   "error.dismiss": "Dismiss",
   "error.network": "No connection to the mail server. Check the network and retry.",
   "error.throttled": "The mail server asked us to wait. Retry in a few seconds.",
+  "error.throttledLong":
+    "The mail server kept throttling requests for {waited} and the pane stopped waiting. Retry in a few minutes; Pregón checks before resending anything.",
+  "error.throttledStopped":
+    "You stopped waiting for the mail server (after {waited}). Retry when you like; Pregón checks before resending anything.",
   "error.unavailable": "The mail server did not answer. Retry; Pregón checks before resending anything.",
   "error.notFound": "The message no longer exists or was moved.",
   "error.notInSentItemsYet":

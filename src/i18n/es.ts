@@ -12,6 +12,15 @@ export const es = {
     "El servidor de correo está limitando las solicitudes; el panel espera {seconds} s por su cuenta y reintenta…",
   "wait.ownUnavailable":
     "El servidor de correo no está disponible por ahora; el panel espera {seconds} s por su cuenta y reintenta…",
+  "wait.progress": "Para {operation}: lleva {waited} de espera, de {budget} como máximo.",
+  "wait.operation.read": "leer del buzón",
+  "wait.operation.write": "guardar los cambios",
+  "wait.operation.create": "crear el borrador",
+  "wait.operation.send": "enviar el correo",
+  "wait.stop": "Dejar de esperar",
+  "wait.seconds": "{seconds} s",
+  "wait.minutes": "{minutes} min",
+  "wait.minutesSeconds": "{minutes} min {seconds} s",
   "error.title": "No se pudo completar",
   "error.retry": "Reintentar",
   "error.signIn": "Iniciar sesión de nuevo",
@@ -19,6 +28,10 @@ export const es = {
   "error.dismiss": "Cerrar",
   "error.network": "Sin conexión con el servidor de correo. Revise la red y reintente.",
   "error.throttled": "El servidor de correo pidió esperar. Reintente en unos segundos.",
+  "error.throttledLong":
+    "El servidor de correo siguió limitando las solicitudes durante {waited} y el panel dejó de esperar. Reintente en unos minutos; Pregón verifica antes de reenviar nada.",
+  "error.throttledStopped":
+    "Dejó de esperar al servidor de correo (llevaba {waited}). Reintente cuando quiera; Pregón verifica antes de reenviar nada.",
   "error.unavailable":
     "El servidor de correo no respondió. Reintente; Pregón verifica antes de reenviar nada.",
   "error.notFound": "El mensaje ya no existe o se movió.",

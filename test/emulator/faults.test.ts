@@ -103,4 +103,61 @@ describe("fault rules", () => {
     expect(h.tenant.storedMessages(TIC, "inbox")).toHaveLength(1);
     expect(h.tenant.log.last()).toMatchObject({ dropped: true, status: 202 });
   });
+
+  it("throttles one request in three at random from a seed, reproducibly, without running them and hiding Retry-After", async () => {
+    const token = h.token(ANA);
+    const statuses = async (seed: number): Promise<number[]> => {
+      const rule = h.tenant.faults.add({
+        url: "/me/messages",
+        effect: { kind: "throttle", retryAfterSeconds: 1 },
+        chance: { oneIn: 3, seed },
+      });
+      const out: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        const r = await h.call(token, "GET", "/me/messages");
+        out.push(r.status);
+        if (r.status === 429) {
+          expect(r.headers.get("retry-after")).toBeNull();
+          expect(errorCode(r.body)).toBe("ApplicationThrottled");
+        }
+      }
+      expect(h.tenant.faults.list().find((f) => f.id === rule.id)?.hits).toBe(
+        out.filter((s) => s === 429).length,
+      );
+      h.tenant.faults.remove(rule.id);
+      return out;
+    };
+    const first = await statuses(7);
+    const again = await statuses(7);
+    const other = await statuses(8);
+    expect(again).toEqual(first);
+    expect(other).not.toEqual(first);
+    const throttled = first.filter((s) => s === 429).length;
+    expect(first.every((s) => s === 200 || s === 429)).toBe(true);
+    // One in three of 60: well inside 8..32 for any fair draw.
+    expect(throttled).toBeGreaterThan(8);
+    expect(throttled).toBeLessThan(32);
+    // A throttled write changes nothing: sendMail under the same rule delivers exactly the 202s.
+    h.tenant.faults.add({
+      method: "POST",
+      url: "/sendMail",
+      effect: { kind: "throttle", retryAfterSeconds: 1 },
+      chance: { oneIn: 3, seed: 7 },
+    });
+    let accepted = 0;
+    for (let i = 0; i < 12; i++)
+      if ((await h.call(token, "POST", "/me/sendMail", mail)).status === 202) accepted++;
+    expect(accepted).toBeLessThan(12);
+    expect(h.tenant.storedMessages(TIC, "inbox")).toHaveLength(accepted);
+  });
+
+  it("refuses a chance that is not one in a whole number", () => {
+    expect(() =>
+      h.tenant.faults.add({
+        url: "/me",
+        effect: { kind: "latency", ms: 1 },
+        chance: { oneIn: 0.5, seed: 1 },
+      }),
+    ).toThrow(/oneIn/);
+  });
 });

@@ -18,7 +18,7 @@ describe("Graph errors become AppErrors", () => {
     [504, "GatewayTimeout", "unavailable", "retry"],
     [500, "ErrorInternalServerError", "unknown", "retry"],
   ])("%i %s → %s", async (status, graphCode, code, nextStep) => {
-    const h = createHarness({ retry: { maxRetries: 0 } });
+    const h = createHarness({ retry: { maxRetries: 0, maxThrottleWaitMs: 0 } });
     h.use(
       http.get(`${GRAPH}/me/messages/:id`, () =>
         HttpResponse.json(

@@ -50,25 +50,47 @@ describe("retries", () => {
     expect(h.requests).toHaveLength(2);
   });
 
-  it("gives up when the next wait would exceed the budget, and says how long Graph asked for", async () => {
-    const h = createHarness({ retry: { maxTotalWaitMs: 10_000 } });
+  it("gives up when the next wait of a 429 would exceed its time budget, and says how long Graph asked for", async () => {
+    const h = createHarness({ retry: { maxThrottleWaitMs: 10_000 } });
     h.use(http.get(`${GRAPH}/me/messages/:id`, sequence(throttled("6"), throttled("6"))));
 
     await expect(h.service.getMessage("me", REQUEST_ID)).rejects.toMatchObject({
       code: "throttled",
       nextStep: "retry",
-      details: { status: 429, graphCode: "ApplicationThrottled", retryAfterSeconds: 6 },
+      details: {
+        status: 429,
+        graphCode: "ApplicationThrottled",
+        retryAfterSeconds: 6,
+        waitedSeconds: 6,
+        budgetSeconds: 10,
+      },
     });
     expect(h.sleeps).toEqual([6_000]);
   });
 
-  it("stops after the allowed number of retries", async () => {
+  it("keeps retrying a 429 past the count of retries, until the time budget: four 429s in a row do not fail", async () => {
     const h = createHarness({ retry: { maxRetries: 2 } });
-    h.use(http.get(`${GRAPH}/me/messages/:id`, sequence(throttled("1"))));
+    h.use(
+      http.get(
+        `${GRAPH}/me/messages/:id`,
+        sequence(throttled("1"), throttled("1"), throttled("1"), throttled("1"), throttled("1"), ok),
+      ),
+    );
 
-    await expect(h.service.getMessage("me", REQUEST_ID)).rejects.toMatchObject({ code: "throttled" });
+    const message = await h.service.getMessage("me", REQUEST_ID);
+
+    expect(message.id).toBe(REQUEST_ID);
+    expect(h.requests).toHaveLength(6);
+    expect(h.sleeps).toEqual([1_000, 1_000, 1_000, 1_000, 1_000]);
+  });
+
+  it("stops a 503 after the allowed number of retries", async () => {
+    const h = createHarness({ retry: { maxRetries: 2, baseDelayMs: 100 } });
+    h.use(http.get(`${GRAPH}/me/messages/:id`, sequence(unavailable)));
+
+    await expect(h.service.getMessage("me", REQUEST_ID)).rejects.toMatchObject({ code: "unavailable" });
     expect(h.requests).toHaveLength(3);
-    expect(h.sleeps).toEqual([1_000, 1_000]);
+    expect(h.sleeps).toEqual([75, 150]);
   });
 
   it("retries a 503 on a GET with exponential backoff and jitter when there is no Retry-After", async () => {
@@ -169,8 +191,8 @@ describe("waits a browser cannot read: Retry-After hidden by CORS", () => {
     // Backoff alone would be 0.75 × 0.5 s and 0.75 × 1 s; a 429 waits at least 2 s.
     expect(h.sleeps).toEqual([2_000, 2_000]);
     expect(waits).toEqual([
-      { ms: 2_000, status: 429, source: "client" },
-      { ms: 2_000, status: 429, source: "client" },
+      { ms: 2_000, status: 429, source: "client", operation: "read", waitedMs: 0, budgetMs: 120_000 },
+      { ms: 2_000, status: 429, source: "client", operation: "read", waitedMs: 2_000, budgetMs: 120_000 },
     ]);
   });
 
@@ -191,7 +213,9 @@ describe("waits a browser cannot read: Retry-After hidden by CORS", () => {
     await h.service.getMessage("me", REQUEST_ID);
 
     expect(h.sleeps).toEqual([2_128]);
-    expect(waits).toEqual([{ ms: 2_128, status: 429, source: "server" }]);
+    expect(waits).toEqual([
+      { ms: 2_128, status: 429, source: "server", operation: "read", waitedMs: 0, budgetMs: 120_000 },
+    ]);
   });
 
   it("honours an HTTP-date Retry-After", async () => {
@@ -243,6 +267,74 @@ describe("waits a browser cannot read: Retry-After hidden by CORS", () => {
 
     await h.service.getMessage("me", REQUEST_ID);
 
-    expect(waits).toEqual([{ ms: 1_500, status: 503, source: "client" }]);
+    expect(waits).toEqual([
+      { ms: 1_500, status: 503, source: "client", operation: "read", waitedMs: 0, budgetMs: 30_000 },
+    ]);
+  });
+});
+
+describe("a budget of time for throttling", () => {
+  it("gives up after 2 minutes of waiting when Graph throttles forever (Retry-After unreadable), with the throttled error", async () => {
+    const waits: ServerWait[] = [];
+    const h = createHarness({ onServerWait: (wait) => waits.push(wait) });
+    h.use(http.post(`${GRAPH}/me/messages/:id/send`, sequence(throttled())));
+
+    const failure = h.service.sendDraft("me", "draft-1");
+
+    await expect(failure).rejects.toMatchObject({
+      code: "throttled",
+      nextStep: "retry",
+      details: { status: 429, graphCode: "ApplicationThrottled", budgetSeconds: 120 },
+    });
+    const waited = h.sleeps.reduce((sum, ms) => sum + ms, 0);
+    // Backoff from 2 s (the floor) up to the 8 s step cap with random() = 0.5 (6 s), never past 2 min in all.
+    expect(h.sleeps.slice(0, 5)).toEqual([2_000, 2_000, 2_000, 3_000, 6_000]);
+    expect(waited).toBeLessThanOrEqual(120_000);
+    expect(waited + 6_000).toBeGreaterThan(120_000);
+    expect(h.requests).toHaveLength(h.sleeps.length + 1);
+    const error = (await failure.catch((e: unknown) => e)) as { details: { waitedSeconds: number } };
+    expect(error.details.waitedSeconds).toBe(Math.round(waited / 1000));
+    // Every wait was announced as the pane's own, for a send, with what had been waited so far.
+    expect(waits.map((w) => [w.operation, w.source, w.budgetMs])).toEqual(
+      h.sleeps.map(() => ["send", "client", 120_000]),
+    );
+    expect(waits.map((w) => w.waitedMs)).toEqual(
+      h.sleeps.map((_, i) => h.sleeps.slice(0, i).reduce((sum, ms) => sum + ms, 0)),
+    );
+    console.info(
+      `429 forever: gave up after ${h.sleeps.length} retries and ${waited / 1000} s of virtual wait`,
+    );
+  });
+
+  it("ends even when Graph answers Retry-After: 0 forever", async () => {
+    const h = createHarness();
+    h.use(http.get(`${GRAPH}/me/messages/:id`, sequence(throttled("0"))));
+
+    await expect(h.service.getMessage("me", REQUEST_ID)).rejects.toMatchObject({ code: "throttled" });
+    expect(h.sleeps.every((ms) => ms === 0)).toBe(true);
+    expect(h.sleeps).toHaveLength(120);
+  });
+
+  it("stops waiting at once when told to, and gives up throttled without sending again", async () => {
+    let stopNow: (() => void) | undefined;
+    const h = createHarness({
+      onServerWait: (_wait, stop) => {
+        stopNow = stop;
+      },
+      // This clock's sleep never ends by itself: only the stop can end the wait.
+      clock: { sleep: () => new Promise<void>(() => undefined), random: () => 0.5 },
+    });
+    h.use(http.post(`${GRAPH}/me/messages/:id/send`, sequence(throttled())));
+
+    const failure = h.service.sendDraft("me", "draft-1");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(h.requests).toHaveLength(1);
+    stopNow?.();
+
+    await expect(failure).rejects.toMatchObject({
+      code: "throttled",
+      details: { status: 429, stopped: 1, budgetSeconds: 120 },
+    });
+    expect(h.requests).toHaveLength(1);
   });
 });

@@ -77,7 +77,7 @@ describe("taskpane (jsdom, embedded tenant)", () => {
   });
 
   /** The pane wired as production wires it: server waits announced by the Graph adapter to the notice. */
-  function renderWithWaits(w: ReturnType<typeof world>) {
+  function renderWithWaits(w: ReturnType<typeof world>, options: { realWaits?: boolean } = {}) {
     const itemId = w.deliverRequest("01-structured-es.json");
     const host = hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }, "es-CO");
     const serverWaits = new WaitNotifier();
@@ -92,7 +92,7 @@ describe("taskpane (jsdom, embedded tenant)", () => {
         clock: {
           sleep: (ms) => {
             slept.push(ms);
-            return new Promise((resolve) => setTimeout(resolve, 10));
+            return new Promise((resolve) => setTimeout(resolve, options.realWaits ? ms : 10));
           },
         },
       },
@@ -123,7 +123,9 @@ describe("taskpane (jsdom, embedded tenant)", () => {
     expect(
       await screen.findByText(/El servidor de correo pidió esperar; se reintenta en [12] s/),
     ).toBeTruthy();
-    expect(announced).toEqual([{ ms: 1_500, status: 429, source: "server" }]);
+    expect(announced).toEqual([
+      { ms: 1_500, status: 429, source: "server", operation: "write", waitedMs: 0, budgetMs: 120_000 },
+    ]);
     await screen.findByRole("heading", { name: /^Caso CM-/ }, { timeout: 10_000 });
     expect(w.tenant.log.count({ method: "PATCH", url: itemId, status: 429 })).toBe(1);
     expect(w.tenant.log.count({ method: "PATCH", url: itemId, status: 200 })).toBe(1);
@@ -147,10 +149,66 @@ describe("taskpane (jsdom, embedded tenant)", () => {
         /El servidor de correo está limitando las solicitudes; el panel espera [12] s por su cuenta/,
       ),
     ).toBeTruthy();
+    // What it waits for, how long so far and at most.
+    expect(
+      screen.getByText(/Para guardar los cambios: lleva [01] s de espera, de 2 min como máximo\./),
+    ).toBeTruthy();
     await screen.findByRole("heading", { name: /^Caso CM-/ }, { timeout: 10_000 });
     // The 30 s the server "asked" never reached the pane; it waited its own 2 s and the retry went through.
-    expect(announced).toEqual([{ ms: 2_000, status: 429, source: "client" }]);
+    expect(announced).toEqual([
+      { ms: 2_000, status: 429, source: "client", operation: "write", waitedMs: 0, budgetMs: 120_000 },
+    ]);
     expect(w.tenant.log.count({ method: "PATCH", url: itemId, status: 200 })).toBe(1);
+  });
+
+  it("gives up after 2 minutes of waiting when the server throttles forever, and says so in the pane's words", async () => {
+    const user = userEvent.setup();
+    const w = world();
+    const { itemId, announced, slept } = renderWithWaits(w);
+    await screen.findByRole("heading", { name: "Nueva solicitud" }, { timeout: 10_000 });
+    w.tenant.faults.add({ method: "PATCH", url: itemId, effect: { kind: "throttle", retryAfterSeconds: 1 } });
+
+    await user.click(screen.getByRole("button", { name: "Crear caso" }));
+    const alert = await screen.findByRole("alert", {}, { timeout: 20_000 });
+    const waited = slept.reduce((sum, ms) => sum + ms, 0);
+    expect(waited).toBeLessThanOrEqual(120_000);
+    expect(waited).toBeGreaterThan(110_000);
+    expect(
+      within(alert).getByText(
+        /^El servidor de correo siguió limitando las solicitudes durante 1 min \d+ s y el panel dejó de esperar\./,
+      ),
+    ).toBeTruthy();
+    expect(announced.length).toBe(slept.length);
+    expect(w.tenant.log.count({ method: "PATCH", url: itemId, status: 200 })).toBe(0);
+    expect(screen.queryByRole("heading", { name: /^Caso CM-/ })).toBeNull();
+  }, 30_000);
+
+  it("stops waiting when the person presses the notice's button, and the pane says the wait was stopped", async () => {
+    const user = userEvent.setup();
+    const w = world();
+    w.tenant.behaviour.exposeRetryAfter = true;
+    const { itemId } = renderWithWaits(w, { realWaits: true });
+    await screen.findByRole("heading", { name: "Nueva solicitud" }, { timeout: 10_000 });
+    w.tenant.faults.add({
+      method: "PATCH",
+      url: itemId,
+      effect: { kind: "throttle", retryAfterSeconds: 60 },
+    });
+
+    await user.click(screen.getByRole("button", { name: "Crear caso" }));
+    await screen.findByText(
+      /El servidor de correo pidió esperar; se reintenta en (60|59) s/,
+      {},
+      { timeout: 10_000 },
+    );
+    await user.click(screen.getByRole("button", { name: "Dejar de esperar" }));
+
+    const alert = await screen.findByRole("alert", {}, { timeout: 10_000 });
+    expect(
+      within(alert).getByText(/^Dejó de esperar al servidor de correo \(llevaba \d+ s\)\./),
+    ).toBeTruthy();
+    expect(screen.queryByText(/se reintenta en/)).toBeNull();
+    expect(w.tenant.log.count({ method: "PATCH", url: itemId })).toBe(1);
   });
 
   it("shows no server-wait notice on a forward without faults, and the forward sleeps for nothing", async () => {

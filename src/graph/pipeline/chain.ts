@@ -5,14 +5,14 @@
 // the same chain without authentication.
 import { HTTPMessageHandler } from "@microsoft/microsoft-graph-client";
 import type { Middleware } from "@microsoft/microsoft-graph-client";
-import type { ServerWait } from "../../ports/serverWaits";
+
 import type { AccessTokenProvider } from "../tokenProvider";
 import { AuthHandler } from "./authHandler";
 import type { Clock } from "./clock";
 import { MailboxConcurrencyHandler } from "./concurrencyHandler";
 import { linkChain } from "./context";
 import { RetryHandler } from "./retryHandler";
-import type { RetryPolicy } from "./retryHandler";
+import type { RetryPolicy, ServerWaitListener } from "./retryHandler";
 import { TimeoutHandler } from "./timeoutHandler";
 
 export interface ChainOptions {
@@ -21,7 +21,7 @@ export interface ChainOptions {
   clock: Clock;
   maxConcurrentPerMailbox: number;
   timeoutMs: number;
-  onServerWait?: (wait: ServerWait) => void;
+  onServerWait?: ServerWaitListener;
 }
 
 function transport(options: ChainOptions): Middleware[] {

@@ -13,6 +13,7 @@ import type { AppError, ErrorCode } from "../../domain/errors";
 import type { MessageKey } from "../../i18n/catalogue";
 import type { I18n } from "../I18nContext";
 import { useI18n } from "../I18nContext";
+import { waitDuration } from "./waitDuration";
 
 export interface ErrorBarProps {
   error: AppError;
@@ -56,6 +57,9 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
 export function errorMessageKey(error: AppError): MessageKey {
   if (error.code === "claimedByOther" && isStaleClaim(error)) return "error.claimedByOtherStale";
   if (error.code === "emptyMassMail" && error.details?.at === "draft") return "error.emptyMassMailDraft";
+  if (error.code === "throttled" && error.details?.stopped === 1) return "error.throttledStopped";
+  if (error.code === "throttled" && typeof error.details?.waitedSeconds === "number")
+    return "error.throttledLong";
   return MESSAGE_OF[error.code];
 }
 
@@ -64,7 +68,10 @@ function isStaleClaim(error: AppError): boolean {
 }
 
 /** The message's placeholders: a claim names the step in words and its time in the pane's language and zone. */
-function paramsOf(error: AppError, { t, fmt }: I18n): Record<string, string | number> | undefined {
+function paramsOf(error: AppError, i18n: I18n): Record<string, string | number> | undefined {
+  const { t, fmt } = i18n;
+  if (error.code === "throttled" && typeof error.details?.waitedSeconds === "number")
+    return { ...error.details, waited: waitDuration(error.details.waitedSeconds * 1000, i18n) };
   if (error.code === "reminderAlreadySentToday" && error.details)
     return { ...error.details, time: fmt.time(String(error.details.at)) };
   if (error.code === "invalidAddress" && error.details) {
