@@ -75,6 +75,20 @@ const claimSchema = z.strictObject({
   since: instant,
   draftId: z.string().max(400).optional(),
   internetMessageId: z.string().max(400).optional(),
+  notice: z
+    .union([
+      z.strictObject({ msg: z.literal("cancel"), reason: z.string() }),
+      z.strictObject({
+        msg: z.literal("update"),
+        requestedDate: dateOnly.nullable().optional(),
+        audiences: z.array(z.enum(AUDIENCE_KEYS)).optional(),
+        subject: z.string().optional(),
+        dueDate: dateOnly.optional(),
+        text: z.literal(true).optional(),
+        note: z.string().optional(),
+      }),
+    ])
+    .optional(),
 });
 
 export const recordSchemaV1 = z

@@ -157,6 +157,10 @@ export const en: Record<MessageKey, string> = {
   "case.reconciled.confirmationLinked": "IT's confirmation arrived and was linked to the case.",
   "case.reconciled.relayRecovered":
     "The confirmation to the requester had already gone out; the record was completed.",
+  "case.reconciled.reminderRecovered":
+    "The reminder to IT had already gone out; the record was completed and no second one will be sent.",
+  "case.reconciled.noticeRecovered":
+    "The notice to IT (cancellation or change) had already gone out; the record was completed.",
   "case.reconciled.itAnswerLinked": "IT's answer to the reminder arrived and is in the case's history.",
   "case.reconciled.sendCrossedCancel":
     "IT sent the mass mail of this cancelled case: the conflict is recorded.",

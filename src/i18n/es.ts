@@ -158,6 +158,10 @@ export const es = {
   "case.reconciled.confirmationLinked": "Llegó la confirmación de TIC y quedó vinculada al caso.",
   "case.reconciled.relayRecovered":
     "La confirmación al solicitante ya se había enviado; el registro se completó.",
+  "case.reconciled.reminderRecovered":
+    "El recordatorio a TIC ya se había enviado; el registro se completó y no se enviará otro.",
+  "case.reconciled.noticeRecovered":
+    "El aviso a TIC (cancelación o cambio) ya se había enviado; el registro se completó.",
   "case.reconciled.itAnswerLinked":
     "Llegó la respuesta de TIC al recordatorio y quedó en la historia del caso.",
   "case.reconciled.sendCrossedCancel":

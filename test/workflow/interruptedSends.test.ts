@@ -170,10 +170,7 @@ const ROWS: Row[] = [
     press: (_w, ctx, s) => answerReminder(ctx, itOf(s)),
     reopen: async (w, s) => {
       const opened = await openReminder(w, s.caseId);
-      const answer = answerRecordOf(
-        { ...opened.message, caseProps: opened.openedCaseProps ?? {} },
-        s.caseId,
-      );
+      const answer = answerRecordOf({ ...opened.message, caseProps: opened.openedCaseProps ?? {} }, s.caseId);
       return { times: answer.answered ? 1 : 0, claimed: answer.claim !== undefined };
     },
   },
