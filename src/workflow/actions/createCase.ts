@@ -6,6 +6,7 @@ import { computeDueDate } from "../../domain/policy";
 import type { Case, CaseFields, MailAddress } from "../../domain/types";
 import type { MailboxId } from "../../ports/mailService";
 import { storedCaseOf, unreadableError, writeCase } from "../caseStore";
+import { forgedError } from "../recordStore";
 import type { WorkflowContext } from "../context";
 import { actorIn, calendarOf } from "../context";
 import { updateRecord } from "../recordStore";
@@ -88,6 +89,8 @@ function requestHome(
       const message = await ctx.mail.getMessage(mailbox, messageId);
       const stored = storedCaseOf(message);
       if (stored.status === "unreadable") throw unreadableError(stored);
+      // Never overwritten, never taken for this message's own case.
+      if (stored.status === "forged") throw forgedError(stored.case.id, stored.reason);
       return { record: stored.status === "ok" ? stored.case : undefined, message };
     },
     write(message, record) {
