@@ -61,7 +61,7 @@ export function createCaseFromRequest(ctx: WorkflowContext, input: CreateCaseInp
           },
           calendarOf(ctx.config),
         );
-        return createCase({
+        const created = createCase({
           id: await unusedCaseId(ctx, input.mailbox, now),
           at: now.toISOString(),
           ...actorIn(ctx, input.mailbox),
@@ -71,6 +71,8 @@ export function createCaseFromRequest(ctx: WorkflowContext, input: CreateCaseInp
           requestMessageId: message.id,
           evidence: { messageId: message.id, internetMessageId: message.internetMessageId },
         });
+        // The record belongs to this message (workflow/recordStore.ts): a copy found elsewhere is not acted on.
+        return message.internetMessageId ? { ...created, owner: message.internetMessageId } : created;
       },
     );
     if (!saved.record) throw new AppError("unknown", "The case was not created");
