@@ -3,7 +3,7 @@
 // second pane of the same person — who finds a live claim does not act; they see who holds it and since when.
 // A claim that is older than the configured time, whose mail is not in Sent Items and whose draft (if any) is
 // gone or still unsent, is stale: someone may take it over, explicitly. The step's record write clears it.
-import type { Instant } from "./types";
+import type { AudienceKey, DateOnly, Instant } from "./types";
 
 export type ClaimStep =
   | "forward"
@@ -41,7 +41,28 @@ export interface Claim {
   draftId?: string;
   /** What that draft's mail carries (kept when sent), so the next opener can recognise it was sent. */
   internetMessageId?: string;
+  /**
+   * On a notice claim: the change the notice tells IT, so that whoever finds the claim's draft gone (it was sent)
+   * records that change without the pane that sent it (workflow/reconcile.ts). Absent on other steps.
+   */
+  notice?: ClaimNotice;
 }
+
+/**
+ * The change a cancellation or update notice carries. A new message text travels only in the notice's body (the
+ * record keeps no bodies): `text: true` says it changed.
+ */
+export type ClaimNotice =
+  | { msg: "cancel"; reason: string }
+  | {
+      msg: "update";
+      requestedDate?: DateOnly | null;
+      audiences?: AudienceKey[];
+      subject?: string;
+      dueDate?: DateOnly;
+      text?: true;
+      note?: string;
+    };
 
 /** Minutes after which a claim may be taken over when nothing shows its effect happened. */
 export const DEFAULT_STALE_CLAIM_MINUTES = 10;

@@ -9,6 +9,11 @@ export type ErrorCode =
   | "invalidCaseId"
   | "invalidRecord"
   | "newerRecord"
+  /**
+   * The record on this message was written for another message (copied) or names another case than the message's
+   * case-id property: it is not acted on, and nothing is written (details: caseId, reason).
+   */
+  | "forgedRecord"
   | "recordTooLarge"
   /** Communications cancelled the case: IT must not prepare or send its mass mail. */
   | "caseCancelled"
@@ -88,6 +93,7 @@ export function defaultNextStep(code: ErrorCode): NextStep {
     case "invalidCaseId":
     case "invalidRecord":
     case "newerRecord":
+    case "forgedRecord":
     case "recordTooLarge":
     case "caseCancelled":
     case "invalidAddress":

@@ -20,6 +20,7 @@ export function toRecord(c: Case): StoredRecordV1 {
     fields: toStoredFields(c.fields, table),
     dueDate: c.dueDate,
     ...(c.requestMessageId === undefined ? {} : { requestMessageId: table.ref(c.requestMessageId) }),
+    ...(c.owner === undefined ? {} : { owner: c.owner }),
     ...(c.cancelReason === undefined ? {} : { cancelReason: c.cancelReason }),
     ...(c.itVersion === undefined ? {} : { itVersion: c.itVersion }),
     history: c.history.map((entry) => toStoredEntry(entry, table)),
@@ -41,6 +42,7 @@ export function fromRecord(record: StoredRecordV1): Case {
     history: record.history.map((entry) => fromStoredEntry(entry, deref)),
   };
   if (record.requestMessageId !== undefined) c.requestMessageId = deref(record.requestMessageId);
+  if (record.owner !== undefined) c.owner = record.owner;
   if (record.cancelReason !== undefined) c.cancelReason = record.cancelReason;
   if (record.itVersion !== undefined) c.itVersion = record.itVersion;
   if (record.claim !== undefined) c.claim = { ...record.claim };

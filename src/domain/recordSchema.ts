@@ -18,6 +18,8 @@
 // record written before it and from every record whose step is done (the step's write clears it).
 // `itVersion` (the version of the last message about the case sent to IT, see caseHeader.ts) is another; the
 // actions `updated`, `corrected` and `itAnswered` are new values a build from before them reads as unreadable (safe).
+// `owner` (the internetMessageId of the message the record was written for, workflow/recordStore.ts) and a claim's
+// `notice` (the change a notice tells IT) are two more optional keys of the same kind.
 import { z } from "./schema";
 import { isCaseId } from "./caseId";
 import { isDateOnly } from "./dates";
@@ -75,6 +77,20 @@ const claimSchema = z.strictObject({
   since: instant,
   draftId: z.string().max(400).optional(),
   internetMessageId: z.string().max(400).optional(),
+  notice: z
+    .union([
+      z.strictObject({ msg: z.literal("cancel"), reason: z.string() }),
+      z.strictObject({
+        msg: z.literal("update"),
+        requestedDate: dateOnly.nullable().optional(),
+        audiences: z.array(z.enum(AUDIENCE_KEYS)).optional(),
+        subject: z.string().optional(),
+        dueDate: dateOnly.optional(),
+        text: z.literal(true).optional(),
+        note: z.string().optional(),
+      }),
+    ])
+    .optional(),
 });
 
 export const recordSchemaV1 = z
@@ -95,6 +111,7 @@ export const recordSchemaV1 = z
     }),
     dueDate: dateOnly,
     requestMessageId: stringRef.optional(),
+    owner: z.string().min(1).max(1000).optional(),
     cancelReason: z.string().optional(),
     itVersion: z.number().int().min(1).optional(),
     history: z.array(entrySchema).min(1),

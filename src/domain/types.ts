@@ -119,6 +119,12 @@ export interface Case {
   dueDate: DateOnly;
   /** Graph id of the request message in the communications mailbox. */
   requestMessageId?: string;
+  /**
+   * The internetMessageId of the message the record was written for (its owner), set when the case is created: a
+   * record found on another message was copied there (workflow/recordStore.ts `recordOwnership`). Absent in older
+   * records, which name their message in the "created" entry's evidence instead.
+   */
+  owner?: string;
   cancelReason?: string;
   /**
    * The version of the last message about the case sent to IT (the x-pregon-case header's `ver`): 1 after the

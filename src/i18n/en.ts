@@ -71,6 +71,8 @@ export const en: Record<MessageKey, string> = {
     "A reminder was already sent today at {time}. To send another, confirm it in the reminder dialog.",
   "error.invalidRecord": "The case record is damaged.",
   "error.newerRecord": "The case was saved by a newer version of Pregón.",
+  "error.forgedRecord":
+    "This message carries a case record copied from another message; nothing is done with it.",
   "error.recordTooLarge": "The case record is too large to be saved.",
   "error.invalidCaseId": "The case id is not valid.",
   "error.invalidAddress":
@@ -110,6 +112,9 @@ export const en: Record<MessageKey, string> = {
   "cited.alsoCites": "This message also cites {ids}.",
   "unreadable.newerHelp":
     "It was saved with record version {version}. Update Pregón (reload the pane); the record will not be changed.",
+  "forged.title": "Case record copied from another message ({caseId})",
+  "forged.body":
+    "This message carries a case record copied from another message ({caseId}); no action is offered and nothing is changed. Open the case from its request message or from the dashboard.",
   "unreadable.corruptHelp":
     "Pregón will not change this record. Ask support to look at it with the detail below.",
   "request.title": "New request",
@@ -170,6 +175,10 @@ export const en: Record<MessageKey, string> = {
   "case.reconciled.confirmationLinked": "IT's confirmation arrived and was linked to the case.",
   "case.reconciled.relayRecovered":
     "The confirmation to the requester had already gone out; the record was completed.",
+  "case.reconciled.reminderRecovered":
+    "The reminder to IT had already gone out; the record was completed and no second one will be sent.",
+  "case.reconciled.noticeRecovered":
+    "The notice to IT (cancellation or change) had already gone out; the record was completed.",
   "case.reconciled.itAnswerLinked": "IT's answer to the reminder arrived and is in the case's history.",
   "case.reconciled.sendCrossedCancel":
     "IT sent the mass mail of this cancelled case: the conflict is recorded.",
@@ -223,6 +232,7 @@ export const en: Record<MessageKey, string> = {
   "dashboard.count": "{shown} of {total} cases; {overdue} overdue.",
   "dashboard.linked": "IT confirmations linked: {count}.",
   "dashboard.unreadable": "Records that could not be read: {count}.",
+  "dashboard.forged": "Messages carrying a case record copied from another message (no action): {count}.",
   "dashboard.loading": "Loading cases…",
   "dashboard.listLabel": "Cases",
   "dashboard.export": "Export register (CSV)",

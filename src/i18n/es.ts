@@ -70,6 +70,8 @@ export const es = {
     "Ya se envió un recordatorio hoy a las {time}. Para enviar otro, confírmelo en el diálogo del recordatorio.",
   "error.invalidRecord": "El registro del caso está dañado.",
   "error.newerRecord": "El caso fue guardado por una versión más reciente de Pregón.",
+  "error.forgedRecord":
+    "Este mensaje lleva un registro de caso copiado de otro mensaje; no se hace nada con él.",
   "error.recordTooLarge": "El registro del caso es demasiado grande para guardarse.",
   "error.invalidCaseId": "El identificador de caso no es válido.",
   "error.invalidAddress":
@@ -110,6 +112,9 @@ export const es = {
   "cited.alsoCites": "Este mensaje también cita {ids}.",
   "unreadable.newerHelp":
     "Lo guardó la versión {version} del registro. Actualice Pregón (recargue el panel); el registro no se modificará.",
+  "forged.title": "Registro de caso copiado de otro mensaje ({caseId})",
+  "forged.body":
+    "Este mensaje lleva un registro de caso copiado de otro mensaje ({caseId}); no se ofrece ninguna acción y no se modifica nada. Abra el caso desde su mensaje de solicitud o desde el panel.",
   "unreadable.corruptHelp":
     "Pregón no modificará este registro. Pida a soporte que lo revise con el detalle de abajo.",
   "request.title": "Nueva solicitud",
@@ -171,6 +176,10 @@ export const es = {
   "case.reconciled.confirmationLinked": "Llegó la confirmación de TIC y quedó vinculada al caso.",
   "case.reconciled.relayRecovered":
     "La confirmación al solicitante ya se había enviado; el registro se completó.",
+  "case.reconciled.reminderRecovered":
+    "El recordatorio a TIC ya se había enviado; el registro se completó y no se enviará otro.",
+  "case.reconciled.noticeRecovered":
+    "El aviso a TIC (cancelación o cambio) ya se había enviado; el registro se completó.",
   "case.reconciled.itAnswerLinked":
     "Llegó la respuesta de TIC al recordatorio y quedó en la historia del caso.",
   "case.reconciled.sendCrossedCancel":
@@ -226,6 +235,7 @@ export const es = {
   "dashboard.count": "{shown} de {total} casos; {overdue} vencidos.",
   "dashboard.linked": "Confirmaciones de TIC vinculadas: {count}.",
   "dashboard.unreadable": "Registros que no se pudieron leer: {count}.",
+  "dashboard.forged": "Mensajes con un registro de caso copiado de otro mensaje (sin acción): {count}.",
   "dashboard.loading": "Cargando casos…",
   "dashboard.listLabel": "Casos",
   "dashboard.export": "Exportar registro (CSV)",

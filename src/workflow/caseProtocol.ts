@@ -3,17 +3,18 @@
 // under a claim, like reminders.
 import { CASE_HEADER, encodeCaseHeader, nextVersion } from "../domain/caseHeader";
 import type { CancelNotice, CaseMessageKind, ChangedField } from "../domain/caseHeader";
-import type { Claim } from "../domain/claim";
+import type { Claim, ClaimNotice } from "../domain/claim";
 import { AppError } from "../domain/errors";
 import type { Act } from "../domain/history";
-import { withItVersion } from "../domain/lifecycle";
+import { cancelCase, updateForwardedCase, withItVersion } from "../domain/lifecycle";
 import type { Case } from "../domain/types";
 import type { MailboxId, SentResult } from "../ports/mailService";
 import { caseClaimHome, updateCase } from "./caseStore";
+import type { UpdateResult } from "./caseStore";
 import { actorOfClaim, recordClaimDraft, releasing } from "./claims";
 import type { ClaimOptions } from "./claims";
 import type { WorkflowContext } from "./context";
-import { findSent } from "./reconcile";
+import { findSent } from "./sentCopy";
 import { sendOnce } from "./sendOnce";
 import { claimEvidence, sendExactlyOnce } from "./sendPipeline";
 
@@ -45,6 +46,22 @@ export interface NoticePlan {
   changed?: readonly ChangedField[];
   cancelled?: (act: { at: string; by: string }) => CancelNotice;
   template(next: Case): { subject: string; html: string };
+  /** The change, as the claim keeps it: what recording the notice needs when its pane is gone. */
+  notice: ClaimNotice;
+}
+
+/** A new text is not kept in the record (it travels in the notice's body): this stands for "it changed". */
+const TEXT_CHANGED = "(text in the notice)";
+
+/** The case after the notice's change: what `apply` of the notice's plan does, from the claim alone. */
+export function applyNotice(notice: ClaimNotice, c: Case, act: Act): Case {
+  if (notice.msg === "cancel") return cancelCase(c, { ...act, reason: notice.reason });
+  const { msg: _msg, text, note, ...fields } = notice;
+  return updateForwardedCase(
+    c,
+    { ...fields, ...(text ? { text: TEXT_CHANGED } : {}) },
+    note ? { ...act, note } : act,
+  ).case;
 }
 
 /**
@@ -83,6 +100,7 @@ export function sendNotice(
           !!claim.internetMessageId && sent.internetMessageId === claim.internetMessageId,
       },
       isDone,
+      notice: plan.notice,
     }),
     done: (record) => record,
     sentByClaim: () => ({}),
@@ -120,31 +138,49 @@ export function sendNotice(
       );
     },
     sentUnderClaim: claimEvidence,
-    record: (claim, sent, current) =>
-      recordNotice(ctx, mailbox, messageId, plan, claim, sent, nextVersion(current.itVersion)),
+    record: async (claim, sent, current) =>
+      (await recordNotice(ctx, mailbox, messageId, plan, claim, sent, nextVersion(current.itVersion))).case,
   });
+}
+
+/**
+ * Records a notice found sent under `claim` (its draft left Drafts) by someone who is not the pane that sent it
+ * (workflow/reconcile.ts): the change comes from the claim. Nothing is written unless the claim is still on the
+ * record (the notice's own record write clears it).
+ */
+export function recordClaimedNotice(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+  claim: Claim,
+  notice: ClaimNotice,
+): Promise<UpdateResult> {
+  const apply = (c: Case, act: Act) => applyNotice(notice, c, act);
+  return recordNotice(ctx, mailbox, messageId, { apply }, claim, claimEvidence(claim), undefined);
 }
 
 async function recordNotice(
   ctx: WorkflowContext,
   mailbox: MailboxId,
   messageId: string,
-  plan: NoticePlan,
+  plan: Pick<NoticePlan, "apply">,
   claim: Claim,
   sent: SentResult,
-  version: number,
-): Promise<Case> {
+  /** The version the notice carried; undefined: the next one (a claimed notice, recorded under its claim). */
+  version: number | undefined,
+): Promise<UpdateResult> {
   const home = caseClaimHome(ctx, mailbox, messageId);
   const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
-  const updated = await updateCase(ctx, mailbox, messageId, (c) => {
-    if ((c.itVersion ?? 1) >= version) return releasing(home, c, claim.token);
+  return updateCase(ctx, mailbox, messageId, (c) => {
+    if (version === undefined && c.claim?.token !== claim.token) return c;
+    const v = version ?? nextVersion(c.itVersion);
+    if ((c.itVersion ?? 1) >= v) return releasing(home, c, claim.token);
     const act = {
       at: sent.sentAt ?? ctx.now().toISOString(),
       ...actorOfClaim(ctx, mailbox, claim),
       evidence: { messageId: sent.sentItemId, internetMessageId },
     };
     const next = plan.apply(c, act);
-    return releasing(home, withItVersion(next, version), claim.token);
+    return releasing(home, withItVersion(next, v), claim.token);
   });
-  return updated.case;
 }

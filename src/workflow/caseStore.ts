@@ -10,18 +10,34 @@ import type { MailboxId, MailMessage } from "../ports/mailService";
 import { withStateCategory } from "./categories";
 import type { ClaimHome } from "./claims";
 import type { WorkflowContext } from "./context";
-import { updateRecord } from "./recordStore";
+import { forgedError, forgedReasonOf, updateRecord } from "./recordStore";
+import type { ForgedReason } from "./recordStore";
 
 export type StoredCase =
   | { status: "none" }
   | { status: "ok"; case: Case }
-  | { status: "unreadable"; reason: DecodeFailure; detail: string; version?: number };
+  | { status: "unreadable"; reason: DecodeFailure; detail: string; version?: number }
+  /** The record belongs to another message or names another case (recordStore.ts): shown, never acted on. */
+  | { status: "forged"; case: Case; reason: ForgedReason };
+
+/**
+ * The message a case record says it was written for: its `owner`, or in records from before the owner was kept,
+ * the request message the "created" entry names (its evidence's internetMessageId).
+ */
+export function ownerOfCase(c: Case): string | undefined {
+  return c.owner ?? c.history.find((h) => h.action === "created")?.evidence?.internetMessageId;
+}
 
 export function storedCaseOf(message: MailMessage): StoredCase {
   const record = message.caseProps.record;
   if (record === undefined || record === "") return { status: "none" };
   const decoded = decodeCase(record);
-  if (decoded.ok) return { status: "ok", case: decoded.case };
+  if (decoded.ok) {
+    const forged = forgedReasonOf(message, { caseId: decoded.case.id, owner: ownerOfCase(decoded.case) });
+    return forged
+      ? { status: "forged", case: decoded.case, reason: forged }
+      : { status: "ok", case: decoded.case };
+  }
   return { status: "unreadable", reason: decoded.reason, detail: decoded.detail, version: decoded.version };
 }
 
@@ -43,6 +59,12 @@ export async function writeCase(
   message: MailMessage,
   next: Case,
 ): Promise<MailMessage> {
+  // The record keeps the message it belongs to. An older record without `owner` gets it only when it says itself
+  // that it is this message's (its "created" entry names this internetMessageId); one that says nothing stays
+  // as it is (accepted on the case-id property alone).
+  const here = message.internetMessageId;
+  if (next.owner === undefined && here !== undefined && ownerOfCase(next) === here)
+    next = { ...next, owner: here };
   const archived = decodeArchive(message.caseProps.history);
   // An archive this build cannot read is never overwritten: the record is then stored as it is (and refused
   // only if it no longer fits).
@@ -102,6 +124,7 @@ export function caseClaimHome(ctx: WorkflowContext, mailbox: MailboxId, messageI
       const stored = storedCaseOf(message);
       if (stored.status === "none") throw new AppError("notFound", "No case record on this message");
       if (stored.status === "unreadable") throw unreadableError(stored);
+      if (stored.status === "forged") throw forgedError(stored.case.id, stored.reason);
       return { record: stored.case, message };
     },
     write: (message, record) => writeCase(ctx, mailbox, message, record),

@@ -14,7 +14,7 @@
 // A failure after the claim settles it: when the claimed draft is still an unsent draft it is deleted and the
 // claim released; when it has left Drafts its mail went out and the caller records the step; when neither can
 // be known (the connection is down) the claim stays, for the next opener to judge the same way.
-import type { Claim, ClaimStep } from "../domain/claim";
+import type { Claim, ClaimNotice, ClaimStep } from "../domain/claim";
 import { DEFAULT_STALE_CLAIM_MINUTES, isOldClaim, withDraft } from "../domain/claim";
 import { AppError } from "../domain/errors";
 import type { DraftRef, MailboxId, MailMessage, MessageKind } from "../ports/mailService";
@@ -119,7 +119,7 @@ export async function acquireClaim<R>(
   home: ClaimHome<R>,
   step: ClaimStep,
   mail: ClaimedMail,
-  options: ClaimOptions & { isDone?: (record: R) => boolean; draft?: DraftRef } = {},
+  options: ClaimOptions & { isDone?: (record: R) => boolean; draft?: DraftRef; notice?: ClaimNotice } = {},
 ): Promise<Acquired<R>> {
   let outcome: Acquired<R> | undefined;
   let named: Claim | undefined;
@@ -149,6 +149,7 @@ export async function acquireClaim<R>(
       step,
       ...actorIn(ctx, mail.mailbox),
       since: ctx.now().toISOString(),
+      ...(options.notice ? { notice: options.notice } : {}),
     };
     named = options.draft ? withDraft(claim, options.draft) : claim;
     return home.withClaim(record, named);

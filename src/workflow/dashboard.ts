@@ -25,13 +25,15 @@ export interface UnreadableRow {
 export interface DashboardPage {
   rows: CaseRow[];
   unreadable: UnreadableRow[];
+  /** Requests carrying a case record copied from another message (caseStore.ts "forged"): listed, never acted on. */
+  forged?: UnreadableRow[];
   next?: string;
 }
 
 /** Graph's largest page of messages (list messages: "$top … within the range of 1 and 1000"). */
 export const PAGE_SIZE = 1000;
 /** What a row needs besides its case record: the subject, for a request whose record cannot be read. */
-export const DASHBOARD_FIELDS: readonly ListField[] = ["subject"];
+export const DASHBOARD_FIELDS: readonly ListField[] = ["subject", "internetMessageId"];
 /** The record is the case; the case id names an unreadable one. The state, due date, history… are not read. */
 export const DASHBOARD_PROPS: readonly (keyof CaseProps)[] = ["caseId", "record"];
 
@@ -40,15 +42,18 @@ function toPage(ctx: WorkflowContext, page: Page<MailMessage>): DashboardPage {
   const calendar = calendarOf(ctx.config);
   const rows: CaseRow[] = [];
   const unreadable: UnreadableRow[] = [];
+  const forged: UnreadableRow[] = [];
   for (const message of page.items) {
     const stored = storedCaseOf(message);
     if (stored.status === "ok") {
       rows.push({ messageId: message.id, case: stored.case, overdue: isOverdue(stored.case, now, calendar) });
     } else if (stored.status === "unreadable") {
       unreadable.push({ messageId: message.id, caseId: message.caseProps.caseId, subject: message.subject });
+    } else if (stored.status === "forged") {
+      forged.push({ messageId: message.id, caseId: stored.case.id, subject: message.subject });
     }
   }
-  return { rows, unreadable, next: page.next };
+  return { rows, unreadable, forged, next: page.next };
 }
 
 /** The dashboard's list query (the self-check finds its test draft with this very filter). */
@@ -134,9 +139,11 @@ export interface DashboardRows {
   grewFrom?: readonly CaseRow[];
   overdue: number;
   unreadable: number;
+  /** Requests whose case record was copied from another message (listed as such, never acted on). */
+  forged: number;
 }
 
-export const EMPTY_ROWS: DashboardRows = { rows: [], added: [], overdue: 0, unreadable: 0 };
+export const EMPTY_ROWS: DashboardRows = { rows: [], added: [], overdue: 0, unreadable: 0, forged: 0 };
 
 /**
  * Gathers the dashboard's pages into one sorted list. Each page is sorted on its own and merged in (see
@@ -165,6 +172,7 @@ export class CaseRowList {
       grewFrom: previous.rows,
       overdue: previous.overdue + added.filter((r) => r.overdue).length,
       unreadable: previous.unreadable + page.unreadable.length,
+      forged: previous.forged + (page.forged?.length ?? 0),
     };
     return this.state;
   }

@@ -16,6 +16,7 @@ import { storedCaseOf } from "./caseStore";
 import type { WorkflowContext } from "./context";
 import { calendarOf } from "./context";
 import { reconcileCase } from "./reconcile";
+import type { ForgedReason } from "./recordStore";
 import type { Reconciliation } from "./reconcile";
 import { toRequestMessage } from "./requestMessage";
 
@@ -47,6 +48,11 @@ export type OpenedItem =
       detail: string;
       version?: number;
     }
+  /**
+   * The message carries a case record copied from another message, or one whose case id is not the message's
+   * case-id property (workflow/recordStore.ts): shown as such, no action offered, nothing read further or written.
+   */
+  | { kind: "forged"; mailbox: MailboxId; message: MailMessage; caseId: string; reason: ForgedReason }
   | { kind: "other"; mailbox: MailboxId; message: MailMessage; caseId?: string }
   /**
    * The message cites two or more different case ids and no x-pregon-case-id header decides: the professional
@@ -81,6 +87,8 @@ export async function openMessage(
       version: stored.version,
     };
   }
+  if (stored.status === "forged")
+    return { kind: "forged", mailbox, message, caseId: stored.case.id, reason: stored.reason };
   if (stored.status === "ok") return caseView(ctx, mailbox, message, stored.case);
 
   // The case id: the id header Pregón set first (a subject can be rewritten to carry anything, a look-alike tag

@@ -3,8 +3,10 @@
 //   found in Sent Items by its case id and kind, and recorded — never sent again;
 // - IT's confirmation that arrived in the inbox is linked, so the case moves to `confirmed` by itself;
 // - sends recorded before Exchange filed their Sent Items copy get that copy's id (sentEvidence.ts);
-// - a claim (claims.ts) whose draft has left Drafts is a send that went out but was not recorded: it is recorded
-//   from the claim's internetMessageId at once, before Exchange has even filed the Sent Items copy.
+// - a claim (claims.ts) whose draft has left Drafts is a send that went out but was not recorded, whatever its step
+//   (forward, reminder, relay, cancellation or update notice): it is recorded by the step's own record write from
+//   the claim (its internetMessageId; a notice's change), at once, before Exchange has even filed the Sent Items
+//   copy. IT's pane does the same for IT's sends (it/recoverIt.ts).
 import {
   forwardCase,
   linkConfirmation,
@@ -18,18 +20,30 @@ import { evidenceOf } from "../domain/evidenceHeader";
 import type { Act } from "../domain/lifecycle";
 import type { ClaimStep } from "../domain/claim";
 import type { Case } from "../domain/types";
+import { AppError } from "../domain/errors";
 import type { MailboxId, MailMessage, MessageKind } from "../ports/mailService";
-import { caseClaimHome, updateCase } from "./caseStore";
-import { draftStatus, releasing } from "./claims";
+import { recordForward } from "./actions/forwardToIt";
+import { recordRelay } from "./actions/relayToRequester";
+import { recordReminderSent } from "./actions/sendReminder";
+import { updateCase } from "./caseStore";
+import type { UpdateResult } from "./caseStore";
+import { recordClaimedNotice } from "./caseProtocol";
+import { draftStatus } from "./claims";
 import type { WorkflowContext } from "./context";
 import { findItReplies } from "./confirmations";
 import type { FoundAnswer } from "./confirmations";
+import { findSent } from "./sentCopy";
 import { completeSentEvidence } from "./sentEvidence";
+import { claimEvidence } from "./sendPipeline";
 
 export type Reconciliation =
   | "forwardRecovered"
   | "confirmationLinked"
   | "relayRecovered"
+  /** A reminder went out under a claim but was not recorded: recorded now (never sent again). */
+  | "reminderRecovered"
+  /** A cancellation or update notice went out under a claim but was not recorded: recorded now. */
+  | "noticeRecovered"
   /** IT answered a reminder with the case's status (recorded in the history). */
   | "itAnswerLinked"
   /** IT sent the mass mail of a case Communications had cancelled: the two crossed. */
@@ -39,17 +53,6 @@ export interface ReconcileResult {
   case: Case;
   message: MailMessage;
   changes: Reconciliation[];
-}
-
-/** The sent copy of an action of `kind` for a case, if the mailbox holds one. */
-export async function findSent(
-  ctx: WorkflowContext,
-  mailbox: MailboxId,
-  caseId: string,
-  kind: MessageKind,
-): Promise<MailMessage | undefined> {
-  const page = await ctx.mail.listCases(mailbox, { folder: "sentitems", caseId, kind, top: 1 });
-  return page.items[0];
 }
 
 function sentEvidence(sent: MailMessage) {
@@ -70,37 +73,62 @@ function withoutClaimOn(c: Case, step: ClaimStep): Case {
   return rest;
 }
 
-/** A claim on this step whose draft left Drafts: the mail went out; record it from the claim. */
-async function recoverClaimed(
+/**
+ * A claim whose draft left Drafts is a send that went out and was not recorded, whatever its step: it is recorded
+ * now, by the step's own record write (which clears the claim), from what the claim says of its mail — before
+ * Exchange has even filed the Sent Items copy. Pressing the action again then finds the step done.
+ */
+async function recoverClaim(
   ctx: WorkflowContext,
   mailbox: MailboxId,
   result: ReconcileResult,
-  kind: "forward" | "relay",
-  change: Reconciliation,
-  step: Step,
 ): Promise<ReconcileResult> {
   const claim = result.case.claim;
-  if (claim?.step !== kind || !claim.draftId) return result;
+  if (!claim?.draftId) return result;
   if ((await draftStatus(ctx, mailbox, claim)) !== "gone") return result;
-  const before = result.case.state;
-  const home = caseClaimHome(ctx, mailbox, result.message.id);
-  const updated = await updateCase(ctx, mailbox, result.message.id, (c) =>
-    c.state === before && c.claim?.token === claim.token
-      ? releasing(
-          home,
-          step(c, {
-            at: ctx.now().toISOString(),
-            by: claim.by,
-            ...(claim.for ? { for: claim.for } : {}),
-            note: "recovered from the claim: its draft was sent",
-            evidence: claim.internetMessageId ? { internetMessageId: claim.internetMessageId } : undefined,
-          }),
-          claim.token,
-        )
-      : c,
-  );
-  if (!updated.changed) return result;
-  return { case: updated.case, message: updated.message, changes: [...result.changes, change] };
+  const id = result.message.id;
+  const sent = claimEvidence(claim);
+  let recovered: { updated: UpdateResult; change: Reconciliation } | undefined;
+  try {
+    switch (claim.step) {
+      case "forward":
+        recovered = {
+          updated: await recordForward(ctx, mailbox, id, claim, sent),
+          change: "forwardRecovered",
+        };
+        break;
+      case "relay":
+        recovered = { updated: await recordRelay(ctx, mailbox, id, claim, sent), change: "relayRecovered" };
+        break;
+      case "reminder":
+        recovered = {
+          updated: await recordReminderSent(ctx, mailbox, id, claim, sent),
+          change: "reminderRecovered",
+        };
+        break;
+      case "notice":
+        // A claim written by a build that did not keep the notice's change: pressing the action again records it.
+        if (claim.notice)
+          recovered = {
+            updated: await recordClaimedNotice(ctx, mailbox, id, claim, claim.notice),
+            change: "noticeRecovered",
+          };
+        break;
+      default:
+        break;
+    }
+  } catch (e) {
+    // The case moved on in a way the step cannot be recorded over (the domain refuses): the claim stays, shown to
+    // whoever presses next (claimedByOther), and the case opens as it is.
+    if (e instanceof AppError && e.code === "illegalTransition") return result;
+    throw e;
+  }
+  if (!recovered?.updated.changed) return result;
+  return {
+    case: recovered.updated.case,
+    message: recovered.updated.message,
+    changes: [...result.changes, recovered.change],
+  };
 }
 
 /**
@@ -142,9 +170,7 @@ export async function reconcileCase(
 ): Promise<ReconcileResult> {
   let result: ReconcileResult = { case: current, message, changes: [] };
 
-  if (result.case.state === "received") {
-    result = await recoverClaimed(ctx, mailbox, result, "forward", "forwardRecovered", forwardCase);
-  }
+  result = await recoverClaim(ctx, mailbox, result);
   if (result.case.state === "received") {
     result = await recoverSent(ctx, mailbox, result, "forward", "forwardRecovered", forwardCase);
   }
@@ -188,9 +214,6 @@ export async function reconcileCase(
     }
   }
 
-  if (result.case.state === "confirmed") {
-    result = await recoverClaimed(ctx, mailbox, result, "relay", "relayRecovered", relayConfirmation);
-  }
   if (result.case.state === "confirmed") {
     result = await recoverSent(ctx, mailbox, result, "relay", "relayRecovered", relayConfirmation);
   }

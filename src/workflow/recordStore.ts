@@ -22,6 +22,40 @@ export interface Saved<R> {
 
 export const MAX_WRITE_ATTEMPTS = 4;
 
+/** What a stored record says of its own home: the case it names and the message it was written for. */
+export interface RecordClaims {
+  caseId: string;
+  /** The internetMessageId of the message the record was written for, when the record says. */
+  owner?: string;
+}
+
+/** Why a record does not belong to the message it was found on. */
+export type ForgedReason = "otherMessage" | "otherCase";
+
+/**
+ * The one check that a record belongs to its message, for every record read (Communications' case record, IT's
+ * record): its case id must be the message's case-id property (written with the record in the same PATCH), and the
+ * message it says it was written for, when it says, must be this one. A record copied onto another message — or
+ * another case's record put there — fails it and is never acted on nor rewritten.
+ */
+export function forgedReasonOf(message: MailMessage, record: RecordClaims): ForgedReason | undefined {
+  const property = message.caseProps.caseId?.trim().toUpperCase();
+  if (property !== record.caseId.trim().toUpperCase()) return "otherCase";
+  const here = message.internetMessageId;
+  if (record.owner !== undefined && here !== undefined && record.owner !== here) return "otherMessage";
+  return undefined;
+}
+
+export function forgedError(caseId: string, reason: ForgedReason): AppError {
+  return new AppError(
+    "forgedRecord",
+    `The record of ${caseId} on this message belongs elsewhere (${reason})`,
+    {
+      details: { caseId, reason },
+    },
+  );
+}
+
 export function isConflict(e: unknown): boolean {
   return e instanceof AppError && e.code === "conflict";
 }

@@ -12,7 +12,7 @@
 import { AppError } from "../domain/errors";
 import type { MailboxId, MailMessage, MessageKind, SentResult } from "../ports/mailService";
 import type { WorkflowContext } from "./context";
-import { findSent } from "./reconcile";
+import { findSent } from "./sentCopy";
 
 function fromSentItem(sent: MailMessage | undefined): SentResult {
   if (!sent) return {};

@@ -10,7 +10,7 @@
 //   5. record the step; that write also clears the claim.
 //
 // What each action brings is its plan: the record home, the claim, the checks, the send and the record step.
-import type { Claim, ClaimStep } from "../domain/claim";
+import type { Claim, ClaimNotice, ClaimStep } from "../domain/claim";
 import type { DraftRef } from "../ports/mailService";
 import { acquireClaim, releaseClaim, underClaim } from "./claims";
 import type { ClaimedMail, ClaimHome, ClaimOptions } from "./claims";
@@ -30,6 +30,8 @@ export interface SendPlan<R, S, Out> {
     mail: ClaimedMail;
     isDone?: (record: R) => boolean;
     draft?: DraftRef;
+    /** A notice's change, kept in the claim so that its recovery needs no pane (workflow/reconcile.ts). */
+    notice?: ClaimNotice;
   };
   options?: ClaimOptions;
   /** The step was done by the time of the claim: what the action returns. */
@@ -55,11 +57,12 @@ export function sendExactlyOnce<R, S, Out>(ctx: WorkflowContext, plan: SendPlan<
     const { record: first } = await plan.home.read();
     const early = await plan.check?.(first);
     if (early !== undefined) return early;
-    const { step, mail, isDone, draft } = plan.claim(first);
+    const { step, mail, isDone, draft, notice } = plan.claim(first);
     const acquired = await acquireClaim(ctx, plan.home, step, mail, {
       ...plan.options,
       ...(isDone ? { isDone } : {}),
       ...(draft ? { draft } : {}),
+      ...(notice ? { notice } : {}),
     });
     if (acquired.kind === "done") return plan.done(acquired.record);
     if (acquired.kind === "sentByClaim") {

@@ -60,7 +60,7 @@ export function losingStepWrite(
       if (property === "writeCaseProps") {
         return async (...args: Parameters<MailService["writeCaseProps"]>) => {
           const [, id, props] = args;
-          const json = props.record ?? props.itRecord;
+          const json = props.record ?? props.itRecord ?? props.answer;
           const hasClaim = json ? (JSON.parse(json) as { claim?: unknown }).claim !== undefined : false;
           if (claimed && !hasClaim) {
             faults.add({

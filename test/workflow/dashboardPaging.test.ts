@@ -18,10 +18,10 @@ const world = setupWorld();
 const CASES = 50_000;
 
 describe("the dashboard's requests", () => {
-  it("asks for the id, the subject and only the case id and record", () => {
+  it("asks for the id, the subject, the internetMessageId (whose record it is) and only the case id and record", () => {
     const params = new URLSearchParams(listCasesQuery(dashboardQuery()).replace(/^\?/, ""));
     expect(params.get("$top")).toBe("1000");
-    expect(params.get("$select")).toBe("id,subject");
+    expect(params.get("$select")).toBe("id,subject,internetMessageId");
     const expand = params.get("$expand") ?? "";
     expect(expand).toContain(CASE_PROPERTY_IDS.caseId);
     expect(expand).toContain(CASE_PROPERTY_IDS.record);
@@ -70,7 +70,9 @@ describe("the dashboard's requests", () => {
     expect(entries.every((e) => e.status === 200 && new URL(e.url).searchParams.get("$top") === "1000")).toBe(
       true,
     );
-    expect(entries.every((e) => new URL(e.url).searchParams.get("$select") === "id,subject")).toBe(true);
+    expect(
+      entries.every((e) => new URL(e.url).searchParams.get("$select") === "id,subject,internetMessageId"),
+    ).toBe(true);
     // One pass of the server's filter over the mailbox for all 50 pages.
     expect(w.tenant.listings.scanned - scanned).toBe(CASES);
   }, 600_000);

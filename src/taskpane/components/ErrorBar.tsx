@@ -30,6 +30,7 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
   invalidCaseId: "error.invalidCaseId",
   invalidRecord: "error.invalidRecord",
   newerRecord: "error.newerRecord",
+  forgedRecord: "error.forgedRecord",
   recordTooLarge: "error.recordTooLarge",
   caseCancelled: "error.caseCancelled",
   invalidAddress: "error.invalidAddress",

@@ -17,6 +17,7 @@ export interface DashboardState {
   list: DashboardRows;
   rows: readonly CaseRow[];
   unreadableCount: number;
+  forgedCount: number;
   /** True until the last page has arrived; the first rows show before that. */
   isLoading: boolean;
   firstRowsAt?: number;
@@ -86,6 +87,7 @@ export function useDashboard(mailbox: MailboxId): DashboardState {
     list,
     rows: list.rows,
     unreadableCount: list.unreadable,
+    forgedCount: list.forged,
     isLoading,
     firstRowsAt,
     linked,

@@ -50,6 +50,8 @@ const RECONCILED: Record<string, MessageKey> = {
   forwardRecovered: "case.reconciled.forwardRecovered",
   confirmationLinked: "case.reconciled.confirmationLinked",
   relayRecovered: "case.reconciled.relayRecovered",
+  reminderRecovered: "case.reconciled.reminderRecovered",
+  noticeRecovered: "case.reconciled.noticeRecovered",
   itAnswerLinked: "case.reconciled.itAnswerLinked",
   sendCrossedCancel: "case.reconciled.sendCrossedCancel",
 };

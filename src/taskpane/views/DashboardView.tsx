@@ -144,6 +144,9 @@ export function DashboardView() {
         {dashboard.unreadableCount > 0
           ? ` ${t("dashboard.unreadable", { count: fmt.number(dashboard.unreadableCount) })}`
           : ""}
+        {dashboard.forgedCount > 0
+          ? ` ${t("dashboard.forged", { count: fmt.number(dashboard.forgedCount) })}`
+          : ""}
       </Text>
       {dashboard.isLoading ? <Spinner size="tiny" label={t("dashboard.loading")} /> : null}
       {dashboard.error ? <ErrorBar error={dashboard.error} onRetry={dashboard.reload} /> : null}

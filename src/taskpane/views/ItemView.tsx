@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { OpenedItem } from "../../workflow/openItem";
 import { CaseView } from "./CaseView";
 import { CitedCasesView } from "./CitedCasesView";
+import { ForgedView } from "./ForgedView";
 import { OtherView } from "./OtherView";
 import { RequestView } from "./RequestView";
 import { UnreadableView } from "./UnreadableView";
@@ -25,6 +26,8 @@ export function ItemView({ item, onReload, onOpenDashboard }: ItemViewProps) {
       return <CaseView item={item} />;
     case "unreadable":
       return <UnreadableView item={item} onReload={onReload} onOpenDashboard={onOpenDashboard} />;
+    case "forged":
+      return <ForgedView item={item} />;
     case "other":
       return <OtherView onOpenDashboard={onOpenDashboard} caseId={item.caseId} />;
     case "ambiguous":

@@ -34,6 +34,7 @@ export function cancelCase(
       messageId,
       {
         message: "cancel",
+        notice: { msg: "cancel", reason: reason.trim() },
         apply: (c, act) => cancel(c, { ...act, reason }),
         cancelled: (act) => ({ reason: reason.trim(), by: act.by, at: act.at }),
         template: (next) =>

@@ -6,6 +6,7 @@ import { computeDueDate } from "../../domain/policy";
 import type { Case, CaseFields, MailAddress } from "../../domain/types";
 import type { MailboxId } from "../../ports/mailService";
 import { storedCaseOf, unreadableError, writeCase } from "../caseStore";
+import { forgedError } from "../recordStore";
 import type { WorkflowContext } from "../context";
 import { actorIn, calendarOf } from "../context";
 import { updateRecord } from "../recordStore";
@@ -60,7 +61,7 @@ export function createCaseFromRequest(ctx: WorkflowContext, input: CreateCaseInp
           },
           calendarOf(ctx.config),
         );
-        return createCase({
+        const created = createCase({
           id: await unusedCaseId(ctx, input.mailbox, now),
           at: now.toISOString(),
           ...actorIn(ctx, input.mailbox),
@@ -70,6 +71,8 @@ export function createCaseFromRequest(ctx: WorkflowContext, input: CreateCaseInp
           requestMessageId: message.id,
           evidence: { messageId: message.id, internetMessageId: message.internetMessageId },
         });
+        // The record belongs to this message (workflow/recordStore.ts): a copy found elsewhere is not acted on.
+        return message.internetMessageId ? { ...created, owner: message.internetMessageId } : created;
       },
     );
     if (!saved.record) throw new AppError("unknown", "The case was not created");
@@ -88,6 +91,8 @@ function requestHome(
       const message = await ctx.mail.getMessage(mailbox, messageId);
       const stored = storedCaseOf(message);
       if (stored.status === "unreadable") throw unreadableError(stored);
+      // Never overwritten, never taken for this message's own case.
+      if (stored.status === "forged") throw forgedError(stored.case.id, stored.reason);
       return { record: stored.status === "ok" ? stored.case : undefined, message };
     },
     write(message, record) {

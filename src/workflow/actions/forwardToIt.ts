@@ -7,11 +7,12 @@ import type { Case } from "../../domain/types";
 import type { MailboxId, SentResult } from "../../ports/mailService";
 import { audienceLabels } from "../audienceLabels";
 import { caseClaimHome, updateCase } from "../caseStore";
+import type { UpdateResult } from "../caseStore";
 import { caseHeaderOf } from "../caseProtocol";
 import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
 import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
-import { findSent } from "../reconcile";
+import { findSent } from "../sentCopy";
 import { sendOnce } from "../sendOnce";
 import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
 
@@ -64,21 +65,24 @@ export function forwardToIt(
       );
     },
     sentUnderClaim: claimEvidence,
-    record: (claim, sent) => recordForward(ctx, mailbox, messageId, claim, sent),
+    record: async (claim, sent) => (await recordForward(ctx, mailbox, messageId, claim, sent)).case,
   });
 }
 
-/** The forward's record write, which also clears the claim it was sent under. */
-async function recordForward(
+/**
+ * The forward's record write, which also clears the claim it was sent under. Also what reopening does with a
+ * claimed forward whose draft left Drafts (workflow/reconcile.ts).
+ */
+export function recordForward(
   ctx: WorkflowContext,
   mailbox: MailboxId,
   messageId: string,
   claim: Claim,
   sent: SentResult,
-): Promise<Case> {
+): Promise<UpdateResult> {
   const home = caseClaimHome(ctx, mailbox, messageId);
   const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
-  const updated = await updateCase(ctx, mailbox, messageId, (c) =>
+  return updateCase(ctx, mailbox, messageId, (c) =>
     releasing(
       home,
       c.state === "received"
@@ -98,5 +102,4 @@ async function recordForward(
       claim.token,
     ),
   );
-  return updated.case;
 }

@@ -8,10 +8,11 @@ import type { Case } from "../../domain/types";
 import type { MailboxId, SentResult } from "../../ports/mailService";
 import { audienceLabels } from "../audienceLabels";
 import { caseClaimHome, updateCase } from "../caseStore";
+import type { UpdateResult } from "../caseStore";
 import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
 import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
-import { findSent } from "../reconcile";
+import { findSent } from "../sentCopy";
 import { sendOnce } from "../sendOnce";
 import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
 
@@ -77,20 +78,23 @@ export function relayToRequester(
       );
     },
     sentUnderClaim: claimEvidence,
-    record: (claim, sent) => recordRelay(ctx, mailbox, messageId, claim, sent),
+    record: async (claim, sent) => (await recordRelay(ctx, mailbox, messageId, claim, sent)).case,
   });
 }
 
-/** The relay's record write (it closes the case), which also clears the claim it was sent under. */
-async function recordRelay(
+/**
+ * The relay's record write (it closes the case), which also clears the claim it was sent under. Also what
+ * reopening does with a claimed relay whose draft left Drafts (workflow/reconcile.ts).
+ */
+export function recordRelay(
   ctx: WorkflowContext,
   mailbox: MailboxId,
   messageId: string,
   claim: Claim,
   sent: SentResult,
-): Promise<Case> {
+): Promise<UpdateResult> {
   const home = caseClaimHome(ctx, mailbox, messageId);
-  const updated = await updateCase(ctx, mailbox, messageId, (c) =>
+  return updateCase(ctx, mailbox, messageId, (c) =>
     releasing(
       home,
       c.state === "confirmed"
@@ -106,5 +110,4 @@ async function recordRelay(
       claim.token,
     ),
   );
-  return updated.case;
 }

@@ -9,12 +9,13 @@ import type { Case, HistoryEntry } from "../../domain/types";
 import type { Claim } from "../../domain/claim";
 import type { MailboxId, MailMessage, SentResult } from "../../ports/mailService";
 import { caseClaimHome, updateCase } from "../caseStore";
+import type { UpdateResult } from "../caseStore";
 import { caseHeaderOf } from "../caseProtocol";
 import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
 import type { ClaimOptions } from "../claims";
 import { calendarOf } from "../context";
 import type { WorkflowContext } from "../context";
-import { findSent } from "../reconcile";
+import { findSent } from "../sentCopy";
 import { sendOnce } from "../sendOnce";
 import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
 
@@ -114,21 +115,24 @@ export function sendReminder(
       );
     },
     sentUnderClaim: claimEvidence,
-    record: (claim, sent) => recordReminderSent(ctx, mailbox, messageId, claim, sent),
+    record: async (claim, sent) => (await recordReminderSent(ctx, mailbox, messageId, claim, sent)).case,
   });
 }
 
-/** The reminder's record write, which also clears the claim it was sent under. */
-async function recordReminderSent(
+/**
+ * The reminder's record write, which also clears the claim it was sent under. Also what reopening does with a
+ * claimed reminder whose draft left Drafts (workflow/reconcile.ts): recorded once, by its internetMessageId.
+ */
+export function recordReminderSent(
   ctx: WorkflowContext,
   mailbox: MailboxId,
   messageId: string,
   claim: Claim,
   sent: SentResult,
-): Promise<Case> {
+): Promise<UpdateResult> {
   const home = caseClaimHome(ctx, mailbox, messageId);
   const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
-  const updated = await updateCase(ctx, mailbox, messageId, (c) => {
+  return updateCase(ctx, mailbox, messageId, (c) => {
     const known = c.history.some(
       (h) =>
         h.action === "reminded" &&
@@ -146,5 +150,4 @@ async function recordReminderSent(
         });
     return releasing(home, next, claim.token);
   });
-  return updated.case;
 }

@@ -2,6 +2,7 @@
 // forwarded case until IT sends (a new text travels in the notice's body between markers, domain/caseText.ts); IT receives an update notice on the forward's thread whose case header carries the case as it
 // now stands, a higher version and what changed (workflow/caseProtocol.ts).
 import { AppError } from "../../domain/errors";
+import type { ClaimNotice } from "../../domain/claim";
 import type { CaseChanges } from "../../domain/lifecycle";
 import { updateForwardedCase } from "../../domain/lifecycle";
 import { caseNoticeTemplate } from "../../domain/templates";
@@ -48,6 +49,7 @@ export function updateAfterForward(
       messageId,
       {
         message: "update",
+        notice: noticeOf(changes, note),
         apply,
         get changed() {
           return changed;
@@ -73,4 +75,17 @@ export function updateAfterForward(
       options,
     );
   });
+}
+
+/** The change as the notice's claim keeps it (a new text only as "changed": the record keeps no bodies). */
+function noticeOf(changes: CaseChanges, note: string | undefined): ClaimNotice {
+  return {
+    msg: "update",
+    ...(changes.requestedDate !== undefined ? { requestedDate: changes.requestedDate } : {}),
+    ...(changes.audiences !== undefined ? { audiences: [...changes.audiences] } : {}),
+    ...(changes.subject !== undefined ? { subject: changes.subject } : {}),
+    ...(changes.dueDate !== undefined ? { dueDate: changes.dueDate } : {}),
+    ...(changes.text !== undefined ? { text: true as const } : {}),
+    ...(note ? { note } : {}),
+  };
 }

@@ -2,7 +2,8 @@
 // case stands in IT's mailbox (not yet prepared / prepared, to be sent … / scheduled for … / sent on …). The
 // reply carries the x-pregon-it-status header (and, once sent, the send's evidence), so Communications' pane
 // links it to the case like IT's confirmation. Each reminder is answered once: the claim and the answer are kept
-// on the reminder itself (its own extended property), and the send goes through sendOnce like IT's other mail.
+// on the reminder itself (its own extended property), and the send goes through the one send-exactly-once
+// pipeline (workflow/sendPipeline.ts) like every other mail.
 import { CASE_HEADER, decodeCaseHeader } from "../../domain/caseHeader";
 import type { Claim } from "../../domain/claim";
 import { toLocalDate } from "../../domain/dates";
@@ -18,10 +19,11 @@ import {
 import { itStatusAnswerTemplate } from "../../domain/templates";
 import type { MailboxId, MailMessage, SentResult } from "../../ports/mailService";
 import type { ClaimHome, ClaimOptions } from "../claims";
-import { acquireClaim, actorOfClaim, recordClaimDraft, releasing, underClaim } from "../claims";
+import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
 import type { WorkflowContext } from "../context";
+import { updateRecord } from "../recordStore";
 import { sendOnce } from "../sendOnce";
-import { singleFlight } from "../singleFlight";
+import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
 import { itRecordOf } from "./itStore";
 import type { ItOpened } from "./openItCase";
 
@@ -81,21 +83,31 @@ export async function openedOnReminder(
     : undefined;
 }
 
-export function answerReminder(
+export async function answerReminder(
   ctx: WorkflowContext,
   opened: ItCase,
   options: ClaimOptions = {},
 ): Promise<AnswerRecord> {
   const { mailbox, summary } = opened;
-  return singleFlight(`answer:${opened.openedId}`, async () => {
-    const reminder = await openedOnReminder(ctx, opened);
-    if (!reminder) throw new AppError("badRequest", "Open a reminder of the case to answer it");
-    const home = answerHome(ctx, mailbox, reminder.id, summary.id);
-    const acquired = await acquireClaim(
-      ctx,
-      home,
-      "reminderAnswer",
-      {
+  const reminder = await openedOnReminder(ctx, opened);
+  if (!reminder) throw new AppError("badRequest", "Open a reminder of the case to answer it");
+  const home = answerHome(ctx, mailbox, reminder.id, summary.id);
+  // IT's record as it is when the claim is taken (not as the pane opened it): the answer says where the case stands.
+  let status: ReturnType<typeof itStatusOf> | undefined;
+  const statusNow = async () =>
+    itStatusOf(
+      itRecordOf(await ctx.mail.getMessage(mailbox, opened.message.id), summary.id),
+      summary,
+      toLocalDate(ctx.now(), ctx.config.institution.timeZone),
+    );
+  return sendExactlyOnce<AnswerRecord, SentResult, AnswerRecord>(ctx, {
+    key: `answer:${reminder.id}`,
+    home,
+    options,
+    check: (record) => record.answered && record,
+    claim: () => ({
+      step: "reminderAnswer",
+      mail: {
         mailbox,
         caseId: summary.id,
         kind: "reminderAnswer",
@@ -103,91 +115,83 @@ export function answerReminder(
           (!!claim.internetMessageId && sent.internetMessageId === claim.internetMessageId) ||
           (sent.sentAt !== undefined && Date.parse(sent.sentAt) >= Date.parse(claim.since) - CLOCK_SLACK_MS),
       },
-      { ...options, isDone: (r) => !!r.answered },
-    );
-    if (acquired.kind === "done") return acquired.record;
-    // IT's record as it is now (not as the pane opened it): the answer says where the case stands.
-    const record = itRecordOf(await ctx.mail.getMessage(mailbox, opened.message.id), summary.id);
-    const status = itStatusOf(record, summary, toLocalDate(ctx.now(), ctx.config.institution.timeZone));
-    if (acquired.kind === "sentByClaim")
-      return recordAnswer(ctx, mailbox, home, acquired.claim, status.status, {});
-    const { claim } = acquired;
-    const template = itStatusAnswerTemplate({
-      lang: ctx.config.institution.defaultLanguage,
-      caseId: summary.id,
-      subject: summary.fields.subject,
-      status,
-      timeZone: ctx.config.institution.timeZone,
-    });
-    const sent = await underClaim(
-      ctx,
-      home,
-      mailbox,
-      claim.token,
-      () =>
-        sendOnce(
-          ctx,
-          mailbox,
-          summary.id,
-          "reminderAnswer",
-          () =>
-            ctx.mail.reply(mailbox, reminder.id, {
-              to: [{ address: ctx.config.communicationsMailbox }],
-              subject: template.subject,
-              commentHtml: template.html,
-              caseId: summary.id,
-              kind: "reminderAnswer",
-              headers: {
-                [IT_STATUS_HEADER]: encodeItStatusHeader({
-                  ...status,
-                  ...(reminder.internetMessageId ? { reminder: reminder.internetMessageId } : {}),
-                }),
-              },
-              beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
-            }),
-          // Answers to earlier reminders are in Sent Items too: only one sent under this claim is ours.
-          (copy) =>
-            Date.parse(copy.sentAt ?? ctx.now().toISOString()) >= Date.parse(claim.since) - CLOCK_SLACK_MS,
-        ),
-      (held): SentResult => (held.internetMessageId ? { internetMessageId: held.internetMessageId } : {}),
-    );
-    return recordAnswer(ctx, mailbox, home, claim, status.status, sent);
+      isDone: (r) => !!r.answered,
+    }),
+    done: (record) => record,
+    prepare: async () => {
+      status = await statusNow();
+    },
+    sentByClaim: () => ({}),
+    send: (claim) => {
+      if (!status) throw new AppError("unknown", "The status to answer with was not read");
+      const template = itStatusAnswerTemplate({
+        lang: ctx.config.institution.defaultLanguage,
+        caseId: summary.id,
+        subject: summary.fields.subject,
+        status,
+        timeZone: ctx.config.institution.timeZone,
+      });
+      const header = encodeItStatusHeader({
+        ...status,
+        ...(reminder.internetMessageId ? { reminder: reminder.internetMessageId } : {}),
+      });
+      return sendOnce(
+        ctx,
+        mailbox,
+        summary.id,
+        "reminderAnswer",
+        () =>
+          ctx.mail.reply(mailbox, reminder.id, {
+            to: [{ address: ctx.config.communicationsMailbox }],
+            subject: template.subject,
+            commentHtml: template.html,
+            caseId: summary.id,
+            kind: "reminderAnswer",
+            headers: { [IT_STATUS_HEADER]: header },
+            beforeSend: (draft) => recordClaimDraft(home, claim.token, draft),
+          }),
+        // Answers to earlier reminders are in Sent Items too: only one sent under this claim is ours.
+        (copy) =>
+          Date.parse(copy.sentAt ?? ctx.now().toISOString()) >= Date.parse(claim.since) - CLOCK_SLACK_MS,
+      );
+    },
+    sentUnderClaim: claimEvidence,
+    record: async (claim, sent) =>
+      (await recordAnswer(ctx, mailbox, home, claim, (status ?? (await statusNow())).status, sent)).record,
   });
 }
 
-/** The answer's write on the reminder, which also clears the claim it was sent under. */
-async function recordAnswer(
+/**
+ * The answer's write on the reminder, which also clears the claim it was sent under (workflow/recordStore.ts:
+ * If-Match, re-applied on a conflict). Also what reopening IT's pane on the reminder does with a claimed answer
+ * whose draft left Drafts (it/recoverIt.ts).
+ */
+export async function recordAnswer(
   ctx: WorkflowContext,
   mailbox: MailboxId,
   home: ClaimHome<AnswerRecord>,
   claim: Claim,
   status: NonNullable<AnswerRecord["answered"]>["status"],
   sent: SentResult,
-): Promise<AnswerRecord> {
-  for (let attempt = 1; ; attempt++) {
-    const { record, message } = await home.read();
-    if (record.answered) return record;
-    const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
-    const next = releasing(
-      home,
-      {
-        ...record,
-        answered: {
-          at: sent.sentAt ?? ctx.now().toISOString(),
-          ...actorOfClaim(ctx, mailbox, claim),
-          status,
-          ...(sent.sentItemId ? { messageId: sent.sentItemId } : {}),
-          ...(internetMessageId ? { internetMessageId } : {}),
-        },
-      },
-      claim.token,
-    );
-    try {
-      await home.write(message, next);
-      return next;
-    } catch (e) {
-      if (e instanceof AppError && e.code === "conflict" && attempt < 4) continue;
-      throw e;
-    }
-  }
+): Promise<{ record: AnswerRecord; changed: boolean }> {
+  const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
+  const saved = await updateRecord(home, (record) =>
+    record.answered
+      ? releasing(home, record, claim.token)
+      : releasing(
+          home,
+          {
+            ...record,
+            answered: {
+              at: sent.sentAt ?? ctx.now().toISOString(),
+              ...actorOfClaim(ctx, mailbox, claim),
+              status,
+              ...(sent.sentItemId ? { messageId: sent.sentItemId } : {}),
+              ...(internetMessageId ? { internetMessageId } : {}),
+            },
+          },
+          claim.token,
+        ),
+  );
+  return { record: saved.record, changed: saved.changed };
 }

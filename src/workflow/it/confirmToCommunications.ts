@@ -6,18 +6,19 @@ import { guardItStep, markItConfirmed } from "../../domain/itLifecycle";
 import type { DeliveryProblem, ItRecord } from "../../domain/itRecord";
 import { withDeliveryProblems } from "../../domain/itRecord";
 import { itConfirmationTemplate } from "../../domain/templates";
-import type { SentResult } from "../../ports/mailService";
+import type { Claim } from "../../domain/claim";
+import type { MailboxId, SentResult } from "../../ports/mailService";
 import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
 import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
 import { actorIn } from "../context";
-import { findSent } from "../reconcile";
+import { findSent } from "../sentCopy";
 import { sendOnce } from "../sendOnce";
 import { sendExactlyOnce } from "../sendPipeline";
 import { lookForDeliveryProblems } from "./deliveryReports";
 import type { ItCase } from "./itCase";
 import { itClaimHome, updateItRecord } from "./itStore";
-import { actorOf, sentFacts } from "./openItCase";
+import { actorOf, sentFacts } from "./sentFacts";
 
 /**
  * The mass mail's facts with a non-empty internetMessageId, which the confirmation must carry: from the record,
@@ -125,24 +126,41 @@ export function confirmToCommunications(
       );
     },
     sentUnderClaim: () => ({}),
-    record: (claim, sent) =>
-      updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
-        releasing(
-          home,
-          r.state === "confirmed"
-            ? r
-            : withDeliveryProblems(
-                markItConfirmed(r, {
-                  at: sent.sentAt ?? ctx.now().toISOString(),
-                  ...actorOfClaim(ctx, mailbox, claim),
-                  ...(sent.sentItemId ? { messageId: sent.sentItemId } : {}),
-                }),
-                found,
-              ),
-          claim.token,
-        ),
-      ),
+    record: (claim, sent) => recordConfirmation(ctx, mailbox, message.id, summary.id, claim, sent, found),
   });
+}
+
+/**
+ * The confirmation's record write (with the delivery problems it reported), which also clears the claim it was
+ * sent under. Also what reopening IT's pane does with a claimed confirmation whose draft left Drafts
+ * (it/recoverIt.ts).
+ */
+export function recordConfirmation(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+  caseId: string,
+  claim: Claim,
+  sent: SentResult,
+  found: DeliveryProblem[] = [],
+): Promise<ItRecord> {
+  const home = itClaimHome(ctx, mailbox, messageId, caseId);
+  return updateItRecord(ctx, mailbox, messageId, caseId, (r) =>
+    releasing(
+      home,
+      r.state === "confirmed"
+        ? r
+        : withDeliveryProblems(
+            markItConfirmed(r, {
+              at: sent.sentAt ?? ctx.now().toISOString(),
+              ...actorOfClaim(ctx, mailbox, claim),
+              ...(sent.sentItemId ? { messageId: sent.sentItemId } : {}),
+            }),
+            found,
+          ),
+      claim.token,
+    ),
+  );
 }
 
 /** The confirmation's text: when and how the mass mail went out, to which groups, and which refused it. */

@@ -7,13 +7,16 @@ import type { ItRecord } from "../../domain/itRecord";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
 import type { ClaimHome } from "../claims";
 import type { WorkflowContext } from "../context";
-import { updateRecord } from "../recordStore";
+import { forgedError, forgedReasonOf, updateRecord } from "../recordStore";
 
 export function itRecordOf(message: MailMessage, caseId: string): ItRecord {
   const raw = message.caseProps.itRecord;
   if (!raw) return newItRecord(caseId);
   const decoded = decodeItRecord(raw);
   if (!decoded.ok) throw new AppError("invalidRecord", `IT record not readable: ${decoded.detail}`);
+  // IT's record keeps no owner of its own yet: the case-id property written with it in the same PATCH decides.
+  const forged = forgedReasonOf(message, { caseId: decoded.record.caseId });
+  if (forged) throw forgedError(decoded.record.caseId, forged);
   return decoded.record;
 }
 

@@ -19,6 +19,8 @@ import { unwrapText } from "../../domain/caseText";
 import { lookForDeliveryProblems } from "./deliveryReports";
 import { itRecordOf, updateItRecord } from "./itStore";
 import type { MassMailContent } from "./massMailContent";
+import { actorOf, sentFacts } from "./sentFacts";
+import { recoverAnswerClaim, recoverItClaim } from "./recoverIt";
 import { reviewMassMailContent } from "./massMailContent";
 import { canItTransition, cancelIt, markItSent } from "../../domain/itLifecycle";
 
@@ -78,8 +80,10 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
     (s): s is CaseSummary => !!s && s.id.toUpperCase() === forwardSummary.id.toUpperCase(),
   );
   const summary = candidates.reduce((best, s) => (s.version > best.version ? s : best), forwardSummary);
-  let record = itRecordOf(message, summary.id);
-  let sendDetected = false;
+  // A send that went out under a claim but was not recorded (the pane closed): recorded now, never sent again.
+  const asStored = itRecordOf(message, summary.id);
+  let record = await recoverItClaim(ctx, mailbox, message.id, summary.id, asStored);
+  let sendDetected = !asStored.sent && !!record.sent;
   // The send was recorded before Exchange filed its Sent Items copy: record that copy's id now.
   const awaitsCopy = (record.state === "sent" || record.state === "confirmed") && !record.sent?.sentItemId;
   if (record.state === "received" || record.state === "prepared" || awaitsCopy) {
@@ -143,7 +147,10 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
     ...(summary.cancelled ? { cancelled: summary.cancelled } : {}),
     openedId: selected.id,
     ...(own && own.id.toUpperCase() === summary.id.toUpperCase() ? { openedKind: own.message } : {}),
-    openedCaseProps: selected.caseProps,
+    openedCaseProps:
+      own?.message === "reminder" && selected.id !== message.id
+        ? await recoverAnswerClaim(ctx, mailbox, selected, summary, record)
+        : selected.caseProps,
     record,
     messageHtml: reviewed.html,
     content: reviewed.content,
@@ -192,26 +199,4 @@ export async function recordDeliveryProblems(
     // Shown now from what was found; written on a later opening.
     return withDeliveryProblems(record, found);
   }
-}
-
-/** Who did a recorded step: the operator and the mailbox acted for, without the step's other facts. */
-export function actorOf(step: { by: string; for?: string | undefined }): { by: string; for?: string } {
-  return step.for ? { by: step.by, for: step.for } : { by: step.by };
-}
-
-/**
- * `by` is the operator who sent it and `for` the mailbox they acted for (tic@ for its delegates); the From
- * address (Send As) is kept in the record's sender.
- */
-export function sentFacts(
-  sent: MailMessage,
-  actor: { by: string; for?: string },
-): NonNullable<ItRecord["sent"]> {
-  return {
-    at: sent.sentAt ?? new Date().toISOString(),
-    ...actor,
-    internetMessageId: sent.internetMessageId,
-    sentItemId: sent.id,
-    ...(sent.conversationId ? { conversationId: sent.conversationId } : {}),
-  };
 }

@@ -4,18 +4,18 @@ import { AppError } from "../../domain/errors";
 import type { Claim } from "../../domain/claim";
 import { guardItStep, itMassMailWentOut, markItSent } from "../../domain/itLifecycle";
 import type { ItRecord } from "../../domain/itRecord";
-import type { MailMessage } from "../../ports/mailService";
+import type { MailboxId, MailMessage } from "../../ports/mailService";
 import { actorOfClaim, releasing } from "../claims";
 import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
 import { actorIn } from "../context";
-import { findSent } from "../reconcile";
+import { findSent } from "../sentCopy";
 import { sendOnce } from "../sendOnce";
 import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
 import { caseCancelledError, refuseIfCancelledNow } from "./itCase";
 import type { ItCase } from "./itCase";
 import { itClaimHome, updateItRecord } from "./itStore";
-import { actorOf, sentFacts } from "./openItCase";
+import { actorOf, sentFacts } from "./sentFacts";
 
 /**
  * Sends the prepared draft exactly once: Sent Items is checked first (a send from a compose window, or one whose
@@ -72,7 +72,7 @@ export function sendMassMail(
       return sendDraftOnce(ctx, opened, draftId, draft);
     },
     sentUnderClaim: claimEvidence,
-    record: (claim, sent) => recordMassSend(ctx, opened, claim, sent),
+    record: (claim, sent) => recordMassSend(ctx, mailbox, message.id, summary.id, claim, sent),
   });
 }
 
@@ -85,15 +85,19 @@ async function draftOrGone(ctx: WorkflowContext, mailbox: string, draftId: strin
   }
 }
 
-/** The mass send's record write, which also clears the claim it was sent under. */
-async function recordMassSend(
+/**
+ * The mass send's record write, which also clears the claim it was sent under. Also what reopening IT's pane does
+ * with a claimed send whose draft left Drafts (it/recoverIt.ts).
+ */
+export async function recordMassSend(
   ctx: WorkflowContext,
-  opened: ItCase,
+  mailbox: MailboxId,
+  messageId: string,
+  caseId: string,
   claim: Claim,
   sent: Partial<NonNullable<ItRecord["sent"]>>,
 ): Promise<ItRecord> {
-  const { mailbox, message, summary } = opened;
-  const home = itClaimHome(ctx, mailbox, message.id, summary.id);
+  const home = itClaimHome(ctx, mailbox, messageId, caseId);
   const facts: NonNullable<ItRecord["sent"]> = {
     at: sent.at ?? ctx.now().toISOString(),
     ...(sent.by ? actorOf({ by: sent.by, for: sent.for }) : actorOfClaim(ctx, mailbox, claim)),
@@ -102,7 +106,7 @@ async function recordMassSend(
   if (internetMessageId) facts.internetMessageId = internetMessageId;
   if (sent.sentItemId) facts.sentItemId = sent.sentItemId;
   if (sent.conversationId) facts.conversationId = sent.conversationId;
-  return updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
+  return updateItRecord(ctx, mailbox, messageId, caseId, (r) =>
     releasing(home, itMassMailWentOut(r) ? r : markItSent(r, facts), claim.token),
   );
 }
