@@ -127,9 +127,7 @@ export function markItSent(
 export function itScheduledPending(r: ItRecord, now: Date): boolean {
   const due = r.sent?.scheduledFor;
   return (
-    (r.state === "sent" || r.state === "confirmed") &&
-    due !== undefined &&
-    Date.parse(due) > now.getTime()
+    (r.state === "sent" || r.state === "confirmed") && due !== undefined && Date.parse(due) > now.getTime()
   );
 }
 
@@ -192,7 +190,9 @@ export function guardItStep(r: ItRecord, step: ItStep, now: Date = new Date()): 
         r.state,
         "received",
         "withdrawn",
-        r.sent?.scheduledFor ? "The scheduled mass mail has already left" : "No scheduled mass mail to withdraw",
+        r.sent?.scheduledFor
+          ? "The scheduled mass mail has already left"
+          : "No scheduled mass mail to withdraw",
       );
     }
     return;

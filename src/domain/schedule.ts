@@ -30,7 +30,14 @@ function offsetMs(instantMs: number, timeZone: string): number {
     second: "2-digit",
   }).formatToParts(new Date(instantMs));
   const get = (type: string) => Number(fields.find((f) => f.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  const asUtc = Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
   return asUtc - Math.floor(instantMs / 1000) * 1000;
 }
 

@@ -277,7 +277,9 @@ describe("a scheduled send (deferred delivery)", () => {
   });
 
   it("cannot be withdrawn once its time has passed, nor can a send that left at once", () => {
-    expect(() => withdrawItSend(scheduled(), { at: "2026-12-04T13:05:00Z", by: CARLOS })).toThrow(/already left/);
+    expect(() => withdrawItSend(scheduled(), { at: "2026-12-04T13:05:00Z", by: CARLOS })).toThrow(
+      /already left/,
+    );
     expect(() => withdrawItSend(recordIn("sent"), { at: BEFORE, by: CARLOS })).toThrow(/No scheduled/);
   });
 });

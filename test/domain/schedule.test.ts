@@ -14,7 +14,9 @@ describe("the scheduled send instant", () => {
     const now = new Date("2026-12-01T15:00:00Z");
     expect(requestedSendInstant(undefined, "08:00", "America/Bogota", now)).toBeUndefined();
     expect(requestedSendInstant("2026-12-01", "08:00", "America/Bogota", now)).toBeUndefined();
-    expect(requestedSendInstant("2026-12-04", "08:00", "America/Bogota", now)).toBe("2026-12-04T13:00:00.000Z");
+    expect(requestedSendInstant("2026-12-04", "08:00", "America/Bogota", now)).toBe(
+      "2026-12-04T13:00:00.000Z",
+    );
   });
 
   it("refuses a time that is not HH:MM", () => {

@@ -65,7 +65,11 @@ describe("deferred send (SystemTime 0x3FEF)", () => {
     const { id } = await draftDeferredBy(HOUR);
     await h.call(h.token(TIC), "POST", `/me/messages/${encodeURIComponent(id)}/send`);
     const [held] = h.tenant.storedMessages(TIC, "drafts");
-    const deleted = await h.call(h.token(TIC), "DELETE", `/me/messages/${encodeURIComponent(held?.id ?? "")}`);
+    const deleted = await h.call(
+      h.token(TIC),
+      "DELETE",
+      `/me/messages/${encodeURIComponent(held?.id ?? "")}`,
+    );
     expect(deleted.status).toBe(204);
     h.advance(2 * HOUR);
     h.afterSentItemsDelay();
