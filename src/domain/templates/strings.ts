@@ -45,6 +45,8 @@ export interface TemplateStrings {
   confirmation: {
     heading: (tag: string) => string;
     sent: (subject: string, when: string) => string;
+    /** The mass mail is held by Exchange until `when` (deferred delivery), not sent yet. */
+    scheduled: (subject: string, when: string) => string;
     countUnknown: string;
     refused: (groups: string) => string;
   };
@@ -110,6 +112,8 @@ const es: TemplateStrings = {
   confirmation: {
     heading: (tag) => `Envío masivo realizado ${tag}`,
     sent: (subject, when) => `El envío masivo «${subject}» se realizó el ${when}.`,
+    scheduled: (subject, when) =>
+      `El envío masivo «${subject}» quedó programado para el ${when}; saldrá a esa hora sin más acciones.`,
     countUnknown: "no disponible",
     refused: (groups) =>
       `Atención: ${groups} rechazó el envío (informe de no entrega de Exchange); sus miembros no lo recibieron. ` +
@@ -178,6 +182,8 @@ const en: TemplateStrings = {
   confirmation: {
     heading: (tag) => `Mass mail sent ${tag}`,
     sent: (subject, when) => `The mass mail “${subject}” was sent on ${when}.`,
+    scheduled: (subject, when) =>
+      `The mass mail “${subject}” is scheduled for ${when}; it will go out then with nothing more to do.`,
     countUnknown: "not available",
     refused: (groups) =>
       `Note: ${groups} refused the mail (Exchange non-delivery report); its members did not receive it. ` +

@@ -160,6 +160,7 @@ function confirmationTemplate(
     caseId: opened.summary.id,
     subject: opened.summary.fields.subject,
     sentAt: sent.at,
+    ...(sent.scheduledFor ? { scheduledFor: sent.scheduledFor } : {}),
     timeZone: ctx.config.institution.timeZone,
     groups: record.groups.map((g) => ({
       address: g.address,
