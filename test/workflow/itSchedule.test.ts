@@ -4,7 +4,13 @@
 import { cancelCase } from "../../src/workflow/actions/cancelCase";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { updateAfterForward } from "../../src/workflow/actions/updateAfterForward";
-import { sendMassMail, withdrawScheduledMassMail } from "../../src/workflow/it/itActions";
+import { relayToRequester } from "../../src/workflow/actions/relayToRequester";
+import {
+  confirmToCommunications,
+  sendMassMail,
+  withdrawScheduledMassMail,
+} from "../../src/workflow/it/itActions";
+import { openItem } from "../../src/workflow/openItem";
 import { newCase } from "../support/cases";
 import { openForward, prepareForCase } from "../support/procedure";
 import type { World } from "../support/world";
@@ -102,5 +108,31 @@ describe("scheduled mass mail", () => {
     await expect(withdrawScheduledMassMail(w.it.ctx, opened)).rejects.toMatchObject({
       code: "illegalTransition",
     });
+  });
+});
+
+describe("a scheduled mass mail, told to the requester", () => {
+  it("IT's confirmation carries the scheduled time to Communications, and the relay says 'scheduled for'", async () => {
+    const w = world();
+    const { opened, requestId } = await scheduledCase(w);
+    await sendMassMail(w.it.ctx, opened);
+    w.clock.advance(15 * 60_000);
+    await confirmToCommunications(w.it.ctx, opened);
+    w.clock.advance(15 * 60_000);
+    const linked = await openItem(w.comms.ctx, w.comms.select(requestId));
+    expect(linked).toMatchObject({ kind: "case", reconciled: ["confirmationLinked"] });
+    const closed = await relayToRequester(w.comms.ctx, COMMUNICATIONS, requestId);
+    const sentEntry = closed.history.find((h) => h.action === "sent");
+    expect(sentEntry?.evidence?.scheduledFor).toBe(DUE);
+    const relay = w.tenant
+      .storedMessages(closed.requester.address, "inbox")
+      .find((m) => m.subject.includes(closed.id));
+    const text = relay?.body.content.replace(/<[^>]+>/g, " ") ?? "";
+    // Spanish (the institution's language): 15 Dec 2026, 08:00 in Bogotá.
+    expect(text).toMatch(/quedó programado para el [^;]*15 de diciembre de 2026, 8:00/);
+    expect(text).toContain("Programado para");
+    expect(text).not.toMatch(/se realizó el/);
+    // Nothing has left yet: the relay was not the mass mail going out.
+    expect(delivered(w, opened.summary.fields.subject)).toBe(0);
   });
 });

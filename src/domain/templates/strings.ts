@@ -18,6 +18,8 @@ export interface TemplateStrings {
     forwardedAt: string;
     overdue: string;
     sentAt: string;
+    /** When a scheduled mass mail leaves (Exchange holds it until then). */
+    scheduledFor: string;
     sentFrom: string;
     group: string;
     recipients: string;
@@ -53,6 +55,8 @@ export interface TemplateStrings {
   relay: {
     greeting: string;
     sent: (subject: string, unit: string, when: string, audiences: string) => string;
+    /** IT scheduled the mass mail: it leaves at `when`, not sent yet. */
+    scheduled: (subject: string, unit: string, when: string, audiences: string) => string;
     closing: string;
   };
 }
@@ -78,6 +82,7 @@ const es: TemplateStrings = {
     forwardedAt: "Enviada a TIC",
     overdue: "Retraso",
     sentAt: "Fecha de envío",
+    scheduledFor: "Programado para",
     sentFrom: "Enviado desde",
     group: "Grupo",
     recipients: "Destinatarios",
@@ -124,6 +129,9 @@ const es: TemplateStrings = {
     sent: (subject, unit, when, audiences) =>
       `Le informamos que el envío masivo «${subject}» solicitado por ${unit} se realizó el ${when}, ` +
       `dirigido a ${audiences}.`,
+    scheduled: (subject, unit, when, audiences) =>
+      `Le informamos que el envío masivo «${subject}» solicitado por ${unit} quedó programado para el ${when}, ` +
+      `dirigido a ${audiences}; saldrá a esa hora sin más acciones.`,
     closing: "Quedamos atentos a cualquier inquietud.",
   },
 };
@@ -149,6 +157,7 @@ const en: TemplateStrings = {
     forwardedAt: "Sent to IT",
     overdue: "Overdue by",
     sentAt: "Sent at",
+    scheduledFor: "Scheduled for",
     sentFrom: "Sent from",
     group: "Group",
     recipients: "Recipients",
@@ -194,6 +203,9 @@ const en: TemplateStrings = {
     sent: (subject, unit, when, audiences) =>
       `This is to let you know that the mass mail “${subject}” requested by ${unit} was sent on ${when} ` +
       `to ${audiences}.`,
+    scheduled: (subject, unit, when, audiences) =>
+      `This is to let you know that the mass mail “${subject}” requested by ${unit} is scheduled for ${when} ` +
+      `to ${audiences}; it will go out then with nothing more to do.`,
     closing: "Please let us know if you have any questions.",
   },
 };

@@ -117,6 +117,7 @@ export function confirmToCommunications(
             [EVIDENCE_HEADER]: encodeEvidenceHeader({
               sentAt: sent.at,
               internetMessageId: sent.internetMessageId,
+              ...(sent.scheduledFor ? { scheduledFor: sent.scheduledFor } : {}),
               groups: record.groups,
               ...(refused.length > 0 ? { refused } : {}),
             }),
