@@ -187,6 +187,14 @@ export const pregonConfigSchema = z.strictObject({
    * production build's Content-Security-Policy lets the pane load images from. Empty when absent.
    */
   imageHosts: z.array(imageHost).optional(),
+  /**
+   * The time of day ("HH:MM", the institution's time zone) a mass mail is scheduled for on the requested date
+   * (Exchange's deferred delivery holds it until then); "08:00" when absent (domain/schedule.ts).
+   */
+  scheduledSendTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "A time of day as HH:MM, e.g. 08:00" })
+    .optional(),
   auth: z.strictObject({
     clientId: guid,
     tenantId,

@@ -12,6 +12,8 @@ const schema = z.object({
   v: z.literal(1),
   sentAt: z.iso.datetime({ offset: true }),
   internetMessageId: z.string().max(400).optional(),
+  /** When Exchange lets the mass mail leave, when IT scheduled it (deferred delivery); absent when it left at once. */
+  scheduledFor: z.iso.datetime({ offset: true }).optional(),
   groups: z
     .array(z.object({ address: z.string().max(320), count: z.number().int().nonnegative().optional() }))
     .max(20),
@@ -39,6 +41,7 @@ export function decodeEvidenceHeader(value: string | undefined): EvidenceHeader 
 export function evidenceOf(header: EvidenceHeader): Evidence {
   return {
     sentAt: header.sentAt,
+    ...(header.scheduledFor ? { scheduledFor: header.scheduledFor } : {}),
     internetMessageId: header.internetMessageId,
     groups: header.groups.map((g) => g.address),
     recipientCount: header.groups.reduce((sum, g) => sum + (g.count ?? 0), 0),

@@ -31,6 +31,7 @@ function compactEvidence(evidence: Evidence | undefined): Evidence | undefined {
   if (evidence.internetMessageId !== undefined) copy.internetMessageId = evidence.internetMessageId;
   if (evidence.conversationId !== undefined) copy.conversationId = evidence.conversationId;
   if (evidence.sentAt !== undefined) copy.sentAt = evidence.sentAt;
+  if (evidence.scheduledFor !== undefined) copy.scheduledFor = evidence.scheduledFor;
   if (evidence.groups !== undefined) copy.groups = [...evidence.groups];
   if (evidence.recipientCount !== undefined) copy.recipientCount = evidence.recipientCount;
   return Object.keys(copy).length > 0 ? copy : undefined;

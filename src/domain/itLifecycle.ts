@@ -6,7 +6,9 @@
 //   received or prepared → cancelled  (Communications cancelled the case before the send, with its reason)
 //
 // Confirmed, refused and cancelled are final; a sent mass mail cannot be refused or cancelled (mail cannot be
-// unsent). Each transition appends one entry to the record's history: what, when, who and the mailbox acted for,
+// unsent). One exception: a send scheduled for later (sent.scheduledFor, held by Exchange until then) can be
+// withdrawn before that time, from sent or confirmed: the record goes back to received (the draft is gone), or
+// to cancelled when Communications cancelled the case. A send before the requested time needs a reason. Each transition appends one entry to the record's history: what, when, who and the mailbox acted for,
 // like the case's lifecycle (domain/lifecycle.ts). The guards live here, not in the workflow or the UI, so every
 // caller gets the same refusals: `caseCancelled` for work on a case Communications cancelled, otherwise
 // `illegalTransition` with details { from, to, action }.
@@ -17,9 +19,17 @@ import type { Act } from "./history";
 import type { ItAction, ItGroup, ItHistoryEntry, ItRecord, ItState } from "./itRecord";
 
 /** What IT can do on its record; `changeSender` is not a transition (the state stays prepared). */
-export type ItStep = "prepare" | "changeSender" | "send" | "confirm" | "refuse" | "cancel";
+export type ItStep = "prepare" | "changeSender" | "send" | "confirm" | "refuse" | "cancel" | "withdraw";
 
-export const IT_STEPS: readonly ItStep[] = ["prepare", "changeSender", "send", "confirm", "refuse", "cancel"];
+export const IT_STEPS: readonly ItStep[] = [
+  "prepare",
+  "changeSender",
+  "send",
+  "confirm",
+  "refuse",
+  "cancel",
+  "withdraw",
+];
 
 /** Who did a step: the person and the mailbox they acted for (dropped when it is their own). */
 export type ItActor = Pick<Act, "at" | "by" | "for">;
@@ -90,9 +100,65 @@ export function changeItSender(
   return { ...r, sender: { ...sender }, senderFallback: fallback };
 }
 
-/** The mass mail went out; `sent` are its facts (when, who, its internetMessageId, its Sent Items copy). */
-export function markItSent(r: ItRecord, sent: NonNullable<ItRecord["sent"]>): ItRecord {
-  return { ...transition(r, "sent", "sent", sent), sent: { ...sent } };
+/**
+ * The mass mail went out (or was handed to Exchange to leave at `scheduledFor`); `sent` are its facts (when, who,
+ * its internetMessageId, its Sent Items copy). `requestedFor` is when the requester asked for it: going out
+ * before that needs `earlyReason`, which the history keeps as the entry's note.
+ */
+export function markItSent(
+  r: ItRecord,
+  sent: NonNullable<ItRecord["sent"]>,
+  requestedFor?: string,
+): ItRecord {
+  const leaves = sent.scheduledFor ?? sent.at;
+  const early = requestedFor !== undefined && Date.parse(leaves) < Date.parse(requestedFor);
+  const reason = sent.earlyReason?.trim() ?? "";
+  if (early && reason === "") {
+    throw illegal(r.state, "sent", "sent", "Sending before the requested date and time needs a reason");
+  }
+  const facts = { ...sent };
+  if (reason === "") delete facts.earlyReason;
+  else facts.earlyReason = reason;
+  const next = transition(r, "sent", "sent", reason === "" ? sent : { ...sent, note: reason });
+  return { ...next, sent: facts };
+}
+
+/** A scheduled send that has not left yet: what can be withdrawn (until `scheduledFor`). */
+export function itScheduledPending(r: ItRecord, now: Date): boolean {
+  const due = r.sent?.scheduledFor;
+  return (
+    (r.state === "sent" || r.state === "confirmed") && due !== undefined && Date.parse(due) > now.getTime()
+  );
+}
+
+/**
+ * IT withdraws a scheduled send before it leaves (its held message was deleted): back to received, with no draft
+ * and no send facts, so the mass mail can be prepared again; when Communications cancelled the case, straight on
+ * to cancelled with Communications' reason.
+ */
+export function withdrawItSend(
+  r: ItRecord,
+  act: ItActor & { reason?: string; cancelled?: { reason: string; at: string; by: string } },
+): ItRecord {
+  guardItStep(r, "withdraw", new Date(act.at));
+  const scheduledFor = r.sent?.scheduledFor ?? "";
+  const reason = act.reason?.trim() ?? "";
+  const entry = entryOf("withdrawn", reason === "" ? act : { ...act, note: reason });
+  const withdrawn: NonNullable<ItRecord["withdrawn"]> = { at: act.at, ...actor(act), scheduledFor };
+  if (reason !== "") withdrawn.reason = reason;
+  const back: ItRecord = {
+    v: r.v,
+    caseId: r.caseId,
+    state: "received",
+    groups: r.groups.map((g) => ({ ...g })),
+    withdrawn,
+    history: [...(r.history ?? []), entry],
+  };
+  if (r.sender) back.sender = { ...r.sender };
+  if (r.senderFallback !== undefined) back.senderFallback = r.senderFallback;
+  if (r.claim) back.claim = { ...r.claim };
+  if (!act.cancelled) return back;
+  return cancelIt(back, { at: act.at, by: act.by, for: act.for, reason: act.cancelled.reason });
 }
 
 /** IT's confirmation reached Communications; `confirmed` are its facts (when, who, its Sent Items copy). */
@@ -112,8 +178,25 @@ export function cancelIt(r: ItRecord, act: ItActor & { reason: string }): ItReco
   return stop(r, "cancelled", act);
 }
 
-/** Throws the lifecycle's refusal when `step` is not legal now; returns nothing when it is. */
-export function guardItStep(r: ItRecord, step: ItStep): void {
+/**
+ * Throws the lifecycle's refusal when `step` is not legal now; returns nothing when it is. `now` matters only to
+ * "withdraw" (a scheduled send can be withdrawn until its time).
+ */
+export function guardItStep(r: ItRecord, step: ItStep, now: Date = new Date()): void {
+  if (step === "withdraw") {
+    guardStopped(r, "received", "withdrawn");
+    if (!itScheduledPending(r, now)) {
+      throw illegal(
+        r.state,
+        "received",
+        "withdrawn",
+        r.sent?.scheduledFor
+          ? "The scheduled mass mail has already left"
+          : "No scheduled mass mail to withdraw",
+      );
+    }
+    return;
+  }
   const to = targetOf(step);
   guardStopped(r, to, actionOf(step));
   if (step === "changeSender") {
@@ -147,10 +230,13 @@ function targetOf(step: ItStep): ItState {
       return "refused";
     case "cancel":
       return "cancelled";
+    case "withdraw":
+      return "received";
   }
 }
 
 function actionOf(step: ItStep): ItAction {
+  if (step === "withdraw") return "withdrawn";
   return step === "changeSender" ? "prepared" : (targetOf(step) as ItAction);
 }
 

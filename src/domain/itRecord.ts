@@ -8,7 +8,7 @@ export const IT_STATES = ["received", "prepared", "sent", "confirmed", "refused"
 export type ItState = (typeof IT_STATES)[number];
 
 /** What IT's history records: the lifecycle's transitions (domain/itLifecycle.ts). */
-export const IT_ACTIONS = ["prepared", "sent", "confirmed", "refused", "cancelled"] as const;
+export const IT_ACTIONS = ["prepared", "sent", "confirmed", "refused", "cancelled", "withdrawn"] as const;
 export type ItAction = (typeof IT_ACTIONS)[number];
 
 /**
@@ -17,6 +17,9 @@ export type ItAction = (typeof IT_ACTIONS)[number];
  * object drops keys it does not know, so a build from before `for` still reads records that have it.
  */
 const address = z.string().max(320);
+
+/** At most this many entries in IT's history (a few withdrawn scheduled sends and their re-sends fit). */
+export const MAX_IT_HISTORY = 30;
 
 /** `count` is absent when the directory could not say (a dynamic distribution group, or a failed look-up). */
 const groupSchema = z.object({
@@ -71,6 +74,23 @@ const schema = z.object({
       sentItemId: z.string().max(400).optional(),
       /** The mass mail's conversation (from its draft), where Exchange files the reports about it. */
       conversationId: z.string().max(400).optional(),
+      /**
+       * When Exchange lets it leave (deferred delivery, PidTagDeferredSendTime): until then it is held in IT's
+       * Drafts and can be withdrawn. Absent for a send that left at once.
+       */
+      scheduledFor: z.string().max(40).optional(),
+      /** Why IT sent before the requested date and time (required then; also in the history's note). */
+      earlyReason: z.string().max(1000).optional(),
+    })
+    .optional(),
+  /** The last scheduled send IT withdrew before it left: when it was due, and why it was withdrawn. */
+  withdrawn: z
+    .object({
+      at: z.string().max(40),
+      by: address,
+      for: address.optional(),
+      scheduledFor: z.string().max(40),
+      reason: z.string().max(1000).optional(),
     })
     .optional(),
   confirmed: z
@@ -85,10 +105,10 @@ const schema = z.object({
   refused: stopSchema.optional(),
   cancelled: stopSchema.optional(),
   /**
-   * IT's transitions, oldest first. Optional so that records written before it still read. A lifecycle has at
-   * most one entry per action (each state is entered once), so it stays small.
+   * IT's transitions, oldest first. Optional so that records written before it still read. Each state is
+   * entered once except after a withdrawn scheduled send (prepared and sent again), so it stays small.
    */
-  history: z.array(itEntrySchema).max(IT_ACTIONS.length).optional(),
+  history: z.array(itEntrySchema).max(MAX_IT_HISTORY).optional(),
   /** Someone is doing a once-per-case step right now (domain/claim.ts); optional, so older records read. */
   claim: z
     .object({

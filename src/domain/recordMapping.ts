@@ -128,6 +128,7 @@ function toStoredEntry(entry: HistoryEntry, table: StringTable): StoredEntryV1 {
   if (e?.internetMessageId !== undefined) stored.i = table.ref(e.internetMessageId);
   if (e?.conversationId !== undefined) stored.c = table.ref(e.conversationId);
   if (e?.sentAt !== undefined) stored.s = e.sentAt;
+  if (e?.scheduledFor !== undefined) stored.d = e.scheduledFor;
   if (e?.groups !== undefined) stored.g = e.groups.map(table.ref);
   if (e?.recipientCount !== undefined) stored.r = e.recipientCount;
   if (entry.count !== undefined) stored.k = entry.count;
@@ -144,6 +145,7 @@ function fromStoredEntry(stored: StoredEntryV1, deref: (ref: StringRef) => strin
   if (stored.i !== undefined) evidence.internetMessageId = deref(stored.i);
   if (stored.c !== undefined) evidence.conversationId = deref(stored.c);
   if (stored.s !== undefined) evidence.sentAt = stored.s;
+  if (stored.d !== undefined) evidence.scheduledFor = stored.d;
   if (stored.g !== undefined) evidence.groups = stored.g.map(deref);
   if (stored.r !== undefined) evidence.recipientCount = stored.r;
   if (Object.keys(evidence).length > 0) entry.evidence = evidence;

@@ -3,15 +3,17 @@
 // The header uses the domain's own field names (they occur once, so clarity is cheap). History entries repeat
 // up to dozens of times, so their keys are single letters:
 //   t at · b by · f for · a action · n note · m evidence.messageId · i evidence.internetMessageId
-//   c evidence.conversationId · s evidence.sentAt · g evidence.groups · r evidence.recipientCount
+//   c evidence.conversationId · s evidence.sentAt · d evidence.scheduledFor · g evidence.groups
+//   r evidence.recipientCount
 //   k count · o firstAt (an entry that stands for several folded reminders, see compaction.ts)
-// Evidence is flattened into the entry (an entry has evidence when any of m i c s g r is present).
+// Evidence is flattened into the entry (an entry has evidence when any of m i c s d g r is present).
 // Id and address fields hold StringRefs into `strings` (see stringTable.ts).
 // Any change to this shape is a new version with a migration in codec.ts, never an edit of this one — with one
 // kind of exception: a new OPTIONAL key that old records simply lack. `f` (the mailbox a delegate acted for)
 // is one: every version-1 record written before it still reads as it did, so it needs no migration and no new
 // version. A build from before `f` reads a record that has it as invalid (the entry schema is strict), as it
 // would a version 2: it shows the record as unreadable and refuses to overwrite it, the safe failure.
+// `d` (when IT's scheduled mass mail leaves, from IT's confirmation) is another optional key of the same kind.
 // `k` and `o` (a summary of folded reminders, compaction.ts) are two more: a build from before them shows a
 // compacted record as unreadable and refuses to overwrite it.
 // `claim` (who is doing a once-per-case step right now, see claim.ts) is another: optional, absent from every
@@ -63,6 +65,7 @@ const entrySchema = z.strictObject({
   i: stringRef.optional(),
   c: stringRef.optional(),
   s: instant.optional(),
+  d: instant.optional(),
   g: z.array(stringRef).optional(),
   r: z.number().int().nonnegative().optional(),
   k: z.number().int().min(2).optional(),
@@ -187,6 +190,7 @@ const ENTRY_KEY_NAMES: Readonly<Record<string, string>> = {
   i: "evidence.internetMessageId",
   c: "evidence.conversationId",
   s: "evidence.sentAt",
+  d: "evidence.scheduledFor",
   g: "evidence.groups",
   r: "evidence.recipientCount",
   k: "count",

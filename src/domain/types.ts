@@ -57,6 +57,8 @@ export interface Evidence {
   internetMessageId?: string;
   conversationId?: string;
   sentAt?: Instant;
+  /** When Exchange lets a scheduled mass mail leave (IT's deferred send); absent for a send that left at once. */
+  scheduledFor?: Instant;
   groups?: string[];
   recipientCount?: number;
 }

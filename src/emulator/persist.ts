@@ -1,6 +1,7 @@
 // Persistence: the whole tenant as plain JSON (the demo keeps it in browser storage). Messages are stored as
 // they are held, so serializing 10,000 seeded messages is one JSON.stringify of plain objects.
 import { isRecord } from "./json";
+import type { HeldSend } from "./mail/deferredSend";
 import type { PendingSentItem } from "./mail/sentItemsDelay";
 import type { DirectoryGroup } from "./state/config";
 import { Mailbox } from "./state/mailbox";
@@ -34,6 +35,8 @@ export interface TenantSnapshot {
   seq: number;
   /** Sent Items copies still on their way; absent in snapshots written before they were kept. */
   pendingSentItems?: PendingSentItem[];
+  /** Sends held until their deferred send time; absent in snapshots written before they were kept. */
+  heldSends?: HeldSend[];
 }
 
 export function snapshotOf(state: TenantState): TenantSnapshot {
@@ -57,6 +60,7 @@ export function snapshotOf(state: TenantState): TenantSnapshot {
     tokens: state.tokens,
     seq: state.seq,
     pendingSentItems: state.pendingSentItems ?? [],
+    heldSends: state.heldSends ?? [],
   };
 }
 
@@ -87,5 +91,6 @@ export function stateFromSnapshot(json: unknown): TenantState {
     tokens: snapshot.tokens,
     seq: snapshot.seq,
     pendingSentItems: Array.isArray(snapshot.pendingSentItems) ? snapshot.pendingSentItems : [],
+    heldSends: Array.isArray(snapshot.heldSends) ? snapshot.heldSends : [],
   };
 }

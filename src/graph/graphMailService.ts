@@ -1,6 +1,6 @@
 // MailService over Microsoft Graph v1.0: the production adapter (the demo uses it too, against the emulator).
 import { AppError } from "../domain/errors";
-import type { MailAddress } from "../domain/types";
+import type { Instant, MailAddress } from "../domain/types";
 import type {
   CaseProps,
   CaseQuery,
@@ -9,12 +9,15 @@ import type {
   MailboxId,
   MailMessage,
   MailService,
+  MessageKind,
   OutgoingOptions,
   Page,
+  ScheduledSend,
   SentResult,
 } from "../ports/mailService";
 import { AttachmentCopier, DEFAULT_UPLOAD_CHUNK, assertCopyable } from "./attachments";
 import { getMessageQuery, listCasesQuery } from "./caseQuery";
+import { scheduledOfCase, setDeferredSendTime } from "./deferredSend";
 import { GROUP_COUNT_SCOPES, groupMemberCount, withScopes } from "./groups";
 import type { GraphCollection, GraphMessage } from "./graphTypes";
 import { toExtendedProperties, toMailMessage, toRecipient, toRecipients } from "./mappers";
@@ -162,6 +165,14 @@ export class GraphMailService implements MailService {
       if (e instanceof AppError && e.details?.maybeDelivered) throw withDraftId(e, { id });
       throw e;
     }
+  }
+
+  setDeferredSendTime(mailbox: MailboxId, id: string, at: Instant): Promise<void> {
+    return setDeferredSendTime(this.transport, mailbox, id, at);
+  }
+
+  findScheduled(mailbox: MailboxId, caseId: string, kind: MessageKind): Promise<ScheduledSend[]> {
+    return scheduledOfCase(this.transport, mailbox, caseId, kind);
   }
 
   /** Changes who a draft goes out as; PATCH of a fixed value, so safe to repeat. */

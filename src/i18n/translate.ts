@@ -32,6 +32,8 @@ export interface Formatters {
   dateTime(value: string | Date): string;
   /** The time of day of an instant (HH:MM), in the institution's time zone. */
   time(value: string | Date): string;
+  /** An instant as a short weekday, date and 24-hour time in the institution's zone: "jue 4 dic 2026, 08:00". */
+  weekdayDateTime(value: string | Date): string;
   number(value: number): string;
 }
 
@@ -47,6 +49,16 @@ export function formatters(lang: Lang, timeZone: string): Formatters {
     hourCycle: "h23",
     timeZone,
   });
+  const weekday = new Intl.DateTimeFormat(locale, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  });
   const number = new Intl.NumberFormat(locale);
   const asDate = (v: string | Date) =>
     typeof v === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v) : v;
@@ -55,6 +67,13 @@ export function formatters(lang: Lang, timeZone: string): Formatters {
       (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dateOnly : instantDate).format(asDate(v)),
     dateTime: (v) => dateTime.format(asDate(v)),
     time: (v) => time.format(asDate(v)),
+    weekdayDateTime: (v) => {
+      // Built from the parts, so both languages read the same way whatever punctuation the locale adds.
+      const p = weekday.formatToParts(asDate(v));
+      const get = (type: Intl.DateTimeFormatPartTypes) =>
+        (p.find((x) => x.type === type)?.value ?? "").replace(/\.$/, "");
+      return `${get("weekday")} ${get("day")} ${get("month")} ${get("year")}, ${get("hour")}:${get("minute")}`;
+    },
     number: (v) => number.format(v),
   };
 }

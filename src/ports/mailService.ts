@@ -167,6 +167,13 @@ export interface SentResult {
   sentAt?: Instant;
 }
 
+/** A message held in Drafts by Exchange until its deferred send time (scheduled, not yet gone). */
+export interface ScheduledSend {
+  id: string;
+  scheduledFor: Instant;
+  internetMessageId?: string;
+}
+
 export interface MailService {
   getMessage(mailbox: MailboxId, id: string, options?: GetOptions): Promise<MailMessage>;
   /** Writes the case properties (and categories) with If-Match when an etag is given; returns the new etag. */
@@ -199,6 +206,13 @@ export interface MailService {
     attachmentIds: string[],
   ): Promise<void>;
   sendDraft(mailbox: MailboxId, id: string): Promise<void>;
+  /**
+   * Sets Exchange's deferred delivery time on a draft (PidTagDeferredSendTime): after sendDraft the message is
+   * held in Drafts until then, under another id; a time already past sends at once.
+   */
+  setDeferredSendTime(mailbox: MailboxId, id: string, at: Instant): Promise<void>;
+  /** The case's messages of this kind that Exchange holds in Drafts until their deferred send time. */
+  findScheduled(mailbox: MailboxId, caseId: string, kind: MessageKind): Promise<ScheduledSend[]>;
   /** Deletes a draft (one Pregón made and will not send). */
   deleteDraft(mailbox: MailboxId, id: string): Promise<void>;
   /** Changes who a draft goes out as (after Exchange refused Send As for the first choice). */

@@ -15,6 +15,8 @@ import {
   newItRecord,
   prepareIt,
   refuseIt,
+  withdrawItSend,
+  itScheduledPending,
 } from "../../src/domain/itLifecycle";
 import type { ItStep } from "../../src/domain/itLifecycle";
 import { IT_STATES, decodeItRecord, encodeItRecord } from "../../src/domain/itRecord";
@@ -51,6 +53,8 @@ function apply(step: ItStep, r: ItRecord): ItRecord {
       return refuseIt(r, { ...act(), reason: "Contenido no institucional" });
     case "cancel":
       return cancelIt(r, { at: AT, by: ANA, for: COMMS, reason: "La unidad retiró la solicitud" });
+    case "withdraw":
+      return withdrawItSend(r, act());
   }
 }
 
@@ -88,6 +92,7 @@ const TARGET: Record<ItStep, ItState | "same"> = {
   confirm: "confirmed",
   refuse: "refused",
   cancel: "cancelled",
+  withdraw: "received",
 };
 
 const pairs = IT_STATES.flatMap((state) => IT_STEPS.map((step) => [state, step] as const));
@@ -219,5 +224,62 @@ describe("IT's lifecycle", () => {
     const decoded = decodeItRecord(old);
     expect(decoded.ok).toBe(true);
     if (decoded.ok) expect(markItSent(decoded.record, { at: AT, by: CARLOS }).history).toHaveLength(1);
+  });
+});
+
+describe("a scheduled send (deferred delivery)", () => {
+  const DUE = "2026-12-04T13:00:00.000Z";
+  const BEFORE = "2026-12-01T15:00:00.000Z";
+  const prepared = () => recordIn("prepared");
+  const scheduled = () =>
+    frozen(markItSent(prepared(), { at: BEFORE, by: CARLOS, for: IT, scheduledFor: DUE }, DUE));
+
+  it("records when it leaves, and is pending (withdrawable) until then", () => {
+    const r = scheduled();
+    expect(r.state).toBe("sent");
+    expect(r.sent?.scheduledFor).toBe(DUE);
+    expect(itScheduledPending(r, new Date(BEFORE))).toBe(true);
+    expect(itScheduledPending(r, new Date("2026-12-04T13:00:01Z"))).toBe(false);
+  });
+
+  it("sending before the requested time needs a reason, which the history keeps", () => {
+    const now = { at: BEFORE, by: CARLOS, for: IT };
+    expect(() => markItSent(prepared(), now, DUE)).toThrow(AppError);
+    expect(() => markItSent(prepared(), { ...now, earlyReason: "  " }, DUE)).toThrow(/reason/);
+    const early = markItSent(prepared(), { ...now, earlyReason: "Rectoría lo pidió hoy" }, DUE);
+    expect(early.sent?.earlyReason).toBe("Rectoría lo pidió hoy");
+    expect(early.history?.at(-1)).toMatchObject({ action: "sent", note: "Rectoría lo pidió hoy" });
+    expect(markItSent(prepared(), { at: DUE, by: CARLOS }, DUE).sent?.earlyReason).toBeUndefined();
+  });
+
+  it("can be withdrawn before it leaves, back to received with no draft, from sent or confirmed", () => {
+    for (const r of [scheduled(), markItConfirmed(scheduled(), { at: BEFORE, by: CARLOS, for: IT })]) {
+      const back = withdrawItSend(r, { at: BEFORE, by: CARLOS, for: IT, reason: "Fecha equivocada" });
+      expect(back.state).toBe("received");
+      expect(back.draftId).toBeUndefined();
+      expect(back.sent).toBeUndefined();
+      expect(back.withdrawn).toMatchObject({ scheduledFor: DUE, reason: "Fecha equivocada", by: CARLOS });
+      expect(back.history?.at(-1)).toMatchObject({ action: "withdrawn", note: "Fecha equivocada" });
+      expect(decodeItRecord(encodeItRecord(back)).ok).toBe(true);
+    }
+  });
+
+  it("withdrawn on a cancelled case ends cancelled with Communications' reason", () => {
+    const r = withdrawItSend(scheduled(), {
+      at: BEFORE,
+      by: CARLOS,
+      for: IT,
+      cancelled: { reason: "La unidad retiró la solicitud", at: BEFORE, by: ANA },
+    });
+    expect(r.state).toBe("cancelled");
+    expect(r.cancelled?.reason).toBe("La unidad retiró la solicitud");
+    expect(r.history?.map((e) => e.action)).toEqual(["prepared", "sent", "withdrawn", "cancelled"]);
+  });
+
+  it("cannot be withdrawn once its time has passed, nor can a send that left at once", () => {
+    expect(() => withdrawItSend(scheduled(), { at: "2026-12-04T13:05:00Z", by: CARLOS })).toThrow(
+      /already left/,
+    );
+    expect(() => withdrawItSend(recordIn("sent"), { at: BEFORE, by: CARLOS })).toThrow(/No scheduled/);
   });
 });

@@ -9,6 +9,8 @@ import type { CancelNotice } from "../../src/domain/caseHeader";
 import type { MessageKey } from "../../src/i18n/catalogue";
 import type { Demo, Lang } from "./helpers";
 import {
+  confirmSendNow,
+  sendTrigger,
   COMMUNICATIONS,
   FIXTURE_01_SUBJECT,
   IT,
@@ -171,7 +173,7 @@ test("issue #10: Communications cancels a forwarded case → IT's pane shows it 
   const description = (await d.page.locator(`[id="${describedBy}"]`).innerText()).replace(/\s+/g, " ");
   expect(description).toBe(why.replace(/\s+/g, " "));
   // Nothing to send: no Send button, and nothing was prepared in IT's drafts.
-  expect(await button(it, lang, "it.sendNow").count()).toBe(0);
+  expect(await sendTrigger(it, lang).count()).toBe(0);
   const drafts = (await storedMessages(d.page, IT, "drafts")).filter((m) => m.subject === MASS_SUBJECT);
   expect(drafts).toEqual([]);
   recordTiming("caseProtocol: cancel reaches IT", Date.now() - started);
@@ -206,11 +208,10 @@ test("issue #10: a cancellation between Prepare and Send stops the send — noth
   await cancellationInIt(d, id);
 
   // IT presses Send and confirms: the pane looks at the case once more right before sending and refuses.
-  const send = button(it, lang, "it.sendNow");
+  const send = sendTrigger(it, lang);
   expect(await send.isEnabled()).toBe(true);
   await send.click();
-  const dialog = d.page.getByRole("alertdialog");
-  await button(dialog, lang, "it.sendConfirm").click();
+  await confirmSendNow(d.page.getByRole("alertdialog"), lang);
   const refused = it.getByRole("alert").filter({ hasText: t(lang, "error.caseCancelled", { reason }) });
   await refused.waitFor();
   expect(await itStateText(d, id, t(lang, "it.state.sent")).count()).toBe(0);
@@ -230,7 +231,7 @@ test("issue #10: a cancellation between Prepare and Send stops the send — noth
   // Opened again, the case is cancelled and Send is disabled, described by the cancellation.
   await selectMessage(d, "it", `[${id}]`);
   await itStateText(d, id, t(lang, "state.cancelled")).waitFor();
-  const sendAgain = button(itCase(d, id), lang, "it.sendNow");
+  const sendAgain = sendTrigger(itCase(d, id), lang);
   expect(await sendAgain.isDisabled()).toBe(true);
   const describedBy = await sendAgain.getAttribute("aria-describedby");
   expect(describedBy).toBeTruthy();

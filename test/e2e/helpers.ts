@@ -425,3 +425,33 @@ export async function showView(d: Demo, view: View): Promise<void> {
   await pane.locator('main[aria-busy="true"]').waitFor({ state: "detached" });
   await pane.getByRole("progressbar").waitFor({ state: "detached" });
 }
+
+/**
+ * IT's send button: "Programar envío…" while the case's requested date and time is ahead (scheduling is the
+ * default then), "Enviar ahora" once it has passed. The demo runs on the real clock, so either can show.
+ */
+export function sendTrigger(scope: Locator, lang: Lang): Locator {
+  const names = [t(lang, "it.scheduleSend"), t(lang, "it.sendNow")].map((n) => escapeRe(n).source);
+  return scope.getByRole("button", { name: new RegExp(`^(${names.join("|")})$`) });
+}
+
+/**
+ * Confirms IT's send dialog so that the mass mail leaves now: when the dialog offers scheduling (the requested
+ * time is ahead), it picks "send now" and gives the reason the early send needs.
+ */
+export async function confirmSendNow(
+  dialog: Locator,
+  lang: Lang,
+  reason = "Prueba: envío inmediato",
+): Promise<void> {
+  await dialog.waitFor();
+  const now = dialog.getByRole("radio", { name: t(lang, "it.sendNowChoice") });
+  if ((await now.count()) > 0) {
+    await now.check();
+    const confirm = dialog.getByRole("button", { name: t(lang, "it.sendConfirm"), exact: true });
+    if (!(await confirm.isDisabled()))
+      throw new Error("Send now before the requested time did not ask for a reason");
+    await dialog.getByRole("textbox", { name: t(lang, "it.earlyReasonLabel") }).fill(reason);
+  }
+  await dialog.getByRole("button", { name: t(lang, "it.sendConfirm"), exact: true }).click();
+}

@@ -33,6 +33,8 @@ import type { StoredMessage } from "../../src/emulator";
 import { CORPORA_DIR, REPO_ROOT, corporaAvailable, hostileVectors } from "../support/xssCorpora";
 import type { Lang } from "./helpers";
 import {
+  confirmSendNow,
+  sendTrigger,
   COMMUNICATIONS,
   DOMAIN,
   IT,
@@ -580,10 +582,9 @@ if (!corporaAvailable) {
           it.getByRole("heading", { level: 2 }).locator("xpath=..").getByText(t(lang, key), { exact: true });
         await button(it, lang, "it.prepare").click();
         await outcome(it, itState("it.state.prepared"), `prepare B-${r}`);
-        await button(it, lang, "it.sendNow").click();
+        await sendTrigger(it, lang).click();
         const dialog = page.getByRole("alertdialog");
-        await dialog.waitFor();
-        await button(dialog, lang, "it.sendConfirm").click();
+        await confirmSendNow(dialog, lang);
         await outcome(it, itState("it.state.sent"), `send B-${r}`);
         runs.push({ id, subject });
         trace(`run ${r} sent at ${Date.now() - started} ms`);

@@ -3,7 +3,7 @@
 // cases under way, so IT has something to open without driving Communications first.
 import AxeBuilder from "@axe-core/playwright";
 import type { Demo, Lang, Theme } from "./helpers";
-import { ON_TIME_CASE, disconnect, openDemo, resultPath, selectMessage, t } from "./helpers";
+import { ON_TIME_CASE, disconnect, openDemo, resultPath, selectMessage, sendTrigger, t } from "./helpers";
 
 afterAll(disconnect);
 
@@ -28,7 +28,7 @@ async function showItView(d: Demo, view: ItView): Promise<void> {
     .waitFor();
   if (view === "itReview") {
     await pane.getByRole("button", { name: t(d.lang, "it.prepare") }).click();
-    await pane.getByRole("button", { name: t(d.lang, "it.sendNow") }).waitFor();
+    await sendTrigger(pane, d.lang).waitFor();
   }
 }
 

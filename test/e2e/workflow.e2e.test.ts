@@ -6,6 +6,8 @@ import type { Locator } from "playwright-core";
 import type { Tenant } from "../../src/emulator";
 import type { Demo, Lang } from "./helpers";
 import {
+  confirmSendNow,
+  sendTrigger,
   CASE_ID,
   FIXTURE_01_SUBJECT,
   IT,
@@ -236,10 +238,9 @@ test("forward to IT, IT sends and confirms, the confirmation is linked and relay
     .waitFor();
   await button(it, lang, "it.prepare").click();
   await outcome(it, itStateText(d, id, "it.state.prepared"), "Preparar correo masivo");
-  await button(it, lang, "it.sendNow").click();
+  await sendTrigger(it, lang).click();
   const dialog = d.page.getByRole("alertdialog", { name: t(lang, "it.sendConfirmTitle", { total }) });
-  await dialog.waitFor();
-  await button(dialog, lang, "it.sendConfirm").click();
+  await confirmSendNow(dialog, lang);
   await outcome(it, itStateText(d, id, "it.state.sent"), "Enviar ahora");
   await button(it, lang, "it.confirm").click();
   await outcome(it, itStateText(d, id, "it.state.confirmed"), "Confirmar a Comunicaciones");
@@ -421,12 +422,11 @@ test("issue #9: the whole procedure on a tenant as strict as Exchange — Sent I
   // An unknown count never blocks preparing.
   await button(it, lang, "it.prepare").click();
   await outcome(it, itStateText(d, id, "it.state.prepared"), "Preparar correo masivo");
-  await button(it, lang, "it.sendNow").click();
+  await sendTrigger(it, lang).click();
   const dialog = d.page.getByRole("alertdialog", {
     name: t(lang, "it.sendConfirmTitle", { total: counted }),
   });
-  await dialog.waitFor();
-  await button(dialog, lang, "it.sendConfirm").click();
+  await confirmSendNow(dialog, lang);
   await outcome(it, itStateText(d, id, "it.state.sent"), "Enviar ahora");
   // Recorded on the 202, although Sent Items has no copy yet.
   expect(

@@ -173,9 +173,17 @@ describe("changes after the forward", () => {
     expect(opened.forwardSummary.version).toBe(1);
 
     await prepareForCase(w, opened);
-    await sendMassMail(w.it.ctx, opened);
+    // The mass mail is scheduled for the new date at the institution's send time (08:00 Bogotá = 13:00 UTC)
+    // and held by Exchange until then.
+    const sent = await sendMassMail(w.it.ctx, opened);
+    expect(sent.sent?.scheduledFor).toBe("2026-12-15T13:00:00.000Z");
     const members = memberMailboxes(w, opened.summary.fields.audiences);
     expect(members.length).toBeGreaterThan(0);
+    for (const member of members) {
+      const early = w.tenant.storedMessages(member, "inbox").filter((m) => m.subject.includes("nueva fecha"));
+      expect([member, early.length]).toEqual([member, 0]);
+    }
+    w.clock.advance(Date.parse("2026-12-15T13:00:01Z") - w.clock.now().getTime());
     for (const member of members) {
       const got = w.tenant
         .storedMessages(member, "inbox")

@@ -22,6 +22,8 @@ export interface ItConfirmationInput {
   caseId: string;
   subject: string;
   sentAt: Instant;
+  /** When Exchange lets a scheduled mass mail leave: the confirmation then says "scheduled for", not "sent on". */
+  scheduledFor?: Instant;
   /** IANA zone for `sentAt`. */
   timeZone: string;
   groups: readonly SentGroup[];
@@ -55,7 +57,11 @@ export function itConfirmationTemplate(input: ItConfirmationInput): MailTemplate
 
   const blocks: SafeHtml[] = [
     heading(s.confirmation.heading(tag)),
-    paragraph(s.confirmation.sent(input.subject, when)),
+    paragraph(
+      input.scheduledFor
+        ? s.confirmation.scheduled(input.subject, formatInstant(input.scheduledFor, lang, input.timeZone))
+        : s.confirmation.sent(input.subject, when),
+    ),
   ];
   blocks.push(
     countsTable(

@@ -14,7 +14,9 @@ export interface RelayToRequesterInput {
   requestingUnit: string;
   subject: string;
   sentAt: Instant;
-  /** IANA zone for `sentAt`. */
+  /** When IT scheduled the mass mail to leave (IT's confirmation says so): the relay says "scheduled for". */
+  scheduledFor?: Instant;
+  /** IANA zone for `sentAt` and `scheduledFor`. */
   timeZone: string;
   audiences: readonly AudienceKey[];
   audienceLabels: readonly AudienceLabel[];
@@ -26,13 +28,13 @@ export interface RelayToRequesterInput {
 export function relayToRequesterTemplate(input: RelayToRequesterInput): MailTemplate {
   const { lang } = input;
   const s = templateStrings(lang);
-  const when = formatInstant(input.sentAt, lang, input.timeZone);
+  const when = formatInstant(input.scheduledFor ?? input.sentAt, lang, input.timeZone);
   const audiences = formatAudiences(input.audiences, input.audienceLabels, lang);
 
   const facts: Fact[] = [
     { label: s.fields.caseId, value: cleanCaseId(input.caseId) },
     { label: s.fields.subject, value: input.subject },
-    { label: s.fields.sentAt, value: when, strong: true },
+    { label: input.scheduledFor ? s.fields.scheduledFor : s.fields.sentAt, value: when, strong: true },
     { label: s.fields.audiences, value: audiences },
   ];
   if (input.totalRecipients !== undefined) {
@@ -41,7 +43,14 @@ export function relayToRequesterTemplate(input: RelayToRequesterInput): MailTemp
 
   const blocks: SafeHtml[] = [
     paragraph(s.relay.greeting),
-    paragraph(s.relay.sent(input.subject, input.requestingUnit, when, audiences)),
+    paragraph(
+      (input.scheduledFor ? s.relay.scheduled : s.relay.sent)(
+        input.subject,
+        input.requestingUnit,
+        when,
+        audiences,
+      ),
+    ),
     factsTable(facts),
   ];
   const note = input.note?.trim();

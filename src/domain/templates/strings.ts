@@ -18,6 +18,8 @@ export interface TemplateStrings {
     forwardedAt: string;
     overdue: string;
     sentAt: string;
+    /** When a scheduled mass mail leaves (Exchange holds it until then). */
+    scheduledFor: string;
     sentFrom: string;
     group: string;
     recipients: string;
@@ -45,12 +47,16 @@ export interface TemplateStrings {
   confirmation: {
     heading: (tag: string) => string;
     sent: (subject: string, when: string) => string;
+    /** The mass mail is held by Exchange until `when` (deferred delivery), not sent yet. */
+    scheduled: (subject: string, when: string) => string;
     countUnknown: string;
     refused: (groups: string) => string;
   };
   relay: {
     greeting: string;
     sent: (subject: string, unit: string, when: string, audiences: string) => string;
+    /** IT scheduled the mass mail: it leaves at `when`, not sent yet. */
+    scheduled: (subject: string, unit: string, when: string, audiences: string) => string;
     closing: string;
   };
 }
@@ -76,6 +82,7 @@ const es: TemplateStrings = {
     forwardedAt: "Enviada a TIC",
     overdue: "Retraso",
     sentAt: "Fecha de envío",
+    scheduledFor: "Programado para",
     sentFrom: "Enviado desde",
     group: "Grupo",
     recipients: "Destinatarios",
@@ -110,6 +117,8 @@ const es: TemplateStrings = {
   confirmation: {
     heading: (tag) => `Envío masivo realizado ${tag}`,
     sent: (subject, when) => `El envío masivo «${subject}» se realizó el ${when}.`,
+    scheduled: (subject, when) =>
+      `El envío masivo «${subject}» quedó programado para el ${when}; saldrá a esa hora sin más acciones.`,
     countUnknown: "no disponible",
     refused: (groups) =>
       `Atención: ${groups} rechazó el envío (informe de no entrega de Exchange); sus miembros no lo recibieron. ` +
@@ -120,6 +129,9 @@ const es: TemplateStrings = {
     sent: (subject, unit, when, audiences) =>
       `Le informamos que el envío masivo «${subject}» solicitado por ${unit} se realizó el ${when}, ` +
       `dirigido a ${audiences}.`,
+    scheduled: (subject, unit, when, audiences) =>
+      `Le informamos que el envío masivo «${subject}» solicitado por ${unit} quedó programado para el ${when}, ` +
+      `dirigido a ${audiences}; saldrá a esa hora sin más acciones.`,
     closing: "Quedamos atentos a cualquier inquietud.",
   },
 };
@@ -145,6 +157,7 @@ const en: TemplateStrings = {
     forwardedAt: "Sent to IT",
     overdue: "Overdue by",
     sentAt: "Sent at",
+    scheduledFor: "Scheduled for",
     sentFrom: "Sent from",
     group: "Group",
     recipients: "Recipients",
@@ -178,6 +191,8 @@ const en: TemplateStrings = {
   confirmation: {
     heading: (tag) => `Mass mail sent ${tag}`,
     sent: (subject, when) => `The mass mail “${subject}” was sent on ${when}.`,
+    scheduled: (subject, when) =>
+      `The mass mail “${subject}” is scheduled for ${when}; it will go out then with nothing more to do.`,
     countUnknown: "not available",
     refused: (groups) =>
       `Note: ${groups} refused the mail (Exchange non-delivery report); its members did not receive it. ` +
@@ -188,6 +203,9 @@ const en: TemplateStrings = {
     sent: (subject, unit, when, audiences) =>
       `This is to let you know that the mass mail “${subject}” requested by ${unit} was sent on ${when} ` +
       `to ${audiences}.`,
+    scheduled: (subject, unit, when, audiences) =>
+      `This is to let you know that the mass mail “${subject}” requested by ${unit} is scheduled for ${when} ` +
+      `to ${audiences}; it will go out then with nothing more to do.`,
     closing: "Please let us know if you have any questions.",
   },
 };

@@ -29,34 +29,7 @@ export function sendMessage(
   message: StoredMessage,
   options: SendOptions,
 ): SendResult {
-  const recipients = [...message.toRecipients, ...message.ccRecipients, ...message.bccRecipients];
-  if (recipients.length === 0) {
-    throw new GraphError(
-      400,
-      "ErrorInvalidRecipients",
-      "At least one recipient is required, but none were found.",
-    );
-  }
-  const unresolved = recipients.find((r) => !isSmtpAddress(r.emailAddress.address));
-  if (unresolved) {
-    // Real Graph refuses the whole send (nothing is delivered, the draft stays) when a recipient is not an SMTP
-    // address: 400 ErrorInvalidRecipients "At least one recipient isn't valid., Recipient "bad" isn't resolved.
-    // All recipients must be resolved before a message can be submitted." (reported from real Graph in
-    // microsoftgraph/ruby-connect-rest-sample#15 and microsoftgraph/php-connect-sample#13).
-    throw new GraphError(
-      400,
-      "ErrorInvalidRecipients",
-      `At least one recipient isn't valid., Recipient "${unresolved.emailAddress.address}" isn't resolved. All recipients must be resolved before a message can be submitted.`,
-    );
-  }
-  const from = sendingAs(tenant, mailbox, message.from);
-  if (!tenant.canSendAs(caller, from.emailAddress.address)) {
-    throw new GraphError(
-      403,
-      "ErrorSendAsDenied",
-      "The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account.",
-    );
-  }
+  const { recipients, from } = checkSendable(tenant, caller, mailbox, message);
   const now = tenant.nowIso();
   const headers = transportHeaders(message, from, now);
   const headerProperties = headers
@@ -98,6 +71,48 @@ export function sendMessage(
   );
   writeTransportReports(tenant, mailbox, message, resolution, now);
   return { sentItem, delivered };
+}
+
+/**
+ * What Exchange checks when a message is submitted, before anything is delivered or held: at least one
+ * recipient, every recipient an SMTP address, and Send As for the From. A deferred send (deferredSend.ts) is
+ * checked at submission too, since /send answers its errors then.
+ */
+export function checkSendable(
+  tenant: Tenant,
+  caller: Mailbox,
+  mailbox: Mailbox,
+  message: StoredMessage,
+): { recipients: GraphRecipient[]; from: GraphRecipient } {
+  const recipients = [...message.toRecipients, ...message.ccRecipients, ...message.bccRecipients];
+  if (recipients.length === 0) {
+    throw new GraphError(
+      400,
+      "ErrorInvalidRecipients",
+      "At least one recipient is required, but none were found.",
+    );
+  }
+  const unresolved = recipients.find((r) => !isSmtpAddress(r.emailAddress.address));
+  if (unresolved) {
+    // Real Graph refuses the whole send (nothing is delivered, the draft stays) when a recipient is not an SMTP
+    // address: 400 ErrorInvalidRecipients "At least one recipient isn't valid., Recipient "bad" isn't resolved.
+    // All recipients must be resolved before a message can be submitted." (reported from real Graph in
+    // microsoftgraph/ruby-connect-rest-sample#15 and microsoftgraph/php-connect-sample#13).
+    throw new GraphError(
+      400,
+      "ErrorInvalidRecipients",
+      `At least one recipient isn't valid., Recipient "${unresolved.emailAddress.address}" isn't resolved. All recipients must be resolved before a message can be submitted.`,
+    );
+  }
+  const from = sendingAs(tenant, mailbox, message.from);
+  if (!tenant.canSendAs(caller, from.emailAddress.address)) {
+    throw new GraphError(
+      403,
+      "ErrorSendAsDenied",
+      "The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account.",
+    );
+  }
+  return { recipients, from };
 }
 
 /** The From the message goes out with: the draft's, or the mailbox it is sent from. */

@@ -9,10 +9,12 @@ import { dataKeys, isRecord, isString } from "../json";
 import type { JsonObject } from "../json";
 import { composeResponse, setLead } from "../mail/compose";
 import type { ResponseKind } from "../mail/compose";
-import { sendMessage } from "../mail/delivery";
+import { deferredSendTimeMs } from "../mail/deferredSend";
+import { checkSendable, sendMessage } from "../mail/delivery";
 import { applyInput, newDraft } from "../mail/drafts";
 import { parseMessageInput } from "../mail/message-input";
 import type { MessageInput } from "../mail/message-input";
+import { newAttachmentId, newChangeKey, newMessageId } from "../state/ids";
 import type { RouteContext } from "./context";
 import { findMessage, jsonBody, metadataUrl, userSegment } from "./context";
 import { renderMessage } from "./message-view";
@@ -112,9 +114,26 @@ function respondAndSend(kind: ResponseKind, action: string) {
 
 // POST /messages/{id}/send → 202. The draft moves to Sent Items with a new id (so the draft id stops
 // resolving: retrying a send that succeeded answers 404, never a second copy), and copies are delivered.
+// A draft whose PidTagDeferredSendTime is still ahead is held in Drafts under a new id until then
+// (mail/deferredSend.ts has the sources).
 function sendDraft(context: RouteContext): EmuResponse {
   const draft = findMessage(context, context.params.id ?? "");
   if (!draft.isDraft) throw new GraphError(400, "ErrorInvalidOperation", "Only draft messages can be sent.");
+  const dueAtMs = deferredSendTimeMs(draft);
+  if (dueAtMs !== undefined && dueAtMs > context.tenant.now().getTime()) {
+    checkSendable(context.tenant, context.caller, context.mailbox, draft);
+    const held = { ...draft, id: newMessageId(context.mailbox.id), changeKey: newChangeKey() };
+    held.attachments = draft.attachments.map((a) => ({ ...a, id: newAttachmentId(held.id) }));
+    context.mailbox.messages.delete(draft.id);
+    context.mailbox.messages.set(held.id, held);
+    context.tenant.deferredSends.hold({
+      mailbox: context.mailbox.address,
+      caller: context.caller.address,
+      messageId: held.id,
+      dueAtMs,
+    });
+    return emptyResponse(202);
+  }
   sendMessage(context.tenant, context.caller, context.mailbox, draft, { saveToSentItems: true });
   return emptyResponse(202);
 }

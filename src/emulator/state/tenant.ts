@@ -8,6 +8,9 @@ import { RequestLog } from "../log";
 import { snapshotOf, stateFromSnapshot } from "../persist";
 import type { TenantSnapshot } from "../persist";
 import { dispatch } from "../pipeline";
+import { DeferredSends } from "../mail/deferredSend";
+import type { HeldSend } from "../mail/deferredSend";
+import { sendMessage } from "../mail/delivery";
 import { SentItemsDelay } from "../mail/sentItemsDelay";
 import type { PendingSentItem } from "../mail/sentItemsDelay";
 import { fromFetchRequest, toFetchResponse } from "../request";
@@ -54,6 +57,8 @@ export interface TenantState {
   seq: number;
   /** Sent Items copies still on their way (see mail/sentItemsDelay.ts). */
   pendingSentItems?: PendingSentItem[];
+  /** Sends held until their deferred send time (see mail/deferredSend.ts). */
+  heldSends?: HeldSend[];
 }
 
 export class Tenant {
@@ -67,6 +72,8 @@ export class Tenant {
   readonly behaviour: EmulatorBehaviour;
   /** Sent Items copies held back after a send; `sentItems.delayMs` is the delay. */
   readonly sentItems: SentItemsDelay;
+  /** Drafts sent with a deferred send time, held in Drafts until then (mail/deferredSend.ts). */
+  readonly deferredSends: DeferredSends;
   /** Ordered message listings kept for their next pages (runtime-only; see listings.ts). */
   readonly listings = new ListingSnapshots();
   private readonly clock: () => Date;
@@ -96,6 +103,7 @@ export class Tenant {
     for (const [token, address] of state.tokens) this.tokens.set(token, address);
     this.seq = state.seq;
     this.sentItems = new SentItemsDelay(options.sentItemsDelayMs, state.pendingSentItems);
+    this.deferredSends = new DeferredSends(state.heldSends);
   }
 
   /** How long after a send its copy appears in Sent Items (ms of this tenant's clock); 0 = at once. */
@@ -105,7 +113,14 @@ export class Tenant {
 
   /** Files the Sent Items copies whose time has come; every request and every read of the state calls it. */
   settle(): void {
-    this.sentItems.release(this.clock().getTime(), (address) => this.mailbox(address));
+    const nowMs = this.clock().getTime();
+    const mailboxOf = (address: string) => this.mailbox(address);
+    // Held sends first: one that leaves now files its Sent Items copy after the usual delay.
+    this.deferredSends.release(nowMs, mailboxOf, (caller, mailbox, message) => {
+      sendMessage(this, caller, mailbox, message, { saveToSentItems: true });
+      this.noteWrite();
+    });
+    this.sentItems.release(nowMs, mailboxOf);
   }
 
   now(): Date {
@@ -280,6 +295,7 @@ export class Tenant {
       tokens: [...this.tokens.entries()],
       seq: this.seq,
       pendingSentItems: this.sentItems.list(),
+      heldSends: this.deferredSends.list(),
     };
   }
 }

@@ -60,6 +60,8 @@ export function relayToRequester(
         requestingUnit: current.fields.requestingUnit,
         subject: current.fields.subject,
         sentAt: sentEntry?.evidence?.sentAt ?? sentEntry?.at ?? ctx.now().toISOString(),
+        // IT's confirmation said the mass mail is held until then (evidence header, domain/evidenceHeader.ts).
+        ...(sentEntry?.evidence?.scheduledFor ? { scheduledFor: sentEntry.evidence.scheduledFor } : {}),
         timeZone: ctx.config.institution.timeZone,
         audiences: current.fields.audiences,
         audienceLabels: audienceLabels(ctx.config),

@@ -118,6 +118,7 @@ export function confirmToCommunications(
             [EVIDENCE_HEADER]: encodeEvidenceHeader({
               sentAt: sent.at,
               internetMessageId: sent.internetMessageId,
+              ...(sent.scheduledFor ? { scheduledFor: sent.scheduledFor } : {}),
               groups: record.groups,
               ...(refused.length > 0 ? { refused } : {}),
             }),
@@ -178,6 +179,7 @@ function confirmationTemplate(
     caseId: opened.summary.id,
     subject: opened.summary.fields.subject,
     sentAt: sent.at,
+    ...(sent.scheduledFor ? { scheduledFor: sent.scheduledFor } : {}),
     timeZone: ctx.config.institution.timeZone,
     groups: record.groups.map((g) => ({
       address: g.address,

@@ -5,6 +5,8 @@
 export { caseCancelledError } from "./itCase";
 export { prepareMassMail, switchDraftSender } from "./prepareMassMail";
 export type { PrepareInput } from "./prepareMassMail";
-export { sendMassMail } from "./sendMassMail";
+export { requestedSendTime, sendMassMail } from "./sendMassMail";
+export type { SendMassMailOptions, SendWhen } from "./sendMassMail";
+export { withdrawScheduledMassMail } from "./withdrawScheduled";
 export { confirmToCommunications } from "./confirmToCommunications";
 export { refuseRequest } from "./refuseRequest";

@@ -1,6 +1,7 @@
 // IT sends the prepared mass mail exactly once, and records it (IT lifecycle: prepared → sent).
 import { refuseEmptyDraft } from "./massMailContent";
 import { AppError } from "../../domain/errors";
+import { DEFAULT_SCHEDULED_SEND_TIME, requestedSendInstant } from "../../domain/schedule";
 import type { Claim } from "../../domain/claim";
 import { guardItStep, itMassMailWentOut, markItSent } from "../../domain/itLifecycle";
 import type { ItRecord } from "../../domain/itRecord";
@@ -18,6 +19,26 @@ import { itClaimHome, updateItRecord } from "./itStore";
 import { actorOf, sentFacts } from "./sentFacts";
 
 /**
+ * How IT sends: scheduled for the requested date and time (the default when it is still ahead: Exchange holds the
+ * mass mail in Drafts until then), or now — which, before the requested time, needs a reason.
+ */
+export type SendWhen = { mode: "scheduled" } | { mode: "now"; earlyReason?: string };
+
+export interface SendMassMailOptions extends ClaimOptions {
+  when?: SendWhen;
+}
+
+/** When the requester asked the mass mail to go out (the case as it now stands), if that is still ahead. */
+export function requestedSendTime(ctx: WorkflowContext, opened: ItCase): string | undefined {
+  return requestedSendInstant(
+    opened.summary.fields.requestedDate,
+    ctx.config.scheduledSendTime ?? DEFAULT_SCHEDULED_SEND_TIME,
+    ctx.config.institution.timeZone,
+    ctx.now(),
+  );
+}
+
+/**
  * Sends the prepared draft exactly once: Sent Items is checked first (a send from a compose window, or one whose
  * answer was lost, counts), and a refused send leaves the draft as it was. The record takes the draft's
  * internetMessageId, which the sent mail keeps (graph/outgoing.ts): its Sent Items copy is filed seconds later,
@@ -26,18 +47,27 @@ import { actorOf, sentFacts } from "./sentFacts";
 export function sendMassMail(
   ctx: WorkflowContext,
   opened: ItCase,
-  options: ClaimOptions = {},
+  options: SendMassMailOptions = {},
 ): Promise<ItRecord> {
   const { mailbox, message, summary } = opened;
+  const { when, ...claimOptions } = options;
+  const requestedFor = requestedSendTime(ctx, opened);
+  const scheduledFor = requestedFor && when?.mode !== "now" ? requestedFor : undefined;
+  const earlyReason = when?.mode === "now" ? when.earlyReason?.trim() : undefined;
   let draftId = "";
   let draft: MailMessage | undefined;
   return sendExactlyOnce<ItRecord, Partial<NonNullable<ItRecord["sent"]>>, ItRecord>(ctx, {
     key: `massmail:${message.id}`,
     home: itClaimHome(ctx, mailbox, message.id, summary.id),
-    options,
+    options: claimOptions,
     check: async (record) => {
       if (itMassMailWentOut(record)) return record;
       if (opened.cancelled) throw caseCancelledError(opened.cancelled);
+      if (requestedFor && !scheduledFor && !earlyReason) {
+        throw new AppError("badRequest", "Sending before the requested date and time needs a reason", {
+          details: { field: "earlyReason", requestedFor },
+        });
+      }
       if (!record.draftId) throw new AppError("notFound", "Prepare the mass mail first");
       guardItStep(record, "send");
       draftId = record.draftId;
@@ -69,10 +99,23 @@ export function sendMassMail(
         throw new AppError("notInSentItemsYet", "The mass mail left Drafts but is not in Sent Items yet");
       // Right before the send: a cancellation that reached IT's mailbox since the pane opened stops it.
       await refuseIfCancelledNow(ctx, opened);
-      return sendDraftOnce(ctx, opened, draftId, draft);
+      // Exchange's deferred delivery: the draft carries the time before /send (graph/deferredSend.ts).
+      if (scheduledFor) await ctx.mail.setDeferredSendTime(mailbox, draftId, scheduledFor);
+      const facts = await sendDraftOnce(ctx, opened, draftId, draft);
+      if (scheduledFor) facts.scheduledFor = scheduledFor;
+      return facts;
     },
     sentUnderClaim: claimEvidence,
-    record: (claim, sent) => recordMassSend(ctx, mailbox, message.id, summary.id, claim, sent),
+    record: (claim, sent) =>
+      recordMassSend(
+        ctx,
+        mailbox,
+        message.id,
+        summary.id,
+        claim,
+        earlyReason ? { ...sent, earlyReason } : sent,
+        requestedFor,
+      ),
   });
 }
 
@@ -96,6 +139,7 @@ export async function recordMassSend(
   caseId: string,
   claim: Claim,
   sent: Partial<NonNullable<ItRecord["sent"]>>,
+  requestedFor?: string,
 ): Promise<ItRecord> {
   const home = itClaimHome(ctx, mailbox, messageId, caseId);
   const facts: NonNullable<ItRecord["sent"]> = {
@@ -106,8 +150,12 @@ export async function recordMassSend(
   if (internetMessageId) facts.internetMessageId = internetMessageId;
   if (sent.sentItemId) facts.sentItemId = sent.sentItemId;
   if (sent.conversationId) facts.conversationId = sent.conversationId;
+  if (sent.scheduledFor) facts.scheduledFor = sent.scheduledFor;
+  if (sent.earlyReason) facts.earlyReason = sent.earlyReason;
+  // A send found already out (Sent Items, a claim's draft gone) is a fact: no reason is asked of it.
+  const asked = sent.scheduledFor || sent.earlyReason ? requestedFor : undefined;
   return updateItRecord(ctx, mailbox, messageId, caseId, (r) =>
-    releasing(home, itMassMailWentOut(r) ? r : markItSent(r, facts), claim.token),
+    releasing(home, itMassMailWentOut(r) ? r : markItSent(r, facts, asked), claim.token),
   );
 }
 

@@ -68,3 +68,15 @@ describe("itConfirmationTemplate", () => {
     expect(parsed.text).toContain(`internetMessageId: ${HOSTILE}`);
   });
 });
+
+describe("a scheduled mass mail's confirmation", () => {
+  it("says scheduled for the deferred time, not sent on, in both languages", () => {
+    const scheduledFor = "2026-12-04T13:00:00Z";
+    const es = inspectHtml(itConfirmationTemplate({ ...input, lang: "es", scheduledFor }).html).text;
+    expect(es).toContain("quedó programado para el");
+    expect(es).not.toContain("se realizó el");
+    const en = inspectHtml(itConfirmationTemplate({ ...input, lang: "en", scheduledFor }).html).text;
+    expect(en).toContain("is scheduled for");
+    expect(en).not.toContain("was sent on");
+  });
+});

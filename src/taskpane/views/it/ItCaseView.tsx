@@ -12,24 +12,31 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useState } from "react";
+import { itScheduledPending } from "../../../domain/itLifecycle";
 import type { ItRecord } from "../../../domain/itRecord";
+import { DEFAULT_SCHEDULED_SEND_TIME, instantAt } from "../../../domain/schedule";
 import { totalRecipients } from "../../../domain/itRecord";
 import type { AudienceKey } from "../../../domain/types";
 import {
   confirmToCommunications,
   prepareMassMail,
+  requestedSendTime,
   sendMassMail,
   switchDraftSender,
+  withdrawScheduledMassMail,
 } from "../../../workflow/it/itActions";
+import type { SendWhen } from "../../../workflow/it/itActions";
 import type { ItOpened } from "../../../workflow/it/openItCase";
 import { chooseSender, institutionalSender } from "../../../workflow/it/senders";
 import { ActionButton } from "../../components/ActionButton";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { CaseFacts } from "../../components/CaseFacts";
 import { MessagePreview } from "../../components/MessagePreview";
 import { imageHostsOf } from "../../../config/schema";
 import { useI18n } from "../../I18nContext";
 import { useServices } from "../../ServicesContext";
 import { useAction } from "../../hooks/useAction";
+import type { ActionState } from "../../hooks/useAction";
 import { useAudienceCounts } from "../../hooks/useAudienceCounts";
 import { useWorkflow } from "../../hooks/useWorkflow";
 import { AudiencePicker } from "./AudiencePicker";
@@ -66,6 +73,22 @@ export function ItCaseView({ item }: ItCaseViewProps) {
       : record.state;
   const [audiences, setAudiences] = useState<AudienceKey[]>(item.summary.fields.audiences);
   const sender = chooseSender(config, item.summary.fields.desiredSender);
+  // When the requester asked for the mass mail (the case as it now stands): scheduled for then by default.
+  const requestedFor = requestedSendTime(ctx, item);
+  const requestedDate = item.summary.fields.requestedDate;
+  const requested = requestedDate
+    ? {
+        at: instantAt(
+          requestedDate,
+          config.scheduledSendTime ?? DEFAULT_SCHEDULED_SEND_TIME,
+          config.institution.timeZone,
+        ),
+        ahead: requestedFor !== undefined,
+      }
+    : undefined;
+  // A scheduled send Exchange still holds: it can be withdrawn until it leaves.
+  const pending = itScheduledPending(record, ctx.now());
+  const scheduledFor = record.sent?.scheduledFor;
 
   const prepare = useAction(
     useCallback(
@@ -75,8 +98,26 @@ export function ItCaseView({ item }: ItCaseViewProps) {
     setRecord,
   );
   const send = useAction(
-    useCallback(() => sendMassMail(ctx, item), [ctx, item]),
+    useCallback((when: SendWhen) => sendMassMail(ctx, item, { when }), [ctx, item]),
     setRecord,
+  );
+  const withdraw = useAction(
+    useCallback(() => withdrawScheduledMassMail(ctx, item), [ctx, item]),
+    setRecord,
+  );
+  const withdrawButton = (
+    <ConfirmDialog
+      triggerLabel={t("it.withdraw")}
+      triggerAppearance={item.cancelled ? "primary" : "secondary"}
+      disabled={withdraw.isRunning}
+      title={t("it.withdrawTitle")}
+      confirmLabel={t("it.withdrawConfirm")}
+      keepLabel={t("it.withdrawKeep")}
+      modalType="alert"
+      onConfirm={() => void withdraw.run()}
+    >
+      {t("it.withdrawBody", { when: scheduledFor ? fmt.weekdayDateTime(scheduledFor) : "" })}
+    </ConfirmDialog>
   );
   const fallback = useAction(
     useCallback(() => switchDraftSender(ctx, item, institutionalSender(config)), [ctx, item, config]),
@@ -104,7 +145,9 @@ export function ItCaseView({ item }: ItCaseViewProps) {
           {/* Cancelled before IT sent: that is the case's state now; after the send, IT's own state stands. */}
           {item.cancelled && (stage === "received" || stage === "prepared")
             ? t("state.cancelled")
-            : t(`it.state.${record.state}`)}
+            : pending && record.state === "sent"
+              ? t("it.stateScheduled")
+              : t(`it.state.${record.state}`)}
         </Text>
       </div>
       {item.sendDetected ? (
@@ -113,7 +156,21 @@ export function ItCaseView({ item }: ItCaseViewProps) {
         </MessageBar>
       ) : null}
 
-      {item.cancelled ? (
+      {item.cancelled && pending && scheduledFor ? (
+        // Cancelled while Exchange still holds the scheduled mass mail: withdrawing it is what is left to do.
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{t("it.cancelled.scheduledTitle")}</MessageBarTitle>
+            {t("it.cancelled.body", {
+              reason: item.cancelled.reason,
+              by: item.cancelled.by,
+              at: fmt.dateTime(item.cancelled.at),
+            })}{" "}
+            {t("it.cancelled.scheduledBody", { when: fmt.weekdayDateTime(scheduledFor) })}
+          </MessageBarBody>
+          <MessageBarActions>{withdrawButton}</MessageBarActions>
+        </MessageBar>
+      ) : item.cancelled ? (
         <MessageBar
           intent={record.state === "sent" || record.state === "confirmed" ? "warning" : "error"}
           layout="multiline"
@@ -220,7 +277,12 @@ export function ItCaseView({ item }: ItCaseViewProps) {
 
       {stage === "prepared" ? (
         <>
-          <ItReview record={record} subject={item.summary.fields.subject} groupNames={groupNames} />
+          <ItReview
+            record={record}
+            subject={item.summary.fields.subject}
+            groupNames={groupNames}
+            requested={requested}
+          />
           <div className={styles.row}>
             {host.canOpenDraft() && record.draftId ? (
               <Button onClick={() => void host.openDraft(record.draftId ?? "")}>{t("it.review")}</Button>
@@ -230,8 +292,9 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               groups={groupNames}
               total={totalRecipients(record.groups)}
               disabled={send.isRunning || !!item.cancelled || record.state === "refused"}
+              requestedFor={requestedFor}
               describedBy={item.cancelled ? "it-cancelled-why" : undefined}
-              onConfirm={() => void send.run()}
+              onConfirm={(when) => void send.run(when)}
             />
           </div>
           {send.error?.code === "sendAsDenied" ? (
@@ -244,7 +307,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               </MessageBarActions>
             </MessageBar>
           ) : (
-            <ActionButtonStatus action={send} />
+            <ActionButtonStatus action={send} scheduling={requestedFor !== undefined} />
           )}
         </>
       ) : null}
@@ -262,15 +325,23 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               </MessageBarBody>
             </MessageBar>
           ) : null}
-          {record.sent ? (
+          {record.sent && scheduledFor && pending ? (
+            <>
+              <Text weight="semibold" role="status">
+                {t("it.scheduledFor", { when: fmt.weekdayDateTime(scheduledFor) })}
+              </Text>
+              <Text>{t("it.scheduledBy", { who: record.sent.by, at: fmt.dateTime(record.sent.at) })}</Text>
+              {item.cancelled ? null : <div className={styles.row}>{withdrawButton}</div>}
+            </>
+          ) : record.sent ? (
             <Text>
               {record.sent.for
                 ? t("it.sentAtFor", {
-                    when: fmt.dateTime(record.sent.at),
+                    when: fmt.dateTime(scheduledFor ?? record.sent.at),
                     who: record.sent.by,
                     mailbox: record.sent.for,
                   })
-                : t("it.sentAt", { when: fmt.dateTime(record.sent.at), who: record.sent.by })}
+                : t("it.sentAt", { when: fmt.dateTime(scheduledFor ?? record.sent.at), who: record.sent.by })}
             </Text>
           ) : null}
           <Text>
@@ -287,6 +358,16 @@ export function ItCaseView({ item }: ItCaseViewProps) {
             <Text role="status">{t("it.confirmed")}</Text>
           )}
         </>
+      ) : null}
+
+      {withdraw.isRunning || withdraw.error || withdraw.result ? (
+        <ActionButton
+          action={withdraw}
+          label={t("it.withdraw")}
+          runningLabel={t("it.withdrawing")}
+          doneLabel={t("it.withdrawn")}
+          hideButton
+        />
       ) : null}
 
       <Text id="it-preview-title" weight="semibold">
@@ -318,15 +399,21 @@ function changedValue(summary: CaseSummary, field: Exclude<ChangedField, "text">
 }
 
 /** Progress and errors of the send, which has its own confirm button instead of an ActionButton. */
-function ActionButtonStatus({ action }: { action: ReturnType<typeof useAction<ItRecord>> }) {
+function ActionButtonStatus({
+  action,
+  scheduling,
+}: {
+  action: ActionState<ItRecord, [SendWhen]>;
+  scheduling: boolean;
+}) {
   const { t } = useI18n();
   if (!action.isRunning && !action.error) return null;
   return (
     <ActionButton
       action={action}
-      label={t("it.sendNow")}
-      runningLabel={t("it.sending")}
-      doneLabel={t("it.sent")}
+      label={scheduling ? t("it.scheduleSend") : t("it.sendNow")}
+      runningLabel={scheduling ? t("it.scheduling") : t("it.sending")}
+      doneLabel={scheduling ? t("it.scheduled") : t("it.sent")}
       hideButton
     />
   );

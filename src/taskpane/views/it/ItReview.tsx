@@ -1,6 +1,7 @@
 // The review view for clients that cannot open the draft in a compose window: what will go out, from whom.
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ItRecord } from "../../../domain/itRecord";
+import type { Instant } from "../../../domain/types";
 import { totalRecipients } from "../../../domain/itRecord";
 import { useI18n } from "../../I18nContext";
 
@@ -23,9 +24,11 @@ export interface ItReviewProps {
   record: ItRecord;
   subject: string;
   groupNames: string[];
+  /** The requested date at the institution's send time, and whether it is still ahead (then it is scheduled). */
+  requested?: { at: Instant; ahead: boolean };
 }
 
-export function ItReview({ record, subject, groupNames }: ItReviewProps) {
+export function ItReview({ record, subject, groupNames, requested }: ItReviewProps) {
   const styles = useStyles();
   const { t, fmt } = useI18n();
   return (
@@ -42,6 +45,16 @@ export function ItReview({ record, subject, groupNames }: ItReviewProps) {
         </dd>
         <dt>{t("it.reviewSubject")}</dt>
         <dd>{subject}</dd>
+        {requested ? (
+          <>
+            <dt>{t("it.requestedDate")}</dt>
+            <dd>
+              {requested.ahead
+                ? fmt.weekdayDateTime(requested.at)
+                : t("it.requestedDatePast", { when: fmt.weekdayDateTime(requested.at) })}
+            </dd>
+          </>
+        ) : null}
       </dl>
     </section>
   );

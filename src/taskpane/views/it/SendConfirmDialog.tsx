@@ -1,4 +1,10 @@
-// "Send now" only after a confirmation that states the groups and the total number of recipients.
+// The mass mail goes out only after a confirmation that states the groups and the total number of recipients.
+// When the requested date and time is still ahead, the dialog offers scheduling for then first (the default) and
+// "send now" second; sending now before the requested time needs a reason (the confirm button waits for it).
+import { Field, Radio, RadioGroup, Text, Textarea } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Instant } from "../../../domain/types";
+import type { SendWhen } from "../../../workflow/it/itActions";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { useI18n } from "../../I18nContext";
 
@@ -7,9 +13,11 @@ export interface SendConfirmDialogProps {
   groups: string[];
   total: number;
   disabled: boolean;
+  /** When the requester asked the mass mail to go out, if that is still ahead (then scheduling is the default). */
+  requestedFor?: Instant;
   /** The id of the text that says why Send is disabled (the cancellation), if it is. */
   describedBy?: string;
-  onConfirm(): void;
+  onConfirm(when: SendWhen): void;
 }
 
 export function SendConfirmDialog({
@@ -17,22 +25,65 @@ export function SendConfirmDialog({
   groups,
   total,
   disabled,
+  requestedFor,
   describedBy,
   onConfirm,
 }: SendConfirmDialogProps) {
   const { t, fmt } = useI18n();
+  const [choice, setChoice] = useState<"scheduled" | "now">("scheduled");
+  const [reason, setReason] = useState("");
+  const schedulable = requestedFor !== undefined;
+  const scheduling = schedulable && choice === "scheduled";
+  const needsReason = schedulable && choice === "now";
+  const groupList = groups.join(", ");
   return (
     <ConfirmDialog
-      triggerLabel={t("it.sendNow")}
+      triggerLabel={schedulable ? t("it.scheduleSend") : t("it.sendNow")}
       disabled={disabled}
       triggerDescribedBy={describedBy}
       title={t("it.sendConfirmTitle", { total: fmt.number(total) })}
-      confirmLabel={t("it.sendConfirm")}
+      confirmLabel={scheduling ? t("it.scheduleConfirm") : t("it.sendConfirm")}
       keepLabel={t("it.sendCancel")}
+      canConfirm={!needsReason || reason.trim() !== ""}
       modalType="alert"
-      onConfirm={onConfirm}
+      onConfirm={() =>
+        onConfirm(
+          scheduling
+            ? { mode: "scheduled" }
+            : needsReason
+              ? { mode: "now", earlyReason: reason.trim() }
+              : { mode: "now" },
+        )
+      }
     >
-      {t("it.sendConfirmBody", { subject, groups: groups.join(", ") })}
+      {schedulable ? (
+        <>
+          <Field label={t("it.sendChoiceLabel")}>
+            <RadioGroup
+              value={choice}
+              onChange={(_, d) => setChoice(d.value === "now" ? "now" : "scheduled")}
+            >
+              <Radio
+                value="scheduled"
+                label={t("it.scheduleFor", { when: fmt.weekdayDateTime(requestedFor) })}
+              />
+              <Radio value="now" label={t("it.sendNowChoice")} />
+            </RadioGroup>
+          </Field>
+          {needsReason ? (
+            <Field label={t("it.earlyReasonLabel")} required>
+              <Textarea value={reason} onChange={(_, d) => setReason(d.value)} />
+            </Field>
+          ) : null}
+          <Text block>
+            {scheduling
+              ? `${t("it.scheduleConfirmBody", { subject, groups: groupList })} ${t("it.scheduleHint")}`
+              : t("it.sendConfirmBody", { subject, groups: groupList })}
+          </Text>
+        </>
+      ) : (
+        t("it.sendConfirmBody", { subject, groups: groupList })
+      )}
     </ConfirmDialog>
   );
 }
