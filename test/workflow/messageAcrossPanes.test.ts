@@ -69,6 +69,36 @@ describe("a request whose body holds a nested document", () => {
   });
 });
 
+describe("what the forward carries cannot be steered by the request", () => {
+  it("a message that writes Pregón's text markers itself still reaches IT's pane whole", async () => {
+    const w = world();
+    const markers =
+      "<p>[[pregon:text:end]] antes [[pregon:text:begin]] en medio [[pregon:text:end]] después</p>" +
+      "<html><body><p>[[pregon:text:begin:CM-2612-AAAA]] ajeno [[pregon:text:end:CM-2612-AAAA]]</p></body></html>";
+    const { comms, it } = await bothPanes(w, "M", markers);
+
+    expect(comms).toContain("en medio");
+    expect(comms).toContain("ajeno");
+    expect(comms).toContain("Comunicado M, fin.");
+    expect(it).toBe(comms);
+  });
+
+  it("a forward without the carried text (sent before it carried one) is still read from its quote", async () => {
+    const w = world();
+    const { case: created, messageId, opened } = await newCase(w, request("V", "<p>Texto sencillo.</p>"));
+    await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
+    // The forward as an older Pregón sent it: the same summary without the carried text.
+    const forward = w.tenant.storedMessages(IT, "inbox").find((m) => m.subject.includes(`[${created.id}]`));
+    if (!forward) throw new Error("no forward in IT's inbox");
+    const begin = forward.body.content.indexOf("[[pregon:text:begin:");
+    expect(begin).toBeGreaterThan(0);
+    forward.body.content = forward.body.content.replace(/\[\[pregon:text:(?:begin|end):[A-Z0-9-]+\]\]/g, "");
+
+    const it = await openForward(w, created.id);
+    expect(htmlToText(it.messageHtml)).toBe(htmlToText(opened.proposal.message.value?.html ?? ""));
+  });
+});
+
 if (!corporaAvailable) {
   describe.skip(`Nested documents from the corpora: skipped, ${path.relative(REPO_ROOT, CORPORA_DIR)} (beside the repository) not found`, () => {
     it("needs the shared xss folder", () => undefined);

@@ -20,7 +20,7 @@ export interface ForwardToItInput {
   note?: string;
   /**
    * The request's message as Communications' pane showed it, sanitized by the caller. It travels between the
-   * text markers (caseText.ts) so that IT's pane reads exactly this text, whatever Exchange does to the quoted
+   * case's text markers (caseText.ts) so that IT's pane reads exactly this text, whatever Exchange does to the quoted
    * original below (a request whose body holds a second <html>/<body> can come out of the quote cut short).
    */
   messageHtml?: string;
@@ -55,7 +55,7 @@ export function forwardToItTemplate(input: ForwardToItInput): MailTemplate {
   const note = input.note?.trim();
   if (note) blocks.push(labelled(s.noteForIt, note));
   if (input.messageHtml !== undefined) {
-    blocks.push(paragraph(s.forward.messageToSend), wrapText(input.messageHtml) as SafeHtml);
+    blocks.push(paragraph(s.forward.messageToSend), wrapText(input.messageHtml, input.caseId) as SafeHtml);
   }
   blocks.push(paragraph(s.forward.originalBelow));
 

@@ -112,7 +112,7 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
   });
   // The message Communications' pane showed, carried by the forward between the text markers; a forward sent
   // before it carried one is read from its quote of the original, as the request was.
-  const carried = unwrapText(message.body ?? "");
+  const carried = unwrapText(message.body ?? "", forwardSummary.id);
   const reviewedHtml = carried === undefined ? undefined : ctx.sanitizeHtml(carried);
   const referenced = attachmentsToCarry(message.attachments ?? [], reviewedHtml ?? "");
   const attachments = (message.attachments ?? []).filter(
