@@ -6,23 +6,38 @@
 export const TEXT_BEGIN = "[[pregon:text:begin]]";
 export const TEXT_END = "[[pregon:text:end]]";
 
+/**
+ * The marker pair; with `key` (the case id) a pair of that case only. The forward's pair carries the case id: the
+ * requester writes the message (and the quote of the original follows the forward's own text), but cannot know the
+ * case id beforehand, so no marker written in a request can cut or replace the text the forward carries.
+ */
+function markers(key?: string): { begin: string; end: string } {
+  // Written into HTML as it is: only the characters a case id has.
+  const k = key?.toUpperCase().replace(/[^A-Z0-9-]/g, "");
+  return k
+    ? { begin: `[[pregon:text:begin:${k}]]`, end: `[[pregon:text:end:${k}]]` }
+    : { begin: TEXT_BEGIN, end: TEXT_END };
+}
+
 /** The markers around the new text, each on its own line. `sanitizedHtml` must already be sanitized. */
-export function wrapText(sanitizedHtml: string): string {
-  return `<p style="margin:0;color:#8a8886;font-size:11px">${TEXT_BEGIN}</p>${sanitizedHtml}<p style="margin:0;color:#8a8886;font-size:11px">${TEXT_END}</p>`;
+export function wrapText(sanitizedHtml: string, key?: string): string {
+  const { begin, end } = markers(key);
+  return `<p style="margin:0;color:#8a8886;font-size:11px">${begin}</p>${sanitizedHtml}<p style="margin:0;color:#8a8886;font-size:11px">${end}</p>`;
 }
 
 /**
  * The text between the first pair of markers in a notice's body (untrusted HTML), without the markers' own
  * paragraphs; undefined when the markers are not there.
  */
-export function unwrapText(bodyHtml: string): string | undefined {
-  const begin = bodyHtml.indexOf(TEXT_BEGIN);
+export function unwrapText(bodyHtml: string, key?: string): string | undefined {
+  const { begin: BEGIN, end: END } = markers(key);
+  const begin = bodyHtml.indexOf(BEGIN);
   if (begin < 0) return undefined;
-  const end = bodyHtml.indexOf(TEXT_END, begin + TEXT_BEGIN.length);
+  const end = bodyHtml.indexOf(END, begin + BEGIN.length);
   if (end < 0) return undefined;
   // From the end of the element that holds the begin marker to the start of the one that holds the end marker.
-  const afterBegin = bodyHtml.indexOf(">", begin + TEXT_BEGIN.length);
-  const from = afterBegin < 0 || afterBegin > end ? begin + TEXT_BEGIN.length : afterBegin + 1;
+  const afterBegin = bodyHtml.indexOf(">", begin + BEGIN.length);
+  const from = afterBegin < 0 || afterBegin > end ? begin + BEGIN.length : afterBegin + 1;
   const beforeEnd = bodyHtml.lastIndexOf("<", end);
   const to = beforeEnd < from ? end : beforeEnd;
   return bodyHtml.slice(from, to).trim();

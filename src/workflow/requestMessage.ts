@@ -1,6 +1,8 @@
 // The request as the domain reads it, from the port's message shape.
+import { extractRequest } from "../domain/intake";
 import type { RequestMessage } from "../domain/types";
-import type { MailMessage } from "../ports/mailService";
+import type { MailboxId, MailMessage } from "../ports/mailService";
+import type { WorkflowContext } from "./context";
 
 export function toRequestMessage(message: MailMessage): RequestMessage {
   return {
@@ -14,4 +16,21 @@ export function toRequestMessage(message: MailMessage): RequestMessage {
     conversationId: message.conversationId,
     internetMessageId: message.internetMessageId,
   };
+}
+
+/**
+ * The request's message, sanitized, exactly as Communications' pane shows it when it opens the request: the same
+ * read (body and attachments) and the same extraction. "" when the request has no message part.
+ */
+export async function requestMessageHtml(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+): Promise<string> {
+  const request = await ctx.mail.getMessage(mailbox, messageId, { withBody: true, withAttachments: true });
+  const proposal = extractRequest(toRequestMessage(request), {
+    sanitizeHtml: ctx.sanitizeHtml,
+    timeZone: ctx.config.institution.timeZone,
+  });
+  return proposal.message.value?.html ?? "";
 }

@@ -12,6 +12,8 @@
 //     limit to GROUP), each taken all the way: open → create case → forward to IT → IT opens the forward →
 //     prepare the mass mail → send. Their subjects and sender names are payloads too, and the subject typed
 //     into the form (a payload) is the case's subject, shown in IT's review and send dialog and the mass mail's.
+//     IT's preview of each must show the text Communications' preview showed: a message lost between the panes
+//     fails the sweep.
 // Then the cases' subjects and requesters render together in Communications' dashboard, and the sent HTML (the
 // mass mails' Sent Items copies and a member's delivered copy) is parsed with htmlparser2: no script, frame,
 // object or embed, no event handler, no javascript:/vbscript: URL and no srcdoc.
@@ -386,6 +388,21 @@ function demoOf(page: Page, context: BrowserContext, lang: Lang): Demo {
   };
 }
 
+/** The message previews: Communications' (on the request) and IT's (on the forward). */
+const COMMS_PREVIEW = '[aria-labelledby="preview-title"]';
+const IT_PREVIEW = '[aria-labelledby="it-preview-title"]';
+
+/** A preview's text as a reader sees it, spacing aside (the two panes lay out the same HTML). */
+function previewText(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
 function button(scope: Locator, lang: Lang, key: Parameters<typeof t>[1]): Locator {
   return scope.getByRole("button", { name: t(lang, key), exact: true });
 }
@@ -548,6 +565,8 @@ if (!corporaAvailable) {
       for (const [r, slice] of slices.entries()) {
         const subject = slice[0] ?? "";
         await openRow(d, listLabel, runRows[r] ?? -1, `B-${r}`);
+        // The message Communications' preview shows: IT's preview must show the same text.
+        const commsText = previewText(await d.commsPane.locator(COMMS_PREVIEW).innerText());
         const form = requestForm(d);
         // The subject the mass mail will carry: the request's own (hostile) subject, typed into the form.
         await form.getByRole("textbox", { name: t(lang, "field.subject") }).fill(subject);
@@ -566,18 +585,26 @@ if (!corporaAvailable) {
         await forwardRow.first().click();
         const it = d.itPane.getByRole("region", { name: t(lang, "it.title", { id }) });
         await it.waitFor();
-        // IT's preview is read from the forward: it should start where Communications' did.
+        // IT's preview is read from the forward: it must show the text Communications' preview showed.
         const itMarker = it.getByText(`Comunicado B-${r}, inicio.`, { exact: false });
-        await itMarker.waitFor({ timeout: 5_000 }).catch(async () => {
-          const preview = await it
-            .locator('[aria-labelledby="it-preview-title"]')
-            .innerText()
-            .catch(() => "(none)");
+        await itMarker.waitFor({ timeout: 5_000 }).catch(() => undefined);
+        const itText = previewText(
+          await it
+            .locator(IT_PREVIEW)
+            .innerText({ timeout: 5_000 })
+            .catch(() => "(no message preview)"),
+        );
+        if (itText !== commsText) {
+          const from = firstDifference(commsText, itText);
           itPreviewDiffers.push(
-            `B-${r} (${id}): IT's preview starts "${preview.slice(0, 160).replace(/\s+/g, " ")}"`,
+            `B-${r} (${id}): from character ${from}, Communications' preview shows ` +
+              `"${commsText.slice(from, from + 80)}", IT's "${itText.slice(from, from + 80)}" ` +
+              `(${commsText.length} and ${itText.length} characters)`,
           );
-          trace(`it preview B-${r}: ${preview.slice(0, 2000)}`);
-        });
+          trace(`it preview B-${r}: ${itText.slice(0, 2000)}`);
+          // Not sent: what IT would send is not the message Communications saw. The sweep fails on it below.
+          continue;
+        }
         const itState = (key: Parameters<typeof t>[1]) =>
           it.getByRole("heading", { level: 2 }).locator("xpath=..").getByText(t(lang, key), { exact: true });
         await button(it, lang, "it.prepare").click();
@@ -685,7 +712,7 @@ if (!corporaAvailable) {
             `${(ms / 1000).toFixed(1)} s (open ${(openMs / 1000).toFixed(1)} s, send ${(sendMs / 1000).toFixed(1)} s)`,
           ...(itPreviewDiffers.length
             ? [
-                `IT's preview lost the message Communications saw (${itPreviewDiffers.length}):`,
+                `IT's preview differs from the message Communications saw (${itPreviewDiffers.length}):`,
                 ...itPreviewDiffers,
               ]
             : []),
@@ -703,9 +730,10 @@ if (!corporaAvailable) {
       expect(probeOutside.some((l) => l.includes("probe.invalid/outside"))).toBe(true);
       expect(probeOutside.some((l) => l.includes("probe.invalid/image.png"))).toBe(true);
 
-      // The sweep itself: nothing ran, nothing left, nothing broke.
+      // The sweep itself: nothing ran, nothing left, nothing broke, no message lost between the panes.
       expect(payloads.length).toBeGreaterThan(100);
       expect(brokenOpens).toEqual([]);
+      expect(itPreviewDiffers).toEqual([]);
       expect(runs).toHaveLength(SEND_RUNS);
       expect(massMails.length).toBeGreaterThanOrEqual(SEND_RUNS);
       expect(findings).toEqual([]);

@@ -1,5 +1,6 @@
 // The mail that hands a request to IT (step 2 of the procedure). It becomes the comment of a Graph forward, so
 // it sits above the original request: the summary must let IT see what, for whom and by when at a glance.
+import { wrapText } from "../caseText";
 import type { CaseFields, DateOnly, Lang, MailAddress } from "../types";
 import { formatAddress, formatAudiences, formatCount, formatDate } from "./format";
 import type { Fact, SafeHtml } from "./html";
@@ -17,6 +18,12 @@ export interface ForwardToItInput {
   audienceLabels: readonly AudienceLabel[];
   /** A short note from the professional to IT, optional. */
   note?: string;
+  /**
+   * The request's message as Communications' pane showed it, sanitized by the caller. It travels between the
+   * case's text markers (caseText.ts) so that IT's pane reads exactly this text, whatever Exchange does to the quoted
+   * original below (a request whose body holds a second <html>/<body> can come out of the quote cut short).
+   */
+  messageHtml?: string;
 }
 
 export function forwardToItTemplate(input: ForwardToItInput): MailTemplate {
@@ -47,6 +54,9 @@ export function forwardToItTemplate(input: ForwardToItInput): MailTemplate {
   blocks.push(factsTable(facts), paragraph(s.forward.instructions(due, tag)));
   const note = input.note?.trim();
   if (note) blocks.push(labelled(s.noteForIt, note));
+  if (input.messageHtml !== undefined) {
+    blocks.push(paragraph(s.forward.messageToSend), wrapText(input.messageHtml, input.caseId) as SafeHtml);
+  }
   blocks.push(paragraph(s.forward.originalBelow));
 
   return {

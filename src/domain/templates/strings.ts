@@ -36,6 +36,8 @@ export interface TemplateStrings {
     heading: (tag: string) => string;
     urgent: (due: string) => string;
     instructions: (due: string, tag: string) => string;
+    /** Above the message as Communications reviewed it (what the mass mail will carry). */
+    messageToSend: string;
     originalBelow: string;
   };
   reminder: {
@@ -101,6 +103,7 @@ const es: TemplateStrings = {
     instructions: (due, tag) =>
       `Por favor realice el envío a más tardar el ${due} y responda a este correo con la evidencia ` +
       `${es.evidence}, conservando ${tag} en el asunto.`,
+    messageToSend: "Mensaje a enviar, tal como lo revisó Comunicaciones:",
     originalBelow: "La solicitud original va a continuación.",
   },
   reminder: {
@@ -176,6 +179,7 @@ const en: TemplateStrings = {
     instructions: (due, tag) =>
       `Please send it by ${due} and reply to this e-mail with the evidence ${en.evidence}, ` +
       `keeping ${tag} in the subject.`,
+    messageToSend: "The message to send, as Communications reviewed it:",
     originalBelow: "The original request follows.",
   },
   reminder: {

@@ -12,6 +12,7 @@ import { caseHeaderOf } from "../caseProtocol";
 import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
 import type { ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
+import { requestMessageHtml } from "../requestMessage";
 import { findSent } from "../sentCopy";
 import { sendOnce } from "../sendOnce";
 import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
@@ -42,7 +43,10 @@ export function forwardToIt(
         ? { sentItemId: already.id, internetMessageId: already.internetMessageId, sentAt: already.sentAt }
         : undefined;
     },
-    send: (claim, current) => {
+    send: async (claim, current) => {
+      // The message as Communications' pane showed it travels in the forward itself: IT's pane reads it from
+      // there, not from Exchange's quote of the original, which a stray <html>/<body> in the request can cut.
+      const messageHtml = await requestMessageHtml(ctx, mailbox, messageId);
       const template = forwardToItTemplate({
         lang: ctx.config.institution.defaultLanguage,
         caseId: current.id,
@@ -51,6 +55,7 @@ export function forwardToIt(
         dueDate: current.dueDate,
         audienceLabels: audienceLabels(ctx.config),
         note,
+        messageHtml,
       });
       return sendOnce(ctx, mailbox, current.id, "forward", () =>
         ctx.mail.forward(mailbox, messageId, {

@@ -40,13 +40,15 @@ export function massMailHtml(ctx: WorkflowContext, sanitizedHtml: string) {
 
 /**
  * The forward's message as the request had it (no sanitizer: only measured and shown as text) against the HTML
- * that will be sent.
+ * that will be sent. `reviewedHtml` is the message as Communications' pane showed it (carried by the forward):
+ * when Exchange's quote of the original lost part of it, that text stands for "what the request had".
  */
 export function reviewMassMailContent(
   ctx: WorkflowContext,
   forward: MailMessage,
   sanitizedHtml: string,
   attachments: readonly AttachmentInfo[],
+  reviewedHtml?: string,
 ): { html: string; content: MassMailContent } {
   const raw =
     extractRequest(toRequestMessage(forward), {
@@ -54,7 +56,9 @@ export function reviewMassMailContent(
       timeZone: ctx.config.institution.timeZone,
     }).message.value?.html ?? "";
   const filtered = massMailHtml(ctx, sanitizedHtml);
-  const before = measureHtml(raw);
+  const quoted = measureHtml(raw);
+  const reviewed = reviewedHtml === undefined ? undefined : measureHtml(reviewedHtml);
+  const before = reviewed && reviewed.visibleChars > quoted.visibleChars ? reviewed : quoted;
   const after = measureHtml(filtered.html);
   return {
     html: filtered.html,

@@ -5,6 +5,7 @@ import { CASE_HEADER, changedBetween, decodeCaseHeader } from "../../domain/case
 import type { CancelNotice, CaseMessageKind, CaseSummary, ChangedField } from "../../domain/caseHeader";
 import { CASE_ID_HEADER } from "../../domain/evidenceHeader";
 import { extractRequest } from "../../domain/intake";
+import { attachmentsToCarry } from "../../domain/intake/attachments";
 import type { ItRecord } from "../../domain/itRecord";
 import { withDeliveryProblems } from "../../domain/itRecord";
 import type { AttachmentInfo } from "../../domain/types";
@@ -124,8 +125,16 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
     sanitizeHtml: ctx.sanitizeHtml,
     timeZone: ctx.config.institution.timeZone,
   });
+  // The message Communications' pane showed, carried by the forward between the text markers; a forward sent
+  // before it carried one is read from its quote of the original, as the request was.
+  const carried = unwrapText(message.body ?? "", forwardSummary.id);
+  const reviewedHtml = carried === undefined ? undefined : ctx.sanitizeHtml(carried);
+  const referenced = attachmentsToCarry(message.attachments ?? [], reviewedHtml ?? "");
   const attachments = (message.attachments ?? []).filter(
-    (a) => !a.isInline || (proposal.attachments.value ?? []).some((p) => p.id === a.id),
+    (a) =>
+      !a.isInline ||
+      (proposal.attachments.value ?? []).some((p) => p.id === a.id) ||
+      (reviewedHtml !== undefined && referenced.includes(a)),
   );
   // Communications changed the message text after the forward: the latest text is in that update's body.
   const newText = await latestText(ctx, mailbox, found.textUpdate, selected);
@@ -134,8 +143,9 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
   const reviewed = reviewMassMailContent(
     ctx,
     message,
-    newText ?? proposal.message.value?.html ?? "",
+    newText ?? reviewedHtml ?? proposal.message.value?.html ?? "",
     attachments,
+    reviewedHtml,
   );
   return {
     kind: "itCase",
