@@ -63,7 +63,15 @@ function fence(files, patterns, message) {
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "dist-demo/**", "coverage/**", "node_modules/**", ".tmp/**", "test-results/**"],
+    ignores: [
+      "dist/**",
+      "dist-demo/**",
+      ".bench/**",
+      "coverage/**",
+      "node_modules/**",
+      ".tmp/**",
+      "test-results/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

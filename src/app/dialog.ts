@@ -2,11 +2,12 @@
 // unavailable. It only wires: Office readiness and messageParent (src/office), MSAL's redirect flow
 // (src/auth/dialogSignIn.ts), and the same pregon.config.json as the taskpane for the app registration.
 import "../domain/zodConfig";
+import "../i18n/bundledLanguages";
 import { DIALOG_ERROR_CODES, DIALOG_MESSAGE_TYPE, serializeDialogMessage } from "../ports/dialogAuth";
 import type { DialogAuthMessage } from "../ports/dialogAuth";
 import { signInInDialog } from "../auth/dialogSignIn";
 import { fetchTextWith } from "../config/fetchText";
-import { DEFAULT_CONFIG_URL, loadConfig } from "../config/load";
+import { DEFAULT_CONFIG_URL, loadStartConfig } from "../config/startConfig";
 import { pickLanguage, translate } from "../i18n/translate";
 import { postToParent, whenDialogReady } from "../office/dialogPage";
 import { START_TIMEOUT_MS, withTimeout } from "./startup";
@@ -24,7 +25,7 @@ function ownAddress(): string {
 }
 
 async function signIn(): Promise<DialogAuthMessage | undefined> {
-  const configResult = await loadConfig(fetchTextWith(window.fetch.bind(window)), DEFAULT_CONFIG_URL);
+  const configResult = await loadStartConfig(fetchTextWith(window.fetch.bind(window)), DEFAULT_CONFIG_URL);
   if (!configResult.ok) return { type: DIALOG_MESSAGE_TYPE, ok: false, errorCode: DIALOG_ERROR_CODES.failed };
   return signInInDialog({
     settings: configResult.config.auth,

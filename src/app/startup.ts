@@ -28,8 +28,8 @@ export interface StartupDeps<H extends MailHost = MailHost> {
   loadConfig(): Promise<ConfigResult>;
   /** The mail host; called only once Outlook is ready. */
   createHost(): H;
-  /** Everything the pane needs, for a valid configuration. */
-  createServices(config: PregonConfig, host: H): Services;
+  /** Everything the pane needs, for a valid configuration (async where the pane's code is still arriving). */
+  createServices(config: PregonConfig, host: H): Services | Promise<Services>;
   /** The browser's language and colour scheme, for a failure shown before Outlook could say its own. */
   browserLanguage(): string | undefined;
   browserTheme(): ThemeKind;
@@ -99,7 +99,7 @@ export async function startUp<H extends MailHost>(deps: StartupDeps<H>): Promise
   if (!loaded.result.ok) return { kind: "configProblems", problems: loaded.result.problems, lang, theme };
 
   try {
-    return { kind: "ready", services: deps.createServices(loaded.result.config, host) };
+    return { kind: "ready", services: await deps.createServices(loaded.result.config, host) };
   } catch (e) {
     return failed(e, lang, theme);
   }

@@ -1,6 +1,6 @@
 // Production wiring: the token ladder over MSAL's nestable client. The Office adapter supplies the two
-// Office-backed functions; nothing else in the add-in needs to know MSAL exists.
-import { createNestablePublicClientApplication } from "@azure/msal-browser";
+// Office-backed functions; nothing else in the add-in needs to know MSAL exists. MSAL is a quarter of the pane's
+// bytes and nothing on the first screen needs it, so it is its own chunk, fetched when the first token is asked for.
 import { DEFAULT_DIALOG_URL } from "../ports/dialogAuth";
 import type { OpenDialogAuth } from "../ports/dialogAuth";
 import { msalConfiguration } from "./msalClient";
@@ -22,6 +22,11 @@ export function createNaaTokenProvider(settings: AuthSettings, host: OfficeAuthH
   return createTokenLadder({
     ...host,
     dialogUrl: settings.dialogUrl ?? DEFAULT_DIALOG_URL,
-    createClient: () => createNestablePublicClientApplication(msalConfiguration(settings)),
+    createClient: async () => {
+      const { createNestablePublicClientApplication } = await import(
+        /* webpackChunkName: "msal" */ "@azure/msal-browser"
+      );
+      return createNestablePublicClientApplication(msalConfiguration(settings));
+    },
   });
 }

@@ -1,14 +1,16 @@
 // Reads and validates pregon.config.json at start-up. Problems are returned as data (never thrown) so that the
 // start-up screen can list every one of them at once, localized, instead of failing on the first.
+// Zod's CSP-safe mode first: the pane fetches this module as a chunk of its own (config/startConfig.ts).
+import "../domain/zodConfig";
 import { AppError } from "../domain/errors";
 import type { FetchText } from "./fetchText";
-import { parseJsonText } from "./jsonText";
 import { problemsFromIssues } from "./problems";
 import type { ConfigProblem } from "./problems";
 import { pregonConfigSchema } from "./schema";
 import type { PregonConfig } from "./schema";
+import { DEFAULT_CONFIG_URL, readConfigFile } from "./readFile";
 
-export const DEFAULT_CONFIG_URL = "pregon.config.json";
+export { DEFAULT_CONFIG_URL };
 
 export type ConfigResult = { ok: true; config: PregonConfig } | { ok: false; problems: ConfigProblem[] };
 
@@ -19,11 +21,6 @@ export function parseConfig(json: unknown): ConfigResult {
   return { ok: false, problems: problemsFromIssues(result.error.issues, json, pregonConfigSchema) };
 }
 
-function statusOf(error: unknown): number | undefined {
-  if (typeof error !== "object" || error === null || !("status" in error)) return undefined;
-  return typeof error.status === "number" ? error.status : undefined;
-}
-
 /**
  * Fetches, parses and validates the config file. `fetchText` must reject when the file cannot be read
  * (see fetchTextWith); a rejection carrying a numeric `status` is reported with it.
@@ -32,30 +29,8 @@ export async function loadConfig(
   fetchText: FetchText,
   url: string = DEFAULT_CONFIG_URL,
 ): Promise<ConfigResult> {
-  let text: string;
-  try {
-    text = await fetchText(url);
-  } catch (error) {
-    const status = statusOf(error);
-    const details: Record<string, string | number> = status === undefined ? { url } : { url, status };
-    const why = status === undefined ? "network error" : `HTTP ${status}`;
-    return {
-      ok: false,
-      problems: [{ path: "", kind: "fileUnavailable", details, message: `Could not read ${url} (${why})` }],
-    };
-  }
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) {
-    const details: Record<string, string | number> = { url };
-    if (parsed.line !== undefined) details["line"] = parsed.line;
-    if (parsed.column !== undefined) details["column"] = parsed.column;
-    const where = parsed.line !== undefined ? ` at line ${parsed.line}, column ${parsed.column ?? "?"}` : "";
-    return {
-      ok: false,
-      problems: [{ path: "", kind: "invalidJson", details, message: `${url} is not valid JSON${where}` }],
-    };
-  }
-  return parseConfig(parsed.value);
+  const file = await readConfigFile(fetchText, url);
+  return file.ok ? parseConfig(file.json) : file;
 }
 
 /** The one AppError for a bad configuration (the problems themselves go to the start-up screen). */

@@ -7,52 +7,23 @@ import { z } from "../domain/schema";
 import { isDateOnly } from "../domain/dates";
 import { AUDIENCE_KEYS } from "../domain/types";
 import type { AudienceKey } from "../domain/types";
+import {
+  CONFIG_SCHEMA_VERSION,
+  LEAD_TIME_DAYS,
+  NOT_CONFIGURED_GUID,
+  isDialogUrl,
+  isKnownTimeZone,
+} from "./rules";
 
-/** The config format this build reads; a file with another number is refused rather than guessed at. */
-export const CONFIG_SCHEMA_VERSION = 1;
-
-/** The all-zero GUID: what a template or a half-finished app registration leaves behind. Never a real id. */
-export const NOT_CONFIGURED_GUID = "00000000-0000-0000-0000-000000000000";
-
-/**
- * The documented placeholder in the shipped template (src/config/pregon.config.json): a well-formed GUID, so the
- * template validates, that the start-up screen can recognise and warn about.
- */
-export const TEMPLATE_CLIENT_ID = "11111111-2222-4333-8444-555555555555";
-/** The template's placeholder tenant GUID (a valid GUID, so the template validates; sign-in fails until replaced). */
-export const TEMPLATE_TENANT_ID = "22222222-3333-4444-8555-666666666666";
-
-export const LEAD_TIME_DAYS = { min: 0, max: 30 } as const;
-
-/** Whether the JavaScript engine knows this IANA zone (the same engine later formats dates with it). */
-export function isKnownTimeZone(value: string): boolean {
-  // Offsets such as "+05:00" are accepted by some engines, but they ignore daylight saving: require a name.
-  if (/^[+-]/.test(value)) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The Office dialog must load a page from the add-in's own HTTPS origin: either an absolute https URL or a
- * path on the same origin, relative to the taskpane ("dialog.html") or to the root ("/auth/dialog.html"). Anything else (http, javascript:, another scheme,
- * protocol-relative "//host", "..") is refused.
- */
-export function isDialogUrl(value: string): boolean {
-  if (/^https:\/\//i.test(value)) {
-    try {
-      return new URL(value).protocol === "https:";
-    } catch {
-      return false;
-    }
-  }
-  if (value.startsWith("//") || value.includes("\\") || /^[a-z][a-z0-9+.-]*:/i.test(value)) return false;
-  if (value.split("/").some((segment) => segment === "..")) return false;
-  return /^[A-Za-z0-9._~/-]+(\?[A-Za-z0-9._~=&%-]*)?$/.test(value);
-}
+export {
+  CONFIG_SCHEMA_VERSION,
+  LEAD_TIME_DAYS,
+  NOT_CONFIGURED_GUID,
+  TEMPLATE_CLIENT_ID,
+  TEMPLATE_TENANT_ID,
+  isDialogUrl,
+  isKnownTimeZone,
+} from "./rules";
 
 const text = z.string().trim().min(1);
 /** The add-in's one address rule (domain/address.ts), so a configured address is never one Pregón refuses later. */

@@ -1,6 +1,7 @@
 // Entry point of the demo: starts the embedded tenant (Graph emulator behind a service worker), wires the real
 // taskpane to it through the same ports as production, and renders both mailboxes side by side.
 import "../domain/zodConfig";
+import "../i18n/bundledLanguages";
 import { createRoot } from "react-dom/client";
 import { loadConfig } from "../config/load";
 import { fetchTextWith } from "../config/fetchText";

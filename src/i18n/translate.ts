@@ -1,7 +1,7 @@
 // Looks strings up in the typed catalogue and formats dates and numbers through Intl.
 import type { Lang } from "../domain/types";
 import type { MessageKey } from "./catalogue";
-import { catalogues } from "./catalogue";
+import { catalogueFor } from "./languages";
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -20,7 +20,7 @@ export function localeOf(lang: Lang): string {
 
 /** Replaces `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const template = catalogues[lang][key];
+  const template = catalogueFor(lang)[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

@@ -5,8 +5,13 @@ import type { SelectedItem } from "../ports/mailHost";
 import { ErrorBar } from "./components/ErrorBar";
 import { useI18n } from "./I18nContext";
 import { useOpenedItem } from "./hooks/useOpenedItem";
-import { DashboardView } from "./views/DashboardView";
+import { lazyView } from "./lazyView";
 import { ItemView } from "./views/ItemView";
+
+// The dashboard (with its CSV export) is fetched the first time it is opened.
+const DashboardView = lazyView(() =>
+  import(/* webpackChunkName: "dashboard" */ "./views/DashboardView").then((m) => m.DashboardView),
+);
 
 export interface CommunicationsPaneProps {
   selected: SelectedItem | null | undefined;

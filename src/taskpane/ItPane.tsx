@@ -5,7 +5,11 @@ import { ErrorBar } from "./components/ErrorBar";
 import { useI18n } from "./I18nContext";
 import { useItOpened } from "./hooks/useItOpened";
 import { ItCaseView } from "./views/it/ItCaseView";
-import { ItDashboardView } from "./views/it/ItDashboardView";
+import { lazyView } from "./lazyView";
+
+const ItDashboardView = lazyView(() =>
+  import(/* webpackChunkName: "it-dashboard" */ "./views/it/ItDashboardView").then((m) => m.ItDashboardView),
+);
 
 export interface ItPaneProps {
   selected: SelectedItem | null | undefined;

@@ -7,11 +7,16 @@ import { ErrorBar } from "./components/ErrorBar";
 import { PaneHeader } from "./components/PaneHeader";
 import { ServerWaitNotice } from "./components/ServerWaitNotice";
 import { useI18n } from "./I18nContext";
-import { ItPane } from "./ItPane";
 import { useServices } from "./ServicesContext";
 import { useResolvedItem } from "./hooks/useResolvedItem";
 import { useSelectedItem } from "./hooks/useSelectedItem";
-import { DiagnosticsView } from "./views/DiagnosticsView";
+import { lazyView } from "./lazyView";
+
+// IT's pane and Diagnostics are chunks of their own: a Communications user opening a request never runs them.
+const ItPane = lazyView(() => import(/* webpackChunkName: "it" */ "./ItPane").then((m) => m.ItPane));
+const DiagnosticsView = lazyView(() =>
+  import(/* webpackChunkName: "diagnostics" */ "./views/DiagnosticsView").then((m) => m.DiagnosticsView),
+);
 
 const useStyles = makeStyles({
   root: {

@@ -15,3 +15,11 @@ describe("fetchTextWith", () => {
     await expect(fetchTextWith(fetchImpl)("x")).rejects.toBeInstanceOf(ConfigFetchError);
   });
 });
+
+describe("fetchTextWith, preloaded", () => {
+  it("fetches in the default cache mode, the only one a browser answers from a <link rel=preload>", async () => {
+    const fetchImpl = jest.fn(async () => ({ ok: true, status: 200, text: async () => "{}" }));
+    await expect(fetchTextWith(fetchImpl, { preloaded: true })("pregon.config.json")).resolves.toBe("{}");
+    expect(fetchImpl).toHaveBeenCalledWith("pregon.config.json", { cache: "default" });
+  });
+});

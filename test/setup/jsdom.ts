@@ -1,3 +1,6 @@
+// The tests render both languages synchronously; the deployed pane fetches English on demand (i18n/languages.ts).
+import "../../src/i18n/bundledLanguages";
+
 // jsdom lacks what Fluent UI and the pane expect from a browser; give it the minimum, honestly stubbed.
 class ResizeObserverStub {
   observe(): void {}

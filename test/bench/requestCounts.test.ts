@@ -1,0 +1,96 @@
+// Graph requests per action and per case, for `npm run bench` (scripts/bench.mjs) and as a budget: one request
+// from arrival to closing across both mailboxes, counted from the tenant's log. A request inside a $batch is a
+// request but not a round trip: the batch is one round trip. The budgets are counts, never times; they are
+// today's figures, so that an action that starts asking Graph more fails here and has to say why.
+import { writeFileSync } from "node:fs";
+import type { LogEntry } from "../../src/emulator";
+import { createCaseFromRequest } from "../../src/workflow/actions/createCase";
+import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
+import { relayToRequester } from "../../src/workflow/actions/relayToRequester";
+import { sendReminder } from "../../src/workflow/actions/sendReminder";
+import { audienceCounts } from "../../src/workflow/it/groups";
+import { confirmToCommunications, prepareMassMail, sendMassMail } from "../../src/workflow/it/itActions";
+import { openItItem } from "../../src/workflow/it/openItCase";
+import { chooseSender } from "../../src/workflow/it/senders";
+import { openItem } from "../../src/workflow/openItem";
+import { fieldsFromProposal } from "../support/cases";
+import { forwardInItInbox } from "../support/procedure";
+import { logged } from "../support/requestLog";
+import { COMMUNICATIONS, setupWorld } from "../support/world";
+
+const world = setupWorld();
+
+export interface ActionCount {
+  action: string;
+  requests: number;
+  roundTrips: number;
+}
+
+/** Ceilings per whole case; the per-action figures are reported by the bench. */
+export const CASE_BUDGET = { requests: 88, roundTrips: 88 };
+
+function count(action: string, entries: readonly LogEntry[]): ActionCount {
+  const requests = entries.filter((e) => !/\/\$batch$/.test(e.url)).length;
+  const roundTrips = entries.filter((e) => e.batchStepId === undefined).length;
+  return { action, requests, roundTrips };
+}
+
+it("counts the Graph requests and round trips of every action of one whole case, within the budget", async () => {
+  const w = world();
+  const counts: ActionCount[] = [];
+  const step = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
+    const { result, entries } = await logged(w.tenant, run);
+    counts.push(count(action, entries));
+    return result;
+  };
+
+  const requestId = w.deliverRequest("01-structured-es.json");
+  const opened = await step("open the request", () => openItem(w.comms.ctx, w.comms.select(requestId)));
+  if (opened.kind !== "request") throw new Error(`Expected a request, got ${opened.kind}`);
+  const created = await step("create the case", () =>
+    createCaseFromRequest(w.comms.ctx, {
+      mailbox: COMMUNICATIONS,
+      messageId: requestId,
+      requester: opened.proposal.requester,
+      fields: fieldsFromProposal(opened.proposal, opened.message.subject),
+    }),
+  );
+  w.clock.advance(30 * 60_000);
+  await step("forward to IT", () => forwardToIt(w.comms.ctx, COMMUNICATIONS, requestId));
+  w.clock.advance(2 * 24 * 60 * 60_000);
+  await step("reminder to IT", () => sendReminder(w.comms.ctx, COMMUNICATIONS, requestId));
+  w.clock.advance(60 * 60_000);
+  const forward = forwardInItInbox(w, created.id);
+  const itCase = await step("IT: open the forward", () =>
+    openItItem(w.it.ctx, w.it.select(forward.id, forward.subject)),
+  );
+  if (itCase.kind !== "itCase") throw new Error(`Expected an IT case, got ${itCase.kind}`);
+  const members = await step("IT: member counts", () => audienceCounts(w.it.ctx));
+  await step("IT: prepare the mass mail", () =>
+    prepareMassMail(w.it.ctx, itCase, {
+      audiences: itCase.summary.fields.audiences,
+      counts: members,
+      sender: chooseSender(w.config, itCase.summary.fields.desiredSender),
+    }),
+  );
+  await step("IT: send the mass mail", () => sendMassMail(w.it.ctx, itCase));
+  w.clock.advance(15 * 60_000);
+  await step("IT: confirm", () => confirmToCommunications(w.it.ctx, itCase));
+  w.clock.advance(15 * 60_000);
+  await step("open the case (links)", () => openItem(w.comms.ctx, w.comms.select(requestId)));
+  const closed = await step("relay to requester", () =>
+    relayToRequester(w.comms.ctx, COMMUNICATIONS, requestId),
+  );
+  expect(closed.state).toBe("closed");
+
+  const total = counts.reduce(
+    (sum, c) => ({ requests: sum.requests + c.requests, roundTrips: sum.roundTrips + c.roundTrips }),
+    { requests: 0, roundTrips: 0 },
+  );
+  for (const c of counts) expect(c.requests).toBeGreaterThan(0);
+  expect(total.roundTrips).toBeLessThanOrEqual(total.requests);
+  const out = process.env["PREGON_BENCH_REQUESTS"];
+  if (out) writeFileSync(out, JSON.stringify({ actions: counts, total, budget: CASE_BUDGET }));
+  expect(total.requests).toBeLessThanOrEqual(CASE_BUDGET.requests);
+  expect(total.roundTrips).toBeLessThanOrEqual(CASE_BUDGET.roundTrips);
+});
