@@ -7,6 +7,7 @@
 // zod trims), but it must never accept a file that zod rejects, nor return anything but what zod would. Its
 // e-mail pattern is therefore a strict subset of zod's, and text must already be trimmed. The test
 // (test/config/fastCheck.test.ts) holds it to that against zod on the template and on many broken variants.
+import { isValidAddress } from "../domain/address";
 import { isDateOnly } from "../domain/dates";
 import { AUDIENCE_KEYS } from "../domain/types";
 import {
@@ -14,6 +15,7 @@ import {
   LEAD_TIME_DAYS,
   NOT_CONFIGURED_GUID,
   isDialogUrl,
+  isImageHost,
   isKnownTimeZone,
 } from "./rules";
 import type { PregonConfig } from "./schema";
@@ -37,7 +39,11 @@ function keysOk(value: Obj, required: readonly string[], optional: readonly stri
 }
 
 const isText = (v: unknown): boolean => typeof v === "string" && v.length > 0 && v.trim() === v;
-const isEmail = (v: unknown): boolean => typeof v === "string" && EMAIL.test(v);
+// Also the add-in's one address rule (domain/address.ts), which the schema applies after trimming: an untrimmed
+// value is left to the schema, so what this check returns is exactly what zod would.
+const isEmail = (v: unknown): boolean =>
+  typeof v === "string" && v === v.trim() && EMAIL.test(v) && isValidAddress(v);
+const SEND_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const isInt = (v: unknown, min: number, max: number): boolean =>
   typeof v === "number" && Number.isSafeInteger(v) && v >= min && v <= max;
 
@@ -88,7 +94,7 @@ const TOP_REQUIRED = [
   "closedDays",
   "auth",
 ] as const;
-const TOP_OPTIONAL = ["$comment", "staleClaimMinutes"] as const;
+const TOP_OPTIONAL = ["$comment", "staleClaimMinutes", "imageHosts", "scheduledSendTime"] as const;
 
 /**
  * The configuration when the parsed JSON is certainly valid (the very value zod would return), undefined when
@@ -125,6 +131,11 @@ export function fastCheckConfig(json: unknown): PregonConfig | undefined {
     Array.isArray(closedDays) &&
     closedDays.every((d) => typeof d === "string" && isDateOnly(d)) &&
     (j["staleClaimMinutes"] === undefined || isInt(j["staleClaimMinutes"], 1, 24 * 60)) &&
+    (j["imageHosts"] === undefined ||
+      (Array.isArray(j["imageHosts"]) &&
+        j["imageHosts"].every((h) => typeof h === "string" && isImageHost(h)))) &&
+    (j["scheduledSendTime"] === undefined ||
+      (typeof j["scheduledSendTime"] === "string" && SEND_TIME.test(j["scheduledSendTime"]))) &&
     isAuth(j["auth"]);
   return ok ? (json as PregonConfig) : undefined;
 }

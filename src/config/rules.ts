@@ -47,3 +47,12 @@ export function isDialogUrl(value: string): boolean {
   if (value.split("/").some((segment) => segment === "..")) return false;
   return /^[A-Za-z0-9._~/-]+(\?[A-Za-z0-9._~=&%-]*)?$/.test(value);
 }
+
+/**
+ * A web host name, as it appears in an https URL and in a Content-Security-Policy source: letters, digits and
+ * hyphens in dot-separated labels, no scheme, port, path or wildcard. Nothing else may reach the CSP that
+ * webpack.config.js builds from this list.
+ */
+export function isImageHost(value: string): boolean {
+  return value.length <= 253 && /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(value);
+}

@@ -12,6 +12,7 @@ import {
   LEAD_TIME_DAYS,
   NOT_CONFIGURED_GUID,
   isDialogUrl,
+  isImageHost,
   isKnownTimeZone,
 } from "./rules";
 
@@ -22,6 +23,7 @@ export {
   TEMPLATE_CLIENT_ID,
   TEMPLATE_TENANT_ID,
   isDialogUrl,
+  isImageHost,
   isKnownTimeZone,
 } from "./rules";
 
@@ -79,15 +81,6 @@ const dialogUrl = z.string().refine(isDialogUrl, {
 });
 
 const mailbox = z.strictObject({ name: text, address: email });
-
-/**
- * A web host name, as it appears in an https URL and in a Content-Security-Policy source: letters, digits and
- * hyphens in dot-separated labels, no scheme, port, path or wildcard. Nothing else may reach the CSP that
- * webpack.config.js builds from this list.
- */
-export function isImageHost(value: string): boolean {
-  return value.length <= 253 && /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(value);
-}
 
 const imageHost = z.string().refine(isImageHost, {
   error: "not a host name",

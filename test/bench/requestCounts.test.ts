@@ -26,8 +26,12 @@ export interface ActionCount {
   roundTrips: number;
 }
 
-/** Ceilings per whole case; the per-action figures are reported by the bench. */
-export const CASE_BUDGET = { requests: 88, roundTrips: 88 };
+/**
+ * Ceilings per whole case (a ratchet: lower it as requests are saved; issue 11's target is 30 requests and 15
+ * round trips); the per-action figures are reported by the bench. 89 since the forward reads the request's message
+ * once more to carry it to IT (a stray <html>/<body> in a request could cut Exchange's quote of it).
+ */
+export const CASE_BUDGET = { requests: 89, roundTrips: 89 };
 
 function count(action: string, entries: readonly LogEntry[]): ActionCount {
   const requests = entries.filter((e) => !/\/\$batch$/.test(e.url)).length;
