@@ -27,7 +27,7 @@
 // Graph (graph.microsoft.com) is answered by the demo's service worker inside the page: such a request that
 // reached the network would be counted as outside too. At the end, probes prove the canary is not blind.
 // The corpora live in the shared folder beside the repository; without it the sweep is skipped and says so.
-import { appendFileSync } from "node:fs";
+import { appendFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import type { BrowserContext, Frame, Locator, Page } from "playwright-core";
@@ -67,10 +67,19 @@ const GROUP = 8;
 const REQUESTER = `rectoria@${DOMAIN}`;
 const MEMBER = `laura.estudiante@${DOMAIN}`;
 
+/** The demo build's own scripts (file names), the only ones its loader may add after the page has loaded. */
+function ownChunks(): string[] {
+  return readdirSync(path.join(REPO_ROOT, "dist-demo")).filter((f) => f.endsWith(".js"));
+}
+
 // --- The canary ---------------------------------------------------------------------------------------------
 
-/** Runs in every frame before its own scripts. Reports through the binding and keeps its own list. */
-function canary(): void {
+/**
+ * Runs in every frame before its own scripts. Reports through the binding and keeps its own list. `chunks`: the
+ * file names of the demo build's own scripts, which webpack's loader adds later as <script data-webpack src=…>
+ * when the pane loads a view on demand.
+ */
+function canary(chunks: string[]): void {
   const w = window as unknown as Record<string, unknown> & Window;
   if (w.__sweepCanary) return;
   const hits: string[] = [];
@@ -139,7 +148,8 @@ function canary(): void {
   );
 
   // Markup that must never reach a pane's DOM. The page's own bundle script (same origin, in the page's HTML)
-  // is the only script element expected.
+  // and the build's own chunks added by webpack's loader (same origin, data-webpack, a file of the build) are the
+  // only script elements expected.
   const DANGEROUS = new Set(["script", "iframe", "frame", "frameset", "object", "embed", "applet", "base"]);
   const URL_ATTRS = new Set([
     "href",
@@ -157,11 +167,13 @@ function canary(): void {
   const BAD_URL = /^(?:javascript|vbscript|livescript):/i;
   // eslint-disable-next-line no-control-regex -- what browsers ignore in a URL's scheme
   const IGNORED = /[\u0000-\u0020\u007F-\u009F]/g;
-  const ownScript = (el: Element) =>
-    el.localName === "script" &&
-    el.getAttribute("src") !== null &&
-    new URL(el.getAttribute("src") ?? "", window.location.href).origin === window.location.origin &&
-    document.readyState === "loading";
+  const ownScript = (el: Element) => {
+    if (el.localName !== "script" || el.getAttribute("src") === null || el.textContent !== "") return false;
+    const url = new URL(el.getAttribute("src") ?? "", window.location.href);
+    if (url.origin !== window.location.origin) return false;
+    if (document.readyState === "loading") return true;
+    return el.hasAttribute("data-webpack") && chunks.includes(url.pathname.split("/").pop() ?? "");
+  };
   const inspectAttribute = (el: Element, name: string, value: string) => {
     if (name.startsWith("on")) report("dom attribute", `<${el.localName} ${name}>`);
     if (name === "srcdoc") report("dom attribute", `<${el.localName} srcdoc>`);
@@ -238,7 +250,7 @@ async function watchedContext(): Promise<{ context: BrowserContext; page: Page; 
     if (line.startsWith("execution") || line.startsWith("csp")) watch.executions.push(line);
     else watch.dom.push(line);
   });
-  await context.addInitScript(canary);
+  await context.addInitScript(canary, ownChunks());
   // Every request leaving 127.0.0.1 that reaches the network (a page's, a frame's, the service worker's).
   await context.route(
     (url) => !isLocal(url.href),
@@ -680,6 +692,12 @@ if (!corporaAvailable) {
           ?.__sweepCanary;
         img.remove();
         frame.remove();
+        // A same-origin script added after load without webpack's mark is not one of the build's chunks.
+        const stray = document.createElement("script");
+        stray.src = "/probe-stray.js";
+        document.body.append(stray);
+        await new Promise((r) => setTimeout(r, 100));
+        stray.remove();
         await fetch("https://probe.invalid/outside").catch(() => undefined);
         const leak = new Image();
         leak.src = "https://probe.invalid/image.png";
@@ -721,12 +739,13 @@ if (!corporaAvailable) {
       );
 
       // The probes were seen: an event handler and a script in a new frame ran and were recorded, markup was
-      // flagged, and both requests to an outside host were counted.
+      // flagged (a stray same-origin script included), and both requests to an outside host were counted.
       expect(probes.frameCanary).not.toBeNull();
       expect(probeExecutions.some((l) => l.includes("probe-main"))).toBe(true);
       expect(probeExecutions.some((l) => l.includes("probe-frame"))).toBe(true);
       expect(probeDom.some((l) => l.includes("onerror"))).toBe(true);
       expect(probeDom.some((l) => l.includes("<iframe>"))).toBe(true);
+      expect(probeDom.some((l) => l.includes("<script>"))).toBe(true);
       expect(probeOutside.some((l) => l.includes("probe.invalid/outside"))).toBe(true);
       expect(probeOutside.some((l) => l.includes("probe.invalid/image.png"))).toBe(true);
 
