@@ -60,6 +60,15 @@ export function isItOpen(state: ItState): boolean {
 }
 
 /** The mass mail went out (recorded sent or confirmed): a send is never repeated. */
+/**
+ * The step a record shows: its state, or for a stopped record (cancelled by Communications, refused by IT) the
+ * step it stopped at — prepared when it has a draft, received otherwise.
+ */
+export function itStageOf(r: Pick<ItRecord, "state" | "draftId">): ItState {
+  if (r.state !== "cancelled" && r.state !== "refused") return r.state;
+  return r.draftId ? "prepared" : "received";
+}
+
 export function itMassMailWentOut(r: Pick<ItRecord, "state">): boolean {
   return r.state === "sent" || r.state === "confirmed";
 }

@@ -12,6 +12,7 @@ import {
   itNextStates,
   markItConfirmed,
   markItSent,
+  itStageOf,
   newItRecord,
   prepareIt,
   refuseIt,
@@ -281,5 +282,16 @@ describe("a scheduled send (deferred delivery)", () => {
       /already left/,
     );
     expect(() => withdrawItSend(recordIn("sent"), { at: BEFORE, by: CARLOS })).toThrow(/No scheduled/);
+  });
+});
+
+describe("itStageOf", () => {
+  it("is the state, or for a stopped record the step it stopped at (prepared with a draft, received without)", () => {
+    const base = newItRecord("CM-2612-ABCD");
+    expect(itStageOf(base)).toBe("received");
+    expect(itStageOf({ state: "sent", draftId: "d" })).toBe("sent");
+    expect(itStageOf({ state: "cancelled" })).toBe("received");
+    expect(itStageOf({ state: "cancelled", draftId: "d" })).toBe("prepared");
+    expect(itStageOf({ state: "refused", draftId: "d" })).toBe("prepared");
   });
 });

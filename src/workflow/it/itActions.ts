@@ -5,7 +5,7 @@
 export { caseCancelledError } from "./itCase";
 export { prepareMassMail, switchDraftSender } from "./prepareMassMail";
 export type { PrepareInput } from "./prepareMassMail";
-export { requestedSendTime, sendMassMail } from "./sendMassMail";
+export { requestedSend, requestedSendTime, sendMassMail } from "./sendMassMail";
 export type { SendMassMailOptions, SendWhen } from "./sendMassMail";
 export { withdrawScheduledMassMail } from "./withdrawScheduled";
 export { confirmToCommunications } from "./confirmToCommunications";

@@ -1,7 +1,7 @@
 // IT sends the prepared mass mail exactly once, and records it (IT lifecycle: prepared → sent).
 import { refuseEmptyDraft } from "./massMailContent";
 import { AppError } from "../../domain/errors";
-import { DEFAULT_SCHEDULED_SEND_TIME, requestedSendInstant } from "../../domain/schedule";
+import { DEFAULT_SCHEDULED_SEND_TIME, instantAt, requestedSendInstant } from "../../domain/schedule";
 import type { Claim } from "../../domain/claim";
 import { guardItStep, itMassMailWentOut, markItSent } from "../../domain/itLifecycle";
 import type { ItRecord } from "../../domain/itRecord";
@@ -28,14 +28,25 @@ export interface SendMassMailOptions extends ClaimOptions {
   when?: SendWhen;
 }
 
-/** When the requester asked the mass mail to go out (the case as it now stands), if that is still ahead. */
+/** When the requester asked the mass mail to go out (the case as it now stands), and whether that is still ahead. */
+export function requestedSend(
+  ctx: WorkflowContext,
+  opened: ItCase,
+): { at: string; ahead: boolean } | undefined {
+  const date = opened.summary.fields.requestedDate;
+  if (!date) return undefined;
+  const sendTime = ctx.config.scheduledSendTime ?? DEFAULT_SCHEDULED_SEND_TIME;
+  const { timeZone } = ctx.config.institution;
+  return {
+    at: instantAt(date, sendTime, timeZone),
+    ahead: requestedSendInstant(date, sendTime, timeZone, ctx.now()) !== undefined,
+  };
+}
+
+/** The requested send time, if it is still ahead (then the mass mail is scheduled for it by default). */
 export function requestedSendTime(ctx: WorkflowContext, opened: ItCase): string | undefined {
-  return requestedSendInstant(
-    opened.summary.fields.requestedDate,
-    ctx.config.scheduledSendTime ?? DEFAULT_SCHEDULED_SEND_TIME,
-    ctx.config.institution.timeZone,
-    ctx.now(),
-  );
+  const requested = requestedSend(ctx, opened);
+  return requested?.ahead ? requested.at : undefined;
 }
 
 /**

@@ -12,15 +12,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useState } from "react";
-import { itScheduledPending } from "../../../domain/itLifecycle";
+import { itScheduledPending, itStageOf } from "../../../domain/itLifecycle";
 import type { ItRecord } from "../../../domain/itRecord";
-import { DEFAULT_SCHEDULED_SEND_TIME, instantAt } from "../../../domain/schedule";
 import { totalRecipients } from "../../../domain/itRecord";
 import type { AudienceKey } from "../../../domain/types";
 import {
   confirmToCommunications,
   prepareMassMail,
-  requestedSendTime,
+  requestedSend,
   sendMassMail,
   switchDraftSender,
   withdrawScheduledMassMail,
@@ -63,29 +62,13 @@ export function ItCaseView({ item }: ItCaseViewProps) {
   const ctx = useWorkflow();
   const counts = useAudienceCounts();
   const [record, setRecord] = useState<ItRecord>(item.record);
-  // A stopped record (cancelled by Communications, refused by IT) shows the step it stopped at, with that step's
-  // buttons disabled and described by the reason.
-  const stage =
-    record.state === "cancelled" || record.state === "refused"
-      ? record.draftId
-        ? "prepared"
-        : "received"
-      : record.state;
+  // A stopped record shows the step it stopped at, with that step's buttons disabled and described by the reason.
+  const stage = itStageOf(record);
   const [audiences, setAudiences] = useState<AudienceKey[]>(item.summary.fields.audiences);
   const sender = chooseSender(config, item.summary.fields.desiredSender);
   // When the requester asked for the mass mail (the case as it now stands): scheduled for then by default.
-  const requestedFor = requestedSendTime(ctx, item);
-  const requestedDate = item.summary.fields.requestedDate;
-  const requested = requestedDate
-    ? {
-        at: instantAt(
-          requestedDate,
-          config.scheduledSendTime ?? DEFAULT_SCHEDULED_SEND_TIME,
-          config.institution.timeZone,
-        ),
-        ahead: requestedFor !== undefined,
-      }
-    : undefined;
+  const requested = requestedSend(ctx, item);
+  const requestedFor = requested?.ahead ? requested.at : undefined;
   // A scheduled send Exchange still holds: it can be withdrawn until it leaves.
   const pending = itScheduledPending(record, ctx.now());
   const scheduledFor = record.sent?.scheduledFor;
