@@ -1,5 +1,5 @@
 // The IT pane's views under axe (light and dark) and in screenshots (es/en, 320/450 px): a forwarded case
-// before preparing, the review step after preparing, and IT's open cases. The seed holds the forwards of two
+// before preparing, the review step after preparing, the send dialog (schedule first while the requested time is ahead), and IT's open cases. The seed holds the forwards of two
 // cases under way, so IT has something to open without driving Communications first.
 import AxeBuilder from "@axe-core/playwright";
 import type { Demo, Lang, Theme } from "./helpers";
@@ -7,7 +7,7 @@ import { ON_TIME_CASE, disconnect, openDemo, resultPath, selectMessage, sendTrig
 
 afterAll(disconnect);
 
-type ItView = "itCase" | "itReview" | "itOpenCases";
+type ItView = "itCase" | "itReview" | "itSendDialog" | "itOpenCases";
 
 async function showItView(d: Demo, view: ItView): Promise<void> {
   const pane = d.itPane;
@@ -26,9 +26,13 @@ async function showItView(d: Demo, view: ItView): Promise<void> {
     .getByText(/18[.,]432/)
     .first()
     .waitFor();
-  if (view === "itReview") {
+  if (view === "itReview" || view === "itSendDialog") {
     await pane.getByRole("button", { name: t(d.lang, "it.prepare") }).click();
     await sendTrigger(pane, d.lang).waitFor();
+  }
+  if (view === "itSendDialog") {
+    await sendTrigger(pane, d.lang).click();
+    await d.page.getByRole("dialog").waitFor();
   }
 }
 
@@ -53,13 +57,15 @@ const SHOT_CASES = (["es", "en"] as Lang[]).flatMap((lang) =>
 test.each(SHOT_CASES)("screenshots of the IT pane: %s, %i px", async (lang, pane) => {
   const saved: string[] = [];
   for (const theme of ["light", "dark"] as Theme[]) {
-    for (const view of ["itCase", "itReview", "itOpenCases"] as ItView[]) {
+    for (const view of ["itCase", "itReview", "itSendDialog", "itOpenCases"] as ItView[]) {
       const demo = await openDemo({ lang, theme, pane, viewport: { width: 1600, height: 1400 } });
       await showItView(demo, view);
       const file = resultPath("screenshots", `${view}-${lang}-${theme}-${pane}.png`);
-      await demo.itPane.screenshot({ path: file, animations: "disabled" });
+      // The send dialog is a modal over the whole page, outside the pane's element.
+      const target = view === "itSendDialog" ? demo.page.getByRole("dialog") : demo.itPane;
+      await target.screenshot({ path: file, animations: "disabled" });
       saved.push(file);
     }
   }
-  expect(saved).toHaveLength(6);
+  expect(saved).toHaveLength(8);
 });
