@@ -1,6 +1,7 @@
 // The IT pane's views under axe (light and dark) and in screenshots (es/en, 320/450 px): a forwarded case
-// before preparing, the review step after preparing, the send dialog (schedule first while the requested time is ahead), and IT's open cases. The seed holds the forwards of two
-// cases under way, so IT has something to open without driving Communications first.
+// before preparing, the review step after preparing, the send dialog (schedule first while the requested time
+// is ahead), and IT's open cases. The seed holds the forwards of two cases under way, so IT has something to open
+// without driving Communications first.
 import AxeBuilder from "@axe-core/playwright";
 import type { Demo, Lang, Theme } from "./helpers";
 import { ON_TIME_CASE, disconnect, openDemo, resultPath, selectMessage, sendTrigger, t } from "./helpers";
