@@ -290,7 +290,9 @@ export const en: Record<MessageKey, string> = {
     "IT reports that {groups} refused the mail (non-delivery report): its members did not receive it. “Sent” does not mean delivered to that group.",
   "it.sender": "Will be sent as",
   "it.senderFallback":
-    "The requested sender (“{requested}”) is not an authorized one; the institutional sender will be used.",
+    "The requested sender (“{requested}”, {address}) is not an authorized one: no configured address matches. The institutional sender will be used.",
+  "it.senderFallbackName":
+    "The request asks to send as “{requested}”, which is not who sent it ({requester}), and gives no address for it: a name alone cannot pick the sender. The institutional sender will be used; if it must go out as that unit, Communications can write its address in “Sender of the mass mail”.",
   "it.prepare": "Prepare mass mail",
   "it.preparing": "Preparing the draft…",
   "it.prepared": "Draft prepared in Drafts.",

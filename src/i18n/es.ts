@@ -293,7 +293,9 @@ export const es = {
     "TIC informa que {groups} rechazó el envío (informe de no entrega): sus miembros no lo recibieron. «Enviado» no significa entregado a ese grupo.",
   "it.sender": "Se enviará como",
   "it.senderFallback":
-    "El remitente solicitado («{requested}») no está entre los autorizados; se usará el remitente institucional.",
+    "El remitente solicitado («{requested}», {address}) no está entre los autorizados: ninguna dirección configurada coincide. Se usará el remitente institucional.",
+  "it.senderFallbackName":
+    "La solicitud pide enviar como «{requested}», que no es quien la envió ({requester}), y no da su dirección: un nombre no basta para elegir el remitente. Se usará el remitente institucional; si debe salir como esa unidad, Comunicaciones puede escribir su dirección en «Remitente del envío».",
   "it.prepare": "Preparar correo masivo",
   "it.preparing": "Preparando el borrador…",
   "it.prepared": "Borrador preparado en Borradores.",

@@ -42,6 +42,7 @@ import { AudiencePicker } from "./AudiencePicker";
 import { ContentReport } from "./ContentReport";
 import { ItAnswerReminder } from "./ItAnswerReminder";
 import { ItReview } from "./ItReview";
+import { mailboxText } from "./mailboxText";
 import { SendConfirmDialog } from "./SendConfirmDialog";
 
 const useStyles = makeStyles({
@@ -65,7 +66,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
   // A stopped record shows the step it stopped at, with that step's buttons disabled and described by the reason.
   const stage = itStageOf(record);
   const [audiences, setAudiences] = useState<AudienceKey[]>(item.summary.fields.audiences);
-  const sender = chooseSender(config, item.summary.fields.desiredSender);
+  const sender = chooseSender(config, item.summary);
   // When the requester asked for the mass mail (the case as it now stands): scheduled for then by default.
   const requested = requestedSend(ctx, item);
   const requestedFor = requested?.ahead ? requested.at : undefined;
@@ -224,12 +225,20 @@ export function ItCaseView({ item }: ItCaseViewProps) {
           <AudiencePicker chosen={audiences} onChange={setAudiences} counts={counts} />
           <Text>
             <Text weight="semibold">{t("it.sender")}: </Text>
-            {sender.sender.name} &lt;{sender.sender.address}&gt;
+            {mailboxText(sender.sender)}
           </Text>
-          {sender.fallback ? (
-            <MessageBar intent="warning">
+          {sender.fallback && sender.reason ? (
+            <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                {t("it.senderFallback", { requested: item.summary.fields.desiredSender })}
+                {sender.reason === "noAddress"
+                  ? t("it.senderFallbackName", {
+                      requested: item.summary.fields.desiredSender,
+                      requester: mailboxText(item.summary.requester),
+                    })
+                  : t("it.senderFallback", {
+                      requested: item.summary.fields.desiredSender,
+                      address: sender.asked ?? "—",
+                    })}
               </MessageBarBody>
             </MessageBar>
           ) : null}
