@@ -355,6 +355,15 @@ export const en: Record<MessageKey, string> = {
   "it.changed.textNow": "Communications changed the text: the preview and the mass mail use the latest text.",
   "it.sendDetected": "The send was found in Sent Items and recorded.",
   "it.useInstitutional": "Use the institutional sender",
+  "it.sendAsRefusedTitle": "Exchange has refused this sender before",
+  "it.sendAsRefusedBefore":
+    "On {at}, Exchange did not let IT send as {sender} (case {caseId}, {by}): IT has no Send As permission on that address. Ask the administrator for it, or use the institutional sender before sending.",
+  "it.prepareInstitutional": "Prepare with the institutional sender",
+  "it.sendAsDeniedNamed":
+    "Exchange did not let you send as {sender}: you have no Send As permission on that address. The draft is as it was. Ask the administrator for the permission, or use the institutional sender.",
+  "it.sendConfirmFrom": "Sender: {sender}",
+  "it.sendConfirmRefused":
+    "Warning: Exchange refused this sender on {at}; unless someone has granted the permission since, it will refuse it again.",
   "it.confirm": "Confirm to Communications",
   "it.confirming": "Sending the confirmation…",
   "it.confirmed": "Confirmation sent to Communications.",

@@ -361,6 +361,15 @@ export const es = {
     "Comunicaciones cambió el texto: la vista previa y el correo masivo usan el texto más reciente.",
   "it.sendDetected": "El envío se encontró en Elementos enviados y quedó registrado.",
   "it.useInstitutional": "Usar el remitente institucional",
+  "it.sendAsRefusedTitle": "Exchange ya rechazó este remitente",
+  "it.sendAsRefusedBefore":
+    "El {at}, Exchange no dejó enviar como {sender} (caso {caseId}, {by}): TIC no tiene el permiso «Enviar como» sobre esa dirección. Pida el permiso al administrador o use el remitente institucional antes de enviar.",
+  "it.prepareInstitutional": "Preparar con el remitente institucional",
+  "it.sendAsDeniedNamed":
+    "Exchange no dejó enviar como {sender}: no tiene el permiso «Enviar como» sobre esa dirección. El borrador quedó como estaba. Pida el permiso al administrador o use el remitente institucional.",
+  "it.sendConfirmFrom": "Remitente: {sender}",
+  "it.sendConfirmRefused":
+    "Atención: Exchange rechazó este remitente el {at}; si nadie le dio el permiso desde entonces, volverá a rechazarlo.",
   "it.confirm": "Confirmar a Comunicaciones",
   "it.confirming": "Enviando la confirmación…",
   "it.confirmed": "Confirmación enviada a Comunicaciones.",

@@ -120,3 +120,14 @@ describe("IT prepares demo request 06 as the configured sender it has Send As fo
     expect(draft?.from?.emailAddress.address).toBe(`relaciones.internacionales@${DOMAIN}`);
   });
 });
+
+describe("demo request 07 (the Electoral Committee's request, forwarded by Secretaría General)", () => {
+  it("asks for Secretaría General by name only: no address, so the institutional sender, and the reason why", async () => {
+    const w = world();
+    const { case: created } = await newCase(w, "07-forwarded-chain.json");
+    await forwardToIt(w.comms.ctx, COMMUNICATIONS, created.requestMessageId ?? "");
+    const opened = await openForward(w, created.id);
+    expect(opened.summary.requester.address).toBe(`comite.electoral@${DOMAIN}`);
+    expect(chooseSender(w.config, opened.summary)).toMatchObject({ fallback: true, reason: "noAddress" });
+  });
+});
