@@ -179,3 +179,35 @@ it("sending now on a case with a requested time ahead says 'sending', not 'sched
   expect(screen.queryByText("Programando el correo masivo…")).toBeNull();
   await screen.findByText(/^Enviado el /, undefined, { timeout: 10_000 });
 });
+
+describe("the sender IT's pane proposes (matched by address)", () => {
+  it("request 06 (an English name, a configured address IT has Send As on): that sender, no fallback", async () => {
+    const w = world();
+    const { opened } = await forwarded(w, "06-english.json");
+    renderIt(w, opened.summary.id);
+    expect(
+      await screen.findByText(
+        `Oficina de Relaciones Internacionales <relaciones.internacionales@${DOMAIN}>`,
+        { exact: false },
+        { timeout: 10_000 },
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/se usará el remitente institucional/)).toBeNull();
+  });
+
+  it("request 07 asks for Secretaría General by name only: the institutional sender, and why", async () => {
+    const w = world();
+    const { opened } = await forwarded(w, "07-forwarded-chain.json");
+    renderIt(w, opened.summary.id);
+    const why = await screen.findByText(/un nombre no basta para elegir el remitente/, undefined, {
+      timeout: 10_000,
+    });
+    expect(why.textContent).toContain("«Secretaría General»");
+    expect(why.textContent).toContain(`Comité Electoral <comite.electoral@${DOMAIN}>`);
+    expect(
+      screen.getByText(`Centro de Gestión de las Comunicaciones <comunicaciones@${DOMAIN}>`, {
+        exact: false,
+      }),
+    ).toBeTruthy();
+  });
+});
