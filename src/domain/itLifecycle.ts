@@ -16,7 +16,7 @@
 // Every function is pure: it returns a new record and never changes the one it was given.
 import { AppError } from "./errors";
 import type { Act } from "./history";
-import type { ItAction, ItGroup, ItHistoryEntry, ItRecord, ItState } from "./itRecord";
+import type { ItAction, ItGroup, ItHistoryEntry, ItRecord, ItState, SendAsRefusal } from "./itRecord";
 
 /** What IT can do on its record; `changeSender` is not a transition (the state stays prepared). */
 export type ItStep = "prepare" | "changeSender" | "send" | "confirm" | "refuse" | "cancel" | "withdraw";
@@ -110,6 +110,14 @@ export function changeItSender(
 }
 
 /**
+ * Exchange refused to send the prepared mass mail as its sender (no Send As): remembered on the record, the state
+ * unchanged (the draft is as it was; IT may switch to the institutional sender or ask for the permission).
+ */
+export function rememberSendAsRefusal(r: ItRecord, refusal: SendAsRefusal): ItRecord {
+  return { ...r, sendAsRefused: { ...refusal } };
+}
+
+/**
  * The mass mail went out (or was handed to Exchange to leave at `scheduledFor`); `sent` are its facts (when, who,
  * its internetMessageId, its Sent Items copy). `requestedFor` is when the requester asked for it: going out
  * before that needs `earlyReason`, which the history keeps as the entry's note.
@@ -165,6 +173,7 @@ export function withdrawItSend(
   };
   if (r.sender) back.sender = { ...r.sender };
   if (r.senderFallback !== undefined) back.senderFallback = r.senderFallback;
+  if (r.sendAsRefused) back.sendAsRefused = { ...r.sendAsRefused };
   if (r.claim) back.claim = { ...r.claim };
   if (!act.cancelled) return back;
   return cancelIt(back, { at: act.at, by: act.by, for: act.for, reason: act.cancelled.reason });

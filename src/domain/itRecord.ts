@@ -39,6 +39,15 @@ const deliveryProblemSchema = z.object({
   reportId: z.string().max(400).optional(),
 });
 
+/** Exchange refused to send as `address` (no Send As for the operator `by`), at `at`. */
+const sendAsRefusalSchema = z.object({
+  address: z.string().max(320),
+  name: z.string().max(300).optional(),
+  at: z.string().max(40),
+  by: address,
+  for: address.optional(),
+});
+
 /** One transition of IT's lifecycle: who (and for which mailbox), when, what; the note says why (refused). */
 const itEntrySchema = z.object({
   at: z.string().max(40),
@@ -102,6 +111,12 @@ const schema = z.object({
     })
     .optional(),
   deliveryProblems: z.array(deliveryProblemSchema).max(20).optional(),
+  /**
+   * The last time Exchange refused to send this case's mass mail as its sender (Graph 403 ErrorSendAsDenied: the
+   * operator has no Send As on that address). Kept so that IT's pane says so BEFORE the next send as that sender,
+   * on this case and on others (workflow/it/refusedSenders.ts). Optional, so records written before it still read.
+   */
+  sendAsRefused: sendAsRefusalSchema.optional(),
   refused: stopSchema.optional(),
   cancelled: stopSchema.optional(),
   /**
@@ -126,6 +141,7 @@ const schema = z.object({
 export type ItRecord = z.infer<typeof schema>;
 export type ItGroup = z.infer<typeof groupSchema>;
 export type DeliveryProblem = z.infer<typeof deliveryProblemSchema>;
+export type SendAsRefusal = z.infer<typeof sendAsRefusalSchema>;
 export type ItHistoryEntry = z.infer<typeof itEntrySchema>;
 
 export function encodeItRecord(r: ItRecord): string {

@@ -14,7 +14,8 @@ export const IT_STATUS_HEADER = "x-pregon-it-status";
 /**
  * - notPrepared: nothing prepared yet (`by`: the due date)
  * - prepared: the draft is ready, to be sent by the due date (`by`)
- * - scheduled: the draft is ready and waits for the requested date, which is still ahead (`on`)
+ * - scheduled: the mass mail waits for the requested date and time, still ahead (`on`; `at`: the time it leaves —
+ *   held by Exchange when IT scheduled it, or the requested date at the send time when it is prepared)
  * - sent: the mass mail went out (`at`, with the evidence)
  */
 export type ItStatus = "notPrepared" | "prepared" | "scheduled" | "sent";
@@ -25,7 +26,7 @@ const schema = z.object({
   status: z.enum(IT_STATUSES as [ItStatus, ...ItStatus[]]),
   /** The date the status names: the due date (notPrepared, prepared) or the requested date (scheduled). */
   on: z.string().max(10).optional(),
-  /** When the mass mail went out (sent). */
+  /** When the mass mail went out (sent), or when it is to leave (scheduled; absent in answers of older builds). */
   at: z.iso.datetime({ offset: true }).optional(),
   internetMessageId: z.string().max(400).optional(),
   groups: z
@@ -38,23 +39,44 @@ const schema = z.object({
 
 export type ItStatusHeader = z.infer<typeof schema>;
 
-/** IT's status for an answer, from IT's record and the case as it now stands; `today` in the institution's zone. */
+/** What the status needs to know of time besides `today`: the clock, and when a prepared mass mail would leave. */
+export interface ItStatusClock {
+  now: Date;
+  /** The requested date at the institution's send time (domain/schedule.ts), when it is still ahead. */
+  requestedAt?: Instant;
+}
+
+/**
+ * IT's status for an answer, from IT's record and the case as it now stands; `today` in the institution's zone.
+ * With `clock`, a mass mail Exchange still holds (scheduled, PidTagDeferredSendTime) is "scheduled" at the time it
+ * leaves, not "sent" at the time IT scheduled it; and a prepared one names the time it will be scheduled for.
+ */
 export function itStatusOf(
   record: ItRecord,
   summary: CaseSummary,
   today: DateOnly,
+  clock?: ItStatusClock,
 ): Omit<ItStatusHeader, "v"> {
   if ((record.state === "sent" || record.state === "confirmed") && record.sent) {
+    const leaves = record.sent.scheduledFor;
+    if (leaves && clock && Date.parse(leaves) > clock.now.getTime()) {
+      const on = summary.fields.requestedDate;
+      return { status: "scheduled", at: leaves, ...(on ? { on } : {}) };
+    }
     return {
       status: "sent",
-      at: record.sent.at,
+      // A scheduled mass mail went out when Exchange let it leave, not when IT scheduled it.
+      at: leaves ?? record.sent.at,
       ...(record.sent.internetMessageId ? { internetMessageId: record.sent.internetMessageId } : {}),
       groups: record.groups.map((g) => (g.count === undefined ? { address: g.address } : { ...g })),
     };
   }
   if (record.state === "prepared") {
     const requested = summary.fields.requestedDate;
-    if (requested && requested > today) return { status: "scheduled", on: requested };
+    if (requested && requested > today) {
+      const at = clock?.requestedAt;
+      return at ? { status: "scheduled", on: requested, at } : { status: "scheduled", on: requested };
+    }
     return { status: "prepared", on: summary.dueDate };
   }
   return { status: "notPrepared", on: summary.dueDate };
@@ -88,7 +110,8 @@ export function sentEvidenceOf(h: ItStatusHeader): Evidence | undefined {
 
 /** The history note of an IT answer: the status and its date, e.g. "scheduled 2026-12-15". */
 export function answerNote(h: Pick<ItStatusHeader, "status" | "on" | "at">): string {
-  const when: Instant | DateOnly | undefined = h.status === "sent" ? h.at : h.on;
+  const when: Instant | DateOnly | undefined =
+    h.status === "sent" ? h.at : h.status === "scheduled" ? (h.at ?? h.on) : h.on;
   return when ? `${h.status} ${when}` : h.status;
 }
 

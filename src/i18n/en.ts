@@ -290,7 +290,9 @@ export const en: Record<MessageKey, string> = {
     "IT reports that {groups} refused the mail (non-delivery report): its members did not receive it. “Sent” does not mean delivered to that group.",
   "it.sender": "Will be sent as",
   "it.senderFallback":
-    "The requested sender (“{requested}”) is not an authorized one; the institutional sender will be used.",
+    "The requested sender (“{requested}”, {address}) is not an authorized one: no configured address matches. The institutional sender will be used.",
+  "it.senderFallbackName":
+    "The request asks to send as “{requested}”, which is not who sent it ({requester}), and gives no address for it: a name alone cannot pick the sender. The institutional sender will be used; if it must go out as that unit, Communications can write its address in “Sender of the mass mail”.",
   "it.prepare": "Prepare mass mail",
   "it.preparing": "Preparing the draft…",
   "it.prepared": "Draft prepared in Drafts.",
@@ -353,6 +355,15 @@ export const en: Record<MessageKey, string> = {
   "it.changed.textNow": "Communications changed the text: the preview and the mass mail use the latest text.",
   "it.sendDetected": "The send was found in Sent Items and recorded.",
   "it.useInstitutional": "Use the institutional sender",
+  "it.sendAsRefusedTitle": "Exchange has refused this sender before",
+  "it.sendAsRefusedBefore":
+    "On {at}, Exchange did not let IT send as {sender} (case {caseId}, {by}): IT has no Send As permission on that address. Ask the administrator for it, or use the institutional sender before sending.",
+  "it.prepareInstitutional": "Prepare with the institutional sender",
+  "it.sendAsDeniedNamed":
+    "Exchange did not let you send as {sender}: you have no Send As permission on that address. The draft is as it was. Ask the administrator for the permission, or use the institutional sender.",
+  "it.sendConfirmFrom": "Sender: {sender}",
+  "it.sendConfirmRefused":
+    "Warning: Exchange refused this sender on {at}; unless someone has granted the permission since, it will refuse it again.",
   "it.confirm": "Confirm to Communications",
   "it.confirming": "Sending the confirmation…",
   "it.confirmed": "Confirmation sent to Communications.",

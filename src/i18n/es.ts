@@ -293,7 +293,9 @@ export const es = {
     "TIC informa que {groups} rechazó el envío (informe de no entrega): sus miembros no lo recibieron. «Enviado» no significa entregado a ese grupo.",
   "it.sender": "Se enviará como",
   "it.senderFallback":
-    "El remitente solicitado («{requested}») no está entre los autorizados; se usará el remitente institucional.",
+    "El remitente solicitado («{requested}», {address}) no está entre los autorizados: ninguna dirección configurada coincide. Se usará el remitente institucional.",
+  "it.senderFallbackName":
+    "La solicitud pide enviar como «{requested}», que no es quien la envió ({requester}), y no da su dirección: un nombre no basta para elegir el remitente. Se usará el remitente institucional; si debe salir como esa unidad, Comunicaciones puede escribir su dirección en «Remitente del envío».",
   "it.prepare": "Preparar correo masivo",
   "it.preparing": "Preparando el borrador…",
   "it.prepared": "Borrador preparado en Borradores.",
@@ -359,6 +361,15 @@ export const es = {
     "Comunicaciones cambió el texto: la vista previa y el correo masivo usan el texto más reciente.",
   "it.sendDetected": "El envío se encontró en Elementos enviados y quedó registrado.",
   "it.useInstitutional": "Usar el remitente institucional",
+  "it.sendAsRefusedTitle": "Exchange ya rechazó este remitente",
+  "it.sendAsRefusedBefore":
+    "El {at}, Exchange no dejó enviar como {sender} (caso {caseId}, {by}): TIC no tiene el permiso «Enviar como» sobre esa dirección. Pida el permiso al administrador o use el remitente institucional antes de enviar.",
+  "it.prepareInstitutional": "Preparar con el remitente institucional",
+  "it.sendAsDeniedNamed":
+    "Exchange no dejó enviar como {sender}: no tiene el permiso «Enviar como» sobre esa dirección. El borrador quedó como estaba. Pida el permiso al administrador o use el remitente institucional.",
+  "it.sendConfirmFrom": "Remitente: {sender}",
+  "it.sendConfirmRefused":
+    "Atención: Exchange rechazó este remitente el {at}; si nadie le dio el permiso desde entonces, volverá a rechazarlo.",
   "it.confirm": "Confirmar a Comunicaciones",
   "it.confirming": "Enviando la confirmación…",
   "it.confirmed": "Confirmación enviada a Comunicaciones.",

@@ -74,7 +74,7 @@ it("counts the Graph requests and round trips of every action of one whole case,
     prepareMassMail(w.it.ctx, itCase, {
       audiences: itCase.summary.fields.audiences,
       counts: members,
-      sender: chooseSender(w.config, itCase.summary.fields.desiredSender),
+      sender: chooseSender(w.config, itCase.summary),
     }),
   );
   await step("IT: send the mass mail", () => sendMassMail(w.it.ctx, itCase));

@@ -120,7 +120,7 @@ async function itOpened(w: World): Promise<Stage> {
   const prepare: PrepareInput = {
     audiences: it.summary.fields.audiences,
     counts,
-    sender: chooseSender(w.config, it.summary.fields.desiredSender),
+    sender: chooseSender(w.config, it.summary),
   };
   return { ...stage, it, prepare };
 }

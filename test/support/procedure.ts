@@ -37,7 +37,7 @@ export async function prepareForCase(world: World, opened: ItCase): Promise<ItRe
   return prepareMassMail(world.it.ctx, opened, {
     audiences: opened.summary.fields.audiences,
     counts,
-    sender: chooseSender(world.config, opened.summary.fields.desiredSender),
+    sender: chooseSender(world.config, opened.summary),
   });
 }
 

@@ -112,7 +112,7 @@ describe("a file over 3 MB (Graph's one-request limit)", () => {
     await prepareMassMail(it.ctx, opened, {
       audiences: opened.summary.fields.audiences,
       counts: await audienceCounts(it.ctx),
-      sender: chooseSender(w.config, opened.summary.fields.desiredSender),
+      sender: chooseSender(w.config, opened.summary),
     });
     await sendMassMail(it.ctx, opened);
 
@@ -138,7 +138,7 @@ describe("a file over 3 MB (Graph's one-request limit)", () => {
     const attempt = prepareMassMail(operator.ctx, opened, {
       audiences: opened.summary.fields.audiences,
       counts: await audienceCounts(operator.ctx),
-      sender: chooseSender(w.config, opened.summary.fields.desiredSender),
+      sender: chooseSender(w.config, opened.summary),
     });
 
     await expect(attempt).rejects.toMatchObject({

@@ -164,7 +164,7 @@ describe("two people at the same moment: one effect, the other sees the claim", 
     const input = {
       audiences: opened.summary.fields.audiences,
       counts,
-      sender: chooseSender(w.config, opened.summary.fields.desiredSender),
+      sender: chooseSender(w.config, opened.summary),
     };
 
     let [a, b] = bothRead(w.it.ctx, other.ctx);

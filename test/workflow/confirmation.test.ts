@@ -41,7 +41,7 @@ async function itDoesItsPart(caseId: string) {
   const prepared = await prepareMassMail(w.it.ctx, opened, {
     audiences: opened.summary.fields.audiences,
     counts,
-    sender: chooseSender(w.config, opened.summary.fields.desiredSender),
+    sender: chooseSender(w.config, opened.summary),
   });
   expect(prepared.state).toBe("prepared");
   const draft = w.tenant.storedMessages(IT, "drafts").find((m) => m.id === prepared.draftId);

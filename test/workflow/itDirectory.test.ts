@@ -66,7 +66,7 @@ describe("member counts", () => {
     const prepared = await prepareMassMail(w.it.ctx, opened, {
       audiences: ["estudiantes", "docentes", "administrativos"],
       counts,
-      sender: chooseSender(w.config, opened.summary.fields.desiredSender),
+      sender: chooseSender(w.config, opened.summary),
     });
     expect(prepared.state).toBe("prepared");
     expect(prepared.groups).toEqual([
@@ -87,7 +87,7 @@ describe("a group that refuses IT", () => {
     await prepareMassMail(w.it.ctx, opened, {
       audiences: ["estudiantes", "docentes", "administrativos"],
       counts: await audienceCounts(w.it.ctx),
-      sender: chooseSender(w.config, opened.summary.fields.desiredSender),
+      sender: chooseSender(w.config, opened.summary),
     });
     const sent = await sendMassMail(w.it.ctx, opened);
     expect(sent.state).toBe("sent");
@@ -138,7 +138,7 @@ describe("a group that refuses IT", () => {
     await prepareMassMail(w.it.ctx, opened, {
       audiences: ["estudiantes", "docentes", "administrativos"],
       counts: await audienceCounts(w.it.ctx),
-      sender: chooseSender(w.config, opened.summary.fields.desiredSender),
+      sender: chooseSender(w.config, opened.summary),
     });
     const sent = await sendMassMail(w.it.ctx, opened);
     expect(sent.sent?.conversationId).toEqual(expect.any(String));
@@ -158,7 +158,7 @@ describe("a group that refuses IT", () => {
     await prepareMassMail(w.it.ctx, opened, {
       audiences: ["estudiantes"],
       counts: await audienceCounts(w.it.ctx),
-      sender: chooseSender(w.config, opened.summary.fields.desiredSender),
+      sender: chooseSender(w.config, opened.summary),
     });
     await sendMassMail(w.it.ctx, opened);
     const forward = forwardInItInbox(w, created.id);

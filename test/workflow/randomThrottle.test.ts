@@ -58,7 +58,7 @@ async function wholeCase(w: World, step: (name: string) => void): Promise<string
   await prepareMassMail(w.it.ctx, itCase, {
     audiences: itCase.summary.fields.audiences,
     counts,
-    sender: chooseSender(w.config, itCase.summary.fields.desiredSender),
+    sender: chooseSender(w.config, itCase.summary),
   });
   step("IT sends the mass mail");
   await sendMassMail(w.it.ctx, itCase);

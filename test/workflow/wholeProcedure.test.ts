@@ -92,7 +92,7 @@ it.each(["drop", "keep"] as const)(
       prepareMassMail(w.it.ctx, itCase, {
         audiences: itCase.summary.fields.audiences,
         counts,
-        sender: chooseSender(w.config, itCase.summary.fields.desiredSender),
+        sender: chooseSender(w.config, itCase.summary),
       }),
     );
     await step("IT: send the mass mail", () => sendMassMail(w.it.ctx, itCase));

@@ -43,7 +43,8 @@ export function itStatusSentence(lang: Lang, status: Omit<ItStatusHeader, "v">, 
     case "sent":
       return s.sent(status.at ? formatInstant(status.at, lang, timeZone) : "—");
     case "scheduled":
-      return s.scheduled(date);
+      // The time it leaves (held by Exchange, or the requested date at the send time); older answers: the date.
+      return s.scheduled(status.at ? formatInstant(status.at, lang, timeZone) : date);
     case "prepared":
       return s.prepared(date);
     case "notPrepared":

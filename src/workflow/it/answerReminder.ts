@@ -5,10 +5,13 @@
 // on the reminder itself (its own extended property), and the send goes through the one send-exactly-once
 // pipeline (workflow/sendPipeline.ts) like every other mail.
 import { CASE_HEADER, decodeCaseHeader } from "../../domain/caseHeader";
+import type { CaseSummary } from "../../domain/caseHeader";
 import type { Claim } from "../../domain/claim";
 import { toLocalDate } from "../../domain/dates";
 import { AppError } from "../../domain/errors";
+import type { ItRecord } from "../../domain/itRecord";
 import type { AnswerRecord } from "../../domain/itStatus";
+import { DEFAULT_SCHEDULED_SEND_TIME, requestedSendInstant } from "../../domain/schedule";
 import {
   IT_STATUS_HEADER,
   decodeAnswerRecord,
@@ -28,6 +31,32 @@ import { itRecordOf } from "./itStore";
 import type { ItOpened } from "./openItCase";
 
 type ItCase = Extract<ItOpened, { kind: "itCase" }>;
+
+/**
+ * Where the case stands in IT's record now, with the times an answer states: a mass mail Exchange holds is
+ * "scheduled for" the time it leaves; a prepared one waiting for the requested date names the requested date at the
+ * institution's send time (domain/schedule.ts), the time IT's send dialog schedules it for.
+ */
+export function itStatusNow(
+  ctx: WorkflowContext,
+  record: ItRecord,
+  summary: CaseSummary,
+): ReturnType<typeof itStatusOf> {
+  const { timeZone } = ctx.config.institution;
+  const now = ctx.now();
+  const requestedAt = requestedSendInstant(
+    summary.fields.requestedDate,
+    ctx.config.scheduledSendTime ?? DEFAULT_SCHEDULED_SEND_TIME,
+    timeZone,
+    now,
+  );
+  return itStatusOf(
+    record,
+    summary,
+    toLocalDate(now, timeZone),
+    requestedAt ? { now, requestedAt } : { now },
+  );
+}
 
 /** Tolerated difference between this computer's clock and Exchange's. */
 const CLOCK_SLACK_MS = 60_000;
@@ -95,11 +124,7 @@ export async function answerReminder(
   // IT's record as it is when the claim is taken (not as the pane opened it): the answer says where the case stands.
   let status: ReturnType<typeof itStatusOf> | undefined;
   const statusNow = async () =>
-    itStatusOf(
-      itRecordOf(await ctx.mail.getMessage(mailbox, opened.message.id), summary.id),
-      summary,
-      toLocalDate(ctx.now(), ctx.config.institution.timeZone),
-    );
+    itStatusNow(ctx, itRecordOf(await ctx.mail.getMessage(mailbox, opened.message.id), summary.id), summary);
   return sendExactlyOnce<AnswerRecord, SentResult, AnswerRecord>(ctx, {
     key: `answer:${reminder.id}`,
     home,

@@ -3,15 +3,14 @@
 // confirmation, or its answer to a reminder — and it is recorded now by the step's own record write (which
 // clears the claim), from what the claim says of its mail, before Exchange has even filed the Sent Items copy.
 // Pressing the action again then finds the step done and sends nothing.
-import { toLocalDate } from "../../domain/dates";
 import type { ItRecord } from "../../domain/itRecord";
-import { encodeAnswerRecord, itStatusOf } from "../../domain/itStatus";
+import { encodeAnswerRecord } from "../../domain/itStatus";
 import type { CaseSummary } from "../../domain/caseHeader";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
 import { draftStatus } from "../claims";
 import type { WorkflowContext } from "../context";
 import { claimEvidence } from "../sendPipeline";
-import { answerHome, answerRecordOf, recordAnswer } from "./answerReminder";
+import { answerHome, answerRecordOf, itStatusNow, recordAnswer } from "./answerReminder";
 import { recordConfirmation } from "./confirmToCommunications";
 import { recordMassSend } from "./sendMassMail";
 
@@ -47,7 +46,7 @@ export async function recoverAnswerClaim(
   const claim = answer.claim;
   if (answer.answered || claim?.step !== "reminderAnswer" || !claim.draftId) return reminder.caseProps;
   if ((await draftStatus(ctx, mailbox, claim)) !== "gone") return reminder.caseProps;
-  const status = itStatusOf(record, summary, toLocalDate(ctx.now(), ctx.config.institution.timeZone));
+  const status = itStatusNow(ctx, record, summary);
   const home = answerHome(ctx, mailbox, reminder.id, summary.id);
   const saved = await recordAnswer(ctx, mailbox, home, claim, status.status, claimEvidence(claim));
   return { ...reminder.caseProps, answer: encodeAnswerRecord(saved.record) };

@@ -3,8 +3,9 @@ import { refuseEmptyDraft } from "./massMailContent";
 import { AppError } from "../../domain/errors";
 import { DEFAULT_SCHEDULED_SEND_TIME, instantAt, requestedSendInstant } from "../../domain/schedule";
 import type { Claim } from "../../domain/claim";
-import { guardItStep, itMassMailWentOut, markItSent } from "../../domain/itLifecycle";
-import type { ItRecord } from "../../domain/itRecord";
+import { guardItStep, itMassMailWentOut, markItSent, rememberSendAsRefusal } from "../../domain/itLifecycle";
+import type { ItRecord, SendAsRefusal } from "../../domain/itRecord";
+import type { MailAddress } from "../../domain/types";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
 import { actorOfClaim, releasing } from "../claims";
 import type { ClaimOptions } from "../claims";
@@ -67,7 +68,8 @@ export function sendMassMail(
   const earlyReason = when?.mode === "now" ? when.earlyReason?.trim() : undefined;
   let draftId = "";
   let draft: MailMessage | undefined;
-  return sendExactlyOnce<ItRecord, Partial<NonNullable<ItRecord["sent"]>>, ItRecord>(ctx, {
+  let sender: ItRecord["sender"];
+  const sending = sendExactlyOnce<ItRecord, Partial<NonNullable<ItRecord["sent"]>>, ItRecord>(ctx, {
     key: `massmail:${message.id}`,
     home: itClaimHome(ctx, mailbox, message.id, summary.id),
     options: claimOptions,
@@ -82,6 +84,7 @@ export function sendMassMail(
       if (!record.draftId) throw new AppError("notFound", "Prepare the mass mail first");
       guardItStep(record, "send");
       draftId = record.draftId;
+      sender = record.sender;
       draft = await draftOrGone(ctx, mailbox, draftId);
       if (draft) refuseEmptyDraft(draft);
       return undefined;
@@ -128,6 +131,35 @@ export function sendMassMail(
         requestedFor,
       ),
   });
+  return sending.catch(async (e: unknown) => {
+    const refused = draft?.from ?? sender;
+    if (e instanceof AppError && e.code === "sendAsDenied" && refused) {
+      await rememberRefusal(ctx, opened, refused);
+    }
+    throw e;
+  });
+}
+
+/**
+ * Exchange refused the send as `sender` (403 ErrorSendAsDenied: the operator has no Send As on it). Graph offers no
+ * way to ask beforehand under delegated mail permissions — the refusal comes at submission
+ * (microsoftgraph/microsoft-graph-docs-contrib#7401) — so IT's record remembers it, and the pane says so before
+ * the next send as that sender. Best effort: the refusal itself is what the caller must see, whatever this write does.
+ */
+async function rememberRefusal(ctx: WorkflowContext, opened: ItCase, sender: MailAddress): Promise<void> {
+  const refusal: SendAsRefusal = {
+    address: sender.address,
+    at: ctx.now().toISOString(),
+    ...actorIn(ctx, opened.mailbox),
+  };
+  if (sender.name) refusal.name = sender.name;
+  try {
+    await updateItRecord(ctx, opened.mailbox, opened.message.id, opened.summary.id, (r) =>
+      rememberSendAsRefusal(r, refusal),
+    );
+  } catch {
+    // The send was refused either way; the next refusal is remembered again.
+  }
 }
 
 async function draftOrGone(ctx: WorkflowContext, mailbox: string, draftId: string) {

@@ -2,12 +2,10 @@
 // stands (workflow/it/answerReminder.ts). Once per reminder: an answered reminder shows when and who instead.
 import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useCallback, useState } from "react";
-import { toLocalDate } from "../../../domain/dates";
 import type { AnswerRecord } from "../../../domain/itStatus";
-import { itStatusOf } from "../../../domain/itStatus";
 import type { ItRecord } from "../../../domain/itRecord";
 import { itStatusSentence } from "../../../domain/templates";
-import { answerRecordOf, answerReminder } from "../../../workflow/it/answerReminder";
+import { answerRecordOf, answerReminder, itStatusNow } from "../../../workflow/it/answerReminder";
 import type { ItOpened } from "../../../workflow/it/openItCase";
 import { ActionButton } from "../../components/ActionButton";
 import { useI18n } from "../../I18nContext";
@@ -35,7 +33,7 @@ function initialAnswer(item: ItAnswerReminderProps["item"]): AnswerRecord | unde
 
 export function ItAnswerReminder({ item, record }: ItAnswerReminderProps) {
   const { t, fmt, lang } = useI18n();
-  const { config, now } = useServices();
+  const { config } = useServices();
   const ctx = useWorkflow();
   const [answer, setAnswer] = useState<AnswerRecord | undefined>(() => initialAnswer(item));
   const action = useAction(
@@ -52,7 +50,7 @@ export function ItAnswerReminder({ item, record }: ItAnswerReminderProps) {
         </MessageBarBody>
       </MessageBar>
     );
-  const status = itStatusOf(record, item.summary, toLocalDate(now(), config.institution.timeZone));
+  const status = itStatusNow(ctx, record, item.summary);
   return (
     <>
       <Text>

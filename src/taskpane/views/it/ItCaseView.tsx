@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useState } from "react";
+import type { ReactNode } from "react";
 import { itScheduledPending, itStageOf } from "../../../domain/itLifecycle";
 import type { ItRecord } from "../../../domain/itRecord";
 import { totalRecipients } from "../../../domain/itRecord";
@@ -27,6 +28,8 @@ import {
 import type { SendWhen } from "../../../workflow/it/itActions";
 import type { ItOpened } from "../../../workflow/it/openItCase";
 import { chooseSender, institutionalSender } from "../../../workflow/it/senders";
+import { refusalOf } from "../../../workflow/it/refusedSenders";
+import type { RememberedRefusal } from "../../../workflow/it/refusedSenders";
 import { ActionButton } from "../../components/ActionButton";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { CaseFacts } from "../../components/CaseFacts";
@@ -37,11 +40,13 @@ import { useServices } from "../../ServicesContext";
 import { useAction } from "../../hooks/useAction";
 import type { ActionState } from "../../hooks/useAction";
 import { useAudienceCounts } from "../../hooks/useAudienceCounts";
+import { useRefusedSenders } from "../../hooks/useRefusedSenders";
 import { useWorkflow } from "../../hooks/useWorkflow";
 import { AudiencePicker } from "./AudiencePicker";
 import { ContentReport } from "./ContentReport";
 import { ItAnswerReminder } from "./ItAnswerReminder";
 import { ItReview } from "./ItReview";
+import { mailboxText } from "./mailboxText";
 import { SendConfirmDialog } from "./SendConfirmDialog";
 
 const useStyles = makeStyles({
@@ -65,7 +70,16 @@ export function ItCaseView({ item }: ItCaseViewProps) {
   // A stopped record shows the step it stopped at, with that step's buttons disabled and described by the reason.
   const stage = itStageOf(record);
   const [audiences, setAudiences] = useState<AudienceKey[]>(item.summary.fields.audiences);
-  const sender = chooseSender(config, item.summary.fields.desiredSender);
+  // IT may prepare with the institutional sender on purpose (the requested one was refused before).
+  const [institutionalChosen, setInstitutionalChosen] = useState(false);
+  const sender = institutionalChosen ? institutionalSender(config) : chooseSender(config, item.summary);
+  // Senders Exchange refused before (IT's records): said before preparing and before the send, not after.
+  const refusals = useRefusedSenders(item.mailbox);
+  const remembered: readonly RememberedRefusal[] =
+    refusals.data ?? (record.sendAsRefused ? [{ ...record.sendAsRefused, caseId: record.caseId }] : []);
+  const refusedBefore = (address: string | undefined) => refusalOf(remembered, address);
+  const refusedAsPrepared = refusedBefore(sender.sender.address);
+  const refusedAsDrafted = record.sender ? refusedBefore(record.sender.address) : undefined;
   // When the requester asked for the mass mail (the case as it now stands): scheduled for then by default.
   const requested = requestedSend(ctx, item);
   const requestedFor = requested?.ahead ? requested.at : undefined;
@@ -84,6 +98,8 @@ export function ItCaseView({ item }: ItCaseViewProps) {
     useCallback((when: SendWhen) => sendMassMail(ctx, item, { when }), [ctx, item]),
     setRecord,
   );
+  // What IT chose in the send dialog: the progress says "sending" for a send now, "scheduling" for a scheduled one.
+  const [sendMode, setSendMode] = useState<SendWhen["mode"]>("scheduled");
   const withdraw = useAction(
     useCallback(() => withdrawScheduledMassMail(ctx, item), [ctx, item]),
     setRecord,
@@ -224,12 +240,27 @@ export function ItCaseView({ item }: ItCaseViewProps) {
           <AudiencePicker chosen={audiences} onChange={setAudiences} counts={counts} />
           <Text>
             <Text weight="semibold">{t("it.sender")}: </Text>
-            {sender.sender.name} &lt;{sender.sender.address}&gt;
+            {mailboxText(sender.sender)}
           </Text>
-          {sender.fallback ? (
-            <MessageBar intent="warning">
+          {refusedAsPrepared ? (
+            <RefusedBefore refusal={refusedAsPrepared}>
+              <Button size="small" onClick={() => setInstitutionalChosen(true)}>
+                {t("it.prepareInstitutional")}
+              </Button>
+            </RefusedBefore>
+          ) : null}
+          {sender.fallback && sender.reason ? (
+            <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                {t("it.senderFallback", { requested: item.summary.fields.desiredSender })}
+                {sender.reason === "noAddress"
+                  ? t("it.senderFallbackName", {
+                      requested: item.summary.fields.desiredSender,
+                      requester: mailboxText(item.summary.requester),
+                    })
+                  : t("it.senderFallback", {
+                      requested: item.summary.fields.desiredSender,
+                      address: sender.asked ?? "—",
+                    })}
               </MessageBarBody>
             </MessageBar>
           ) : null}
@@ -266,6 +297,13 @@ export function ItCaseView({ item }: ItCaseViewProps) {
             groupNames={groupNames}
             requested={requested}
           />
+          {refusedAsDrafted && send.error?.code !== "sendAsDenied" ? (
+            <RefusedBefore refusal={refusedAsDrafted}>
+              <Button size="small" disabled={fallback.isRunning} onClick={() => void fallback.run()}>
+                {t("it.useInstitutional")}
+              </Button>
+            </RefusedBefore>
+          ) : null}
           <div className={styles.row}>
             {host.canOpenDraft() && record.draftId ? (
               <Button onClick={() => void host.openDraft(record.draftId ?? "")}>{t("it.review")}</Button>
@@ -276,13 +314,22 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               total={totalRecipients(record.groups)}
               disabled={send.isRunning || !!item.cancelled || record.state === "refused"}
               requestedFor={requestedFor}
+              sender={record.sender}
+              refusedAt={refusedAsDrafted?.at}
               describedBy={item.cancelled ? "it-cancelled-why" : undefined}
-              onConfirm={(when) => void send.run(when)}
+              onConfirm={(when) => {
+                setSendMode(when.mode);
+                void send.run(when);
+              }}
             />
           </div>
           {send.error?.code === "sendAsDenied" ? (
             <MessageBar intent="error" layout="multiline" role="alert">
-              <MessageBarBody>{t("error.sendAsDenied")}</MessageBarBody>
+              <MessageBarBody>
+                {record.sender
+                  ? t("it.sendAsDeniedNamed", { sender: mailboxText(record.sender) })
+                  : t("error.sendAsDenied")}
+              </MessageBarBody>
               <MessageBarActions>
                 <Button size="small" onClick={() => void fallback.run()}>
                   {t("it.useInstitutional")}
@@ -290,7 +337,10 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               </MessageBarActions>
             </MessageBar>
           ) : (
-            <ActionButtonStatus action={send} scheduling={requestedFor !== undefined} />
+            <ActionButtonStatus
+              action={send}
+              scheduling={requestedFor !== undefined && sendMode === "scheduled"}
+            />
           )}
         </>
       ) : null}
@@ -362,6 +412,25 @@ export function ItCaseView({ item }: ItCaseViewProps) {
         imageHosts={imageHostsOf(config)}
       />
     </section>
+  );
+}
+
+/** Exchange refused this sender before (a remembered refusal), with the way out as `children`. */
+function RefusedBefore({ refusal, children }: { refusal: RememberedRefusal; children: ReactNode }) {
+  const { t, fmt } = useI18n();
+  return (
+    <MessageBar intent="warning" layout="multiline" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{t("it.sendAsRefusedTitle")}</MessageBarTitle>
+        {t("it.sendAsRefusedBefore", {
+          at: fmt.dateTime(refusal.at),
+          sender: mailboxText(refusal.name ? { name: refusal.name, address: refusal.address } : refusal),
+          caseId: refusal.caseId,
+          by: refusal.by,
+        })}
+      </MessageBarBody>
+      <MessageBarActions>{children}</MessageBarActions>
+    </MessageBar>
   );
 }
 

@@ -1,12 +1,14 @@
 // The mass mail goes out only after a confirmation that states the groups and the total number of recipients.
 // When the requested date and time is still ahead, the dialog offers scheduling for then first (the default) and
 // "send now" second; sending now before the requested time needs a reason (the confirm button waits for it).
+// It names the sender (name and address) the mass mail goes out as, and warns when Exchange refused it before.
 import { Field, Radio, RadioGroup, Text, Textarea } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Instant } from "../../../domain/types";
+import type { Instant, MailAddress } from "../../../domain/types";
 import type { SendWhen } from "../../../workflow/it/itActions";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { useI18n } from "../../I18nContext";
+import { mailboxText } from "./mailboxText";
 
 export interface SendConfirmDialogProps {
   subject: string;
@@ -15,6 +17,10 @@ export interface SendConfirmDialogProps {
   disabled: boolean;
   /** When the requester asked the mass mail to go out, if that is still ahead (then scheduling is the default). */
   requestedFor?: Instant;
+  /** Who the mass mail goes out as (the draft's sender). */
+  sender?: MailAddress;
+  /** When Exchange refused to send as that sender before (a remembered refusal), if it did. */
+  refusedAt?: Instant;
   /** The id of the text that says why Send is disabled (the cancellation), if it is. */
   describedBy?: string;
   onConfirm(when: SendWhen): void;
@@ -26,6 +32,8 @@ export function SendConfirmDialog({
   total,
   disabled,
   requestedFor,
+  sender,
+  refusedAt,
   describedBy,
   onConfirm,
 }: SendConfirmDialogProps) {
@@ -36,6 +44,18 @@ export function SendConfirmDialog({
   const scheduling = schedulable && choice === "scheduled";
   const needsReason = schedulable && choice === "now";
   const groupList = groups.join(", ");
+  const from = sender ? (
+    <>
+      <Text block weight="semibold">
+        {t("it.sendConfirmFrom", { sender: mailboxText(sender) })}
+      </Text>
+      {refusedAt ? (
+        <Text block role="alert">
+          {t("it.sendConfirmRefused", { at: fmt.dateTime(refusedAt) })}
+        </Text>
+      ) : null}
+    </>
+  ) : null;
   return (
     <ConfirmDialog
       triggerLabel={schedulable ? t("it.scheduleSend") : t("it.sendNow")}
@@ -56,6 +76,7 @@ export function SendConfirmDialog({
         )
       }
     >
+      {from}
       {schedulable ? (
         <>
           <Field label={t("it.sendChoiceLabel")}>
@@ -82,7 +103,7 @@ export function SendConfirmDialog({
           </Text>
         </>
       ) : (
-        t("it.sendConfirmBody", { subject, groups: groupList })
+        <Text block>{t("it.sendConfirmBody", { subject, groups: groupList })}</Text>
       )}
     </ConfirmDialog>
   );
