@@ -57,22 +57,32 @@ function keysOf(match: RegExpExecArray): readonly AudienceKey[] {
   return [];
 }
 
-/** Is an exclusion word between the start of the term's clause and the term? */
-function isExcluded(folded: string, index: number): boolean {
-  let clauseStart = index;
-  while (clauseStart > 0 && !CLAUSE_END.test(folded.charAt(clauseStart - 1))) clauseStart--;
-  EXCLUSION.lastIndex = clauseStart;
-  const m = EXCLUSION.exec(folded);
-  return m !== null && m.index < index;
+/** Where exclusion words start in a folded text, in order (none straddles a clause end: they have no . ; or line break). */
+function exclusionStarts(folded: string): number[] {
+  const starts: number[] = [];
+  EXCLUSION.lastIndex = 0;
+  for (let m = EXCLUSION.exec(folded); m; m = EXCLUSION.exec(folded)) starts.push(m.index);
+  return starts;
 }
 
 /** The audiences named in a folded text, in the canonical order; empty when none is named. */
 export function findAudiences(folded: string): AudienceKey[] {
   const included = new Set<AudienceKey>();
   const excluded = new Set<AudienceKey>();
+  const exclusions = exclusionStarts(folded);
+  // Terms come in order, so the start of the current clause and the first exclusion word in it only move
+  // forward: one pass over the text in all, however many terms a long clause holds.
+  let scanned = 0;
+  let clauseStart = 0;
+  let next = 0;
   TERM_RE.lastIndex = 0;
   for (let m = TERM_RE.exec(folded); m; m = TERM_RE.exec(folded)) {
-    const target = isExcluded(folded, m.index) ? excluded : included;
+    for (; scanned < m.index; scanned++)
+      if (CLAUSE_END.test(folded.charAt(scanned))) clauseStart = scanned + 1;
+    while (next < exclusions.length && (exclusions[next] ?? 0) < clauseStart) next++;
+    // An exclusion word between the start of the term's clause and the term excludes it.
+    const isExcluded = next < exclusions.length && (exclusions[next] ?? 0) < m.index;
+    const target = isExcluded ? excluded : included;
     for (const key of keysOf(m)) target.add(key);
   }
   return AUDIENCE_KEYS.filter((key) => included.has(key) && !excluded.has(key));

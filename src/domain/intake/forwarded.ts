@@ -60,40 +60,63 @@ export function parseAddress(value: string): MailAddress | undefined {
   return BARE_ADDRESS.test(plain) ? { address: plain } : { name: plain, address: "" };
 }
 
-/** The header lines that follow line `first` (and the index of the first line after them). */
-function headerRun(lines: Line[], first: number): { headers: Line[]; next: number } {
-  const headers: Line[] = [];
-  let i = first;
-  while (i < lines.length && HEADER_LINE.test(lines[i]?.folded ?? "")) {
-    headers.push(lines[i] as Line);
-    i++;
+/**
+ * For every line, facts about the run of header lines from it on, computed in one backward pass: where the
+ * run ends and the first "Enviado:/Sent:" and "Asunto:/Subject:" lines in it. A text of many "De:" lines
+ * then costs one look at each line, not one scan of the rest of the run per line.
+ */
+interface HeaderRuns {
+  end: number[];
+  sent: number[];
+  subject: number[];
+}
+
+function headerRuns(lines: readonly Line[]): HeaderRuns {
+  const n = lines.length;
+  const runs: HeaderRuns = {
+    end: new Array<number>(n + 1),
+    sent: new Array<number>(n + 1),
+    subject: new Array<number>(n + 1),
+  };
+  runs.end[n] = runs.sent[n] = runs.subject[n] = n;
+  for (let i = n - 1; i >= 0; i--) {
+    const folded = lines[i]?.folded ?? "";
+    runs.end[i] = HEADER_LINE.test(folded) ? (runs.end[i + 1] ?? n) : i;
+    runs.sent[i] = SENT_LINE.test(folded) ? i : (runs.sent[i + 1] ?? n);
+    runs.subject[i] = SUBJECT_LINE.test(folded) ? i : (runs.subject[i + 1] ?? n);
   }
-  return { headers, next: i };
+  return runs;
+}
+
+/** The header lines that follow line `first` (and the index of the first line after them). */
+function headerRun(lines: Line[], runs: HeaderRuns, first: number): { headers: Line[]; next: number } {
+  const next = runs.end[first] ?? first;
+  return { headers: lines.slice(first, next), next };
 }
 
 /** A "De:" line starts a header block only if it looks written by a mail client, not by the requester. */
-function isClientHeader(headers: Line[]): boolean {
-  const from = headers[0];
-  const sent = headers.find((h) => SENT_LINE.test(h.folded));
-  const hasSubject = headers.some((h) => SUBJECT_LINE.test(h.folded));
+function isClientHeader(lines: readonly Line[], runs: HeaderRuns, first: number): boolean {
+  const end = runs.end[first] ?? first;
+  const from = end > first ? lines[first] : undefined;
+  const sentIndex = runs.sent[first] ?? end;
+  const sent = sentIndex < end ? lines[sentIndex] : undefined;
+  const hasSubject = (runs.subject[first] ?? end) < end;
   if (!from || !sent || !hasSubject) return false;
   return from.text.includes("@") || TIME.test(sent.text);
 }
 
 export function findInnermost(text: string): InnermostRequest {
   const lines = splitLines(text);
+  const runs = headerRuns(lines);
   let found: { headers: Line[]; next: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     if (MARKER.test(line.folded)) {
-      found = headerRun(lines, i + 1);
+      found = headerRun(lines, runs, i + 1);
       i = Math.max(i, found.next - 1);
-    } else if (FROM_LINE.test(line.folded)) {
-      const run = headerRun(lines, i);
-      if (isClientHeader(run.headers)) {
-        found = run;
-        i = run.next - 1;
-      }
+    } else if (FROM_LINE.test(line.folded) && isClientHeader(lines, runs, i)) {
+      found = headerRun(lines, runs, i);
+      i = found.next - 1;
     }
   }
   if (!found) return { start: 0 };
