@@ -29,8 +29,23 @@ import { soundsUrgent, urgencyFromLabel } from "./urgency";
 export type * from "./types";
 export { REQUIRED_FIELDS } from "./types";
 
+/**
+ * How much of a request body extraction reads, in UTF-16 units. Extraction is linear in the body's size; a
+ * 1 MB request is read whole, while a 10 MB one (a pasted document, a base64 image inlined in the HTML) is read
+ * up to here so that opening it cannot freeze the pane; the proposal then says so (`truncated`).
+ */
+export const MAX_BODY_LENGTH = 1_500_000;
+
+/** The body cut at MAX_BODY_LENGTH: before a tag (HTML) or at a line break (text), never inside one. */
+function boundedBody(body: string, bodyType: "html" | "text"): string | undefined {
+  if (body.length <= MAX_BODY_LENGTH) return undefined;
+  const cut = body.lastIndexOf(bodyType === "html" ? "<" : "\n", MAX_BODY_LENGTH);
+  return body.slice(0, cut > 0 ? cut : MAX_BODY_LENGTH);
+}
+
 export function extractRequest(message: RequestMessage, options: ExtractOptions): RequestProposal {
-  const body = readBody(message.body, message.bodyType);
+  const bounded = boundedBody(message.body, message.bodyType);
+  const body = readBody(bounded ?? message.body, message.bodyType);
   const text = body.text;
   const folded = fold(text);
   const inner = findInnermost(text);
@@ -90,6 +105,9 @@ export function extractRequest(message: RequestMessage, options: ExtractOptions)
     },
     missing: [],
     notes,
+    ...(bounded !== undefined
+      ? { truncated: { readLength: bounded.length, length: message.body.length } }
+      : {}),
   };
   proposal.missing = REQUIRED_FIELDS.filter((field) => proposal[field].source === "missing");
   return proposal;

@@ -74,6 +74,11 @@ export interface RequestProposal {
   attachments: ProposedField<AttachmentInfo[]>;
   missing: RequiredField[];
   notes: IntakeNote[];
+  /**
+   * Present when the body was too long to read whole (see MAX_BODY_LENGTH): only its first `readLength` of
+   * `length` UTF-16 units were read, so the professional should check the fields against the request itself.
+   */
+  truncated?: { readLength: number; length: number };
 }
 
 export interface ExtractOptions {
