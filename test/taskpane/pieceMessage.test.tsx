@@ -44,14 +44,18 @@ describe("the message preview of a request whose message is an attached piece", 
   it("names the piece under the 'stated in the request' badge (es)", async () => {
     const preview = await previewOf("03-flyer-attachment.json", "es-CO");
     expect(within(preview).getByText("Indicado en la solicitud")).toBeTruthy();
-    expect(within(preview).getByText("El mensaje es la pieza adjunta: pieza-curso-ofimatica.png.")).toBeTruthy();
+    expect(
+      within(preview).getByText("El mensaje es la pieza adjunta: pieza-curso-ofimatica.png."),
+    ).toBeTruthy();
     expect(within(preview).queryByText("La solicitud no trae el texto del mensaje.")).toBeNull();
   });
 
   it("does the same in English", async () => {
     const preview = await previewOf("03-flyer-attachment.json", "en-US");
     expect(within(preview).getByText("Stated in the request")).toBeTruthy();
-    expect(within(preview).getByText("The message is the attached piece: pieza-curso-ofimatica.png.")).toBeTruthy();
+    expect(
+      within(preview).getByText("The message is the attached piece: pieza-curso-ofimatica.png."),
+    ).toBeTruthy();
     expect(within(preview).queryByText("The request does not include the message text.")).toBeNull();
   });
 
