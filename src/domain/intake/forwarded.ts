@@ -27,6 +27,8 @@ const HEADER_LINE =
   /^(?:de|from|enviado(?: el)?|sent|fecha|date|para|to|cc|cco|bcc|asunto|subject|importancia|importance|responder a|reply-to)\s*:/;
 const SENT_LINE = /^(?:enviado(?: el)?|sent|fecha|date)\s*:/;
 const SUBJECT_LINE = /^(?:asunto|subject)\s*:/;
+/** A reply's attribution line above quoted mail: "El lun, 1 dic 2026 a las 9:00, Ana <a@b> escribió:". */
+const ATTRIBUTION = /^(?:el|on) .{1,200}(?:escribio|wrote) ?:$/;
 const TIME = /\b\d{1,2}:\d{2}\b/;
 const ADDRESS_IN_BRACKETS = /^(.*?)\s*[<[](?:mailto:)?([^\s<>[\]]+@[^\s<>[\]]+)[>\]]\s*$/i;
 const BARE_ADDRESS = /^[^\s<>@]+@[^\s<>@]+$/;
@@ -130,4 +132,24 @@ export function findInnermost(text: string): InnermostRequest {
     ...(from ? { from } : {}),
     ...(subjectLine ? { subjectLine: headerValue(subjectLine) } : {}),
   };
+}
+
+/**
+ * Where quoted earlier mail begins, in text order: a marker line ("-----Mensaje original-----"), a client's
+ * header block ("De: … Enviado: … Asunto: …") or a reply's attribution line ("El … escribió:", "On … wrote:").
+ * Whatever follows one is mail the request quotes, not the request's own words.
+ */
+export function findQuoteStarts(text: string): number[] {
+  const lines = splitLines(text);
+  const runs = headerRuns(lines);
+  const starts: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (MARKER.test(line.folded) || ATTRIBUTION.test(line.folded)) starts.push(line.start);
+    else if (FROM_LINE.test(line.folded) && isClientHeader(lines, runs, i)) {
+      starts.push(line.start);
+      i = (runs.end[i] ?? i + 1) - 1;
+    }
+  }
+  return starts;
 }

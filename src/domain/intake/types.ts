@@ -86,6 +86,8 @@ export interface ExtractOptions {
   sanitizeHtml: (html: string) => string;
   /** IANA zone in which "today", "mañana" and "next Monday" are read, e.g. "America/Bogota". */
   timeZone: string;
+  /** The institution's configured audiences: what a request "to everyone" means (default: every known one). */
+  audiences?: readonly AudienceKey[];
 }
 
 /** A half-open span [start, end) of the request's text. */
