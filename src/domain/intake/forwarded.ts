@@ -33,13 +33,16 @@ const TIME = /\b\d{1,2}:\d{2}\b/;
 const ADDRESS_IN_BRACKETS = /^(.*?)\s*[<[](?:mailto:)?([^\s<>[\]]+@[^\s<>[\]]+)[>\]]\s*$/i;
 const BARE_ADDRESS = /^[^\s<>@]+@[^\s<>@]+$/;
 
-function splitLines(text: string): Line[] {
+/** The text's lines, trimmed; `folded` is fold(text), passed in when the caller already has it. */
+function splitLines(text: string, folded: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   for (const raw of text.split("\n")) {
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
-    lines.push({ start: start + lead, text: trimmed, folded: fold(trimmed) });
+    // Folding keeps every position and never makes or unmakes whitespace, so the folded line is a slice.
+    const at = start + lead;
+    lines.push({ start: at, text: trimmed, folded: folded.slice(at, at + trimmed.length) });
     start += raw.length + 1;
   }
   return lines;
@@ -107,8 +110,8 @@ function isClientHeader(lines: readonly Line[], runs: HeaderRuns, first: number)
   return from.text.includes("@") || TIME.test(sent.text);
 }
 
-export function findInnermost(text: string): InnermostRequest {
-  const lines = splitLines(text);
+export function findInnermost(text: string, folded: string = fold(text)): InnermostRequest {
+  const lines = splitLines(text, folded);
   const runs = headerRuns(lines);
   let found: { headers: Line[]; next: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -139,8 +142,8 @@ export function findInnermost(text: string): InnermostRequest {
  * header block ("De: … Enviado: … Asunto: …") or a reply's attribution line ("El … escribió:", "On … wrote:").
  * Whatever follows one is mail the request quotes, not the request's own words.
  */
-export function findQuoteStarts(text: string): number[] {
-  const lines = splitLines(text);
+export function findQuoteStarts(text: string, folded: string = fold(text)): number[] {
+  const lines = splitLines(text, folded);
   const runs = headerRuns(lines);
   const starts: number[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -38,6 +38,8 @@ const EMOJI_PART =
  */
 // eslint-disable-next-line no-misleading-character-class -- the class lists joiners and selectors on their own, on purpose.
 const ZERO_WIDTH_SPACE = new RegExp(`(?<![${EMOJI_PART}])\\u200B(?![${EMOJI_PART}\\p{M}])`, "gu");
+/** Any of the invisible characters above: most text has none, and then both passes are skipped. */
+const HAS_INVISIBLE = /[\u2060\uFEFF\u00AD\u200B]/;
 const SPACES = /[ \t\n\r\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 /**
@@ -68,7 +70,8 @@ class TextWriter {
 
   /** Appends collapsed text; returns what was written and where, or undefined for whitespace only. */
   text(raw: string): { shown: string; start: number } | undefined {
-    let s = raw.replace(INVISIBLE, "").replace(ZERO_WIDTH_SPACE, "").replace(SPACES, " ");
+    const visible = HAS_INVISIBLE.test(raw) ? raw.replace(INVISIBLE, "").replace(ZERO_WIDTH_SPACE, "") : raw;
+    let s = visible.replace(SPACES, " ");
     if (s.startsWith(" ")) {
       this.pendingSpace = true;
       s = s.slice(1);

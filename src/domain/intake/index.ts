@@ -34,7 +34,7 @@ export { REQUIRED_FIELDS } from "./types";
  * 1 MB request is read whole, while a 10 MB one (a pasted document, a base64 image inlined in the HTML) is read
  * up to here so that opening it cannot freeze the pane; the proposal then says so (`truncated`).
  */
-export const MAX_BODY_LENGTH = 1_500_000;
+export const MAX_BODY_LENGTH = 1_100_000;
 
 /** The body cut at MAX_BODY_LENGTH: before a tag (HTML) or at a line break (text), never inside one. */
 function boundedBody(body: string, bodyType: "html" | "text"): string | undefined {
@@ -60,8 +60,8 @@ export function extractRequest(message: RequestMessage, options: ExtractOptions)
   const body = readBody(bounded ?? message.body, message.bodyType);
   const text = body.text;
   const folded = fold(text);
-  const quotes = findQuoteStarts(text);
-  const inner = requestAboveQuotes(folded, quotes) ? { start: 0 } : findInnermost(text);
+  const quotes = findQuoteStarts(text, folded);
+  const inner = requestAboveQuotes(folded, quotes) ? { start: 0 } : findInnermost(text, folded);
   // Quoted earlier mail below the request (a reply's history) is not the request: no field reads it.
   const region: Span = { start: inner.start, end: quotes.find((q) => q > inner.start) ?? text.length };
   const requester = inner.from ?? message.from;
