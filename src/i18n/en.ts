@@ -119,6 +119,8 @@ export const en: Record<MessageKey, string> = {
     "Pregón will not change this record. Ask support to look at it with the detail below.",
   "request.title": "New request",
   "request.subtitle": "Check what Pregón found and create the case.",
+  "request.truncated":
+    "The request is very long: Pregón read only its first {read} of {total} characters. Check the fields and the message against the request.",
   "field.requestingUnit": "Requesting unit",
   "field.desiredSender": "Sender of the mass mail",
   "field.subject": "Mass mail subject",
@@ -140,6 +142,7 @@ export const en: Record<MessageKey, string> = {
   "source.missing": "Not found: fill it in",
   "preview.title": "Message preview",
   "preview.empty": "The request does not include the message text.",
+  "preview.piece": "The message is the attached piece: {names}.",
   "preview.externalHeld":
     "External images not shown: {count}. They load from another server, which would learn who opened the message.",
   "preview.externalBlocked":

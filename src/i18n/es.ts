@@ -119,6 +119,8 @@ export const es = {
     "Pregón no modificará este registro. Pida a soporte que lo revise con el detalle de abajo.",
   "request.title": "Nueva solicitud",
   "request.subtitle": "Revise lo que Pregón encontró y cree el caso.",
+  "request.truncated":
+    "La solicitud es muy extensa: Pregón leyó solo sus primeros {read} de {total} caracteres. Compare los campos y el mensaje con la solicitud.",
   "field.requestingUnit": "Unidad solicitante",
   "field.desiredSender": "Remitente del envío",
   "field.subject": "Asunto del correo masivo",
@@ -140,6 +142,7 @@ export const es = {
   "source.missing": "No encontrado: complete",
   "preview.title": "Vista previa del mensaje",
   "preview.empty": "La solicitud no trae el texto del mensaje.",
+  "preview.piece": "El mensaje es la pieza adjunta: {names}.",
   "preview.externalHeld":
     "Imágenes externas sin mostrar: {count}. Se cargan desde otro servidor, que sabría quién abrió el mensaje.",
   "preview.externalBlocked":

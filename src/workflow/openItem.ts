@@ -112,6 +112,7 @@ export async function openMessage(
   const proposal = extractRequest(request, {
     sanitizeHtml: ctx.sanitizeHtml,
     timeZone: ctx.config.institution.timeZone,
+    audiences: ctx.config.audiences.map((a) => a.key),
   });
   return {
     kind: "request",

@@ -1,7 +1,8 @@
 // How each field chooses between its labelled value, what free text says, and its default.
 // A labelled value always wins: the requester took the trouble to structure the request.
 import type { AudienceKey, DateOnly, Lang, Urgency } from "../types";
-import { findAudiences } from "./audiences";
+import { AUDIENCE_KEYS } from "../types";
+import { readAudiences } from "./audiences";
 import type { LabelledValue } from "./labelledValues";
 import type { PhraseMatch } from "./phrases";
 import { cleanInline } from "./plainText";
@@ -21,14 +22,21 @@ export function proposeText(
   return value ? { value, source: "inferred" } : MISSING;
 }
 
-/** A labelled audience that names none of the three (e.g. "egresados") does not stop inference. */
+/**
+ * A labelled audience that names none of the three (e.g. "egresados") does not stop inference. A request to
+ * everyone ("Destinatarios: todos", "toda la comunidad universitaria") means every configured audience, and
+ * that is Pregón's reading, not the request's words: it is marked inferred so the professional checks it.
+ */
 export function proposeAudiences(
   label: LabelledValue | undefined,
   instructions: string,
+  configured: readonly AudienceKey[] = AUDIENCE_KEYS,
 ): ProposedField<AudienceKey[]> {
-  const fromLabel = label ? findAudiences(label.folded) : [];
-  if (fromLabel.length > 0) return { value: fromLabel, source: "labelled" };
-  const inferred = findAudiences(instructions);
+  const fromLabel = label ? readAudiences(label.folded, configured) : undefined;
+  if (fromLabel && fromLabel.keys.length > 0) {
+    return { value: fromLabel.keys, source: fromLabel.everyone ? "inferred" : "labelled" };
+  }
+  const inferred = readAudiences(instructions, configured).keys;
   return inferred.length > 0 ? { value: inferred, source: "inferred" } : MISSING;
 }
 

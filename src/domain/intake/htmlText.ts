@@ -38,19 +38,40 @@ const EMOJI_PART =
  */
 // eslint-disable-next-line no-misleading-character-class -- the class lists joiners and selectors on their own, on purpose.
 const ZERO_WIDTH_SPACE = new RegExp(`(?<![${EMOJI_PART}])\\u200B(?![${EMOJI_PART}\\p{M}])`, "gu");
+/** Any of the invisible characters above: most text has none, and then both passes are skipped. */
+const HAS_INVISIBLE = /[\u2060\uFEFF\u00AD\u200B]/;
 const SPACES = /[ \t\n\r\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
+/**
+ * Builds the text in pieces: line breaks and cell tabs are pieces of their own, so that everything the writer
+ * asks about the end of the text ("at a line start?", "how many line breaks?") looks at the last few pieces
+ * only. Appending to one string and reading its end would make V8 flatten the whole text at every block,
+ * which is quadratic in the size of the request.
+ */
 class TextWriter {
-  out = "";
+  private readonly pieces: string[] = [];
+  /** Length of the text written so far. */
+  length = 0;
   private pendingSpace = false;
 
+  private last(back = 0): string | undefined {
+    return this.pieces[this.pieces.length - 1 - back];
+  }
+
+  private append(piece: string): void {
+    this.pieces.push(piece);
+    this.length += piece.length;
+  }
+
   private atLineStart(): boolean {
-    return this.out === "" || this.out.endsWith("\n") || this.out.endsWith("\t");
+    const last = this.last();
+    return last === undefined || last === "\n" || last === "\t";
   }
 
   /** Appends collapsed text; returns what was written and where, or undefined for whitespace only. */
   text(raw: string): { shown: string; start: number } | undefined {
-    let s = raw.replace(INVISIBLE, "").replace(ZERO_WIDTH_SPACE, "").replace(SPACES, " ");
+    const visible = HAS_INVISIBLE.test(raw) ? raw.replace(INVISIBLE, "").replace(ZERO_WIDTH_SPACE, "") : raw;
+    let s = visible.replace(SPACES, " ");
     if (s.startsWith(" ")) {
       this.pendingSpace = true;
       s = s.slice(1);
@@ -58,41 +79,45 @@ class TextWriter {
     if (s === "") return undefined;
     const trailing = s.endsWith(" ");
     if (trailing) s = s.slice(0, -1);
-    if (this.pendingSpace && !this.atLineStart()) this.out += " ";
+    if (this.pendingSpace && !this.atLineStart()) this.append(" ");
     this.pendingSpace = trailing;
-    const start = this.out.length;
-    this.out += s;
+    const start = this.length;
+    this.append(s);
     return { shown: s, start };
   }
 
   image(): void {
-    if (this.pendingSpace && !this.atLineStart()) this.out += " ";
+    if (this.pendingSpace && !this.atLineStart()) this.append(" ");
     this.pendingSpace = false;
-    this.out += IMAGE_MARK;
+    this.append(IMAGE_MARK);
   }
 
   /** Ensures the text ends with `count` line breaks (none at the very start). */
   breakLines(count: 1 | 2): void {
     this.pendingSpace = false;
-    if (this.out === "") return;
-    // Scans back by hand: a regex anchored at the end would rescan the whole text at every block.
-    let end = this.out.length;
-    while (end > 0 && this.out.charAt(end - 1) === "\t") end--;
-    if (end < this.out.length) this.out = this.out.slice(0, end);
+    if (this.pieces.length === 0) return;
+    while (this.last() === "\t") {
+      this.pieces.pop();
+      this.length -= 1;
+    }
     let have = 0;
-    while (have < end && this.out.charAt(end - 1 - have) === "\n") have++;
-    for (let i = have; i < count; i++) this.out += "\n";
+    while (this.last(have) === "\n") have++;
+    for (let i = have; i < count; i++) this.append("\n");
   }
 
   /** A <br>: always a new line, but never more than one blank line in a row. */
   lineBreak(): void {
     this.pendingSpace = false;
-    if (!this.out.endsWith("\n\n")) this.out += "\n";
+    if (!(this.last() === "\n" && this.last(1) === "\n")) this.append("\n");
   }
 
   cell(): void {
     this.pendingSpace = false;
-    if (!this.atLineStart()) this.out += "\t";
+    if (!this.atLineStart()) this.append("\t");
+  }
+
+  toString(): string {
+    return this.pieces.join("");
   }
 }
 
@@ -100,22 +125,22 @@ function layoutNode(node: HtmlNode, w: TextWriter): void {
   if (node.kind === "text") {
     const written = w.text(node.data);
     node.shown = written?.shown ?? "";
-    node.start = written?.start ?? w.out.length;
+    node.start = written?.start ?? w.length;
     node.end = node.start + node.shown.length;
     return;
   }
   if (HIDDEN_ELEMENTS.has(node.name)) {
-    node.start = node.end = w.out.length;
+    node.start = node.end = w.length;
     return;
   }
   const block = PARAGRAPHS.has(node.name) ? 2 : LINES.has(node.name) ? 1 : 0;
   if (block) w.breakLines(block);
   if (node.name === "td" || node.name === "th") w.cell();
-  node.start = w.out.length;
+  node.start = w.length;
   if (node.name === "br") w.lineBreak();
   else if (node.name === "img") w.image();
   for (const child of node.children) layoutNode(child, w);
-  node.end = w.out.length;
+  node.end = w.length;
   if (block) w.breakLines(block);
 }
 
@@ -124,8 +149,8 @@ export function layoutHtml(root: HtmlElement): string {
   const w = new TextWriter();
   for (const child of root.children) layoutNode(child, w);
   root.start = 0;
-  root.end = w.out.length;
-  return w.out.replace(/\s+$/, "");
+  root.end = w.length;
+  return w.toString().trimEnd();
 }
 
 /** The text a reader sees in an HTML fragment (used for untrusted subject lines and sanitized HTML). */

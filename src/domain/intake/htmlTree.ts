@@ -42,7 +42,8 @@ export function parseHtml(html: string): HtmlElement {
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        const el = element(name, { ...attribs });
+        // htmlparser2 hands each tag a fresh object: kept as it is, not copied.
+        const el = element(name, attribs);
         current().children.push(el);
         stack.push(el);
       },

@@ -12,7 +12,7 @@ import { attachmentsToCarry } from "./attachments";
 import { readBody } from "./body";
 import { proposeAudiences, proposeDate, proposeText, proposeUrgency } from "./fieldRules";
 import { fold } from "./fold";
-import { findInnermost } from "./forwarded";
+import { findInnermost, findQuoteStarts } from "./forwarded";
 import { htmlToText } from "./htmlText";
 import { readLabelledValues } from "./labelledValues";
 import { findLabels } from "./labels";
@@ -29,12 +29,41 @@ import { soundsUrgent, urgencyFromLabel } from "./urgency";
 export type * from "./types";
 export { REQUIRED_FIELDS } from "./types";
 
+/**
+ * How much of a request body extraction reads, in UTF-16 units. Extraction is linear in the body's size; a
+ * 1 MB request is read whole, while a 10 MB one (a pasted document, a base64 image inlined in the HTML) is read
+ * up to here so that opening it cannot freeze the pane; the proposal then says so (`truncated`).
+ */
+export const MAX_BODY_LENGTH = 1_100_000;
+
+/** The body cut at MAX_BODY_LENGTH: before a tag (HTML) or at a line break (text), never inside one. */
+function boundedBody(body: string, bodyType: "html" | "text"): string | undefined {
+  if (body.length <= MAX_BODY_LENGTH) return undefined;
+  const cut = body.lastIndexOf(bodyType === "html" ? "<" : "\n", MAX_BODY_LENGTH);
+  return body.slice(0, cut > 0 ? cut : MAX_BODY_LENGTH);
+}
+
+/**
+ * A reply that states the request itself above the mail it quotes ("Mensaje: …" and the rest on top, the
+ * earlier thread below): the request is on top. A forward's cover note ("Les reenvío la solicitud") states no
+ * fields, so a forwarded request is still read from the innermost message.
+ */
+function requestAboveQuotes(folded: string, quotes: readonly number[]): boolean {
+  const first = quotes[0];
+  if (first === undefined || first === 0) return false;
+  const hits = findLabels(folded, { start: 0, end: first }).filter((h) => h.lineStart && h.endsMessage);
+  return hits.some((h) => h.field === "message") || new Set(hits.map((h) => h.field)).size >= 2;
+}
+
 export function extractRequest(message: RequestMessage, options: ExtractOptions): RequestProposal {
-  const body = readBody(message.body, message.bodyType);
+  const bounded = boundedBody(message.body, message.bodyType);
+  const body = readBody(bounded ?? message.body, message.bodyType);
   const text = body.text;
   const folded = fold(text);
-  const inner = findInnermost(text);
-  const region: Span = { start: inner.start, end: text.length };
+  const quotes = findQuoteStarts(text, folded);
+  const inner = requestAboveQuotes(folded, quotes) ? { start: 0 } : findInnermost(text, folded);
+  // Quoted earlier mail below the request (a reply's history) is not the request: no field reads it.
+  const region: Span = { start: inner.start, end: quotes.find((q) => q > inner.start) ?? text.length };
   const requester = inner.from ?? message.from;
   const forwardedBy = inner.start > 0 ? message.from : undefined;
   // Subject lines are untrusted too: read as HTML so that markup and script content fall away.
@@ -49,7 +78,11 @@ export function extractRequest(message: RequestMessage, options: ExtractOptions)
     (h) => h.field !== "message" && (!located || h.start < located.cueStart || h.start >= located.span.end),
   );
   const labelled = readLabelledValues(text, fieldHits, allHits);
-  const consumed: Span[] = [{ start: 0, end: region.start }, ...labelled.spans];
+  const consumed: Span[] = [
+    { start: 0, end: region.start },
+    { start: region.end, end: text.length },
+    ...labelled.spans,
+  ];
   if (located) consumed.push({ start: located.cueStart, end: located.span.end });
   const freeText = mask(folded, consumed);
   const label = labelled.values;
@@ -81,7 +114,7 @@ export function extractRequest(message: RequestMessage, options: ExtractOptions)
     desiredSender,
     subject: proposeText(label.get("subject"), subjectPhrase, text),
     message: proposedMessage.field,
-    audiences: proposeAudiences(label.get("audiences"), instructions),
+    audiences: proposeAudiences(label.get("audiences"), instructions, options.audiences),
     requestedDate: date.field,
     urgency: proposeUrgency(label.get("urgency"), urgencyFromLabel, soundsUrgent(urgencyText)),
     attachments: {
@@ -90,6 +123,9 @@ export function extractRequest(message: RequestMessage, options: ExtractOptions)
     },
     missing: [],
     notes,
+    ...(bounded !== undefined
+      ? { truncated: { readLength: bounded.length, length: message.body.length } }
+      : {}),
   };
   proposal.missing = REQUIRED_FIELDS.filter((field) => proposal[field].source === "missing");
   return proposal;

@@ -96,24 +96,55 @@ const LABEL = new RegExp(
   `(${[...byName.keys()].sort((a, b) => b.length - a.length).join("|")})[ \\u00A0]*[:\\t]`,
   "g",
 );
-const LINE_PREFIX = /^[ \t]*(?:[-•*·–]|\d{1,2}[.)])?[ \t]*$/;
-const AFTER_SENTENCE = /(?:[.;!?]|\t) *$/;
+const BULLETS = new Set(["-", "•", "*", "·", "–"]);
+const isBlank = (c: string) => c === " " || c === "\t";
+const isDigit = (c: string) => c >= "0" && c <= "9";
 
-function labelPosition(folded: string, index: number, regionStart: number): "line" | "inline" | undefined {
-  const lineStart = Math.max(regionStart, folded.lastIndexOf("\n", index - 1) + 1);
-  const prefix = folded.slice(lineStart, index);
-  if (LINE_PREFIX.test(prefix)) return "line";
-  return AFTER_SENTENCE.test(prefix) ? "inline" : undefined;
+/**
+ * Is `folded[lineStart, index)` only an optional bullet ("-", "•", "1.", "2)") between spaces and tabs?
+ * Read backwards from the label, so the work is the prefix's few characters, not the whole line.
+ */
+function onlyBulletBefore(folded: string, lineStart: number, index: number): boolean {
+  let at = index;
+  while (at > lineStart && isBlank(folded.charAt(at - 1))) at--;
+  if (at === lineStart) return true;
+  const mark = folded.charAt(at - 1);
+  if (BULLETS.has(mark)) at--;
+  else if (mark === "." || mark === ")") {
+    // One or two digits before the mark.
+    let first = at - 1;
+    while (at - 1 - first < 2 && first > lineStart && isDigit(folded.charAt(first - 1))) first--;
+    if (first === at - 1) return false;
+    at = first;
+  } else return false;
+  while (at > lineStart && isBlank(folded.charAt(at - 1))) at--;
+  return at === lineStart;
+}
+
+/** Does `folded[lineStart, index)` end with a sentence's end (or a cell's tab) and spaces? */
+function afterSentence(folded: string, lineStart: number, index: number): boolean {
+  let at = index;
+  while (at > lineStart && folded.charAt(at - 1) === " ") at--;
+  return at > lineStart && ".;!?\t".includes(folded.charAt(at - 1));
+}
+
+function labelPosition(folded: string, index: number, lineStart: number): "line" | "inline" | undefined {
+  if (onlyBulletBefore(folded, lineStart, index)) return "line";
+  return afterSentence(folded, lineStart, index) ? "inline" : undefined;
 }
 
 /** Every label in `region` of the folded text, in order. */
 export function findLabels(folded: string, region: Span): LabelHit[] {
   const hits: LabelHit[] = [];
   const text = folded.slice(0, region.end);
+  // Matches come in order, so the start of the current line is followed forwards: one pass in all.
+  let scanned = region.start;
+  let lineStart = region.start;
   LABEL.lastIndex = region.start;
   for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    for (; scanned < m.index; scanned++) if (text.charAt(scanned) === "\n") lineStart = scanned + 1;
     const group = byName.get(m[1] ?? "");
-    const position = labelPosition(text, m.index, region.start);
+    const position = labelPosition(text, m.index, lineStart);
     if (!group || !position) {
       LABEL.lastIndex = m.index + 1;
       continue;

@@ -3,12 +3,25 @@
 // so sentence and line boundaries are unchanged; positions do not move.
 import type { Span } from "./types";
 
+/** A span's text with every character but line breaks turned into a space. */
+function blank(text: string): string {
+  return text.replace(/[^\n]+/g, (run) => " ".repeat(run.length));
+}
+
 export function mask(text: string, spans: readonly Span[]): string {
-  const chars = text.split("");
-  for (const span of spans) {
-    for (let i = Math.max(0, span.start); i < Math.min(chars.length, span.end); i++) {
-      if (chars[i] !== "\n") chars[i] = " ";
-    }
+  // Clamped, in order, overlaps merged: then the text is copied once, blanked pieces in between.
+  const ordered = spans
+    .map((s) => ({ start: Math.max(0, s.start), end: Math.min(text.length, s.end) }))
+    .filter((s) => s.start < s.end)
+    .sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const span of ordered) {
+    const start = Math.max(at, span.start);
+    if (span.end <= start) continue;
+    pieces.push(text.slice(at, start), blank(text.slice(start, span.end)));
+    at = span.end;
   }
-  return chars.join("");
+  pieces.push(text.slice(at));
+  return pieces.join("");
 }

@@ -27,7 +27,8 @@ export function proposeMessage(
   if (!located || located.span.start === located.span.end) return { field: MISSING, notes: [] };
   const html = sanitizeHtml(body.htmlBetween(located.span.start, located.span.end)).trim();
   const text = cleanBlock(htmlToText(html));
-  if (pointsToAttachment(fold(text))) {
+  // Only a short text can be such a pointer: folding the whole of a long message would be wasted work.
+  if (text.length <= 80 && pointsToAttachment(fold(text))) {
     // "Mensaje: ver imagen adjunta": the attached piece is the message, the words are an instruction.
     const pieces = pieceAttachments(attachmentsToCarry(attachments, ""));
     if (pieces.length === 0) {

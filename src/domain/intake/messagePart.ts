@@ -51,12 +51,16 @@ function messageEnd(folded: string, from: number, hits: readonly LabelHit[], reg
   let sawContent = false;
   let lastSignOff: number | undefined;
   let inSignOff = false;
+  // `hits` are in text order: the first one not before the current line is followed forwards, so that a
+  // request with many labels inside its message is still one pass.
+  let hit = 0;
   while (lineStart < regionEnd) {
     const nl = folded.indexOf("\n", lineStart);
     const lineEnd = nl === -1 || nl > regionEnd ? regionEnd : nl;
     const line = folded.slice(lineStart, lineEnd).trim();
-    if (hits.some((h) => h.lineStart && h.endsMessage && h.start >= lineStart && h.start < lineEnd)) {
-      return lastSignOff ?? lineStart;
+    while (hit < hits.length && (hits[hit]?.start ?? 0) < lineStart) hit++;
+    for (let h = hit; h < hits.length && (hits[h]?.start ?? 0) < lineEnd; h++) {
+      if (hits[h]?.lineStart && hits[h]?.endsMessage) return lastSignOff ?? lineStart;
     }
     if (line !== "") {
       // The first line is a sign-off only when it is nothing else ("Gracias a todos por…" is a message).

@@ -40,7 +40,10 @@ export function cleanBlock(text: string): string {
     .trim();
 }
 
+const NEEDS_ESCAPE = /[&<>]/;
+
 export function escapeText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 

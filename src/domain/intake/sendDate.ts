@@ -35,11 +35,30 @@ function cuesIn(text: string): Array<{ index: number; cue: Cue }> {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** What a date in free text is about: the nearest cue before it in its sentence, else the first after. */
+/**
+ * How far from a date its cue is looked for, each way. A sentence of ordinary prose is far shorter; a
+ * "sentence" of a whole pasted page (no full stop, no line break) would otherwise be read again for every
+ * date in it, which is quadratic in the size of the request.
+ */
+const CUE_REACH = 400;
+
+const WORD = /\w/;
+/** Is position `at` inside a word (a word character on both sides)? */
+const insideWord = (folded: string, at: number) =>
+  at > 0 && at < folded.length && WORD.test(folded.charAt(at - 1)) && WORD.test(folded.charAt(at));
+
+/**
+ * What a date in free text is about: the nearest cue before it in its sentence, else the first after,
+ * each within CUE_REACH characters of the date (a cut never falls inside a word).
+ */
 function classify(folded: string, mention: DateMention): Cue | undefined {
+  const reachBack = Math.max(0, mention.start - CUE_REACH);
   let start = mention.start;
-  while (start > 0 && !SENTENCE_END.test(folded.charAt(start - 1))) start--;
-  const rest = folded.slice(mention.end);
+  while (start > reachBack && !SENTENCE_END.test(folded.charAt(start - 1))) start--;
+  while (start < mention.start && insideWord(folded, start)) start++;
+  let reach = Math.min(folded.length, mention.end + CUE_REACH);
+  while (reach > mention.end && insideWord(folded, reach)) reach--;
+  const rest = folded.slice(mention.end, reach);
   const stop = rest.search(SENTENCE_END);
   const before = cuesIn(folded.slice(start, mention.start));
   const after = cuesIn(stop === -1 ? rest : rest.slice(0, stop));

@@ -74,6 +74,11 @@ export interface RequestProposal {
   attachments: ProposedField<AttachmentInfo[]>;
   missing: RequiredField[];
   notes: IntakeNote[];
+  /**
+   * Present when the body was too long to read whole (see MAX_BODY_LENGTH): only its first `readLength` of
+   * `length` UTF-16 units were read, so the professional should check the fields against the request itself.
+   */
+  truncated?: { readLength: number; length: number };
 }
 
 export interface ExtractOptions {
@@ -81,6 +86,8 @@ export interface ExtractOptions {
   sanitizeHtml: (html: string) => string;
   /** IANA zone in which "today", "mañana" and "next Monday" are read, e.g. "America/Bogota". */
   timeZone: string;
+  /** The institution's configured audiences: what a request "to everyone" means (default: every known one). */
+  audiences?: readonly AudienceKey[];
 }
 
 /** A half-open span [start, end) of the request's text. */

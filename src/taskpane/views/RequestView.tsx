@@ -73,6 +73,8 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
     setForm((f) => ({ ...f, [key]: value }));
 
   const messageHtml = proposal.message.value?.html ?? "";
+  const pieceIds = proposal.message.value?.pieceAttachmentIds ?? [];
+  const pieces = request.attachments.filter((a) => pieceIds.includes(a.id));
   const missing = useMemo(() => missingInForm(form, proposal), [form, proposal]);
   const assessment = useMemo(
     () =>
@@ -129,6 +131,17 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
           {t("request.subtitle")}
         </Text>
       </div>
+
+      {proposal.truncated ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {t("request.truncated", {
+              read: fmt.number(proposal.truncated.readLength),
+              total: fmt.number(proposal.truncated.length),
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
 
       {assessment.warnings.length > 0 ? (
         <MessageBar intent="warning" layout="multiline">
@@ -239,11 +252,16 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
         <Text id="preview-title" weight="semibold">
           {t("preview.title")} <SourceBadge source={proposal.message.source} />
         </Text>
-        <MessagePreview
-          sanitizedHtml={messageHtml}
-          labelId="preview-title"
-          imageHosts={imageHostsOf(config)}
-        />
+        {pieces.length > 0 ? (
+          // The message is an attached piece ("Mensaje: ver imagen adjunta"): say which, not "no message".
+          <Text>{t("preview.piece", { names: pieces.map((a) => a.name).join(", ") })}</Text>
+        ) : (
+          <MessagePreview
+            sanitizedHtml={messageHtml}
+            labelId="preview-title"
+            imageHosts={imageHostsOf(config)}
+          />
+        )}
       </div>
 
       {action.error ? (

@@ -1,4 +1,4 @@
-import { findAudiences } from "../../../src/domain/intake/audiences";
+import { findAudiences, readAudiences } from "../../../src/domain/intake/audiences";
 import { fold } from "../../../src/domain/intake/fold";
 
 const audiences = (text: string) => findAudiences(fold(text));
@@ -20,6 +20,45 @@ describe("findAudiences", () => {
     ["non-academic staff", ["administrativos"]],
   ])("%s", (text, keys) => {
     expect(audiences(text)).toEqual(keys);
+  });
+
+  it("reads a request to everyone as every audience, and says it was everyone (issue 12.18)", () => {
+    const everyone = (text: string) => readAudiences(fold(text));
+    const ALL = ["estudiantes", "docentes", "administrativos"];
+    for (const text of [
+      "todos",
+      "Todas y todos",
+      "enviar a todos.",
+      "para todos",
+      "toda la comunidad universitaria",
+      "everyone",
+      "All staff and students",
+      "all students and staff",
+      "the entire university",
+    ]) {
+      expect([text, everyone(text)]).toEqual([text, { keys: ALL, everyone: true }]);
+    }
+    // Every configured audience, not every known one.
+    expect(readAudiences(fold("todos"), ["estudiantes", "docentes"])).toEqual({
+      keys: ["estudiantes", "docentes"],
+      everyone: true,
+    });
+    expect(everyone("toda la comunidad excepto estudiantes")).toEqual({
+      keys: ["docentes", "administrativos"],
+      everyone: true,
+    });
+  });
+
+  it("does not take a greeting or 'todos los …' for everyone", () => {
+    const everyone = (text: string) => readAudiences(fold(text));
+    expect(everyone("Buenos días a todos")).toEqual({ keys: [], everyone: false });
+    expect(everyone("Muchas gracias a todos.")).toEqual({ keys: [], everyone: false });
+    expect(everyone("Hi everyone, thanks everyone")).toEqual({ keys: [], everyone: false });
+    expect(everyone("a todos los estudiantes")).toEqual({ keys: ["estudiantes"], everyone: false });
+    expect(everyone("students and staff members")).toEqual({
+      keys: ["estudiantes", "administrativos"],
+      everyone: false,
+    });
   });
 
   it("applies exclusions within the clause", () => {

@@ -1,7 +1,7 @@
 // extractRequest as a whole: the untrusted-input guarantees, the injected sanitizer, and the paths the
 // fixtures do not take.
 import { Parser } from "htmlparser2";
-import { extractRequest } from "../../../src/domain/intake";
+import { MAX_BODY_LENGTH, extractRequest } from "../../../src/domain/intake";
 import type { RequestProposal } from "../../../src/domain/intake";
 import type { RequestMessage } from "../../../src/domain/types";
 import { fixtureNames, loadRequest } from "./requestFixtures";
@@ -189,5 +189,42 @@ describe("extractRequest", () => {
     expect(proposal.urgency.source).toBe("default");
     expect(proposal.audiences.source).toBe("missing");
     expect(proposal.requestedDate.source).toBe("missing");
+  });
+});
+
+describe("a request to everyone (issue 12.18)", () => {
+  it("means every configured audience, inferred", () => {
+    const proposal = extractRequest(request("<p>Asunto: Cierre<br>Destinatarios: todos</p>"), {
+      ...options,
+      audiences: ["estudiantes", "docentes"],
+    });
+    expect(proposal.audiences).toEqual({ value: ["estudiantes", "docentes"], source: "inferred" });
+  });
+});
+
+describe("a very long request (issue 11)", () => {
+  const head = "<p>Asunto: Semana de la ciencia<br>Destinatarios: estudiantes</p><p>Mensaje:</p>";
+  const paragraph = "<p>Texto del mensaje para la comunidad.</p>\n";
+  const bodyOf = (length: number) =>
+    head + paragraph.repeat(Math.ceil((length - head.length) / paragraph.length));
+  const noSanitizer = { ...options, sanitizeHtml: (html: string) => html };
+
+  it("reads a 1 MB request whole", () => {
+    const body = bodyOf(1_000_000);
+    const proposal = extractRequest(request(body), noSanitizer);
+    expect(proposal.truncated).toBeUndefined();
+    expect(proposal.message.value?.html).toBe(body.slice(head.length).trimEnd());
+  });
+
+  it("reads a 10 MB request up to MAX_BODY_LENGTH, cut before a tag, and says so", () => {
+    const body = bodyOf(10_000_000);
+    const proposal = extractRequest(request(body), noSanitizer);
+    expect(proposal.truncated?.length).toBe(body.length);
+    const read = proposal.truncated?.readLength ?? 0;
+    expect(read).toBeLessThanOrEqual(MAX_BODY_LENGTH);
+    expect(read).toBeGreaterThan(MAX_BODY_LENGTH - paragraph.length);
+    expect(body.charAt(read)).toBe("<");
+    expect(proposal.subject).toEqual({ value: "Semana de la ciencia", source: "labelled" });
+    expect(proposal.message.value?.html.length).toBeLessThanOrEqual(read);
   });
 });

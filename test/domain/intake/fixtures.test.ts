@@ -1,7 +1,7 @@
 // Every request fixture, field by field: what a careful Communications professional would fill in.
 // Fixtures 01–08 are the shared ones; 09–14 were written for intake (English free text with "next
 // Monday", "mañana" late in the evening, plain text, a table with inline images, an English forward,
-// Word-generated HTML).
+// Word-generated HTML); 15–18 are requests to everyone and replies above quoted mail (issue 12, point 18).
 import { extractRequest } from "../../../src/domain/intake";
 import type { ProposedField, RequestProposal } from "../../../src/domain/intake";
 import type { AttachmentInfo } from "../../../src/domain/types";
@@ -107,7 +107,8 @@ const expected: Record<string, RequestProposal> = {
         "Por motivos de orden público, se suspenden las actividades académicas y administrativas el día de hoy a partir de las 2:00 p.m. Se recomienda a la comunidad universitaria acatar las indicaciones de las autoridades.",
       ),
     ),
-    audiences: labelled([...ALL]),
+    // "Destinatarios: toda la comunidad universitaria" is everyone: Pregón's reading, so inferred (issue 12.18).
+    audiences: inferred([...ALL]),
     requestedDate: inferred("2026-11-30"),
     urgency: inferred("urgent"),
     attachments: none,
@@ -343,6 +344,89 @@ const expected: Record<string, RequestProposal> = {
     ),
     audiences: labelled([...ALL]),
     requestedDate: labelled("2026-12-11"),
+    urgency: normal,
+    attachments: none,
+    missing: [],
+    notes: [],
+  },
+  // Issue 12, point 18: "Destinatarios: todos" is every configured audience, marked inferred; the greeting
+  // "Buenos días a todos" names nobody.
+  "15-everyone-es.json": {
+    lang: "es",
+    requester: { name: "Secretaría General", address: "secretaria.general@universidad.example" },
+    requestingUnit: labelled("Secretaría General"),
+    desiredSender: labelled("Secretaría General"),
+    subject: labelled("Cierre de la universidad por fin de año"),
+    message: labelled(
+      message(
+        "<p>La universidad permanecerá cerrada del 24 de diciembre al 2 de enero. Los trámites en línea seguirán disponibles.</p>",
+        "La universidad permanecerá cerrada del 24 de diciembre al 2 de enero. Los trámites en línea seguirán disponibles.",
+      ),
+    ),
+    audiences: inferred([...ALL]),
+    requestedDate: labelled("2026-12-15"),
+    urgency: normal,
+    attachments: none,
+    missing: [],
+    notes: [],
+  },
+  // "All staff and students" is everyone (not staff plus students only); "Hi everyone" is a greeting.
+  "16-everyone-en.json": {
+    lang: "en",
+    requester: { name: "Central Library", address: "library@universidad.example" },
+    requestingUnit: byDefault("Central Library"),
+    desiredSender: missing,
+    subject: inferred("Library closed for inventory"),
+    message: labelled(
+      message(
+        "<div>The Central Library will be closed on December 11 for its yearly inventory. Loans due that day are extended to December 14.</div>",
+        "The Central Library will be closed on December 11 for its yearly inventory. Loans due that day are extended to December 14.",
+      ),
+    ),
+    audiences: inferred([...ALL]),
+    requestedDate: inferred("2026-12-09"),
+    urgency: normal,
+    attachments: none,
+    missing: ["desiredSender"],
+    notes: [],
+  },
+  // A reply that states the corrected request on top of the quoted thread (Outlook "De:/Enviado:" block and
+  // "-----Mensaje original-----"): the request is the top, the quoted mail is never read nor sent.
+  "17-reply-quoted-es.json": {
+    lang: "es",
+    requester: { name: "Bienestar Universitario", address: "bienestar@universidad.example" },
+    requestingUnit: labelled("Bienestar Universitario"),
+    desiredSender: labelled("Bienestar Universitario"),
+    subject: labelled("Jornada de salud mental"),
+    message: labelled(
+      message(
+        "<div><p>Te invitamos a la Jornada de salud mental el 11 de diciembre en el coliseo. ¡Te esperamos!</p></div>",
+        "Te invitamos a la Jornada de salud mental el 11 de diciembre en el coliseo. ¡Te esperamos!",
+      ),
+    ),
+    audiences: labelled(["estudiantes"]),
+    requestedDate: labelled("2026-12-10"),
+    urgency: normal,
+    attachments: none,
+    missing: [],
+    notes: [],
+  },
+  // A Gmail reply: the message ends where "On … wrote:" begins; the quoted "all students … urgently" is
+  // neither in the message nor read as an audience or urgency.
+  "18-reply-quoted-en.json": {
+    lang: "en",
+    requester: { name: "Academic Registry", address: "registry@universidad.example" },
+    requestingUnit: labelled("Academic Registry"),
+    desiredSender: labelled("Academic Registry"),
+    subject: labelled("Grading deadline reminder"),
+    message: labelled(
+      message(
+        '<div dir="ltr"><div>Final grades must be entered in the portal by December 18. Write to registry@universidad.example with any questions.</div></div>',
+        "Final grades must be entered in the portal by December 18. Write to registry@universidad.example with any questions.",
+      ),
+    ),
+    audiences: inferred(["docentes"]),
+    requestedDate: inferred("2026-12-07"),
     urgency: normal,
     attachments: none,
     missing: [],

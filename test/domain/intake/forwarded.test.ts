@@ -1,4 +1,4 @@
-import { findInnermost, parseAddress } from "../../../src/domain/intake/forwarded";
+import { findInnermost, findQuoteStarts, parseAddress } from "../../../src/domain/intake/forwarded";
 
 describe("findInnermost", () => {
   it("returns the whole text when nothing was forwarded", () => {
@@ -59,5 +59,30 @@ describe("parseAddress", () => {
     ["  ", undefined],
   ])("%s", (value, address) => {
     expect(parseAddress(value)).toEqual(address);
+  });
+});
+
+describe("findQuoteStarts (issue 12.18: quoted earlier mail)", () => {
+  it.each([
+    [
+      "an Outlook header block (es)",
+      "De: Ana <ana@u.example>\nEnviado: martes, 1 de diciembre de 2026 9:05\nAsunto: RE: x",
+    ],
+    [
+      "an Outlook header block (en)",
+      "From: Ana <ana@u.example>\nSent: Tuesday, December 1, 2026 9:05 AM\nSubject: RE: x",
+    ],
+    ["a Spanish marker", "-----Mensaje original-----"],
+    ["an English marker", "-----Original Message-----"],
+    ["a Spanish attribution", "El mar, 1 dic 2026 a las 9:05, Ana <ana@u.example> escribió:"],
+    ["an English attribution", "On Tue, Dec 1, 2026 at 9:05 AM Ana <ana@u.example> wrote:"],
+  ])("finds %s", (_name, quote) => {
+    const text = `Mensaje: hola\n\n${quote}\n\nTexto viejo`;
+    expect(findQuoteStarts(text)).toEqual([text.indexOf(quote)]);
+  });
+
+  it("does not take a requester's own 'De:' line or a sentence with 'escribió' for a quote", () => {
+    expect(findQuoteStarts("De: Decanatura\nFecha: 4 de diciembre\nAsunto: Convocatoria")).toEqual([]);
+    expect(findQuoteStarts("El decano escribió una carta a los estudiantes.")).toEqual([]);
   });
 });
