@@ -520,7 +520,6 @@ export const en: Record<MessageKey, string> = {
   "report.csv.sent": "Sent",
   "report.csv.cancelled": "Cancelled",
   "report.csv.overdue": "Overdue",
-  "report.csv.step": "Step",
   "report.csv.measured": "Cases measured",
   "report.csv.median": "Median (business hours)",
   "report.csv.p90": "90th percentile (business hours)",

@@ -527,7 +527,6 @@ export const es = {
   "report.csv.sent": "Enviadas",
   "report.csv.cancelled": "Canceladas",
   "report.csv.overdue": "Vencidas",
-  "report.csv.step": "Paso",
   "report.csv.measured": "Casos medidos",
   "report.csv.median": "Mediana (horas hábiles)",
   "report.csv.p90": "Percentil 90 (horas hábiles)",
