@@ -513,6 +513,7 @@ export const en: Record<MessageKey, string> = {
     "Publish the file on the institution's website or a shared folder and link to it instead of attaching it, or make it smaller.",
   "warningFix.shoutingSubject":
     "Write the subject in normal upper and lower case; capitals read as shouting and spam filters penalise them.",
+  "it.content.findings": "Content check before the send",
   "report.csv.period": "Period",
   "report.csv.group": "Grouping",
   "report.csv.value": "Value",

@@ -520,6 +520,7 @@ export const es = {
     "Publique el archivo en el sitio web o en una carpeta compartida de la institución y ponga un enlace en lugar del adjunto, o redúzcalo.",
   "warningFix.shoutingSubject":
     "Escriba el asunto en mayúsculas y minúsculas normales; las mayúsculas se leen como un grito y los filtros de spam las penalizan.",
+  "it.content.findings": "Revisión del contenido antes del envío",
   "report.csv.period": "Periodo",
   "report.csv.group": "Agrupación",
   "report.csv.value": "Valor",
