@@ -504,4 +504,46 @@ export const en: Record<MessageKey, string> = {
     "The directory did not accept the member count (advanced query with ConsistencyLevel: eventual).",
   "diag.advice.transient": "The server did not answer in time. Run the diagnostics again in a few minutes.",
   "diag.advice.unexpected": "Unexpected answer. Copy the report and send it to support.",
+  // Issue 13: content checks before the send (each finding says where, and how to fix it) and the monthly
+  // quality report.
+  "warning.imageWithoutAlt": "Image without alternative text: {where}.",
+  "warning.vagueLinkText": "The link text “{where}” does not say where it leads.",
+  "warning.lowContrast":
+    "Low-contrast text ({foreground} on {background}: {ratio}:1, minimum {required}:1): “{where}”.",
+  "warning.heavySend":
+    "Heavy send: {size} to {recipients} recipients is about {gigabytes} GB (warning from {threshold} GB); the heaviest item: {where}.",
+  "warning.shoutingSubject": "The subject is in capitals: “{where}”.",
+  "warningFix.imageOnly":
+    "Write the message as text in the body of the mail and keep the image as support, with its alternative text.",
+  "warningFix.imageWithoutAlt":
+    "Give the image an alternative text that says what it shows (or an empty alt if it is only decoration).",
+  "warningFix.vagueLinkText":
+    "Change the link text to one that says where it leads, e.g. “See the enrolment calendar”.",
+  "warningFix.deceptiveLink":
+    "Make the link text show the same address the link goes to, or use a descriptive text.",
+  "warningFix.lowContrast":
+    "Use a darker text colour (or a lighter background) until the contrast is at least {required}:1.",
+  "warningFix.heavySend":
+    "Publish the file on the institution's website or a shared folder and link to it instead of attaching it, or make it smaller.",
+  "warningFix.shoutingSubject":
+    "Write the subject in normal upper and lower case; capitals read as shouting and spam filters penalise them.",
+  "it.content.findings": "Content check before the send",
+  "report.csv.period": "Period",
+  "report.csv.group": "Grouping",
+  "report.csv.value": "Value",
+  "report.csv.requests": "Requests",
+  "report.csv.sent": "Sent",
+  "report.csv.cancelled": "Cancelled",
+  "report.csv.overdue": "Overdue",
+  "report.csv.measured": "Cases measured",
+  "report.csv.median": "Median (business hours)",
+  "report.csv.p90": "90th percentile (business hours)",
+  "report.csv.all": "All",
+  "report.csv.byUnit": "Requesting unit",
+  "report.csv.byAudience": "Audience",
+  "report.step.forward": "Received → forwarded to IT",
+  "report.step.send": "Forwarded to IT → sent by IT",
+  "report.step.confirm": "Sent by IT → confirmed",
+  "report.step.close": "Confirmed → closed",
+  "report.step.total": "Received → closed",
 };

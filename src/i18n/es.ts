@@ -511,4 +511,46 @@ export const es = {
     "El directorio no aceptó el conteo de miembros (consulta avanzada con ConsistencyLevel: eventual).",
   "diag.advice.transient": "El servidor no respondió a tiempo. Repita el diagnóstico en unos minutos.",
   "diag.advice.unexpected": "Respuesta inesperada. Copie el informe y envíelo a soporte.",
+  // Issue 13: content checks before the send (each finding says where, and how to fix it) and the monthly
+  // quality report.
+  "warning.imageWithoutAlt": "Imagen sin texto alternativo: {where}.",
+  "warning.vagueLinkText": "El texto del enlace «{where}» no dice adónde lleva.",
+  "warning.lowContrast":
+    "Texto con poco contraste ({foreground} sobre {background}: {ratio}:1, mínimo {required}:1): «{where}».",
+  "warning.heavySend":
+    "Envío pesado: {size} por {recipients} destinatarios son unos {gigabytes} GB (aviso desde {threshold} GB); lo más pesado: {where}.",
+  "warning.shoutingSubject": "El asunto está en mayúsculas: «{where}».",
+  "warningFix.imageOnly":
+    "Escriba el mensaje como texto en el cuerpo del correo y deje la imagen como apoyo, con su texto alternativo.",
+  "warningFix.imageWithoutAlt":
+    "Añada a la imagen un texto alternativo que diga lo que muestra (o alt vacío si es solo decorativa).",
+  "warningFix.vagueLinkText":
+    "Cambie el texto del enlace por uno que diga adónde lleva, p. ej. «Consulte el calendario de inscripciones».",
+  "warningFix.deceptiveLink":
+    "Haga que el texto del enlace muestre la misma dirección a la que lleva, o use un texto descriptivo.",
+  "warningFix.lowContrast":
+    "Use un color de texto más oscuro (o un fondo más claro) hasta un contraste de al menos {required}:1.",
+  "warningFix.heavySend":
+    "Publique el archivo en el sitio web o en una carpeta compartida de la institución y ponga un enlace en lugar del adjunto, o redúzcalo.",
+  "warningFix.shoutingSubject":
+    "Escriba el asunto en mayúsculas y minúsculas normales; las mayúsculas se leen como un grito y los filtros de spam las penalizan.",
+  "it.content.findings": "Revisión del contenido antes del envío",
+  "report.csv.period": "Periodo",
+  "report.csv.group": "Agrupación",
+  "report.csv.value": "Valor",
+  "report.csv.requests": "Solicitudes",
+  "report.csv.sent": "Enviadas",
+  "report.csv.cancelled": "Canceladas",
+  "report.csv.overdue": "Vencidas",
+  "report.csv.measured": "Casos medidos",
+  "report.csv.median": "Mediana (horas hábiles)",
+  "report.csv.p90": "Percentil 90 (horas hábiles)",
+  "report.csv.all": "Todas",
+  "report.csv.byUnit": "Unidad solicitante",
+  "report.csv.byAudience": "Destinatarios",
+  "report.step.forward": "Recibida → enviada a TIC",
+  "report.step.send": "Enviada a TIC → enviada por TIC",
+  "report.step.confirm": "Enviada por TIC → confirmada",
+  "report.step.close": "Confirmada → cerrada",
+  "report.step.total": "Recibida → cerrada",
 } as const;

@@ -18,6 +18,10 @@ export interface AssessInput {
   missingFields: readonly string[];
   /** The message HTML that will be mass-mailed. */
   messageHtml: string;
+  /** The mass mail's subject as the form has it (checked for capitals); not checked when absent. */
+  subject?: string;
+  /** How many people the mass mail will reach, when known (the weight of its attachments is judged on it). */
+  recipients?: number;
 }
 
 export function assessRequest(ctx: WorkflowContext, input: AssessInput): Assessment {
@@ -38,6 +42,8 @@ export function assessRequest(ctx: WorkflowContext, input: AssessInput): Assessm
       requestedDate: input.fields.requestedDate,
       missingFields: input.missingFields,
       message: { body: input.messageHtml, bodyType: "html", attachments: input.request.attachments },
+      subject: input.subject,
+      recipients: input.recipients,
     },
     calendar,
     ctx.now(),

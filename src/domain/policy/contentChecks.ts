@@ -1,6 +1,7 @@
 // Checks on the message a unit wants mass-mailed: things that hurt readers or the institution's reputation if
 // IT sends them as they are. They report facts; whether to go ahead is the professional's call.
 import type { AttachmentInfo, RequestMessage } from "../types";
+import type { ScannedImage } from "./htmlScan";
 import { scanHtml } from "./htmlScan";
 
 export type MessageContent = Pick<RequestMessage, "body" | "bodyType" | "attachments">;
@@ -100,4 +101,31 @@ export function findDeceptiveLinks(html: string): DeceptiveLink[] {
     if (!sameOwner) found.push({ text: link.text, href: link.href, shownHost, targetHost });
   }
   return found;
+}
+
+export interface MissingAltFinding {
+  /** The image's address, shortened (a `data:` image by its type only). */
+  where: string;
+}
+
+const WHERE_CHARS = 80;
+
+/** An image's address as a finding shows it: `data:` images by their type, long addresses shortened. */
+export function imageWhere(src: string): string {
+  if (src === "") return "<img>";
+  if (/^data:/i.test(src)) {
+    const comma = src.indexOf(",");
+    const header = comma < 0 ? src : src.slice(0, comma);
+    return `${header.slice(0, 40)},…`;
+  }
+  return src.length <= WHERE_CHARS ? src : `${src.slice(0, WHERE_CHARS - 1)}…`;
+}
+
+/**
+ * Images with no `alt` attribute: a screen reader reads out the file name or nothing, and a client that blocks
+ * images shows an empty box. `alt=""` is how HTML marks a decorative image, so it is not reported (a mail that is
+ * only such images is the image-only check's finding). 1×1 spacers are not images to describe.
+ */
+export function findImagesWithoutAlt(images: readonly ScannedImage[]): MissingAltFinding[] {
+  return images.filter((i) => i.alt === undefined).map((i) => ({ where: imageWhere(i.src) }));
 }

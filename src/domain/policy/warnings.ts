@@ -3,8 +3,9 @@
 import { isDateOnly, toLocalDate, weekday } from "../dates";
 import type { DateOnly, Instant, WorkCalendar } from "../types";
 import { businessDaysAfter } from "./businessDays";
-import type { DeceptiveLink, MessageContent } from "./contentChecks";
-import { findDeceptiveLinks, findImageOnly } from "./contentChecks";
+import type { MessageContent } from "./contentChecks";
+import type { ContentFinding } from "./contentFindings";
+import { contentFindings } from "./contentFindings";
 import type { Holiday } from "./holidays";
 import { holidaysOn } from "./holidays";
 
@@ -16,8 +17,7 @@ export type PolicyWarning =
   | { code: "requestedDateWeekend"; date: DateOnly; day: "saturday" | "sunday" }
   | { code: "requestedDateClosed"; date: DateOnly }
   | { code: "shortLeadTime"; date: DateOnly; businessDaysAvailable: number; leadTimeDays: number }
-  | { code: "imageOnly"; imageCount: number; textLength: number }
-  | ({ code: "deceptiveLink" } & DeceptiveLink);
+  | ContentFinding;
 
 export type PolicyWarningCode = PolicyWarning["code"];
 
@@ -29,11 +29,17 @@ export interface PolicyInput {
   missingFields?: readonly string[];
   /** The message to be mass-mailed. */
   message?: MessageContent;
+  /** The mass mail's subject (checked for capitals). */
+  subject?: string;
+  /** How many people the mass mail goes to, when known (the weight of the send is judged on it). */
+  recipients?: number;
 }
 
 export interface PolicyConfig {
   /** The procedure's minimum notice, in business days. */
   leadTimeDays: number;
+  /** size × recipients from which a send is heavy, in GB (default: sendWeight.ts HEAVY_SEND_GIGABYTES). */
+  heavySendGigabytes?: number;
 }
 
 function requestedDateWarnings(
@@ -72,16 +78,6 @@ function requestedDateWarnings(
   return warnings;
 }
 
-function contentWarnings(message: MessageContent): PolicyWarning[] {
-  const warnings: PolicyWarning[] = [];
-  const imageOnly = findImageOnly(message);
-  if (imageOnly) warnings.push({ code: "imageOnly", ...imageOnly });
-  if (message.bodyType === "html") {
-    for (const link of findDeceptiveLinks(message.body)) warnings.push({ code: "deceptiveLink", ...link });
-  }
-  return warnings;
-}
-
 /**
  * Everything about a request the professional should know before forwarding it, in a stable order: missing
  * fields, the requested date, then the content. Several date warnings can apply at once (a holiday on a
@@ -100,6 +96,9 @@ export function policyWarnings(
   if (input.requestedDate !== undefined) {
     warnings.push(...requestedDateWarnings(input.requestedDate, input, calendar, now, config));
   }
-  if (input.message) warnings.push(...contentWarnings(input.message));
+  if (input.message) {
+    const content = { message: input.message, subject: input.subject, recipients: input.recipients };
+    warnings.push(...contentFindings(content, { heavySendGigabytes: config.heavySendGigabytes }));
+  }
   return warnings;
 }

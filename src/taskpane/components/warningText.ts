@@ -28,5 +28,52 @@ export function warningText(w: PolicyWarning, { t, fmt, lang }: I18n): string {
       return t("warning.imageOnly");
     case "deceptiveLink":
       return t("warning.deceptiveLink", { text: w.shownHost, host: w.targetHost ?? "?" });
+    case "imageWithoutAlt":
+      return t("warning.imageWithoutAlt", { where: w.where });
+    case "vagueLinkText":
+      return t("warning.vagueLinkText", { where: w.where });
+    case "lowContrast":
+      return t("warning.lowContrast", {
+        where: w.where,
+        foreground: w.foreground,
+        background: w.background,
+        ratio: fmt.number(w.ratio),
+        required: fmt.number(w.required),
+      });
+    case "heavySend":
+      return t("warning.heavySend", {
+        where: w.where,
+        size: megabytes(w.bytes, fmt),
+        recipients: fmt.number(w.recipients),
+        gigabytes: fmt.number(w.gigabytes),
+        threshold: fmt.number(w.thresholdGigabytes),
+      });
+    case "shoutingSubject":
+      return t("warning.shoutingSubject", { where: w.where });
+  }
+}
+
+/** A size in decimal megabytes with one decimal ("1,3 MB"), as the heavy-send finding states it. */
+function megabytes(bytes: number, fmt: I18n["fmt"]): string {
+  return `${fmt.number(Math.round(bytes / 100_000) / 10)} MB`;
+}
+
+/**
+ * How to fix a content finding, in the user's language; undefined for the other warnings (dates, missing fields),
+ * whose text already says what to do.
+ */
+export function warningFix(w: PolicyWarning, { t, fmt }: I18n): string | undefined {
+  switch (w.code) {
+    case "imageOnly":
+    case "imageWithoutAlt":
+    case "vagueLinkText":
+    case "deceptiveLink":
+    case "heavySend":
+    case "shoutingSubject":
+      return t(`warningFix.${w.code}`);
+    case "lowContrast":
+      return t("warningFix.lowContrast", { required: fmt.number(w.required) });
+    default:
+      return undefined;
   }
 }

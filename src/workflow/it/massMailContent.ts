@@ -8,6 +8,8 @@ import { compareContent } from "../../domain/content/contentChange";
 import { keepAllowedImages } from "../../domain/content/massMailImages";
 import { hasVisibleContent, measureHtml } from "../../domain/content/visibleContent";
 import { AppError } from "../../domain/errors";
+import type { ContentFinding } from "../../domain/policy";
+import { contentFindings } from "../../domain/policy";
 import { extractRequest } from "../../domain/intake";
 import type { AttachmentInfo } from "../../domain/types";
 import type { MailMessage } from "../../ports/mailService";
@@ -26,6 +28,11 @@ export interface MassMailContent {
   /** The mass mail's text, as plain text. */
   after: string;
   change: ContentChange;
+  /**
+   * What the content checks find in the mail as it will go out (alt text, link texts, contrast, subject…). The
+   * weight of the send is not judged here: the recipients are known only once IT has picked the groups.
+   */
+  findings: ContentFinding[];
 }
 
 /**
@@ -41,7 +48,8 @@ export function massMailHtml(ctx: WorkflowContext, sanitizedHtml: string) {
 /**
  * The forward's message as the request had it (no sanitizer: only measured and shown as text) against the HTML
  * that will be sent. `reviewedHtml` is the message as Communications' pane showed it (carried by the forward):
- * when Exchange's quote of the original lost part of it, that text stands for "what the request had".
+ * when Exchange's quote of the original lost part of it, that text stands for "what the request had". `subject`
+ * is the mass mail's (the case's) subject, checked with the content.
  */
 export function reviewMassMailContent(
   ctx: WorkflowContext,
@@ -49,6 +57,7 @@ export function reviewMassMailContent(
   sanitizedHtml: string,
   attachments: readonly AttachmentInfo[],
   reviewedHtml?: string,
+  subject?: string,
 ): { html: string; content: MassMailContent } {
   const raw =
     extractRequest(toRequestMessage(forward), {
@@ -69,6 +78,10 @@ export function reviewMassMailContent(
       before: before.text,
       after: after.text,
       change: compareContent(before, after),
+      findings: contentFindings({
+        subject,
+        message: { body: filtered.html, bodyType: "html", attachments: [...attachments] },
+      }),
     },
   };
 }

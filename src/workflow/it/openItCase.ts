@@ -146,6 +146,7 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
     newText ?? reviewedHtml ?? proposal.message.value?.html ?? "",
     attachments,
     reviewedHtml,
+    summary.fields.subject,
   );
   return {
     kind: "itCase",

@@ -105,9 +105,12 @@ describe("policyWarnings", () => {
     );
     expect(warnings).toEqual([
       { code: "missingFields", fields: ["desiredSender", "audiences"] },
-      { code: "imageOnly", imageCount: 1, textLength: 21 },
+      { code: "imageOnly", where: "cid:x", imageCount: 1, textLength: 21 },
+      // The image has no alt attribute: the content checks say so too (issue 13).
+      { code: "imageWithoutAlt", where: "cid:x" },
       {
         code: "deceptiveLink",
+        where: "www.universidad.example",
         text: "www.universidad.example",
         href: "https://attacker.example",
         shownHost: "universidad.example",
@@ -129,6 +132,6 @@ describe("policyWarnings", () => {
       now,
       config,
     );
-    expect(warnings).toEqual([{ code: "imageOnly", imageCount: 1, textLength: 0 }]);
+    expect(warnings).toEqual([{ code: "imageOnly", where: "a.png", imageCount: 1, textLength: 0 }]);
   });
 });
