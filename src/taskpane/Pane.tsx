@@ -11,15 +11,19 @@ import { useResolvedItem } from "./hooks/useResolvedItem";
 import { useSelectedItem } from "./hooks/useSelectedItem";
 import { lazyView } from "./lazyView";
 
-// The role's pane is a chunk of its own, fetched while the frame (the first screen) shows that it is loading: the
+// The role's pane is a chunk of its own, fetched once the frame (the first screen) shows that it is loading: the
 // Communications pane with the workflow, the intake and the record schemas it runs; IT's pane and Diagnostics,
 // which a Communications user opening a request never runs.
-const CommunicationsPane = lazyView(() =>
-  import(/* webpackChunkName: "communications" */ "./chunks/communications").then(
-    (m) => m.CommunicationsPane,
-  ),
+const CommunicationsPane = lazyView(
+  () =>
+    import(/* webpackChunkName: "communications" */ "./chunks/communications").then(
+      (m) => m.CommunicationsPane,
+    ),
+  { afterFirstPaint: true },
 );
-const ItPane = lazyView(() => import(/* webpackChunkName: "it" */ "./chunks/it").then((m) => m.ItPane));
+const ItPane = lazyView(() => import(/* webpackChunkName: "it" */ "./chunks/it").then((m) => m.ItPane), {
+  afterFirstPaint: true,
+});
 const DiagnosticsView = lazyView(() =>
   import(/* webpackChunkName: "diagnostics" */ "./chunks/diagnostics").then((m) => m.DiagnosticsView),
 );
