@@ -253,7 +253,7 @@ function requestCounts() {
 // ----------------------------------------------------------------------------------------- table
 function row(...cells) {
   const [label, ...rest] = cells;
-  return `${String(label).padEnd(56)}${rest.map((c) => String(c).padStart(13)).join("")}`;
+  return `${String(label).padEnd(56)}${rest.map((c) => ` ${String(c)}`.padStart(13)).join("")}`;
 }
 
 /** The first-screen fetch, config requests and chunk listing rows shared by both modes. */
