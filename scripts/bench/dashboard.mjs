@@ -17,8 +17,11 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/** Runs the bench and resolves with one row per size; rejects when jest fails. */
-export function runDashboardBench({ sizes = [1000, 10000, 50000], quiet = true } = {}) {
+/**
+ * Runs the bench and resolves with one row per size; rejects when jest fails, or — with `timeoutMs` — when the run
+ * takes longer (jest is then stopped, and the error has `timedOut: true`).
+ */
+export function runDashboardBench({ sizes = [1000, 10000, 50000], quiet = true, timeoutMs } = {}) {
   const work = mkdtempSync(join(tmpdir(), "pregon-bench-"));
   const report = join(work, "dashboard.json");
   const child = spawn(
@@ -39,9 +42,23 @@ export function runDashboardBench({ sizes = [1000, 10000, 50000], quiet = true }
   );
   let errors = "";
   child.stderr?.on("data", (chunk) => (errors += chunk));
+  let timedOut = false;
+  const timer =
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          child.kill("SIGKILL");
+        }, timeoutMs);
   return new Promise((resolve, reject) => {
     child.on("close", (code) => {
+      clearTimeout(timer);
       try {
+        if (timedOut) {
+          throw Object.assign(new Error(`dashboard bench stopped after ${timeoutMs / 1000} s`), {
+            timedOut: true,
+          });
+        }
         if (code !== 0) throw new Error(`dashboard bench failed (jest exit ${code})\n${errors.slice(-4000)}`);
         resolve(JSON.parse(readFileSync(report, "utf8")));
       } catch (e) {

@@ -2,7 +2,6 @@
 // the mailbox the selected item lives in — never from the signed-in address), and the way to the dashboard.
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { CommunicationsPane } from "./CommunicationsPane";
 import { ErrorBar } from "./components/ErrorBar";
 import { PaneHeader } from "./components/PaneHeader";
 import { ServerWaitNotice } from "./components/ServerWaitNotice";
@@ -12,10 +11,21 @@ import { useResolvedItem } from "./hooks/useResolvedItem";
 import { useSelectedItem } from "./hooks/useSelectedItem";
 import { lazyView } from "./lazyView";
 
-// IT's pane and Diagnostics are chunks of their own: a Communications user opening a request never runs them.
-const ItPane = lazyView(() => import(/* webpackChunkName: "it" */ "./ItPane").then((m) => m.ItPane));
+// The role's pane is a chunk of its own, fetched once the frame (the first screen) shows that it is loading: the
+// Communications pane with the workflow, the intake and the record schemas it runs; IT's pane and Diagnostics,
+// which a Communications user opening a request never runs.
+const CommunicationsPane = lazyView(
+  () =>
+    import(/* webpackChunkName: "communications" */ "./chunks/communications").then(
+      (m) => m.CommunicationsPane,
+    ),
+  { afterFirstPaint: true },
+);
+const ItPane = lazyView(() => import(/* webpackChunkName: "it" */ "./chunks/it").then((m) => m.ItPane), {
+  afterFirstPaint: true,
+});
 const DiagnosticsView = lazyView(() =>
-  import(/* webpackChunkName: "diagnostics" */ "./views/DiagnosticsView").then((m) => m.DiagnosticsView),
+  import(/* webpackChunkName: "diagnostics" */ "./chunks/diagnostics").then((m) => m.DiagnosticsView),
 );
 
 const useStyles = makeStyles({

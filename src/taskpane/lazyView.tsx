@@ -2,8 +2,12 @@
 // screen does not pay for code it does not run. While the chunk arrives the pane says it is loading; if it
 // cannot be fetched (offline, a redeploy replaced the hashed file) the pane says so with a retry instead of
 // going blank, and the retry fetches it again.
+//
+// A view that is part of the pane from the start (the role's pane) can wait for the pane's first commit before
+// asking for its chunk (`afterFirstPaint`): the first screen (the frame, saying that it is loading) then neither
+// waits for nor competes with that chunk, which is fetched right after it.
 import { Spinner } from "@fluentui/react-components";
-import { Component, Suspense, lazy, useState } from "react";
+import { Component, Suspense, lazy, useEffect, useState } from "react";
 import type { ComponentType, ReactNode } from "react";
 import { AppError } from "../domain/errors";
 import { ErrorBar } from "./components/ErrorBar";
@@ -41,21 +45,34 @@ function Loading() {
   return <Spinner label={t("app.loading")} />;
 }
 
+export interface LazyViewOptions {
+  /** Ask for the chunk only once the view has been committed (and so painted) the first time. */
+  afterFirstPaint?: boolean;
+}
+
 /** A component that renders `load()`'s component once its chunk has arrived. */
-export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export function lazyView<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  { afterFirstPaint = false }: LazyViewOptions = {},
+): ComponentType<P> {
   const make = () => lazy(() => load().then((component) => ({ default: component })));
   let Lazy = make();
+  // Once asked for, the chunk is never waited for again (a view shown again renders at once).
+  let asked = !afterFirstPaint;
   function LazyView(props: P) {
     const [, setAttempt] = useState(0);
+    const [ask, setAsk] = useState(asked);
+    useEffect(() => {
+      asked = true;
+      setAsk(true);
+    }, []);
     const retry = () => {
       Lazy = make();
       setAttempt((n) => n + 1);
     };
     return (
       <ChunkBoundary onRetry={retry}>
-        <Suspense fallback={<Loading />}>
-          <Lazy {...props} />
-        </Suspense>
+        <Suspense fallback={<Loading />}>{ask ? <Lazy {...props} /> : <Loading />}</Suspense>
       </ChunkBoundary>
     );
   }

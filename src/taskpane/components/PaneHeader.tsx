@@ -1,16 +1,12 @@
 // The pane's header: name, role, the way back from a view over the message, and the menu (Diagnostics).
-import {
-  Button,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { ComponentType } from "react";
 import { useI18n } from "../I18nContext";
+import type { PaneMenuProps } from "./PaneMenu";
+
+// The menu itself is fetched when the person points at, focuses or clicks its button (PaneMenu.tsx).
+const loadMenu = () => import(/* webpackChunkName: "pane-menu" */ "./PaneMenu");
 
 const useStyles = makeStyles({
   header: {
@@ -35,9 +31,36 @@ export interface PaneHeaderProps {
   onDiagnostics?: () => void;
 }
 
+/** The menu's button before its chunk is wanted: the same look; pointing at or focusing it fetches the menu. */
+function MenuPlaceholder({ label, onOpen }: { label: string; onOpen(): void }) {
+  const prefetch = () => void loadMenu().catch(() => undefined);
+  return (
+    <Button
+      appearance="subtle"
+      aria-label={label}
+      title={label}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onPointerEnter={prefetch}
+      onFocus={prefetch}
+      onClick={onOpen}
+    >
+      <span aria-hidden="true">⋯</span>
+    </Button>
+  );
+}
+
 export function PaneHeader({ role, subviewOpen, onBack, onDiagnostics }: PaneHeaderProps) {
   const styles = useStyles();
   const { t } = useI18n();
+  // The menu component once its chunk is here; until then a button that looks the same. A chunk that cannot be
+  // fetched leaves that button, and the next click tries again.
+  const [LoadedMenu, setLoadedMenu] = useState<ComponentType<PaneMenuProps> | null>(null);
+  const openMenu = () =>
+    void loadMenu().then(
+      (m) => setLoadedMenu(() => m.PaneMenu),
+      () => undefined,
+    );
   return (
     <header className={styles.header}>
       <div>
@@ -54,19 +77,15 @@ export function PaneHeader({ role, subviewOpen, onBack, onDiagnostics }: PaneHea
             {t("nav.back")}
           </Button>
         ) : null}
-        {onDiagnostics ? (
-          <Menu>
-            <MenuTrigger disableButtonEnhancement>
-              <Button appearance="subtle" aria-label={t("nav.menu")} title={t("nav.menu")}>
-                <span aria-hidden="true">⋯</span>
-              </Button>
-            </MenuTrigger>
-            <MenuPopover>
-              <MenuList>
-                <MenuItem onClick={onDiagnostics}>{t("nav.diagnostics")}</MenuItem>
-              </MenuList>
-            </MenuPopover>
-          </Menu>
+        {onDiagnostics && LoadedMenu ? (
+          <LoadedMenu
+            label={t("nav.menu")}
+            diagnostics={t("nav.diagnostics")}
+            onDiagnostics={onDiagnostics}
+            defaultOpen
+          />
+        ) : onDiagnostics ? (
+          <MenuPlaceholder label={t("nav.menu")} onOpen={openMenu} />
         ) : null}
       </div>
     </header>
