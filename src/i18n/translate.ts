@@ -2,8 +2,10 @@
 import type { Lang } from "../domain/types";
 import type { MessageKey } from "./catalogue";
 import { catalogueFor } from "./languages";
+import { formatMessage } from "./message";
+import type { Params } from "./message";
 
-export type Params = Readonly<Record<string, string | number>>;
+export type { Params } from "./message";
 
 /** Outlook's display language → the catalogue to use (Spanish for any "es-*", English otherwise). */
 export function pickLanguage(displayLanguage: string | undefined, fallback: Lang = "es"): Lang {
@@ -18,13 +20,12 @@ export function localeOf(lang: Lang): string {
   return lang === "es" ? "es-CO" : "en-US";
 }
 
-/** Replaces `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
+/**
+ * Replaces `{name}` placeholders (a missing parameter stays visible rather than vanishing) and picks the plural
+ * form of `{count, plural, one {…} other {…}}` blocks by the language's plural rules (see ./message.ts).
+ */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const template = catalogueFor(lang)[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return formatMessage(localeOf(lang), catalogueFor(lang)[key], params);
 }
 
 export interface Formatters {
