@@ -77,3 +77,30 @@ export function parts(date: DateOnly): { year: number; month: number; day: numbe
   const d = toUtcMidnight(date);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
+
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as "YYYY-MM-DD HH:MM" on the wall clock of an IANA time zone: the form Excel reads as a date and time
+ * in any locale, for files (the register CSV) read by people of that institution. Seconds are dropped.
+ */
+export function toLocalDateTime(instant: Instant | Date, timeZone: string): string {
+  const d = typeof instant === "string" ? new Date(instant) : instant;
+  if (Number.isNaN(d.getTime())) throw new RangeError(`Not an instant: ${String(instant)}`);
+  let f = dateTimeFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    dateTimeFormatters.set(timeZone, f);
+  }
+  const p = f.formatToParts(d);
+  const get = (type: Intl.DateTimeFormatPartTypes) => p.find((x) => x.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}
