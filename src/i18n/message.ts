@@ -73,14 +73,16 @@ function parsePlural(text: string, start: number): PluralBlock | undefined {
   let rest = whole.inner.slice(head[0].length);
   for (;;) {
     const selector = /^\s*(zero|one|two|few|many|other)\s*(?=\{)/.exec(rest);
-    if (!selector) break;
+    const category = selector?.[1];
+    if (!selector || !category) break;
     const form = balanced(rest, selector[0].length);
     if (!form) return undefined;
-    forms[selector[1]] = form.inner;
+    forms[category] = form.inner;
     rest = rest.slice(form.end);
   }
-  if (rest.trim() !== "" || forms.other === undefined) return undefined;
-  return { start, end: whole.end, name: head[1], forms };
+  const name = head[1];
+  if (rest.trim() !== "" || forms.other === undefined || !name) return undefined;
+  return { start, end: whole.end, name, forms };
 }
 
 function fillSimple(template: string, params: Params): string {
@@ -110,8 +112,9 @@ export function formatMessage(locale: string, template: string, params?: Params)
       continue;
     }
     const simple = /^\{(\w+)\}/.exec(template.slice(open));
-    if (simple) {
-      out += simple[1] in params ? String(params[simple[1]]) : simple[0];
+    const name = simple?.[1];
+    if (simple && name) {
+      out += name in params ? String(params[name]) : simple[0];
       i = open + simple[0].length;
     } else {
       out += "{";

@@ -99,7 +99,8 @@ function barePlacements(template: string): string[] {
   const outside = template.replace(/\{\w+, plural,(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}/g, "");
   const found: string[] = [];
   for (const m of outside.matchAll(/\{(\w+)\}\s+([\p{L}]+)/gu)) {
-    if (COUNT_PARAMS.has(m[1]) && !UNINFLECTED.has(m[2].toLowerCase())) found.push(`{${m[1]}} ${m[2]}`);
+    const [, name = "", word = ""] = m;
+    if (COUNT_PARAMS.has(name) && !UNINFLECTED.has(word.toLowerCase())) found.push(`{${name}} ${word}`);
   }
   return found;
 }

@@ -1,0 +1,32 @@
+// The relay to the requester and IT's confirmation, as they reach their mailboxes, close with the office's
+// signature from the configuration (the demo's file has one for each office).
+import { relayToRequester } from "../../src/workflow/actions/relayToRequester";
+import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
+import { newCase, openCase } from "../support/cases";
+import { itSendsAndConfirms, storedOfKind } from "../support/procedure";
+import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
+
+const world = setupWorld();
+
+it("the relay and IT's confirmation carry each office's configured signature, line by line", async () => {
+  const w = world();
+  const signature = w.config.signature;
+  const lang = w.config.institution.defaultLanguage;
+  const comms = signature?.communications?.[lang];
+  const it = signature?.it?.[lang];
+  if (!comms || !it) throw new Error("demo.config.json has no signature for both offices");
+
+  const done = await newCase(w, "02-freeform-es.json");
+  await forwardToIt(w.comms.ctx, COMMUNICATIONS, done.messageId);
+  await itSendsAndConfirms(w, done.case.id);
+  await openCase(w.comms, done.messageId);
+  await relayToRequester(w.comms.ctx, COMMUNICATIONS, done.messageId);
+
+  w.afterSentItemsDelay();
+  const [relay] = storedOfKind(w, COMMUNICATIONS, "sentitems", done.case.id, "relay");
+  const [confirmation] = storedOfKind(w, IT, "sentitems", done.case.id, "confirmation");
+  const asHtml = (text: string) => text.split("\n").join("<br>");
+  expect(relay?.body.content).toContain(asHtml(comms));
+  expect(confirmation?.body.content).toContain(asHtml(it));
+  expect(relay?.body.content).not.toContain(asHtml(it));
+});
