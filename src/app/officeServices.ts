@@ -2,7 +2,7 @@
 // authentication (or the Office-dialog fallback). The demo wires the same ports to the embedded tenant instead.
 import type { PregonConfig } from "../config/schema";
 import { createNaaTokenProvider } from "../auth/createTokenProvider";
-import { GraphMailService, GraphTenantProbe } from "../graph";
+import { GraphMailService, GraphTenantProbe, quoteHeaderOf } from "../graph";
 import { openDialogAuth } from "../office/dialogAuth";
 import { isSetSupported } from "../office/requirementSets";
 import type { MailHost } from "../ports/mailHost";
@@ -26,7 +26,7 @@ export function createOfficeServices(config: PregonConfig, host: MailHost): Serv
   const graphOptions = { onServerWait: serverWaits.notify };
   return {
     host,
-    mail: new GraphMailService(tokens, graphOptions),
+    mail: new GraphMailService(tokens, { ...graphOptions, quoteHeader: quoteHeaderOf(config) }),
     probe: new GraphTenantProbe(tokens, graphOptions),
     config,
     sanitizeHtml,

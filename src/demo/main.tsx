@@ -6,7 +6,7 @@ import { createRoot } from "react-dom/client";
 import { loadConfig } from "../config/load";
 import { fetchTextWith } from "../config/fetchText";
 import type { Lang } from "../domain/types";
-import { GraphMailService, GraphTenantProbe } from "../graph";
+import { GraphMailService, GraphTenantProbe, quoteHeaderOf } from "../graph";
 import { sanitizeHtml } from "../sanitize/sanitizeHtml";
 import type { ThemeKind } from "../ports/mailHost";
 import { WaitNotifier } from "../ports/serverWaits";
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     const serverWaits = new WaitNotifier();
     const tokens = { getAccessToken: async () => tenant.issueToken(user) };
     const graphOptions = { onServerWait: serverWaits.notify };
-    const mail = new GraphMailService(tokens, graphOptions);
+    const mail = new GraphMailService(tokens, { ...graphOptions, quoteHeader: quoteHeaderOf(config) });
     // The demo has no Microsoft sign-in, so the self-check reports that check as skipped.
     const probe = new GraphTenantProbe(tokens, graphOptions);
     return {

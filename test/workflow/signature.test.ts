@@ -1,5 +1,6 @@
 // The relay to the requester and IT's confirmation, as they reach their mailboxes, close with the office's
-// signature from the configuration (the demo's file has one for each office).
+// signature from the configuration (the demo's file has one for each office), and what Exchange quotes below the
+// relay speaks the mail's language, with the time in the institution's zone.
 import { relayToRequester } from "../../src/workflow/actions/relayToRequester";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { newCase, openCase } from "../support/cases";
@@ -29,4 +30,13 @@ it("the relay and IT's confirmation carry each office's configured signature, li
   expect(relay?.body.content).toContain(asHtml(comms));
   expect(confirmation?.body.content).toContain(asHtml(it));
   expect(relay?.body.content).not.toContain(asHtml(it));
+
+  // Exchange's English, UTC quote header, rewritten for a Spanish mail.
+  expect(lang).toBe("es");
+  const header = /id="divRplyFwdMsg"[^>]*>([\s\S]*?)<\/div>/.exec(relay?.body.content ?? "")?.[1] ?? "";
+  expect(header).toContain("<b>De:</b>");
+  expect(header).toContain("<b>Enviado:</b>");
+  expect(header).toContain("<b>Asunto:</b>");
+  expect(header).not.toMatch(/<b>(From|Sent|To|Subject):/);
+  expect(relay?.body.content).not.toContain("GMT");
 });
