@@ -38,3 +38,22 @@ it("the README's seed description names exactly the fixtures the demo seeds", ()
   expect(Number(said[2])).toBe(files.length);
   expect(expand(said[3] ?? "")).toEqual(seeded.map((f) => f.slice(0, 2)));
 });
+
+it("the seeded cases carry their category in the institution's language, as the add-in writes it", async () => {
+  const { createTenant } = await import("../../src/emulator");
+  const { seedDemoMail } = await import("../../src/demo/seedMessages");
+  const { TENANT_SPEC, COMMUNICATIONS } = await import("../../src/demo/tenantSpec");
+  const { stateCategory, isPregonCategory } = await import("../../src/domain/caseCategory");
+  const { CASE_STATES } = await import("../../src/domain/types");
+  const config = (await import("../../src/demo/demo.config.json")).default;
+  const tenant = createTenant(TENANT_SPEC);
+  seedDemoMail(tenant);
+  const lang = config.institution.defaultLanguage as "es" | "en";
+  const allowed = new Set(CASE_STATES.map((s) => stateCategory(s, lang)));
+  const pregon = tenant
+    .storedMessages(COMMUNICATIONS, "inbox")
+    .flatMap((m) => m.categories)
+    .filter(isPregonCategory);
+  expect(pregon.length).toBeGreaterThan(0);
+  expect(pregon.filter((c) => !allowed.has(c))).toEqual([]);
+});
