@@ -30,6 +30,8 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
 
 export interface Formatters {
   date(value: string | Date): string;
+  /** A calendar date ("YYYY-MM-DD") in words, unambiguous in any order: "viernes, 4 de diciembre de 2026". */
+  dateLong(value: string): string;
   dateTime(value: string | Date): string;
   /** The time of day of an instant (HH:MM), in the institution's time zone. */
   time(value: string | Date): string;
@@ -43,6 +45,7 @@ export function formatters(lang: Lang, timeZone: string): Formatters {
   const locale = localeOf(lang);
   const dateOnly = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const instantDate = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
+  const dateLong = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   const time = new Intl.DateTimeFormat(locale, {
     hour: "2-digit",
@@ -66,6 +69,7 @@ export function formatters(lang: Lang, timeZone: string): Formatters {
   return {
     date: (v) =>
       (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dateOnly : instantDate).format(asDate(v)),
+    dateLong: (v) => dateLong.format(asDate(v)),
     dateTime: (v) => dateTime.format(asDate(v)),
     time: (v) => time.format(asDate(v)),
     weekdayDateTime: (v) => {
