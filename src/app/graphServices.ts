@@ -6,7 +6,7 @@
 import "../domain/zodConfig";
 import type { PregonConfig } from "../config/schema";
 import { createNaaTokenProvider } from "../auth/createTokenProvider";
-import { GraphMailService, GraphTenantProbe } from "../graph";
+import { GraphMailService, GraphTenantProbe, quoteHeaderOf } from "../graph";
 import type { GraphMailServiceOptions } from "../graph";
 import { openDialogAuth } from "../office/dialogAuth";
 import { isSetSupported } from "../office/requirementSets";
@@ -38,7 +38,9 @@ export function createGraphServices(
     },
   });
   return {
-    mail: new GraphMailService(tokens, graphOptions),
+    // Exchange writes the quote header of a reply or forward in English and UTC; it is rewritten in the mail's
+    // language and the institution's time zone (graph/quoteHeader.ts).
+    mail: new GraphMailService(tokens, { ...graphOptions, quoteHeader: quoteHeaderOf(config) }),
     probe: new GraphTenantProbe(tokens, graphOptions),
     sanitizeHtml,
   };

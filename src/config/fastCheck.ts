@@ -94,7 +94,31 @@ const TOP_REQUIRED = [
   "closedDays",
   "auth",
 ] as const;
-const TOP_OPTIONAL = ["$comment", "staleClaimMinutes", "imageHosts", "scheduledSendTime"] as const;
+const TOP_OPTIONAL = [
+  "$comment",
+  "staleClaimMinutes",
+  "imageHosts",
+  "scheduledSendTime",
+  "signature",
+] as const;
+
+/** A signature per language: both languages, each a string of at most 1000 characters (schema.ts). */
+function isSignatureByLang(value: unknown): boolean {
+  return (
+    isObj(value) &&
+    keysOk(value, ["es", "en"]) &&
+    [value["es"], value["en"]].every((t) => typeof t === "string" && t.length <= 1000)
+  );
+}
+
+function isSignature(value: unknown): boolean {
+  return (
+    isObj(value) &&
+    keysOk(value, [], ["communications", "it"]) &&
+    (value["communications"] === undefined || isSignatureByLang(value["communications"])) &&
+    (value["it"] === undefined || isSignatureByLang(value["it"]))
+  );
+}
 
 /**
  * The configuration when the parsed JSON is certainly valid (the very value zod would return), undefined when
@@ -136,6 +160,7 @@ export function fastCheckConfig(json: unknown): PregonConfig | undefined {
         j["imageHosts"].every((h) => typeof h === "string" && isImageHost(h)))) &&
     (j["scheduledSendTime"] === undefined ||
       (typeof j["scheduledSendTime"] === "string" && SEND_TIME.test(j["scheduledSendTime"]))) &&
+    (j["signature"] === undefined || isSignature(j["signature"])) &&
     isAuth(j["auth"]);
   return ok ? (json as PregonConfig) : undefined;
 }

@@ -90,6 +90,10 @@ const imageHost = z.string().refine(isImageHost, {
 /** No image host unless configured: a mass mail then keeps only its own (cid:) images. */
 export const DEFAULT_IMAGE_HOSTS: readonly string[] = [];
 
+/** A signature: plain text (line breaks kept), one per language the mails are written in. */
+const signatureText = z.string().max(1000);
+const signatureByLang = z.strictObject({ es: signatureText, en: signatureText });
+
 const audience = z.strictObject({
   key: z.enum(["estudiantes", "docentes", "administrativos"] satisfies AudienceKey[]),
   label: z.strictObject({ es: text, en: text }),
@@ -158,6 +162,13 @@ export const pregonConfigSchema = z.strictObject({
   scheduledSendTime: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "A time of day as HH:MM, e.g. 08:00" })
+    .optional(),
+  /**
+   * Each office's signature, closing the mails it sends: Communications' relay to the requester, IT's confirmation
+   * to Communications. Plain text in both languages (the mail is in `institution.defaultLanguage`); none when absent.
+   */
+  signature: z
+    .strictObject({ communications: signatureByLang.optional(), it: signatureByLang.optional() })
     .optional(),
   auth: z.strictObject({
     clientId: guid,

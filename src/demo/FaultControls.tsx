@@ -2,6 +2,7 @@
 import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Tenant } from "../emulator";
+import { activeRulesLabel } from "./demoStrings";
 import type { DemoStrings } from "./demoStrings";
 
 /** How late the Sent Items copy of a send may be filed (the tenant's default is strict: 2 s). */
@@ -28,7 +29,7 @@ export function FaultControls({ tenant, strings, onChange }: FaultControlsProps)
       <MenuTrigger disableButtonEnhancement>
         <Button>
           {strings.faults}
-          {count > 0 ? ` (${strings.faultsActive.replace("{count}", String(count))})` : ""}
+          {count > 0 ? ` (${activeRulesLabel(strings, count)})` : ""}
         </Button>
       </MenuTrigger>
       <MenuPopover>

@@ -1,8 +1,10 @@
 // The demo page's own chrome (not the taskpane's strings, which live in src/i18n/).
 import type { Lang } from "../domain/types";
+import { formatMessage } from "../i18n/message";
 
 export const demoStrings = {
   es: {
+    locale: "es-CO",
     title: "Pregón — demostración",
     subtitle: "Inquilino embebido: Graph emulado en esta página, sin Microsoft 365.",
     language: "Idioma",
@@ -19,7 +21,7 @@ export const demoStrings = {
     faultLatency: "Latencia de 800 ms",
     faultSentLate: "Elementos enviados con retraso, {seconds} s",
     faultClear: "Quitar fallos",
-    faultsActive: "{count} reglas activas",
+    faultsActive: "{count, plural, one {# regla activa} other {# reglas activas}}",
     inbox: "Bandeja de entrada",
     sentitems: "Elementos enviados",
     drafts: "Borradores",
@@ -32,6 +34,7 @@ export const demoStrings = {
     draftOpened: "Borrador abierto para revisión: {id}",
   },
   en: {
+    locale: "en-US",
     title: "Pregón — demo",
     subtitle: "Embedded tenant: Graph emulated in this page, no Microsoft 365.",
     language: "Language",
@@ -48,7 +51,7 @@ export const demoStrings = {
     faultLatency: "800 ms latency",
     faultSentLate: "Sent Items late, {seconds} s",
     faultClear: "Clear faults",
-    faultsActive: "{count} active rules",
+    faultsActive: "{count, plural, one {# active rule} other {# active rules}}",
     inbox: "Inbox",
     sentitems: "Sent Items",
     drafts: "Drafts",
@@ -63,3 +66,8 @@ export const demoStrings = {
 } satisfies Record<Lang, Record<string, string>>;
 
 export type DemoStrings = (typeof demoStrings)["es"];
+
+/** "1 regla activa", "3 reglas activas": the fault button's count, in the plural form the language asks for. */
+export function activeRulesLabel(strings: DemoStrings, count: number): string {
+  return formatMessage(strings.locale, strings.faultsActive, { count });
+}

@@ -6,7 +6,7 @@ import { createRoot } from "react-dom/client";
 import { loadConfig } from "../config/load";
 import { fetchTextWith } from "../config/fetchText";
 import type { Lang } from "../domain/types";
-import { GraphMailService, GraphTenantProbe } from "../graph";
+import { GraphMailService, GraphTenantProbe, quoteHeaderOf } from "../graph";
 import { sanitizeHtml } from "../sanitize/sanitizeHtml";
 import type { ThemeKind } from "../ports/mailHost";
 import { WaitNotifier } from "../ports/serverWaits";
@@ -14,7 +14,7 @@ import type { Services } from "../taskpane/ServicesContext";
 import { ConfigErrorScreen } from "../taskpane/ConfigErrorScreen";
 import { DemoApp } from "./DemoApp";
 import { DemoMailHost } from "./DemoMailHost";
-import { openDemoTenant, persistOnChange, resetDemoTenant } from "./persistence";
+import { addressAfterOpen, openDemoTenant, persistOnChange, resetDemoTenant } from "./persistence";
 import { COMMUNICATIONS, IT, OPERATOR, PROFESSIONAL } from "./tenantSpec";
 import { startBrowserEmulator } from "../emulator/browser";
 
@@ -36,8 +36,11 @@ async function main(): Promise<void> {
   const config = configResult.config;
 
   const tenant = openDemoTenant({ fresh: param("fresh") === "1" });
+  // `fresh` has done its work: a reload now resumes the saved state instead of discarding it (persistence.ts).
+  const address = addressAfterOpen(window.location.href);
+  if (address !== window.location.href) window.history.replaceState(window.history.state, "", address);
   await startBrowserEmulator(tenant);
-  persistOnChange(tenant);
+  const stopSaving = persistOnChange(tenant);
 
   // ?sharedProps=0 plays an Outlook that cannot say which mailbox an item is in (see DemoMailHost).
   const sharedItemProperties = param("sharedProps") !== "0";
@@ -54,7 +57,7 @@ async function main(): Promise<void> {
     const serverWaits = new WaitNotifier();
     const tokens = { getAccessToken: async () => tenant.issueToken(user) };
     const graphOptions = { onServerWait: serverWaits.notify };
-    const mail = new GraphMailService(tokens, graphOptions);
+    const mail = new GraphMailService(tokens, { ...graphOptions, quoteHeader: quoteHeaderOf(config) });
     // The demo has no Microsoft sign-in, so the self-check reports that check as skipped.
     const probe = new GraphTenantProbe(tokens, graphOptions);
     return {
@@ -76,8 +79,10 @@ async function main(): Promise<void> {
       it={it}
       initial={{ lang, theme, paneWidth }}
       onReset={() => {
-        resetDemoTenant();
-        window.location.reload();
+        const next = resetDemoTenant(stopSaving, window.location.href);
+        // Same address (no `fresh` to drop): a reload; otherwise load the address without it.
+        if (next === window.location.href) window.location.reload();
+        else window.location.replace(next);
       }}
     />,
   );

@@ -1,5 +1,10 @@
 // The demo's state survives a reload: the tenant is saved in the browser's storage after every change, and
 // "Reset demo" goes back to the seed.
+//
+// `?fresh=1` means "start from the seed" once: the page opens the seed, saves it, and takes `fresh` out of its
+// address (`addressAfterOpen`), so that a reload then keeps the work done since — the address and the stored state
+// agree. Reset stops the saving first (a save due after the reset would otherwise write the old state back), clears
+// the stored state and loads the address without `fresh`: the next start seeds and saves, again in agreement.
 import { Tenant, createTenant } from "../emulator";
 import { seedDemoMail } from "./seedMessages";
 import { TENANT_SPEC } from "./tenantSpec";
@@ -24,8 +29,27 @@ export function openDemoTenant({ fresh }: { fresh: boolean }): Tenant {
   return tenant;
 }
 
-export function resetDemoTenant(): void {
+/** The page's address once the tenant is open: without `fresh`, which has done its work. */
+export function addressAfterOpen(href: string): string {
+  const url = new URL(href);
+  if (!url.searchParams.has("fresh")) return href;
+  url.searchParams.delete("fresh");
+  return url.toString();
+}
+
+/** Whether the browser has a saved demo state (what a start without `fresh` resumes). */
+export function hasSavedDemo(): boolean {
+  return window.localStorage.getItem(KEY) !== null;
+}
+
+/**
+ * Back to the seed: stops the saving of the running tenant, forgets the saved state, and returns the address to
+ * load (the current one without `fresh`), where the start seeds afresh and saves that.
+ */
+export function resetDemoTenant(stopSaving: () => void, href: string): string {
+  stopSaving();
   window.localStorage.removeItem(KEY);
+  return addressAfterOpen(href);
 }
 
 /** False when the browser refused the state (quota): the demo then goes on in memory only. */
@@ -40,9 +64,10 @@ function save(tenant: Tenant): boolean {
 
 /**
  * Saves after changes, at most once a second. Once storage refuses (e.g. after seeding 10,000 cases for a
- * benchmark) it stops trying, rather than serializing a large tenant every second for nothing.
+ * benchmark) it stops trying, rather than serializing a large tenant every second for nothing. Returns the
+ * function that stops it.
  */
-export function persistOnChange(tenant: Tenant): void {
+export function persistOnChange(tenant: Tenant): () => void {
   let seen = tenant.log.last()?.seq ?? 0;
   const timer = setInterval(() => {
     const last = tenant.log.last()?.seq ?? 0;
@@ -53,4 +78,5 @@ export function persistOnChange(tenant: Tenant): void {
       window.localStorage.removeItem(KEY);
     }
   }, 1000);
+  return () => clearInterval(timer);
 }

@@ -1,14 +1,16 @@
 // The demo's mail: the request fixtures in the Communications inbox, plus a few cases already under way so the
 // dashboard has something to show (one of them overdue).
+import { stateCategory } from "../domain/caseCategory";
 import { encodeCase } from "../domain/codec";
 import { createCase, forwardCase } from "../domain/lifecycle";
-import type { Case } from "../domain/types";
+import type { Case, Lang } from "../domain/types";
 import { CASE_PROPERTY_IDS } from "../graph/properties";
 import type { Tenant } from "../emulator";
 import { CASE_HEADER, encodeCaseHeader } from "../domain/caseHeader";
 import { CASE_ID_HEADER } from "../domain/evidenceHeader";
 import { forwardToItTemplate } from "../domain/templates";
 import type { AudienceLabel } from "../domain/templates";
+import demoConfig from "./demo.config.json";
 import { COMMUNICATIONS, DOMAIN, IT, PROFESSIONAL } from "./tenantSpec";
 
 const DEMO_AUDIENCE_LABELS: AudienceLabel[] = [
@@ -173,7 +175,8 @@ export function seedDemoMail(tenant: Tenant): void {
     tenant.deliver(COMMUNICATIONS, {
       ...mail,
       singleValueExtendedProperties: caseProperties(record),
-      categories: ["Pregón: En TIC"],
+      // The institution's language, as the add-in writes it (domain/caseCategory.ts).
+      categories: [stateCategory(record.state, demoConfig.institution.defaultLanguage as Lang)],
     });
     seedForward(tenant, record, mail);
   }

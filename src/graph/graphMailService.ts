@@ -29,6 +29,7 @@ import type { TransportOptions } from "./createTransport";
 import { RequestTraits } from "./pipeline/requestTraits";
 import type { AccessTokenProvider } from "./tokenProvider";
 import { CUSTOM_HEADER_NAME } from "./properties";
+import type { QuoteHeaderLanguage } from "./quoteHeader";
 import type { GraphTransport } from "./transport";
 
 export { DEFAULT_GRAPH_BASE_URL } from "./createTransport";
@@ -36,6 +37,11 @@ export { DEFAULT_GRAPH_BASE_URL } from "./createTransport";
 export interface GraphMailServiceOptions extends TransportOptions {
   /** Bytes per upload PUT; a multiple of 320 KiB. */
   uploadChunkSize?: number;
+  /**
+   * The language of the mails Pregón writes and the institution's zone: Exchange's English, UTC quote header of a
+   * reply or forward is rewritten in them (quoteHeader.ts). Left as Exchange wrote it when absent.
+   */
+  quoteHeader?: QuoteHeaderLanguage;
 }
 
 export class GraphMailService implements MailService {
@@ -49,7 +55,9 @@ export class GraphMailService implements MailService {
     this.transport = createGraphTransport(tokens, options).transport;
     this.directory = createGraphTransport(withScopes(tokens, GROUP_COUNT_SCOPES), options).transport;
     this.attachments = new AttachmentCopier(this.transport, options.uploadChunkSize ?? DEFAULT_UPLOAD_CHUNK);
-    this.outgoing = { transport: this.transport };
+    this.outgoing = options.quoteHeader
+      ? { transport: this.transport, quoteHeader: options.quoteHeader }
+      : { transport: this.transport };
   }
 
   async getMessage(mailbox: MailboxId, id: string, options: GetOptions = {}): Promise<MailMessage> {

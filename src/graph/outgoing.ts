@@ -44,6 +44,7 @@ import {
   internetHeaderPropertyId,
 } from "./properties";
 import { withCommentAbove } from "./quotedBody";
+import type { QuoteHeaderLanguage } from "./quoteHeader";
 import type { GraphTransport } from "./transport";
 
 export type OutgoingKind = "forward" | "reply";
@@ -53,6 +54,8 @@ const PREFER_HTML = { Prefer: 'outlook.body-content-type="html"' };
 
 export interface OutgoingDeps {
   transport: GraphTransport;
+  /** The mail's language and the institution's zone, for Exchange's quote header; left as Exchange wrote it when absent. */
+  quoteHeader?: QuoteHeaderLanguage;
 }
 
 export async function sendOutgoing(
@@ -85,7 +88,11 @@ export async function sendOutgoing(
           headers: PREFER_HTML,
         })
       ).body;
-    await transport.none({ method: "PATCH", path: draftPath, body: draftUpdate(kind, options, body) });
+    await transport.none({
+      method: "PATCH",
+      path: draftPath,
+      body: draftUpdate(kind, options, body, deps.quoteHeader),
+    });
     if (options.beforeSend)
       await options.beforeSend({ id: draftId, internetMessageId: draft.internetMessageId ?? undefined });
   } catch (e) {
@@ -185,9 +192,10 @@ function draftUpdate(
   kind: OutgoingKind,
   options: OutgoingOptions,
   quotedBody: GraphMessage["body"],
+  quoteHeader: QuoteHeaderLanguage | undefined,
 ): GraphMessage {
   const update: GraphMessage = {
-    body: { contentType: "html", content: withCommentAbove(options.commentHtml, quotedBody) },
+    body: { contentType: "html", content: withCommentAbove(options.commentHtml, quotedBody, quoteHeader) },
     singleValueExtendedProperties: [
       { id: CASE_ID_HEADER_PROPERTY_ID, value: options.caseId },
       ...Object.entries(options.headers ?? {}).map(([name, value]) => ({

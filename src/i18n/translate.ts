@@ -2,8 +2,10 @@
 import type { Lang } from "../domain/types";
 import type { MessageKey } from "./catalogue";
 import { catalogueFor } from "./languages";
+import { formatMessage } from "./message";
+import type { Params } from "./message";
 
-export type Params = Readonly<Record<string, string | number>>;
+export type { Params } from "./message";
 
 /** Outlook's display language → the catalogue to use (Spanish for any "es-*", English otherwise). */
 export function pickLanguage(displayLanguage: string | undefined, fallback: Lang = "es"): Lang {
@@ -18,17 +20,18 @@ export function localeOf(lang: Lang): string {
   return lang === "es" ? "es-CO" : "en-US";
 }
 
-/** Replaces `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
+/**
+ * Replaces `{name}` placeholders (a missing parameter stays visible rather than vanishing) and picks the plural
+ * form of `{count, plural, one {…} other {…}}` blocks by the language's plural rules (see ./message.ts).
+ */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const template = catalogueFor(lang)[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return formatMessage(localeOf(lang), catalogueFor(lang)[key], params);
 }
 
 export interface Formatters {
   date(value: string | Date): string;
+  /** A calendar date ("YYYY-MM-DD") in words, unambiguous in any order: "viernes, 4 de diciembre de 2026". */
+  dateLong(value: string): string;
   dateTime(value: string | Date): string;
   /** The time of day of an instant (HH:MM), in the institution's time zone. */
   time(value: string | Date): string;
@@ -42,6 +45,7 @@ export function formatters(lang: Lang, timeZone: string): Formatters {
   const locale = localeOf(lang);
   const dateOnly = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const instantDate = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
+  const dateLong = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   const time = new Intl.DateTimeFormat(locale, {
     hour: "2-digit",
@@ -65,6 +69,7 @@ export function formatters(lang: Lang, timeZone: string): Formatters {
   return {
     date: (v) =>
       (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dateOnly : instantDate).format(asDate(v)),
+    dateLong: (v) => dateLong.format(asDate(v)),
     dateTime: (v) => dateTime.format(asDate(v)),
     time: (v) => time.format(asDate(v)),
     weekdayDateTime: (v) => {

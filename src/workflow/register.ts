@@ -1,9 +1,13 @@
 // The quality system's register: one row per case with every step's date and who did it, as CSV that Excel
-// opens with the right characters (UTF-8 with a byte-order mark) and the separator of the user's locale.
+// opens with the right characters (UTF-8 with a byte-order mark) and the separator of the user's locale. Times
+// are the institution's wall clock (config `timeZone`), as the pane shows them, written "YYYY-MM-DD HH:MM" so
+// Excel reads them as dates in either language: an ISO instant in UTC would put a case closed late in the
+// evening on another day than the pane does.
 import Papa from "papaparse";
 import { reminderCount } from "../domain/compaction";
+import { toLocalDate, toLocalDateTime } from "../domain/dates";
 import { sendConflictOf } from "../domain/lifecycle";
-import type { Case, HistoryAction, Lang } from "../domain/types";
+import type { Case, HistoryAction, HistoryEntry, Instant, Lang } from "../domain/types";
 
 const STEPS: readonly HistoryAction[] = [
   "created",
@@ -67,10 +71,10 @@ const HEADERS: Record<Lang, Record<string, string>> = {
 };
 
 /** "Cancelled, but IT sent the mass mail on …" when the send crossed the cancellation; else empty. */
-export function conflictCell(c: Case, lang: Lang): string {
+export function conflictCell(c: Case, lang: Lang, timeZone: string): string {
   const sent = sendConflictOf(c);
   if (!sent) return "";
-  const at = sent.evidence?.sentAt ?? sent.at;
+  const at = toLocalDateTime(sent.evidence?.sentAt ?? sent.at, timeZone);
   return lang === "es"
     ? `Cancelado, pero TIC envió el correo masivo el ${at}: registrar una corrección`
     : `Cancelled, but IT sent the mass mail on ${at}: record a correction`;
@@ -81,7 +85,29 @@ function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export function registerCsv(cases: readonly Case[], lang: Lang, stateLabel: (c: Case) => string): string {
+/**
+ * The entry of `action` in the case's history. A case is closed either by relaying IT's confirmation (a "relayed"
+ * entry, lifecycle.relayConfirmation) or without a relay (a "closed" entry): the closed columns name whichever
+ * entry closed it, so they are never empty for a closed case.
+ */
+function stepEntry(c: Case, action: HistoryAction): HistoryEntry | undefined {
+  const own = c.history.find((e) => e.action === action);
+  if (own || action !== "closed" || c.state !== "closed") return own;
+  return c.history.findLast((e) => e.action === "relayed");
+}
+
+/** The register's file name, in the pane's language and dated by the institution's calendar. */
+export function registerFileName(lang: Lang, now: Instant | Date, timeZone: string): string {
+  const name = lang === "es" ? "pregon-registro" : "pregon-register";
+  return `${name}-${toLocalDate(now, timeZone)}.csv`;
+}
+
+export function registerCsv(
+  cases: readonly Case[],
+  lang: Lang,
+  stateLabel: (c: Case) => string,
+  timeZone: string,
+): string {
   const h = HEADERS[lang];
   const header = [
     h.id!,
@@ -100,7 +126,8 @@ export function registerCsv(cases: readonly Case[], lang: Lang, stateLabel: (c: 
     h.conflict!,
   ];
   const rows = cases.map((c) => {
-    const step = (action: HistoryAction) => c.history.find((e) => e.action === action);
+    const step = (action: HistoryAction) => stepEntry(c, action);
+    const at = (entry: HistoryEntry | undefined) => (entry ? toLocalDateTime(entry.at, timeZone) : "");
     const sent = step("sent");
     return [
       c.id,
@@ -112,12 +139,12 @@ export function registerCsv(cases: readonly Case[], lang: Lang, stateLabel: (c: 
       c.fields.audiences.join(", "),
       c.fields.requestedDate ?? "",
       c.dueDate,
-      ...STEPS.flatMap((s) => [step(s)?.at ?? "", step(s)?.by ?? ""]),
+      ...STEPS.flatMap((s) => [at(step(s)), step(s)?.by ?? ""]),
       // Older reminders of a long case are folded into one entry that counts them (domain/compaction.ts).
       String(reminderCount(c.history)),
       sent?.evidence?.recipientCount !== undefined ? String(sent.evidence.recipientCount) : "",
       c.cancelReason ?? "",
-      conflictCell(c, lang),
+      conflictCell(c, lang, timeZone),
     ].map(safeCell);
   });
   const csv = Papa.unparse([header, ...rows], {

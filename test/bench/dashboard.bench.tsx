@@ -129,6 +129,7 @@ async function benchSize(cases: number): Promise<BenchRow> {
         sortRows(rows).map((r) => r.case),
         "es",
         label,
+        "America/Bogota",
       );
       csvMs = performance.now() - t0;
     }

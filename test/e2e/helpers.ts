@@ -9,6 +9,8 @@ import type { Tenant } from "../../src/emulator";
 import type { StoredMessage } from "../../src/emulator";
 import { catalogues } from "../../src/i18n/catalogue";
 import type { MessageKey } from "../../src/i18n/catalogue";
+import { formatMessage } from "../../src/i18n/message";
+import { localeOf } from "../../src/i18n/translate";
 import { demoStrings } from "../../src/demo/demoStrings";
 
 export type Lang = "es" | "en";
@@ -57,7 +59,7 @@ export async function disconnect(): Promise<void> {
 
 /** The taskpane's string for `key` in `lang`, with {placeholders} filled. */
 export function t(lang: Lang, key: MessageKey, values: Record<string, string> = {}): string {
-  return catalogues[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
+  return formatMessage(localeOf(lang), catalogues[lang][key], values);
 }
 
 /** The demo page's own chrome strings. */

@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator } from "playwright-core";
+import { typedDate } from "../../src/domain/dates";
 import type { Tenant } from "../../src/emulator";
 import type { Demo, Lang } from "./helpers";
 import {
@@ -126,7 +127,10 @@ test("issue #3: opening a request shows the fields Pregón extracted (fixture 01
   expect(await audience(demo, "Docentes").isChecked()).toBe(true);
   expect(await audience(demo, "Administrativos").isChecked()).toBe(false);
   // "Fecha de envío: 4 de diciembre de 2026"
-  expect(await form.getByLabel(t("es", "field.requestedDate")).inputValue()).toBe("2026-12-04");
+  // Shown day first, as Spanish writes dates (components/TypedDateInput.tsx).
+  expect(await form.getByLabel(t("es", "field.requestedDate")).inputValue()).toBe(
+    typedDate("2026-12-04", "es"),
+  );
   expect(await blockingFields(demo)).toEqual([]);
   expect(await form.getByRole("button", { name: t("es", "request.create"), exact: true }).isEnabled()).toBe(
     true,

@@ -389,6 +389,32 @@ describe("replies and forwards", () => {
     expect(all.ccRecipients).toEqual([to(JUAN)]);
   });
 
+  // Real Graph writes the quote header in English with the sent time in UTC, no zone named, even when asked for
+  // another zone (microsoftgraph/microsoft-graph-docs#5481, #5035, #15767) — not JavaScript's "… GMT" form.
+  it("createReply quotes the original's sent time as Exchange does: English, UTC, no zone named", async () => {
+    const id = h.tenant.deliver(
+      ANA,
+      incoming("Seguimiento", { from: to(TIC), sentDateTime: "2026-12-03T23:30:05Z" }),
+    );
+    const token = h.token(ANA);
+    const reply = obj(
+      (
+        await h.call(
+          token,
+          "POST",
+          `/me/messages/${encodeURIComponent(id)}/createReply`,
+          {},
+          {
+            Prefer: 'outlook.timezone="Romance Standard Time"',
+          },
+        )
+      ).body,
+    );
+    const html = String((reply.body as { content: string }).content);
+    expect(html).toContain("<b>Sent:</b> Thursday, December 3, 2026 11:30:05 PM<br>");
+    expect(html).not.toContain("GMT");
+  });
+
   it("refuses comment together with message.body (400), for forward and for createReply", async () => {
     const id = request();
     const token = h.token(ANA);

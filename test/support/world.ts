@@ -12,7 +12,7 @@ import { createTenant } from "../../src/emulator";
 import type { Tenant, TenantSpec } from "../../src/emulator";
 import { startNodeEmulator } from "../../src/emulator/node";
 import type { NodeEmulator } from "../../src/emulator/node";
-import { GraphMailService } from "../../src/graph";
+import { GraphMailService, quoteHeaderOf } from "../../src/graph";
 import type { GraphMailServiceOptions } from "../../src/graph";
 import type { SelectedItem } from "../../src/ports/mailHost";
 import type { MailboxId } from "../../src/ports/mailService";
@@ -140,7 +140,7 @@ export function makeWorld(options: WorldOptions = {}): World {
   const actor = (user: string, mailbox: MailboxId): Actor => {
     const mail = new GraphMailService(
       { getAccessToken: async () => tenant.issueToken(user) },
-      { ...FAST_GRAPH, ...options.graph },
+      { ...FAST_GRAPH, quoteHeader: quoteHeaderOf(config), ...options.graph },
     );
     const ctx: WorkflowContext = { mail, config, user, now: () => clock.now(), sanitizeHtml };
     return {

@@ -59,9 +59,10 @@ it("a forwarded case's new date and audiences reach IT as an update notice that 
   const confirm = within(dialog).getByRole("button", { name: "Enviar cambios a TIC", hidden: true });
   expect(confirm.hasAttribute("disabled")).toBe(true); // nothing changed yet
   const date = within(dialog).getByLabelText("Fecha de envío solicitada") as HTMLInputElement;
-  expect(date.value).toBe("2026-12-04");
+  // Typed and shown day first, as Spanish writes dates (components/TypedDateInput.tsx).
+  expect(date.value).toBe("04/12/2026");
   await user.clear(date);
-  await user.type(date, "2026-12-11");
+  await user.type(date, "11/12/2026");
   await user.click(within(dialog).getByRole("checkbox", { name: "Docentes", hidden: true }));
   expect(confirm.hasAttribute("disabled")).toBe(false);
   await user.click(confirm);

@@ -1,6 +1,7 @@
 // The dashboard at an institution's real scale (10,000 cases in comunicaciones@, read page by page through the
 // server-side filters), and the quality register exported from it.
 import Papa from "papaparse";
+import { toLocalDateTime } from "../../src/domain/dates";
 import type { HistoryAction } from "../../src/domain/types";
 import { cancelCase } from "../../src/workflow/actions/cancelCase";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
@@ -16,6 +17,8 @@ import { logged } from "../support/requestLog";
 import { COMMUNICATIONS, IT, PROFESSIONAL, setupWorld } from "../support/world";
 
 const world = setupWorld();
+/** The register writes the institution's wall clock; a zone other than the machine's shows it is the one used. */
+const TZ = "Europe/Madrid";
 
 const CASES = 10_000;
 const UNREADABLE = 3;
@@ -100,7 +103,7 @@ describe("the register", () => {
     expect(closed.state).toBe("closed");
     expect(cancelled.state).toBe("cancelled");
 
-    const csv = registerCsv([closed, cancelled], "es", (c) => stateCategory(c.state, "es"));
+    const csv = registerCsv([closed, cancelled], "es", (c) => stateCategory(c.state, "es"), TZ);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.split("\r\n")[0]?.split(";").length).toBeGreaterThan(10);
     const [header = [], closedRow = [], cancelledRow = []] = parse(csv, ";");
@@ -118,11 +121,19 @@ describe("the register", () => {
     ];
     for (const [action, label] of steps) {
       const entry = closed.history.find((h) => h.action === action);
-      expect([label, cell(closedRow, `${label} (fecha)`)]).toEqual([label, entry?.at]);
+      expect([label, cell(closedRow, `${label} (fecha)`)]).toEqual([
+        label,
+        entry && toLocalDateTime(entry.at, TZ),
+      ]);
       expect([label, cell(closedRow, `${label} (por)`)]).toEqual([label, entry?.by]);
       expect(entry?.at).toBeTruthy();
     }
     expect(cell(closedRow, "Enviado por TIC (por)")).toBe(IT);
+    // Relaying IT's confirmation is what closed the case: the closed columns say when and who.
+    const relayed = closed.history.find((h) => h.action === "relayed");
+    expect(cell(closedRow, "Cerrado (fecha)")).toBe(relayed && toLocalDateTime(relayed.at, TZ));
+    expect(cell(closedRow, "Cerrado (por)")).toBe(relayed?.by);
+    expect(relayed?.by).toBeTruthy();
     expect(cell(closedRow, "Destinatarios alcanzados")).toBe(
       String(closed.history.find((h) => h.action === "sent")?.evidence?.recipientCount),
     );
@@ -130,7 +141,7 @@ describe("the register", () => {
     expect(cell(cancelledRow, "Motivo de cancelación")).toBe("La unidad retiró la solicitud");
     expect(cell(cancelledRow, "Enviado a TIC (fecha)")).toBe("");
 
-    const english = registerCsv([closed], "en", (c) => stateCategory(c.state, "en"));
+    const english = registerCsv([closed], "en", (c) => stateCategory(c.state, "en"), TZ);
     const [enHeader = [], enRow = []] = parse(english, ",");
     expect(enHeader[0]).toBe("Case");
     expect(enRow[enHeader.indexOf("Requesting unit")]).toBe(`'${formulaUnit}`);

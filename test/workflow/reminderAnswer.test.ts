@@ -162,7 +162,7 @@ describe("cancellation and send crossed", () => {
     );
     expect(corrected.history.at(-1)?.action).toBe("corrected");
 
-    const csv = registerCsv([corrected], "es", (c) => c.state);
+    const csv = registerCsv([corrected], "es", (c) => c.state, "America/Bogota");
     const [header, row] = csv.replace(/^\uFEFF/, "").split("\r\n");
     const cells = (line: string | undefined) => (line ?? "").split(";").map((c) => c.replace(/^"|"$/g, ""));
     const conflictAt = cells(header).indexOf("Conflicto");

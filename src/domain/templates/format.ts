@@ -25,7 +25,11 @@ export function formatDate(date: DateOnly, lang: Lang): string {
   }).format(new Date(`${date}T00:00:00Z`));
 }
 
-/** Date and time with the zone's short name, so that IT's evidence is unambiguous. */
+/**
+ * Date and time with the zone's long name in the reader's language ("hora estándar de Colombia", "Central
+ * European Standard Time"), so that IT's evidence is unambiguous. Not the short name: outside the locale's own
+ * zones it is an offset, and "GMT+1" in a Spanish mail reads as another language.
+ */
 export function formatInstant(instant: Instant, lang: Lang, timeZone: string): string {
   const d = new Date(instant);
   if (Number.isNaN(d.getTime())) throw new RangeError(`Not an instant: ${instant}`);
@@ -36,7 +40,7 @@ export function formatInstant(instant: Instant, lang: Lang, timeZone: string): s
     day: "numeric",
     hour: "numeric",
     minute: "2-digit",
-    timeZoneName: "short",
+    timeZoneName: "long",
     timeZone,
   }).format(d);
 }

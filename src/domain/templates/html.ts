@@ -33,6 +33,15 @@ export function labelled(label: string, text: string): SafeHtml {
   return trusted(`<p style="margin:0 0 12px"><b>${escapeHtml(label)}:</b> ${escapeMultiline(text)}</p>`);
 }
 
+/**
+ * The office's signature (configuration `signature`), closing the mail: plain text, escaped, its line breaks kept.
+ * Nothing when the configuration has none (or only blanks).
+ */
+export function signature(text: string | undefined): SafeHtml[] {
+  const trimmed = text?.replace(/\r\n?/g, "\n").replace(/^\s*\n|\s+$/g, "");
+  return trimmed ? [trusted(`<p style="margin:16px 0 0">${escapeMultiline(trimmed)}</p>`)] : [];
+}
+
 /** A coloured strip for the one thing that must not be missed (urgency). */
 export function banner(text: string): SafeHtml {
   return trusted(

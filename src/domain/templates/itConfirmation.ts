@@ -3,7 +3,7 @@
 import type { Instant, Lang } from "../types";
 import { formatCount, formatInstant } from "./format";
 import type { SafeHtml } from "./html";
-import { countsTable, mailBody, heading, labelled, monospace, paragraph } from "./html";
+import { countsTable, mailBody, heading, labelled, monospace, paragraph, signature } from "./html";
 import { templateStrings } from "./strings";
 import { caseTag, taggedSubject } from "./subject";
 import type { MailTemplate } from "./types";
@@ -33,6 +33,8 @@ export interface ItConfirmationInput {
   note?: string;
   /** Groups that refused the mail (a non-delivery report came back): stated so nobody reads "sent" as delivered. */
   refused?: readonly string[];
+  /** The IT office's signature in `lang` (configuration `signature.it`). */
+  signature?: string;
 }
 
 /** The sum of the groups' recipients; the counts are evidence, so an impossible one is refused, not summed. */
@@ -80,6 +82,7 @@ export function itConfirmationTemplate(input: ItConfirmationInput): MailTemplate
   blocks.push(monospace(s.fields.internetMessageId, input.internetMessageId));
   const note = input.note?.trim();
   if (note) blocks.push(labelled(s.note, note));
+  blocks.push(...signature(input.signature));
 
   return {
     subject: taggedSubject(input.caseId, s.subjects.confirmation, input.subject),

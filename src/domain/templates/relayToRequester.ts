@@ -3,7 +3,7 @@
 import type { AudienceKey, Instant, Lang } from "../types";
 import { formatAudiences, formatCount, formatInstant } from "./format";
 import type { Fact, SafeHtml } from "./html";
-import { mailBody, factsTable, labelled, paragraph } from "./html";
+import { mailBody, factsTable, labelled, paragraph, signature } from "./html";
 import { templateStrings } from "./strings";
 import { cleanCaseId, taggedSubject } from "./subject";
 import type { AudienceLabel, MailTemplate } from "./types";
@@ -23,6 +23,8 @@ export interface RelayToRequesterInput {
   /** Total recipients from IT's evidence, when known. */
   totalRecipients?: number;
   note?: string;
+  /** The Communications office's signature in `lang` (configuration `signature.communications`). */
+  signature?: string;
 }
 
 export function relayToRequesterTemplate(input: RelayToRequesterInput): MailTemplate {
@@ -55,7 +57,7 @@ export function relayToRequesterTemplate(input: RelayToRequesterInput): MailTemp
   ];
   const note = input.note?.trim();
   if (note) blocks.push(labelled(s.note, note));
-  blocks.push(paragraph(s.relay.closing));
+  blocks.push(paragraph(s.relay.closing), ...signature(input.signature));
 
   return {
     subject: taggedSubject(input.caseId, s.subjects.relay, input.subject),

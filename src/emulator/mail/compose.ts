@@ -67,11 +67,43 @@ function dedupe(recipients: GraphRecipient[]): GraphRecipient[] {
   });
 }
 
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * The original's sent time as Exchange writes it in the quote header of createReply/createForward: English, in
+ * UTC with no zone named, whatever the mailbox's settings or a `Prefer: outlook.timezone` header — e.g.
+ * "Tuesday, August 20, 2019 7:53:20 AM" (public reports of real Graph: microsoftgraph/microsoft-graph-docs
+ * issues #5481, #5035, #15767; see src/emulator/README.md).
+ */
+export function exchangeSentTime(instant: string): string {
+  const d = new Date(instant);
+  const h = d.getUTCHours();
+  const two = (n: number) => String(n).padStart(2, "0");
+  return (
+    `${WEEKDAYS[d.getUTCDay()]}, ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} ` +
+    `${h % 12 === 0 ? 12 : h % 12}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${h < 12 ? "AM" : "PM"}`
+  );
+}
+
 function quotedBody(original: StoredMessage, leadHtml: string): string {
   const people = (list: readonly GraphRecipient[]) => list.map(display).join("; ");
   const header = [
     `<b>From:</b> ${original.from ? display(original.from) : ""}`,
-    `<b>Sent:</b> ${escapeHtml(new Date(original.sentDateTime).toUTCString())}`,
+    `<b>Sent:</b> ${escapeHtml(exchangeSentTime(original.sentDateTime))}`,
     `<b>To:</b> ${people(original.toRecipients)}`,
     ...(original.ccRecipients.length > 0 ? [`<b>Cc:</b> ${people(original.ccRecipients)}`] : []),
     `<b>Subject:</b> ${escapeHtml(original.subject)}`,

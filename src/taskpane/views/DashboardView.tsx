@@ -18,7 +18,7 @@ import type { CaseState } from "../../domain/types";
 import type { MessageKey } from "../../i18n/catalogue";
 import type { CaseRow, StateFilter } from "../../workflow/dashboard";
 import { VisibleRows } from "../../workflow/dashboard";
-import { registerCsv } from "../../workflow/register";
+import { registerCsv, registerFileName } from "../../workflow/register";
 import { ErrorBar } from "../components/ErrorBar";
 import { OverdueBadge, StateBadge } from "../components/StateBadge";
 import { VirtualList } from "../components/VirtualList";
@@ -75,10 +75,11 @@ export function DashboardView() {
       visible.map((r) => r.case),
       lang,
       (c) => t(STATE_KEYS[c.state]),
+      config.institution.timeZone,
     );
     downloadText(
       csv,
-      `pregon-registro-${new Date().toISOString().slice(0, 10)}.csv`,
+      registerFileName(lang, new Date(), config.institution.timeZone),
       "text/csv;charset=utf-8",
     );
   };

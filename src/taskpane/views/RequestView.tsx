@@ -38,6 +38,7 @@ import {
   requesterFromForm,
   requesterProblemInForm,
 } from "./requestForm";
+import { TypedDateInput } from "../components/TypedDateInput";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -211,7 +212,7 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
       </fieldset>
 
       <Field label={t("field.requestedDate")} hint={<SourceBadge source={proposal.requestedDate.source} />}>
-        <Input type="date" value={form.requestedDate} onChange={(_, d) => set("requestedDate", d.value)} />
+        <TypedDateInput value={form.requestedDate} onChange={(v) => set("requestedDate", v)} />
       </Field>
 
       <Field label={t("field.urgency")} hint={<SourceBadge source={proposal.urgency.source} />}>

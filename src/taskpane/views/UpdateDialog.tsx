@@ -1,7 +1,7 @@
 // "Change date, audiences or text" on a forwarded case: Communications corrects what IT is to send until IT sends.
 // The same click sends IT an update notice on the forward's thread (workflow/actions/updateAfterForward.ts). A new
 // message text is typed as plain text (paragraphs on blank lines) and travels as HTML; left empty, the text stays.
-import { Checkbox, Field, Input, Text, Textarea } from "@fluentui/react-components";
+import { Checkbox, Field, Text, Textarea } from "@fluentui/react-components";
 import { useState } from "react";
 import { textToHtml } from "../../domain/intake/plainText";
 import type { CaseChanges } from "../../domain/lifecycle";
@@ -9,6 +9,7 @@ import type { AudienceKey, CaseFields } from "../../domain/types";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { useI18n } from "../I18nContext";
 import { useServices } from "../ServicesContext";
+import { TypedDateInput } from "../components/TypedDateInput";
 
 export interface UpdateDialogProps {
   caseId: string;
@@ -45,7 +46,7 @@ export function UpdateDialog({ caseId, fields, disabled, onConfirm }: UpdateDial
         {t("act.update.notifiesIt")}
       </Text>
       <Field label={t("field.requestedDate")}>
-        <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+        <TypedDateInput value={date} onChange={setDate} />
       </Field>
       <fieldset style={{ border: "none", padding: 0, margin: 0 }}>
         <legend>

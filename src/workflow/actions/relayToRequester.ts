@@ -15,6 +15,7 @@ import type { WorkflowContext } from "../context";
 import { findSent } from "../sentCopy";
 import { sendOnce } from "../sendOnce";
 import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
+import { signatureOf } from "../signature";
 
 export function relayToRequester(
   ctx: WorkflowContext,
@@ -67,6 +68,7 @@ export function relayToRequester(
         audienceLabels: audienceLabels(ctx.config),
         totalRecipients: sentEntry?.evidence?.recipientCount,
         note,
+        signature: signatureOf(ctx.config, "communications", ctx.config.institution.defaultLanguage),
       });
       return sendOnce(ctx, mailbox, current.id, "relay", () =>
         ctx.mail.reply(mailbox, messageId, {

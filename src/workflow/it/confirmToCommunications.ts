@@ -19,6 +19,7 @@ import { lookForDeliveryProblems } from "./deliveryReports";
 import type { ItCase } from "./itCase";
 import { itClaimHome, updateItRecord } from "./itStore";
 import { actorOf, sentFacts } from "./sentFacts";
+import { signatureOf } from "../signature";
 
 /**
  * The mass mail's facts with a non-empty internetMessageId, which the confirmation must carry: from the record,
@@ -189,5 +190,6 @@ function confirmationTemplate(
     internetMessageId: sent.internetMessageId,
     sentFrom: record.sender?.address,
     refused,
+    signature: signatureOf(ctx.config, "it", lang),
   });
 }
