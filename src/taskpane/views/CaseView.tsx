@@ -50,6 +50,7 @@ const RECONCILED: Record<string, MessageKey> = {
   forwardRecovered: "case.reconciled.forwardRecovered",
   confirmationLinked: "case.reconciled.confirmationLinked",
   relayRecovered: "case.reconciled.relayRecovered",
+  askRecovered: "case.reconciled.askRecovered",
   reminderRecovered: "case.reconciled.reminderRecovered",
   noticeRecovered: "case.reconciled.noticeRecovered",
   itAnswerLinked: "case.reconciled.itAnswerLinked",
