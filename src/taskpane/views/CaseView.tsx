@@ -18,7 +18,7 @@ import type { Case } from "../../domain/types";
 import { cancelCase, recordCorrection } from "../../workflow/actions/cancelCase";
 import { forwardToIt } from "../../workflow/actions/forwardToIt";
 import type { ClaimOptions } from "../../workflow/claims";
-import { relayToRequester } from "../../workflow/actions/relayToRequester";
+import { relayRecipient, relayToRequester } from "../../workflow/actions/relayToRequester";
 import { sendReminder } from "../../workflow/actions/sendReminder";
 import { updateAfterForward } from "../../workflow/actions/updateAfterForward";
 import type { CaseChanges } from "../../domain/lifecycle";
@@ -29,11 +29,13 @@ import type { MessageKey } from "../../i18n/catalogue";
 import { ActionButton } from "../components/ActionButton";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { CaseFacts } from "../components/CaseFacts";
+import { ReachSummary } from "../components/ReachSummary";
 import { OverdueBadge, StateBadge } from "../components/StateBadge";
 import { Timeline } from "../components/Timeline";
 import { useI18n } from "../I18nContext";
 import { useServices } from "../ServicesContext";
 import { useAction } from "../hooks/useAction";
+import { useAudienceCounts } from "../hooks/useAudienceCounts";
 import { useRefusedGroups } from "../hooks/useRefusedGroups";
 import { useWorkflow } from "../hooks/useWorkflow";
 import { CancelDialog } from "./CancelDialog";
@@ -56,6 +58,16 @@ const RECONCILED: Record<string, MessageKey> = {
   itAnswerLinked: "case.reconciled.itAnswerLinked",
   sendCrossedCancel: "case.reconciled.sendCrossedCancel",
 };
+
+/** The reach and the sender of a case IT has not sent yet (counts are asked for only while they matter). */
+function CaseReach({ fields }: { fields: Case["fields"] }) {
+  const counts = useAudienceCounts();
+  return <ReachSummary audiences={fields.audiences} desiredSender={fields.desiredSender} counts={counts} />;
+}
+
+function addressText(a: { name?: string; address: string }): string {
+  return a.name ? `${a.name} <${a.address}>` : a.address;
+}
 
 export interface CaseViewProps {
   item: Extract<OpenedItem, { kind: "case" }>;
@@ -298,8 +310,20 @@ export function CaseView({ item }: CaseViewProps) {
       <CaseFacts
         fields={current.fields}
         requester={current.requester}
-        extra={current.cancelReason ? [{ label: t("case.cancelReason"), value: current.cancelReason }] : []}
+        extra={[
+          { label: t("case.relayTo"), value: addressText(relayRecipient(current)) },
+          ...(current.messageText ? [
+                {
+                  label: t("case.messageText"),
+                  value: <span style={{ whiteSpace: "pre-wrap" }}>{current.messageText}</span>,
+                },
+              ] : []),
+          ...(current.cancelReason ? [{ label: t("case.cancelReason"), value: current.cancelReason }] : []),
+        ]}
       />
+      {current.state === "received" || current.state === "forwarded" ? (
+        <CaseReach fields={current.fields} />
+      ) : null}
 
       <Text block as="h3" weight="semibold">
         {t("case.timeline")}
