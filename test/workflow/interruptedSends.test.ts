@@ -1,9 +1,8 @@
 // Issue 15, point 4: every kind of send is repaired on reopening. For each kind — Communications' forward, ask to
 // the requester, reminder, relay, cancellation and update notices; IT's mass mail, confirmation and answer to a
 // reminder — the mail goes out and the step's record write is lost (the pane closed between the two). Reopening the
-// pane records
-// the step once, from the claim whose draft left Drafts (before Exchange has even filed the Sent Items copy), and
-// pressing the action again never sends a second mail.
+// pane records the step once, from the claim whose draft left Drafts (before Exchange has even filed the Sent Items
+// copy), and pressing the action again never sends a second mail.
 import { AppError } from "../../src/domain/errors";
 import type { ItRecord } from "../../src/domain/itRecord";
 import type { Case, HistoryAction } from "../../src/domain/types";
