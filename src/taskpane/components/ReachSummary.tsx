@@ -66,9 +66,7 @@ export function ReachSummary({ audiences, desiredSender, counts }: ReachSummaryP
       <Text>
         {t("it.sender")}:{" "}
         <span data-testid="reach-sender">
-          {sender.sender.name
-            ? `${sender.sender.name} <${sender.sender.address}>`
-            : sender.sender.address}
+          {sender.sender.name ? `${sender.sender.name} <${sender.sender.address}>` : sender.sender.address}
         </span>
       </Text>
       {sender.fallback && desiredSender.trim() !== "" ? (

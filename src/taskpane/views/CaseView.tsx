@@ -312,12 +312,14 @@ export function CaseView({ item }: CaseViewProps) {
         requester={current.requester}
         extra={[
           { label: t("case.relayTo"), value: addressText(relayRecipient(current)) },
-          ...(current.messageText ? [
+          ...(current.messageText
+            ? [
                 {
                   label: t("case.messageText"),
                   value: <span style={{ whiteSpace: "pre-wrap" }}>{current.messageText}</span>,
                 },
-              ] : []),
+              ]
+            : []),
           ...(current.cancelReason ? [{ label: t("case.cancelReason"), value: current.cancelReason }] : []),
         ]}
       />

@@ -105,7 +105,8 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
   // Who gets the final confirmation: shown before the case exists, a choice when the request came forwarded.
   const writer = writerOf(proposal);
   const relayTo = relayToFromForm(form, proposal);
-  const relayToProblem = writer && form.relayChoice === "writer" ? relayToProblemInForm(form, proposal) : null;
+  const relayToProblem =
+    writer && form.relayChoice === "writer" ? relayToProblemInForm(form, proposal) : null;
   const counts = useAudienceCounts();
   const blocking = [
     ...(requesterProblem ? ["requester"] : []),
