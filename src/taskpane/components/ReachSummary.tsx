@@ -27,7 +27,8 @@ const useStyles = makeStyles({
     minWidth: 0,
     overflowWrap: "anywhere",
   },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  // Rows, not a list: the case view's one list is its history (Timeline).
+  list: { display: "flex", flexDirection: "column", paddingInlineStart: tokens.spacingHorizontalS },
   row: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
 });
 
@@ -75,13 +76,13 @@ export function ReachSummary({ audiences, desiredSender, counts }: ReachSummaryP
       {chosen.length === 0 ? (
         <Text size={200}>{t("reach.none")}</Text>
       ) : (
-        <ul className={styles.list}>
+        <div className={styles.list}>
           {chosen.map((a) => {
             const count = countOf(a.key);
             const retrying = counts.retrying.includes(a.key);
             const text = countText(count);
             return (
-              <li key={a.key} data-testid={`reach-${a.key}`}>
+              <div key={a.key} data-testid={`reach-${a.key}`}>
                 <span className={styles.row}>
                   {`${a.label[lang]} — ${a.group}${text ? ` (${text})` : ""}`}
                   {count?.status === "unavailable" ? (
@@ -95,10 +96,10 @@ export function ReachSummary({ audiences, desiredSender, counts }: ReachSummaryP
                     </Button>
                   ) : null}
                 </span>
-              </li>
+              </div>
             );
           })}
-        </ul>
+        </div>
       )}
       {counts.isLoading ? <Spinner size="tiny" label={t("it.countsLoading")} /> : null}
       {chosen.length > 0 && !counts.isLoading ? (
