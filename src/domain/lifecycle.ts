@@ -346,6 +346,32 @@ export function recordAsk(c: Case, act: Act): Case {
 }
 
 /**
+ * The message text the professional typed for a received case (the requester answered the ask, or it came some
+ * other way): what the forward will carry. Only before the forward; after it, a new text is an update to IT.
+ */
+export function setMessageText(c: Case, text: string): Case {
+  if (c.state !== "received") {
+    throw illegal(
+      c.state,
+      c.state,
+      "updated",
+      `The message text of a ${c.state} case changes with an update to IT`,
+    );
+  }
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_MESSAGE_TEXT) {
+    throw new AppError("recordTooLarge", `The message text has ${trimmed.length} characters`, {
+      details: { field: "messageText", length: trimmed.length, limit: MAX_MESSAGE_TEXT },
+    });
+  }
+  if (trimmed === "") {
+    const { messageText: _gone, ...rest } = c;
+    return rest;
+  }
+  return { ...c, messageText: trimmed };
+}
+
+/**
  * Records an ask whose mail already went out: the mail is a fact, so the entry is added whatever the state now is
  * (someone may have forwarded or cancelled meanwhile); a second entry for it is never added.
  */

@@ -180,6 +180,11 @@ export const en: Record<MessageKey, string> = {
   "case.requester": "Requester",
   "case.relayTo": "Confirmation goes to",
   "case.messageText": "Message text (typed in Communications)",
+  "case.messageText.hint":
+    "The request does not include the text: paste here the one the requester sent. It is the text IT will send. {length} of {max} characters.",
+  "act.saveText": "Save the text",
+  "act.savingText": "Saving the text…",
+  "act.savedText": "Message text saved.",
   "case.noDate": "No date: standard lead time",
   "case.cancelReason": "Reason for cancelling",
   "case.conflict.title": "Cancelled, but IT sent the mass mail on {when} (conflict)",

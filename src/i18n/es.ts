@@ -181,6 +181,11 @@ export const es = {
   "case.requester": "Solicitante",
   "case.relayTo": "Confirmación a",
   "case.messageText": "Texto del mensaje (escrito en Comunicaciones)",
+  "case.messageText.hint":
+    "La solicitud no trae el texto: pegue aquí el que envió el solicitante. Es el que TIC enviará. {length} de {max} caracteres.",
+  "act.saveText": "Guardar el texto",
+  "act.savingText": "Guardando el texto…",
+  "act.savedText": "Texto del mensaje guardado.",
   "case.noDate": "Sin fecha: plazo estándar",
   "case.cancelReason": "Motivo de cancelación",
   "case.conflict.title": "Cancelado, pero TIC envió el correo masivo el {when} (conflicto)",

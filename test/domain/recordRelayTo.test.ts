@@ -4,7 +4,13 @@
 // received case.
 import { decodeCase, encodeCase } from "../../src/domain/codec";
 import { AppError } from "../../src/domain/errors";
-import { createCase, forwardCase, recordAsk, recordSentAsk } from "../../src/domain/lifecycle";
+import {
+  createCase,
+  forwardCase,
+  recordAsk,
+  recordSentAsk,
+  setMessageText,
+} from "../../src/domain/lifecycle";
 import type { NewCase } from "../../src/domain/lifecycle";
 
 const AT = "2026-12-04T14:00:00Z";
@@ -74,5 +80,15 @@ describe("the record's relay recipient, typed text and ask", () => {
     const json = encodeCase(recordAsk(createCase(BASE), { at: AT, by: BASE.by }));
     const broken = json.replace('"a":"asked"', '"a":"askedd"');
     expect(decodeCase(broken).ok).toBe(false);
+  });
+
+  it("sets the message text of a received case only, trimmed, within the limit; empty clears it", () => {
+    const created = createCase(BASE);
+    const withText = setMessageText(created, "  Inscripciones abiertas.  ");
+    expect(withText.messageText).toBe("Inscripciones abiertas.");
+    expect(decodeCase(encodeCase(withText))).toEqual({ ok: true, case: withText });
+    expect(setMessageText(withText, "  ")).not.toHaveProperty("messageText");
+    expect(() => setMessageText(created, "x".repeat(3001))).toThrow(/3001 characters/);
+    expect(() => setMessageText(forwardCase(created, { at: AT, by: BASE.by }), "Texto")).toThrow(AppError);
   });
 });

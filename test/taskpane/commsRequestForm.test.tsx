@@ -146,6 +146,13 @@ describe("a request without a message text (point 9)", () => {
     expect(inbox[0]?.body.content).toContain(
       "El texto del mensaje, tal como deben recibirlo los destinatarios.",
     );
+
+    // The requester's answer arrives as a separate message: its text is pasted on the case and stored there.
+    const onCase = screen.getByTestId("case-message-text");
+    await user.type(onCase, "Concierto el viernes.");
+    await user.click(screen.getByRole("button", { name: "Guardar el texto" }));
+    await screen.findAllByText("Texto del mensaje guardado.", {}, { timeout: 10_000 });
+    expect((await openedCase(w, messageId)).messageText).toBe("Concierto el viernes.");
   });
 
   it("a request with its own message shows no text field and no 'Ask the requester' when nothing is missing", async () => {

@@ -1,6 +1,8 @@
 // A message that is a case (the request, or any reply carrying its id): state, due date, fields, history and
 // the one action that comes next.
 import {
+  Field,
+  Textarea,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -19,6 +21,8 @@ import { cancelCase, recordCorrection } from "../../workflow/actions/cancelCase"
 import { forwardToIt } from "../../workflow/actions/forwardToIt";
 import type { ClaimOptions } from "../../workflow/claims";
 import { relayRecipient, relayToRequester } from "../../workflow/actions/relayToRequester";
+import { setMessageText } from "../../workflow/actions/setMessageText";
+import { MAX_MESSAGE_TEXT } from "../../domain/recordSchema";
 import { sendReminder } from "../../workflow/actions/sendReminder";
 import { updateAfterForward } from "../../workflow/actions/updateAfterForward";
 import type { CaseChanges } from "../../domain/lifecycle";
@@ -93,6 +97,7 @@ export function CaseView({ item }: CaseViewProps) {
       updated: after("act.updated"),
       cancelled: after("act.cancelled"),
       corrected: after("act.corrected"),
+      savedText: after("act.savedText"),
     };
   }, []);
 
@@ -138,6 +143,18 @@ export function CaseView({ item }: CaseViewProps) {
     ),
     done.corrected,
   );
+  const [text, setText] = useState(item.case.messageText ?? "");
+  const saveText = useAction(
+    useCallback(
+      () => setMessageText(ctx, item.mailbox, messageId, text),
+      [ctx, item.mailbox, messageId, text],
+    ),
+    done.savedText,
+  );
+  // A received case whose request had no text (typed at creation, or the requester was asked for it).
+  const editsText =
+    current.state === "received" &&
+    (current.messageText !== undefined || current.history.some((h) => h.action === "asked"));
   const { config, now } = useServices();
   // A reminder already went out this business day: a second one needs the person's explicit yes.
   const remindedToday = offers(current, "remind")
@@ -154,7 +171,8 @@ export function CaseView({ item }: CaseViewProps) {
     update.isRunning ||
     relay.isRunning ||
     cancel.isRunning ||
-    correct.isRunning;
+    correct.isRunning ||
+    saveText.isRunning;
   return (
     <section className={styles.root} aria-labelledby="case-title">
       <div className={styles.heading}>
@@ -198,6 +216,33 @@ export function CaseView({ item }: CaseViewProps) {
       ) : null}
       {showsDueDate(current) ? <Text>{t("case.dueOn", { date: fmt.date(current.dueDate) })}</Text> : null}
 
+      {editsText ? (
+        <div className={styles.actions}>
+          <Field
+            label={t("field.messageText")}
+            hint={t("case.messageText.hint", {
+              length: fmt.number(text.length),
+              max: fmt.number(MAX_MESSAGE_TEXT),
+            })}
+          >
+            <Textarea
+              resize="vertical"
+              rows={6}
+              maxLength={MAX_MESSAGE_TEXT}
+              value={text}
+              onChange={(_, d) => setText(d.value)}
+              data-testid="case-message-text"
+            />
+          </Field>
+          <ActionButton
+            action={saveText}
+            label={t("act.saveText")}
+            runningLabel={t("act.savingText")}
+            doneLabel={t("act.savedText")}
+            appearance="secondary"
+          />
+        </div>
+      ) : null}
       <div className={styles.actions}>
         {offers(current, "forward") ? (
           <ActionButton
@@ -312,7 +357,7 @@ export function CaseView({ item }: CaseViewProps) {
         requester={current.requester}
         extra={[
           { label: t("case.relayTo"), value: addressText(relayRecipient(current)) },
-          ...(current.messageText
+          ...(current.messageText && !editsText
             ? [
                 {
                   label: t("case.messageText"),
