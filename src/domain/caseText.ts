@@ -3,6 +3,8 @@
 // survive HTML rewriting; extended properties do not travel between mailboxes; an x- header is too small for a
 // message body). The notice's x-pregon-case header says `changed: ["text"]`, so IT knows which message holds it.
 // The text put in is HTML the caller sanitized; the text taken out is sanitized again by IT's pane.
+import { escapeMultiline } from "./templates/escape";
+
 export const TEXT_BEGIN = "[[pregon:text:begin]]";
 export const TEXT_END = "[[pregon:text:end]]";
 
@@ -41,4 +43,18 @@ export function unwrapText(bodyHtml: string, key?: string): string | undefined {
   const beforeEnd = bodyHtml.lastIndexOf("<", end);
   const to = beforeEnd < from ? end : beforeEnd;
   return bodyHtml.slice(from, to).trim();
+}
+
+/**
+ * A message text the professional typed or pasted (plain text) as the HTML the forward carries: one paragraph per
+ * blank-line-separated block, line breaks kept, everything escaped (it is the requester's words, untrusted).
+ */
+export function plainTextToHtml(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter((block) => block !== "")
+    .map((block) => `<p>${escapeMultiline(block)}</p>`)
+    .join("");
 }

@@ -20,6 +20,7 @@ import { isCaseId } from "./caseId";
 import { toLocalDate } from "./dates";
 import { AppError } from "./errors";
 import { entryFor } from "./history";
+import { MAX_MESSAGE_TEXT } from "./recordSchema";
 import type { Act } from "./history";
 import type {
   Case,
@@ -43,6 +44,10 @@ export interface NewCase extends Act {
   dueDate: Case["dueDate"];
   /** Graph id of the request message in the communications mailbox. */
   requestMessageId?: string;
+  /** Who gets the confirmation, when the professional chose someone other than `requester` may be (see Case). */
+  relayTo?: MailAddress;
+  /** The message text typed for a request that carries none (plain text). */
+  messageText?: string;
 }
 
 /** The two facts IT's confirmation e-mail reports: the mass mail went out, and IT says so. */
@@ -99,7 +104,18 @@ export function createCase(input: NewCase): Case {
     dueDate: input.dueDate,
     history: [entryFor("created", input)],
   };
-  return input.requestMessageId === undefined ? base : { ...base, requestMessageId: input.requestMessageId };
+  if (input.requestMessageId !== undefined) base.requestMessageId = input.requestMessageId;
+  // The confirmation goes to this one instead: it must be able to get it too.
+  if (input.relayTo !== undefined)
+    base.relayTo = { ...input.relayTo, address: requireAddress(input.relayTo.address, "requester") };
+  const text = input.messageText?.trim();
+  if (text && text.length > MAX_MESSAGE_TEXT) {
+    throw new AppError("recordTooLarge", `The message text has ${text.length} characters`, {
+      details: { field: "messageText", length: text.length, limit: MAX_MESSAGE_TEXT },
+    });
+  }
+  if (text) base.messageText = text;
+  return base;
 }
 
 /** Step 2: the request went to IT. */
@@ -313,6 +329,55 @@ export function recordSentReminder(c: Case, act: Act & { evidence: NonNullable<A
     throw illegal(c.state, c.state, "reminded", "A case that never went to IT cannot have been reminded");
   }
   return { ...c, history: [...c.history, entryFor("reminded", act)] };
+}
+
+/**
+ * Communications asked the requester for what the request left out. Only before the forward (a received case), and
+ * once per case; the state stays. `note` names what was asked for.
+ */
+export function recordAsk(c: Case, act: Act): Case {
+  if (c.state !== "received") {
+    throw illegal(c.state, c.state, "asked", `A ${c.state} case is past asking the requester`);
+  }
+  if (hasAction(c, "asked")) {
+    throw illegal(c.state, c.state, "asked", "The requester was already asked");
+  }
+  return { ...c, history: [...c.history, entryFor("asked", act)] };
+}
+
+/**
+ * The message text the professional typed for a received case (the requester answered the ask, or it came some
+ * other way): what the forward will carry. Only before the forward; after it, a new text is an update to IT.
+ */
+export function setMessageText(c: Case, text: string): Case {
+  if (c.state !== "received") {
+    throw illegal(
+      c.state,
+      c.state,
+      "updated",
+      `The message text of a ${c.state} case changes with an update to IT`,
+    );
+  }
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_MESSAGE_TEXT) {
+    throw new AppError("recordTooLarge", `The message text has ${trimmed.length} characters`, {
+      details: { field: "messageText", length: trimmed.length, limit: MAX_MESSAGE_TEXT },
+    });
+  }
+  if (trimmed === "") {
+    const { messageText: _gone, ...rest } = c;
+    return rest;
+  }
+  return { ...c, messageText: trimmed };
+}
+
+/**
+ * Records an ask whose mail already went out: the mail is a fact, so the entry is added whatever the state now is
+ * (someone may have forwarded or cancelled meanwhile); a second entry for it is never added.
+ */
+export function recordSentAsk(c: Case, act: Act & { evidence: NonNullable<Act["evidence"]> }): Case {
+  if (hasAction(c, "asked")) return c;
+  return { ...c, history: [...c.history, entryFor("asked", act)] };
 }
 
 /** A forwarded case (IT has not sent yet) whose due date is before today in the institution's time zone. */

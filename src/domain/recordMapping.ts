@@ -23,6 +23,8 @@ export function toRecord(c: Case): StoredRecordV1 {
     ...(c.owner === undefined ? {} : { owner: c.owner }),
     ...(c.cancelReason === undefined ? {} : { cancelReason: c.cancelReason }),
     ...(c.itVersion === undefined ? {} : { itVersion: c.itVersion }),
+    ...(c.relayTo === undefined ? {} : { relayTo: copyAddress(c.relayTo) }),
+    ...(c.messageText === undefined ? {} : { messageText: c.messageText }),
     history: c.history.map((entry) => toStoredEntry(entry, table)),
     ...(table.strings.length === 0 ? {} : { strings: [...table.strings] }),
     ...(c.claim === undefined ? {} : { claim: { ...c.claim } }),
@@ -45,6 +47,8 @@ export function fromRecord(record: StoredRecordV1): Case {
   if (record.owner !== undefined) c.owner = record.owner;
   if (record.cancelReason !== undefined) c.cancelReason = record.cancelReason;
   if (record.itVersion !== undefined) c.itVersion = record.itVersion;
+  if (record.relayTo !== undefined) c.relayTo = copyAddress(record.relayTo);
+  if (record.messageText !== undefined) c.messageText = record.messageText;
   if (record.claim !== undefined) c.claim = { ...record.claim };
   return c;
 }

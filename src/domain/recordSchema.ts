@@ -22,6 +22,9 @@
 // actions `updated`, `corrected` and `itAnswered` are new values a build from before them reads as unreadable (safe).
 // `owner` (the internetMessageId of the message the record was written for, workflow/recordStore.ts) and a claim's
 // `notice` (the change a notice tells IT) are two more optional keys of the same kind.
+// `relayTo` (who gets the confirmation, chosen at creation) and `messageText` (the message the professional typed
+// for a request without one) are two more: a record without them relays to `requester` and forwards the request's
+// own message, as before. The action `asked` (the requester was asked for what is missing) is a new value.
 import { z } from "./schema";
 import { isCaseId } from "./caseId";
 import { isDateOnly } from "./dates";
@@ -32,6 +35,12 @@ import { AUDIENCE_KEYS, CASE_STATES } from "./types";
 import type { HistoryAction } from "./types";
 
 export const RECORD_VERSION = 1;
+
+/**
+ * Upper bound of a typed message text, in characters: the record stays well under its byte limit (codec.ts) with
+ * room for the history, even when every character takes several bytes.
+ */
+export const MAX_MESSAGE_TEXT = 3000;
 
 /** Every action, checked for completeness by the Record type. */
 const ACTION_SET: Record<HistoryAction, true> = {
@@ -47,6 +56,7 @@ const ACTION_SET: Record<HistoryAction, true> = {
   updated: true,
   corrected: true,
   itAnswered: true,
+  asked: true,
 };
 const HISTORY_ACTIONS = Object.keys(ACTION_SET) as HistoryAction[];
 
@@ -117,6 +127,8 @@ export const recordSchemaV1 = z
     owner: z.string().min(1).max(1000).optional(),
     cancelReason: z.string().optional(),
     itVersion: z.number().int().min(1).optional(),
+    relayTo: z.strictObject({ address: z.string().min(1), name: z.string().optional() }).optional(),
+    messageText: z.string().min(1).max(MAX_MESSAGE_TEXT).optional(),
     history: z.array(entrySchema).min(1),
     strings: z.array(z.string()).optional(),
     claim: claimSchema.optional(),

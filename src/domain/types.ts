@@ -78,7 +78,9 @@ export type HistoryAction =
   /** A note on a case whose mass mail went out (it cannot be cancelled: mail cannot be unsent). */
   | "corrected"
   /** IT answered a reminder with the case's status (note: "status date", evidence: the answer). */
-  | "itAnswered";
+  | "itAnswered"
+  /** Communications asked the requester for what the request left out (message text, date…); the state stays. */
+  | "asked";
 
 export interface HistoryEntry {
   at: Instant;
@@ -133,6 +135,17 @@ export interface Case {
    * forward, one more with each update or cancellation notice. Absent before the forward and in older records.
    */
   itVersion?: number;
+  /**
+   * Who gets the confirmation at the end of the case, as the professional chose it when creating it: the person who
+   * wrote to Communications, or the original requester of a forwarded chain. Absent in older records (and when
+   * the caller did not choose): the relay then goes to `requester`, as it always did.
+   */
+  relayTo?: MailAddress;
+  /**
+   * The message text the professional typed or pasted when the request had none (plain text): what IT sends.
+   * Absent when the request carries its own message, and in older records.
+   */
+  messageText?: string;
   history: HistoryEntry[];
   /** Someone is doing a once-per-case step right now (see claim.ts); absent when nobody is. */
   claim?: Claim;

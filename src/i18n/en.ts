@@ -53,6 +53,7 @@ export const en: Record<MessageKey, string> = {
   "claim.step.confirmation": "sending the confirmation to Communications",
   "claim.step.notice": "telling IT about a change to the case",
   "claim.step.reminderAnswer": "answering the reminder with the status",
+  "claim.step.ask": "asking the requester for what is missing",
   "error.forbidden": "You have no permission on this mailbox. Ask your administrator for access.",
   "error.sendAsDenied":
     "You may not send as that sender. Ask for the Send As permission or use the institutional sender.",
@@ -139,6 +140,19 @@ export const en: Record<MessageKey, string> = {
   "field.requester": "Requester's e-mail",
   "field.requester.hint": "The final confirmation goes to this address.",
   "field.requester.problem": "Requester's e-mail: {problem}",
+  "field.requester.hintForwarded": "Who asked for the mass mail, according to the forwarded message.",
+  "field.relayTo": "The final confirmation goes to",
+  "field.relayTo.writer": "Who wrote to Communications: {who}",
+  "field.relayTo.original": "The original requester (in the forwarded message): {who}",
+  "field.relayTo.problem": "Confirmation address: {problem}",
+  "field.messageText": "Message text",
+  "field.messageText.hint":
+    "The request does not include the text: type or paste it here (or ask the requester). It is the text IT will send. {length} of {max} characters.",
+  "request.ask": "Ask the requester",
+  "request.asking": "Creating the case and writing to the requester…",
+  "request.ask.hint": "Creates the case and replies to {who} asking for: {fields}.",
+  "reach.title": "Reach of the mass mail",
+  "reach.none": "No audience group chosen yet.",
   "source.labelled": "Stated in the request",
   "source.inferred": "Inferred from the text: check it",
   "source.default": "Default value: check it",
@@ -171,6 +185,13 @@ export const en: Record<MessageKey, string> = {
   "case.title": "Case {id}",
   "case.fields": "Mass mail details",
   "case.requester": "Requester",
+  "case.relayTo": "Confirmation goes to",
+  "case.messageText": "Message text (typed in Communications)",
+  "case.messageText.hint":
+    "The request does not include the text: paste here the one the requester sent. It is the text IT will send. {length} of {max} characters.",
+  "act.saveText": "Save the text",
+  "act.savingText": "Saving the text…",
+  "act.savedText": "Message text saved.",
   "case.noDate": "No date: standard lead time",
   "case.cancelReason": "Reason for cancelling",
   "case.conflict.title": "Cancelled, but IT sent the mass mail on {when} (conflict)",
@@ -182,6 +203,8 @@ export const en: Record<MessageKey, string> = {
   "case.reconciled.confirmationLinked": "IT's confirmation arrived and was linked to the case.",
   "case.reconciled.relayRecovered":
     "The confirmation to the requester had already gone out; the record was completed.",
+  "case.reconciled.askRecovered":
+    "The question to the requester had already gone out; the record was completed and no second one will be sent.",
   "case.reconciled.reminderRecovered":
     "The reminder to IT had already gone out; the record was completed and no second one will be sent.",
   "case.reconciled.noticeRecovered":
@@ -420,6 +443,7 @@ export const en: Record<MessageKey, string> = {
   "action.updated": "Case changed; IT told",
   "action.corrected": "Correction recorded",
   "action.itAnswered": "IT answered the reminder",
+  "action.asked": "Requester asked for what is missing",
 
   "audience.estudiantes": "Students",
   "audience.docentes": "Faculty",

@@ -52,6 +52,7 @@ export const es = {
   "claim.step.confirmation": "enviando la confirmación a Comunicaciones",
   "claim.step.notice": "avisando a TIC de un cambio en el caso",
   "claim.step.reminderAnswer": "respondiendo el recordatorio con el estado",
+  "claim.step.ask": "pidiendo al solicitante lo que falta",
   "error.forbidden": "No tiene permiso sobre este buzón. Pida acceso al administrador.",
   "error.sendAsDenied":
     "No tiene permiso para enviar como ese remitente. Pida el permiso «Enviar como» o use el remitente institucional.",
@@ -139,6 +140,19 @@ export const es = {
   "field.requester": "Correo del solicitante",
   "field.requester.hint": "La confirmación final se enviará a esta dirección.",
   "field.requester.problem": "Correo del solicitante: {problem}",
+  "field.requester.hintForwarded": "Quien pidió el envío, según el mensaje reenviado.",
+  "field.relayTo": "La confirmación final se enviará a",
+  "field.relayTo.writer": "Quien escribió a Comunicaciones: {who}",
+  "field.relayTo.original": "El solicitante original (en el mensaje reenviado): {who}",
+  "field.relayTo.problem": "Dirección de la confirmación: {problem}",
+  "field.messageText": "Texto del mensaje",
+  "field.messageText.hint":
+    "La solicitud no trae el texto: escríbalo o péguelo aquí (o pídalo al solicitante). Es el texto que TIC enviará. {length} de {max} caracteres.",
+  "request.ask": "Pedir al solicitante lo que falta",
+  "request.asking": "Creando el caso y escribiendo al solicitante…",
+  "request.ask.hint": "Crea el caso y responde a {who} pidiendo: {fields}.",
+  "reach.title": "Alcance del envío",
+  "reach.none": "Aún no hay grupos destinatarios elegidos.",
   "source.labelled": "Indicado en la solicitud",
   "source.inferred": "Deducido del texto: verifique",
   "source.default": "Valor por omisión: verifique",
@@ -172,6 +186,13 @@ export const es = {
   "case.title": "Caso {id}",
   "case.fields": "Datos del envío",
   "case.requester": "Solicitante",
+  "case.relayTo": "Confirmación a",
+  "case.messageText": "Texto del mensaje (escrito en Comunicaciones)",
+  "case.messageText.hint":
+    "La solicitud no trae el texto: pegue aquí el que envió el solicitante. Es el que TIC enviará. {length} de {max} caracteres.",
+  "act.saveText": "Guardar el texto",
+  "act.savingText": "Guardando el texto…",
+  "act.savedText": "Texto del mensaje guardado.",
   "case.noDate": "Sin fecha: plazo estándar",
   "case.cancelReason": "Motivo de cancelación",
   "case.conflict.title": "Cancelado, pero TIC envió el correo masivo el {when} (conflicto)",
@@ -183,6 +204,8 @@ export const es = {
   "case.reconciled.confirmationLinked": "Llegó la confirmación de TIC y quedó vinculada al caso.",
   "case.reconciled.relayRecovered":
     "La confirmación al solicitante ya se había enviado; el registro se completó.",
+  "case.reconciled.askRecovered":
+    "La pregunta al solicitante ya se había enviado; el registro se completó y no se enviará otra.",
   "case.reconciled.reminderRecovered":
     "El recordatorio a TIC ya se había enviado; el registro se completó y no se enviará otro.",
   "case.reconciled.noticeRecovered":
@@ -428,6 +451,7 @@ export const es = {
   "action.updated": "Caso cambiado; aviso a TIC",
   "action.corrected": "Corrección registrada",
   "action.itAnswered": "Respuesta de TIC al recordatorio",
+  "action.asked": "Se pidió al solicitante lo que falta",
 
   "audience.estudiantes": "Estudiantes",
   "audience.docentes": "Docentes",

@@ -19,7 +19,9 @@ export type MessageKind =
   | "cancellation"
   | "update"
   /** IT answers a reminder with the case's status. */
-  | "reminderAnswer";
+  | "reminderAnswer"
+  /** Communications asks the requester for what the request left out. */
+  | "ask";
 
 /** The small properties Pregón keeps on a message (each one extended property). */
 export interface CaseProps {

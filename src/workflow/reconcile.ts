@@ -4,7 +4,7 @@
 // - IT's confirmation that arrived in the inbox is linked, so the case moves to `confirmed` by itself;
 // - sends recorded before Exchange filed their Sent Items copy get that copy's id (sentEvidence.ts);
 // - a claim (claims.ts) whose draft has left Drafts is a send that went out but was not recorded, whatever its step
-//   (forward, reminder, relay, cancellation or update notice): it is recorded by the step's own record write from
+//   (forward, ask to the requester, reminder, relay, cancellation or update notice): it is recorded by the step's own record write from
 //   the claim (its internetMessageId; a notice's change), at once, before Exchange has even filed the Sent Items
 //   copy. IT's pane does the same for IT's sends (it/recoverIt.ts).
 import {
@@ -22,6 +22,7 @@ import type { ClaimStep } from "../domain/claim";
 import type { Case } from "../domain/types";
 import { AppError } from "../domain/errors";
 import type { MailboxId, MailMessage, MessageKind } from "../ports/mailService";
+import { recordAsked } from "./actions/askRequester";
 import { recordForward } from "./actions/forwardToIt";
 import { recordRelay } from "./actions/relayToRequester";
 import { recordReminderSent } from "./actions/sendReminder";
@@ -40,6 +41,8 @@ export type Reconciliation =
   | "forwardRecovered"
   | "confirmationLinked"
   | "relayRecovered"
+  /** The ask to the requester went out under a claim but was not recorded: recorded now (never sent again). */
+  | "askRecovered"
   /** A reminder went out under a claim but was not recorded: recorded now (never sent again). */
   | "reminderRecovered"
   /** A cancellation or update notice went out under a claim but was not recorded: recorded now. */
@@ -99,6 +102,9 @@ async function recoverClaim(
         break;
       case "relay":
         recovered = { updated: await recordRelay(ctx, mailbox, id, claim, sent), change: "relayRecovered" };
+        break;
+      case "ask":
+        recovered = { updated: await recordAsked(ctx, mailbox, id, claim, sent), change: "askRecovered" };
         break;
       case "reminder":
         recovered = {

@@ -3,7 +3,7 @@
 // A send answers 202 and Exchange files its Sent Items copy seconds later, under a new id. The actions do not wait
 // for it: they record the internetMessageId the draft already carried (the sent mail keeps it, see
 // graph/outgoing.ts), and the Sent Items id stays empty. The next opening of the case finds each such copy —
-// by that internetMessageId, or for mail a case sends once (forward, relay) by its kind — and records its id and
+// by that internetMessageId, or for mail a case sends once (forward, relay) by its kind (forward, relay, ask) — and records its id and
 // time. Nothing is sent; a copy not yet filed is simply looked for again next time.
 import type { Case, HistoryAction, HistoryEntry } from "../domain/types";
 import type { MailboxId, MailMessage, MessageKind } from "../ports/mailService";
@@ -15,10 +15,11 @@ const KIND_OF: Partial<Record<HistoryAction, MessageKind>> = {
   forwarded: "forward",
   reminded: "reminder",
   relayed: "relay",
+  asked: "ask",
 };
 
 /** Kinds a case sends once: their copy is known by kind even without a matching internetMessageId. */
-const ONCE_PER_CASE = new Set<MessageKind>(["forward", "relay"]);
+const ONCE_PER_CASE = new Set<MessageKind>(["forward", "relay", "ask"]);
 
 /** A send of this case recorded without the id of its Sent Items copy. */
 export function awaitsSentCopy(entry: HistoryEntry): boolean {

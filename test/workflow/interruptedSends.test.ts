@@ -1,12 +1,13 @@
-// Issue 15, point 4: every kind of send is repaired on reopening. For each kind — Communications' forward,
-// reminder, relay, cancellation and update notices; IT's mass mail, confirmation and answer to a reminder — the
-// mail goes out and the step's record write is lost (the pane closed between the two). Reopening the pane records
-// the step once, from the claim whose draft left Drafts (before Exchange has even filed the Sent Items copy), and
-// pressing the action again never sends a second mail.
+// Issue 15, point 4: every kind of send is repaired on reopening. For each kind — Communications' forward, ask to
+// the requester, reminder, relay, cancellation and update notices; IT's mass mail, confirmation and answer to a
+// reminder — the mail goes out and the step's record write is lost (the pane closed between the two). Reopening the
+// pane records the step once, from the claim whose draft left Drafts (before Exchange has even filed the Sent Items
+// copy), and pressing the action again never sends a second mail.
 import { AppError } from "../../src/domain/errors";
 import type { ItRecord } from "../../src/domain/itRecord";
 import type { Case, HistoryAction } from "../../src/domain/types";
 import type { MessageKind } from "../../src/ports/mailService";
+import { askRequester } from "../../src/workflow/actions/askRequester";
 import { cancelCase } from "../../src/workflow/actions/cancelCase";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { relayToRequester } from "../../src/workflow/actions/relayToRequester";
@@ -91,6 +92,21 @@ const ROWS: Row[] = [
     },
     press: (_w, ctx, s) => forwardToIt(ctx, COMMUNICATIONS, s.requestId),
     reopen: commsReopen("forwarded"),
+  },
+  {
+    kind: "ask",
+    from: COMMUNICATIONS,
+    setup: async (w) => {
+      const { messageId, case: created } = await newCase(w, "05-missing-fields.json");
+      return { caseId: created.id, requestId: messageId };
+    },
+    press: (_w, ctx, s) =>
+      askRequester(ctx, COMMUNICATIONS, s.requestId, {
+        lang: "es",
+        missing: ["message"],
+        requestSubject: "correo masivo",
+      }),
+    reopen: commsReopen("asked"),
   },
   {
     kind: "reminder",

@@ -23,3 +23,5 @@ export { relayToRequesterTemplate } from "./relayToRequester";
 export type { CaseNoticeInput, NoticeChange } from "./caseNotice";
 export { caseNoticeTemplate } from "./caseNotice";
 export { itStatusAnswerTemplate, itStatusSentence } from "./itStatusAnswer";
+export type { AskRequesterInput } from "./askRequester";
+export { askRequesterTemplate } from "./askRequester";

@@ -17,6 +17,7 @@ const ACTION_KEYS: Record<HistoryAction, MessageKey> = {
   updated: "action.updated",
   corrected: "action.corrected",
   itAnswered: "action.itAnswered",
+  asked: "action.asked",
 };
 
 const useStyles = makeStyles({

@@ -2,10 +2,11 @@ import type { RequiredField } from "../../domain/intake/types";
 import type { MessageKey } from "../../i18n/catalogue";
 
 /** Fields the form names in "missing" notes and warnings: the intake's required fields and the unit. */
-export type NamedField = RequiredField | "requestingUnit" | "requester";
+export type NamedField = RequiredField | "requestingUnit" | "requester" | "relayTo";
 
 const LABELS: Record<NamedField, MessageKey> = {
   requester: "field.requester",
+  relayTo: "field.relayTo",
   requestingUnit: "field.requestingUnit",
   desiredSender: "field.desiredSender",
   subject: "field.subject",

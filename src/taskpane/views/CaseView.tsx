@@ -1,6 +1,8 @@
 // A message that is a case (the request, or any reply carrying its id): state, due date, fields, history and
 // the one action that comes next.
 import {
+  Field,
+  Textarea,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -18,7 +20,9 @@ import type { Case } from "../../domain/types";
 import { cancelCase, recordCorrection } from "../../workflow/actions/cancelCase";
 import { forwardToIt } from "../../workflow/actions/forwardToIt";
 import type { ClaimOptions } from "../../workflow/claims";
-import { relayToRequester } from "../../workflow/actions/relayToRequester";
+import { relayRecipient, relayToRequester } from "../../workflow/actions/relayToRequester";
+import { setMessageText } from "../../workflow/actions/setMessageText";
+import { MAX_MESSAGE_TEXT } from "../../domain/recordSchema";
 import { sendReminder } from "../../workflow/actions/sendReminder";
 import { updateAfterForward } from "../../workflow/actions/updateAfterForward";
 import type { CaseChanges } from "../../domain/lifecycle";
@@ -29,11 +33,13 @@ import type { MessageKey } from "../../i18n/catalogue";
 import { ActionButton } from "../components/ActionButton";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { CaseFacts } from "../components/CaseFacts";
+import { ReachSummary } from "../components/ReachSummary";
 import { OverdueBadge, StateBadge } from "../components/StateBadge";
 import { Timeline } from "../components/Timeline";
 import { useI18n } from "../I18nContext";
 import { useServices } from "../ServicesContext";
 import { useAction } from "../hooks/useAction";
+import { useAudienceCounts } from "../hooks/useAudienceCounts";
 import { useRefusedGroups } from "../hooks/useRefusedGroups";
 import { useWorkflow } from "../hooks/useWorkflow";
 import { CancelDialog } from "./CancelDialog";
@@ -50,11 +56,22 @@ const RECONCILED: Record<string, MessageKey> = {
   forwardRecovered: "case.reconciled.forwardRecovered",
   confirmationLinked: "case.reconciled.confirmationLinked",
   relayRecovered: "case.reconciled.relayRecovered",
+  askRecovered: "case.reconciled.askRecovered",
   reminderRecovered: "case.reconciled.reminderRecovered",
   noticeRecovered: "case.reconciled.noticeRecovered",
   itAnswerLinked: "case.reconciled.itAnswerLinked",
   sendCrossedCancel: "case.reconciled.sendCrossedCancel",
 };
+
+/** The reach and the sender of a case IT has not sent yet (counts are asked for only while they matter). */
+function CaseReach({ fields }: { fields: Case["fields"] }) {
+  const counts = useAudienceCounts();
+  return <ReachSummary audiences={fields.audiences} desiredSender={fields.desiredSender} counts={counts} />;
+}
+
+function addressText(a: { name?: string; address: string }): string {
+  return a.name ? `${a.name} <${a.address}>` : a.address;
+}
 
 export interface CaseViewProps {
   item: Extract<OpenedItem, { kind: "case" }>;
@@ -80,6 +97,7 @@ export function CaseView({ item }: CaseViewProps) {
       updated: after("act.updated"),
       cancelled: after("act.cancelled"),
       corrected: after("act.corrected"),
+      savedText: after("act.savedText"),
     };
   }, []);
 
@@ -125,6 +143,18 @@ export function CaseView({ item }: CaseViewProps) {
     ),
     done.corrected,
   );
+  const [text, setText] = useState(item.case.messageText ?? "");
+  const saveText = useAction(
+    useCallback(
+      () => setMessageText(ctx, item.mailbox, messageId, text),
+      [ctx, item.mailbox, messageId, text],
+    ),
+    done.savedText,
+  );
+  // A received case whose request had no text (typed at creation, or the requester was asked for it).
+  const editsText =
+    current.state === "received" &&
+    (current.messageText !== undefined || current.history.some((h) => h.action === "asked"));
   const { config, now } = useServices();
   // A reminder already went out this business day: a second one needs the person's explicit yes.
   const remindedToday = offers(current, "remind")
@@ -141,7 +171,8 @@ export function CaseView({ item }: CaseViewProps) {
     update.isRunning ||
     relay.isRunning ||
     cancel.isRunning ||
-    correct.isRunning;
+    correct.isRunning ||
+    saveText.isRunning;
   return (
     <section className={styles.root} aria-labelledby="case-title">
       <div className={styles.heading}>
@@ -185,6 +216,33 @@ export function CaseView({ item }: CaseViewProps) {
       ) : null}
       {showsDueDate(current) ? <Text>{t("case.dueOn", { date: fmt.date(current.dueDate) })}</Text> : null}
 
+      {editsText ? (
+        <div className={styles.actions}>
+          <Field
+            label={t("field.messageText")}
+            hint={t("case.messageText.hint", {
+              length: fmt.number(text.length),
+              max: fmt.number(MAX_MESSAGE_TEXT),
+            })}
+          >
+            <Textarea
+              resize="vertical"
+              rows={6}
+              maxLength={MAX_MESSAGE_TEXT}
+              value={text}
+              onChange={(_, d) => setText(d.value)}
+              data-testid="case-message-text"
+            />
+          </Field>
+          <ActionButton
+            action={saveText}
+            label={t("act.saveText")}
+            runningLabel={t("act.savingText")}
+            doneLabel={t("act.savedText")}
+            appearance="secondary"
+          />
+        </div>
+      ) : null}
       <div className={styles.actions}>
         {offers(current, "forward") ? (
           <ActionButton
@@ -297,8 +355,22 @@ export function CaseView({ item }: CaseViewProps) {
       <CaseFacts
         fields={current.fields}
         requester={current.requester}
-        extra={current.cancelReason ? [{ label: t("case.cancelReason"), value: current.cancelReason }] : []}
+        extra={[
+          { label: t("case.relayTo"), value: addressText(relayRecipient(current)) },
+          ...(current.messageText && !editsText
+            ? [
+                {
+                  label: t("case.messageText"),
+                  value: <span style={{ whiteSpace: "pre-wrap" }}>{current.messageText}</span>,
+                },
+              ]
+            : []),
+          ...(current.cancelReason ? [{ label: t("case.cancelReason"), value: current.cancelReason }] : []),
+        ]}
       />
+      {current.state === "received" || current.state === "forwarded" ? (
+        <CaseReach fields={current.fields} />
+      ) : null}
 
       <Text block as="h3" weight="semibold">
         {t("case.timeline")}

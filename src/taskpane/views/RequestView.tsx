@@ -12,15 +12,19 @@ import {
   RadioGroup,
   Spinner,
   Text,
+  Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useMemo, useState } from "react";
-import type { AudienceKey } from "../../domain/types";
+import { MAX_MESSAGE_TEXT } from "../../domain/recordSchema";
+import type { AudienceKey, MailAddress } from "../../domain/types";
+import { askRequester } from "../../workflow/actions/askRequester";
 import { assessRequest } from "../../workflow/assess";
 import { createCaseFromRequest } from "../../workflow/actions/createCase";
 import type { OpenedItem } from "../../workflow/openItem";
 import { ErrorBar } from "../components/ErrorBar";
+import { ReachSummary } from "../components/ReachSummary";
 import { MessagePreview } from "../components/MessagePreview";
 import { imageHostsOf } from "../../config/schema";
 import { SourceBadge } from "../components/SourceBadge";
@@ -29,16 +33,27 @@ import { warningText } from "../components/warningText";
 import { useI18n } from "../I18nContext";
 import { useServices } from "../ServicesContext";
 import { useAction } from "../hooks/useAction";
+import { useAudienceCounts } from "../hooks/useAudienceCounts";
 import { useWorkflow } from "../hooks/useWorkflow";
 import type { RequestForm } from "./requestForm";
 import {
   fieldsFromForm,
   formFromProposal,
+  messageTextFromForm,
   missingInForm,
+  needsMessageText,
+  relayToFromForm,
+  relayToProblemInForm,
   requesterFromForm,
   requesterProblemInForm,
+  writerOf,
 } from "./requestForm";
 import { TypedDateInput } from "../components/TypedDateInput";
+
+/** "Name <address>", or the address alone. */
+function who(a: MailAddress): string {
+  return a.name ? `${a.name} <${a.address}>` : a.address;
+}
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -90,24 +105,45 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
   // A case needs to say who asks, who sends, what and to whom; a missing date falls back to the lead time.
   // The requester's address must be one the final confirmation can go to.
   const requesterProblem = requesterProblemInForm(form);
+  // Who gets the final confirmation: shown before the case exists, a choice when the request came forwarded.
+  const writer = writerOf(proposal);
+  const relayTo = relayToFromForm(form, proposal);
+  const relayToProblem =
+    writer && form.relayChoice === "writer" ? relayToProblemInForm(form, proposal) : null;
+  const counts = useAudienceCounts();
   const blocking = [
     ...(requesterProblem ? ["requester"] : []),
+    ...(relayToProblem ? ["relayTo"] : []),
     ...(form.requestingUnit.trim() === "" ? ["requestingUnit"] : []),
     ...missing.filter((f) => f === "desiredSender" || f === "subject" || f === "audiences"),
   ];
   const canCreate = blocking.length === 0;
 
-  const create = useCallback(
-    () =>
-      createCaseFromRequest(ctx, {
-        mailbox: item.mailbox,
-        messageId: item.message.id,
-        requester: requesterFromForm(form, proposal),
-        fields: fieldsFromForm(form),
-      }),
-    [ctx, item, proposal, form],
-  );
+  const create = useCallback(() => {
+    const messageText = messageTextFromForm(form, proposal);
+    return createCaseFromRequest(ctx, {
+      mailbox: item.mailbox,
+      messageId: item.message.id,
+      requester: requesterFromForm(form, proposal),
+      fields: fieldsFromForm(form),
+      relayTo: relayToFromForm(form, proposal),
+      ...(messageText ? { messageText } : {}),
+    });
+  }, [ctx, item, proposal, form]);
   const action = useAction(create, onCreated);
+  // "Ask the requester": the case is created with what the form holds, then a reply asks for what is missing.
+  const askAction = useAction(
+    useCallback(async () => {
+      await create();
+      return askRequester(ctx, item.mailbox, item.message.id, {
+        lang: proposal.lang,
+        missing,
+        requestSubject: item.message.subject,
+      });
+    }, [create, ctx, item, proposal, missing]),
+    onCreated,
+  );
+  const busy = action.isRunning || askAction.isRunning;
 
   const toggleAudience = (key: AudienceKey, checked: boolean) =>
     set("audiences", checked ? [...form.audiences, key] : form.audiences.filter((a) => a !== key));
@@ -121,7 +157,7 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
       aria-labelledby="request-title"
       onSubmit={(e) => {
         e.preventDefault();
-        if (canCreate) void action.run();
+        if (canCreate && !busy) void action.run();
       }}
     >
       <div>
@@ -159,7 +195,7 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
 
       <Field
         label={t("field.requester")}
-        hint={t("field.requester.hint")}
+        hint={writer ? t("field.requester.hintForwarded") : t("field.requester.hint")}
         required
         validationState={requesterProblem ? "error" : "none"}
         validationMessage={
@@ -176,6 +212,33 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
           data-testid="requester-address"
         />
       </Field>
+      {writer ? (
+        <Field
+          label={t("field.relayTo")}
+          validationState={relayToProblem ? "error" : "none"}
+          validationMessage={
+            relayToProblem
+              ? t("field.relayTo.problem", { problem: t(`address.problem.${relayToProblem}`) })
+              : undefined
+          }
+        >
+          <RadioGroup
+            value={form.relayChoice}
+            onChange={(_, d) => set("relayChoice", d.value === "original" ? "original" : "writer")}
+            data-testid="relay-choice"
+          >
+            <Radio value="writer" label={t("field.relayTo.writer", { who: who(writer) })} />
+            <Radio
+              value="original"
+              label={t("field.relayTo.original", { who: who(requesterFromForm(form, proposal)) })}
+            />
+          </RadioGroup>
+        </Field>
+      ) : null}
+      <Text>
+        <Text weight="semibold">{t("field.relayTo")}: </Text>
+        <span data-testid="relay-to">{who(relayTo)}</span>
+      </Text>
       <Field
         label={t("field.requestingUnit")}
         hint={<SourceBadge source={proposal.requestingUnit.source} />}
@@ -210,6 +273,8 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
           ))}
         </div>
       </fieldset>
+
+      <ReachSummary audiences={form.audiences} desiredSender={form.desiredSender} counts={counts} />
 
       <Field label={t("field.requestedDate")} hint={<SourceBadge source={proposal.requestedDate.source} />}>
         <TypedDateInput value={form.requestedDate} onChange={(v) => set("requestedDate", v)} />
@@ -265,14 +330,59 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
         )}
       </div>
 
+      {needsMessageText(proposal) ? (
+        <Field
+          label={t("field.messageText")}
+          hint={t("field.messageText.hint", {
+            length: fmt.number(form.messageText.length),
+            max: fmt.number(MAX_MESSAGE_TEXT),
+          })}
+        >
+          <Textarea
+            resize="vertical"
+            rows={6}
+            maxLength={MAX_MESSAGE_TEXT}
+            value={form.messageText}
+            onChange={(_, d) => set("messageText", d.value)}
+            data-testid="message-text"
+          />
+        </Field>
+      ) : null}
+
       {action.error ? (
         <ErrorBar error={action.error} onRetry={() => void action.retry()} onDismiss={action.clearError} />
       ) : null}
+      {askAction.error ? (
+        <ErrorBar
+          error={askAction.error}
+          onRetry={() => void askAction.retry()}
+          onDismiss={askAction.clearError}
+        />
+      ) : null}
       <div className={styles.footer}>
-        <Button appearance="primary" type="submit" disabled={!canCreate || action.isRunning}>
+        <Button appearance="primary" type="submit" disabled={!canCreate || busy}>
           {t("request.create")}
         </Button>
+        {missing.length > 0 ? (
+          <Button
+            appearance="secondary"
+            disabled={!canCreate || busy}
+            aria-describedby="ask-hint"
+            onClick={() => void askAction.run()}
+          >
+            {t("request.ask")}
+          </Button>
+        ) : null}
         {action.isRunning ? <Spinner size="tiny" label={t("request.creating")} /> : null}
+        {askAction.isRunning ? <Spinner size="tiny" label={t("request.asking")} /> : null}
+        {missing.length > 0 && canCreate ? (
+          <Text size={200} id="ask-hint">
+            {t("request.ask.hint", {
+              who: who(relayTo),
+              fields: missing.map((f) => fieldLabel(f, t)).join(", "),
+            })}
+          </Text>
+        ) : null}
         {blocking.length > 0 ? (
           <Text size={200} role="status">
             {t("request.missing", { fields: blocking.map((f) => fieldLabel(f, t)).join(", ") })}

@@ -18,6 +18,13 @@ export interface CreateCaseInput {
   messageId: string;
   requester: MailAddress;
   fields: CaseFields;
+  /**
+   * Who gets the confirmation at the end, as the professional chose it (the person who wrote to Communications,
+   * or the original requester of a forwarded chain). Without it the relay goes to `requester`.
+   */
+  relayTo?: MailAddress;
+  /** The message text the professional typed for a request that carries none (plain text). */
+  messageText?: string;
 }
 
 const MAX_ID_LOOKUPS = 8;
@@ -69,6 +76,8 @@ export function createCaseFromRequest(ctx: WorkflowContext, input: CreateCaseInp
           fields: input.fields,
           dueDate: due.date,
           requestMessageId: message.id,
+          ...(input.relayTo ? { relayTo: input.relayTo } : {}),
+          ...(input.messageText ? { messageText: input.messageText } : {}),
           evidence: { messageId: message.id, internetMessageId: message.internetMessageId },
         });
         // The record belongs to this message (workflow/recordStore.ts): a copy found elsewhere is not acted on.

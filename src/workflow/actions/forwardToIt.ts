@@ -1,6 +1,7 @@
 // "Forward to IT": the request goes to the IT mailbox with the case summary on top, attachments kept, the case
 // id in the subject and in an x- header; then the record says so. Safe to repeat and to interrupt.
 import type { Claim } from "../../domain/claim";
+import { plainTextToHtml } from "../../domain/caseText";
 import { forwardCase, withItVersion } from "../../domain/lifecycle";
 import { forwardToItTemplate } from "../../domain/templates";
 import type { Case } from "../../domain/types";
@@ -46,7 +47,10 @@ export function forwardToIt(
     send: async (claim, current) => {
       // The message as Communications' pane showed it travels in the forward itself: IT's pane reads it from
       // there, not from Exchange's quote of the original, which a stray <html>/<body> in the request can cut.
-      const messageHtml = await requestMessageHtml(ctx, mailbox, messageId);
+      // A request that carried no message has the one the professional typed on the form (stored in the case).
+      const messageHtml = current.messageText
+        ? ctx.sanitizeHtml(plainTextToHtml(current.messageText))
+        : await requestMessageHtml(ctx, mailbox, messageId);
       const template = forwardToItTemplate({
         lang: ctx.config.institution.defaultLanguage,
         caseId: current.id,

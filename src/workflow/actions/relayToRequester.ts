@@ -4,7 +4,7 @@ import { requireAddress } from "../../domain/address";
 import type { Claim } from "../../domain/claim";
 import { relayConfirmation } from "../../domain/lifecycle";
 import { relayToRequesterTemplate } from "../../domain/templates";
-import type { Case } from "../../domain/types";
+import type { Case, MailAddress } from "../../domain/types";
 import type { MailboxId, SentResult } from "../../ports/mailService";
 import { audienceLabels } from "../audienceLabels";
 import { caseClaimHome, updateCase } from "../caseStore";
@@ -35,7 +35,7 @@ export function relayToRequester(
       if (record.state === "closed") return record;
       // Never a claim, a draft or a send for an address that cannot receive it (a record older than the address
       // rule may hold one): a typed refusal the pane explains.
-      requireAddress(record.requester.address, "requester");
+      requireAddress(relayRecipient(record).address, "requester");
       guard(record);
       return undefined;
     },
@@ -72,7 +72,7 @@ export function relayToRequester(
       });
       return sendOnce(ctx, mailbox, current.id, "relay", () =>
         ctx.mail.reply(mailbox, messageId, {
-          to: [current.requester],
+          to: [relayRecipient(current)],
           subject: template.subject,
           commentHtml: template.html,
           caseId: current.id,
@@ -84,6 +84,14 @@ export function relayToRequester(
     sentUnderClaim: claimEvidence,
     record: async (claim, sent) => (await recordRelay(ctx, mailbox, messageId, claim, sent)).case,
   });
+}
+
+/**
+ * Who the confirmation goes to: the recipient chosen when the case was created (the person who wrote to
+ * Communications, or the original requester of a forwarded chain); records from before that choice, the requester.
+ */
+export function relayRecipient(c: Pick<Case, "requester" | "relayTo">): MailAddress {
+  return c.relayTo ?? c.requester;
 }
 
 /**
