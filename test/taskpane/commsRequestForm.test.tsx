@@ -185,7 +185,8 @@ describe("reach and sender (point 10)", () => {
     expect(screen.getByTestId("reach-docentes").textContent).toContain("1.387 miembros");
     expect(screen.getByTestId("reach-total").textContent).toBe("Total: 19.819 destinatarios");
 
-    // A sender that is not a configured one: IT's institutional sender, and the pane says so.
+    // A sender named without an address that is not the requester: a name never picks a sender (issue 12, point 3),
+    // so IT's institutional sender, and the pane says why.
     const senderInput = screen.getByRole("textbox", { name: /Remitente del envío/ });
     await user.clear(senderInput);
     await user.type(senderInput, "Club de Ajedrez");
@@ -193,7 +194,7 @@ describe("reach and sender (point 10)", () => {
       `Centro de Gestión de las Comunicaciones <comunicaciones@${DOMAIN}>`,
     );
     expect(
-      screen.getByText(/El remitente solicitado \(«Club de Ajedrez»\) no está entre los autorizados/),
+      screen.getByText(/La solicitud pide enviar como «Club de Ajedrez», que no es quien la envió/),
     ).toBeTruthy();
     await user.clear(senderInput);
     await user.type(senderInput, "Decanatura Facultad de Ingeniería Electrónica");

@@ -15,6 +15,7 @@ import type { AudienceKey } from "../../domain/types";
 import type { AudienceCount } from "../../workflow/it/groups";
 import { overlapWarning } from "../../workflow/it/groups";
 import { chooseSender } from "../../workflow/it/senders";
+import type { SenderRequest } from "../../workflow/it/senders";
 import type { AudienceCountsState } from "../hooks/useAudienceCounts";
 import { useI18n } from "../I18nContext";
 import { useServices } from "../ServicesContext";
@@ -34,15 +35,16 @@ const useStyles = makeStyles({
 
 export interface ReachSummaryProps {
   audiences: readonly AudienceKey[];
-  desiredSender: string;
+  /** The sender asked for and the requester: IT picks the sender by address (workflow/it/senders.ts). */
+  request: SenderRequest;
   counts: Pick<AudienceCountsState, "isLoading" | "data" | "retrying" | "retry">;
 }
 
-export function ReachSummary({ audiences, desiredSender, counts }: ReachSummaryProps) {
+export function ReachSummary({ audiences, request, counts }: ReachSummaryProps) {
   const styles = useStyles();
   const { t, fmt, lang } = useI18n();
   const { config } = useServices();
-  const sender = chooseSender(config, desiredSender);
+  const sender = chooseSender(config, request);
   const chosen = config.audiences.filter((a) => audiences.includes(a.key));
   const countOf = (key: AudienceKey): AudienceCount | undefined => counts.data?.find((c) => c.key === key);
   const total = chosen.reduce((sum, a) => sum + (countOf(a.key)?.count ?? 0), 0);
@@ -70,8 +72,20 @@ export function ReachSummary({ audiences, desiredSender, counts }: ReachSummaryP
           {sender.sender.name ? `${sender.sender.name} <${sender.sender.address}>` : sender.sender.address}
         </span>
       </Text>
-      {sender.fallback && desiredSender.trim() !== "" ? (
-        <Text size={200}>{t("it.senderFallback", { requested: desiredSender.trim() })}</Text>
+      {sender.fallback && sender.reason && request.fields.desiredSender.trim() !== "" ? (
+        <Text size={200}>
+          {sender.reason === "noAddress"
+            ? t("it.senderFallbackName", {
+                requested: request.fields.desiredSender.trim(),
+                requester: request.requester.name
+                  ? `${request.requester.name} <${request.requester.address}>`
+                  : request.requester.address,
+              })
+            : t("it.senderFallback", {
+                requested: request.fields.desiredSender.trim(),
+                address: sender.asked ?? "—",
+              })}
+        </Text>
       ) : null}
       {chosen.length === 0 ? (
         <Text size={200}>{t("reach.none")}</Text>

@@ -64,9 +64,9 @@ const RECONCILED: Record<string, MessageKey> = {
 };
 
 /** The reach and the sender of a case IT has not sent yet (counts are asked for only while they matter). */
-function CaseReach({ fields }: { fields: Case["fields"] }) {
+function CaseReach({ fields, requester }: Pick<Case, "fields" | "requester">) {
   const counts = useAudienceCounts();
-  return <ReachSummary audiences={fields.audiences} desiredSender={fields.desiredSender} counts={counts} />;
+  return <ReachSummary audiences={fields.audiences} request={{ fields, requester }} counts={counts} />;
 }
 
 function addressText(a: { name?: string; address: string }): string {
@@ -369,7 +369,7 @@ export function CaseView({ item }: CaseViewProps) {
         ]}
       />
       {current.state === "received" || current.state === "forwarded" ? (
-        <CaseReach fields={current.fields} />
+        <CaseReach fields={current.fields} requester={current.requester} />
       ) : null}
 
       <Text block as="h3" weight="semibold">

@@ -274,7 +274,14 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
         </div>
       </fieldset>
 
-      <ReachSummary audiences={form.audiences} desiredSender={form.desiredSender} counts={counts} />
+      <ReachSummary
+        audiences={form.audiences}
+        request={{
+          fields: { desiredSender: form.desiredSender },
+          requester: requesterFromForm(form, proposal),
+        }}
+        counts={counts}
+      />
 
       <Field label={t("field.requestedDate")} hint={<SourceBadge source={proposal.requestedDate.source} />}>
         <TypedDateInput value={form.requestedDate} onChange={(v) => set("requestedDate", v)} />
