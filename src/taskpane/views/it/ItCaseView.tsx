@@ -360,6 +360,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
         sanitizedHtml={item.messageHtml}
         labelId="it-preview-title"
         imageHosts={imageHostsOf(config)}
+        inlineImages={{ mailbox: item.mailbox, messageId: item.message.id, attachments: item.attachments }}
       />
     </section>
   );
