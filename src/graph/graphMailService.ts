@@ -194,7 +194,11 @@ export class GraphMailService implements MailService {
    * contentType (learn.microsoft.com/graph/api/attachment-get, fileAttachment resource). An item or reference
    * attachment has no bytes to show: badRequest.
    */
-  async readAttachment(mailbox: MailboxId, messageId: string, attachmentId: string): Promise<AttachmentContent> {
+  async readAttachment(
+    mailbox: MailboxId,
+    messageId: string,
+    attachmentId: string,
+  ): Promise<AttachmentContent> {
     const attachment = await this.transport.json<GraphAttachment & { contentBytes?: string | null }>({
       method: "GET",
       path: `${messagePath(mailbox, messageId)}/attachments/${segment(attachmentId)}`,

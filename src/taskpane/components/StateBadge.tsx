@@ -35,9 +35,10 @@ const IT_LOOK: Record<ItState, Look> = {
   cancelled: { key: "it.state.cancelled", color: "subtle" },
 };
 
-export function ItStateBadge({ state }: { state: ItState }) {
+/** `scheduled`: sent to Exchange and held until the requested time (deferred delivery), not yet out. */
+export function ItStateBadge({ state, scheduled = false }: { state: ItState; scheduled?: boolean }) {
   const { t } = useI18n();
-  const look = IT_LOOK[state];
+  const look: Look = scheduled ? { key: "it.stateScheduled", color: "informative" } : IT_LOOK[state];
   return (
     <Badge appearance="filled" color={look.color} size="small">
       {t(look.key)}

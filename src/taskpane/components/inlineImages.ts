@@ -53,7 +53,10 @@ export function withInlineImages(
 }
 
 /** Reads the attachments the HTML's cid: images name; the map grows as they arrive. */
-export function useInlineImages(html: string, source: InlineImageSource | undefined): ReadonlyMap<string, string> {
+export function useInlineImages(
+  html: string,
+  source: InlineImageSource | undefined,
+): ReadonlyMap<string, string> {
   // Only a preview given a source reads anything (a bare preview, e.g. in a test, needs no services).
   const mail = useContext(ServicesContext)?.mail;
   const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map());
