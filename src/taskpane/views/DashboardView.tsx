@@ -110,12 +110,17 @@ export function DashboardView() {
     [visible, dashboard.list],
   );
   // Closed and cancelled cases sort last (compareRows); a heading marks where they start.
-  const entries = useMemo<Entry[]>(() => {
+  const { entries, headingAt } = useMemo(() => {
     const firstFinished = visible.findIndex(isFinishedRow);
     const all: Entry[] = visible.map((row) => ({ kind: "case", row }));
     if (firstFinished >= 0) all.splice(firstFinished, 0, { kind: "finished" });
-    return all;
+    return { entries: all, headingAt: firstFinished };
   }, [visible]);
+  // The heading is not a case: screen readers count the cases only ("12 of 40").
+  const positionOf = (entry: Entry, index: number) =>
+    entry.kind === "finished"
+      ? undefined
+      : { posInSet: headingAt >= 0 && index > headingAt ? index : index + 1, setSize: visible.length };
 
   const exportCsv = () => {
     const csv = registerCsv(
@@ -240,6 +245,7 @@ export function DashboardView() {
           )
         }
         keyOf={(entry) => (entry.kind === "case" ? entry.row.messageId : "finished")}
+        positionOf={positionOf}
       />
       <div className={styles.filters}>
         <Button onClick={exportCsv} disabled={visible.length === 0}>
