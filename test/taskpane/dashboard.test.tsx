@@ -164,9 +164,11 @@ describe("Communications dashboard", () => {
     renderPane(w);
     await openDashboard(user);
     const list = screen.getByRole("list", { name: "Casos" });
-    const items = within(list)
-      .getAllByRole("listitem")
-      .map((li) => li.textContent ?? "");
+    const listItems = within(list).getAllByRole("listitem");
+    const items = listItems.map((li) => li.textContent ?? "");
+    // Screen readers count the five cases, not the heading.
+    expect(listItems.map((li) => li.getAttribute("aria-posinset"))).toEqual(["1", "2", "3", null, "4", "5"]);
+    expect(listItems.map((li) => li.getAttribute("aria-setsize"))).toEqual(["5", "5", "5", null, "5", "5"]);
     const heading = items.findIndex((text) => text === "Cerrados y cancelados");
     expect(heading).toBe(3);
     expect(items.slice(0, 3).every((text) => !/Cerrado|Cancelado/.test(text))).toBe(true);
