@@ -8,7 +8,7 @@
 // office-js issues #1295, #3837, #5682): every selected item then comes as mailbox "me", as readSelectedItem
 // gives it there, and the pane has to find the mailbox itself.
 import type { MailHost, SelectedItem, ThemeKind } from "../ports/mailHost";
-import { convertToRestId } from "./officeIds";
+import { convertToRestId, toEwsId } from "./officeIds";
 
 /** What Outlook knows of the selected item: its itemId is an EWS id, not yet usable with Graph. */
 export interface OfficeStyleItem {
@@ -19,6 +19,8 @@ export interface OfficeStyleItem {
 }
 
 type Listener = () => void;
+/** The demo's message list, asked to show a message (by its Graph id) as the selected one. */
+export type OpenMessageListener = (graphMessageId: string, mailbox: string) => void;
 
 export class DemoMailHost implements MailHost {
   readonly userAddress: string;
@@ -29,6 +31,7 @@ export class DemoMailHost implements MailHost {
   private selected: OfficeStyleItem | null = null;
   private readonly selectionListeners = new Set<Listener>();
   private readonly themeListeners = new Set<Listener>();
+  private readonly openListeners = new Set<OpenMessageListener>();
   private readonly openDraftHandler: (id: string) => void;
 
   constructor(options: {
@@ -97,5 +100,29 @@ export class DemoMailHost implements MailHost {
 
   async openDraft(graphMessageId: string): Promise<void> {
     this.openDraftHandler(graphMessageId);
+  }
+
+  /** The demo shows a message by selecting it in its list. */
+  canOpenMessage(): boolean {
+    return true;
+  }
+
+  /**
+   * Selects the message, as a click in the demo's list would: the list (when one listens) moves its selection
+   * there and reports it back through select(); without a list the host selects it itself. Either way the pane
+   * hears an ItemChanged and shows the message.
+   */
+  async openMessage(graphMessageId: string, mailbox: string): Promise<void> {
+    if (this.openListeners.size > 0) {
+      this.openListeners.forEach((l) => l(graphMessageId, mailbox));
+      return;
+    }
+    this.select({ ewsItemId: toEwsId(graphMessageId), subject: "", mailbox });
+  }
+
+  /** The demo's list listens here for the pane asking to show a message; returns an unsubscribe function. */
+  onOpenMessage(listener: OpenMessageListener): () => void {
+    this.openListeners.add(listener);
+    return () => this.openListeners.delete(listener);
   }
 }

@@ -1,6 +1,6 @@
 // One side of the demo: a mailbox's message list beside the real taskpane.
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Tenant } from "../emulator";
 import type { FolderName } from "../ports/mailService";
 import { App } from "../taskpane/App";
@@ -34,6 +34,8 @@ const useStyles = makeStyles({
   },
 });
 
+const FOLDERS: readonly FolderName[] = ["inbox", "sentitems", "drafts"];
+
 export interface MailboxColumnProps {
   title: string;
   mailboxAddress: string;
@@ -56,6 +58,10 @@ export function MailboxColumn(props: MailboxColumnProps) {
   const [folder, setFolder] = useState<FolderName>("inbox");
   const [selectedId, setSelectedId] = useState<string>();
   const { tenant, mailboxAddress, version, formatWhen } = props;
+  const selectedRef = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    selectedRef.current = selectedId;
+  }, [selectedId]);
 
   const messages = useMemo<ListedMessage[]>(() => {
     void version; // re-read when the tenant changed
@@ -90,6 +96,23 @@ export function MailboxColumn(props: MailboxColumnProps) {
     // Only a new selection is an ItemChanged; a refreshed list keeps the pane where it is.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host, graphMailbox, selectedId]);
+
+  // The pane asks to show a message (a dashboard row): select it in its folder, as a click would. Selecting the
+  // message that is already selected is still an ItemChanged, so the pane leaves its dashboard for it.
+  useEffect(
+    () =>
+      host.onOpenMessage((id) => {
+        const where = FOLDERS.find((f) => tenant.storedMessages(mailboxAddress, f).some((m) => m.id === id));
+        if (!where) return;
+        setFolder(where);
+        if (id === selectedRef.current) {
+          const subject =
+            tenant.storedMessages(mailboxAddress, where).find((m) => m.id === id)?.subject ?? "";
+          host.select({ ewsItemId: toEwsId(id), subject, mailbox: graphMailbox });
+        } else setSelectedId(id);
+      }),
+    [host, tenant, mailboxAddress, graphMailbox],
+  );
 
   return (
     <section className={styles.column} aria-label={props.title}>

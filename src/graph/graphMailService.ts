@@ -2,6 +2,7 @@
 import { AppError } from "../domain/errors";
 import type { Instant, MailAddress } from "../domain/types";
 import type {
+  AttachmentContent,
   CaseProps,
   CaseQuery,
   DraftInput,
@@ -19,11 +20,11 @@ import { AttachmentCopier, DEFAULT_UPLOAD_CHUNK, assertCopyable } from "./attach
 import { getMessageQuery, listCasesQuery } from "./caseQuery";
 import { scheduledOfCase, setDeferredSendTime } from "./deferredSend";
 import { GROUP_COUNT_SCOPES, groupMemberCount, withScopes } from "./groups";
-import type { GraphCollection, GraphMessage } from "./graphTypes";
+import type { GraphAttachment, GraphCollection, GraphMessage } from "./graphTypes";
 import { toExtendedProperties, toMailMessage, toRecipient, toRecipients } from "./mappers";
 import { draftsOfCase, sendOutgoing, withDraftId } from "./outgoing";
 import type { OutgoingDeps } from "./outgoing";
-import { messagePath, messagesPath } from "./paths";
+import { messagePath, messagesPath, segment } from "./paths";
 import { createGraphTransport } from "./createTransport";
 import type { TransportOptions } from "./createTransport";
 import { RequestTraits } from "./pipeline/requestTraits";
@@ -194,6 +195,32 @@ export class GraphMailService implements MailService {
 
   groupMemberCount(groupAddress: string): Promise<number> {
     return groupMemberCount(this.directory, groupAddress);
+  }
+
+  /**
+   * GET /messages/{id}/attachments/{attachmentId}: a fileAttachment comes with contentBytes (base64) and its
+   * contentType (learn.microsoft.com/graph/api/attachment-get, fileAttachment resource). An item or reference
+   * attachment has no bytes to show: badRequest.
+   */
+  async readAttachment(
+    mailbox: MailboxId,
+    messageId: string,
+    attachmentId: string,
+  ): Promise<AttachmentContent> {
+    const attachment = await this.transport.json<GraphAttachment & { contentBytes?: string | null }>({
+      method: "GET",
+      path: `${messagePath(mailbox, messageId)}/attachments/${segment(attachmentId)}`,
+    });
+    const type = attachment["@odata.type"];
+    if ((type !== undefined && type !== "#microsoft.graph.fileAttachment") || !attachment.contentBytes) {
+      throw new AppError("badRequest", "The attachment has no file content", {
+        details: { attachmentType: type ?? "unknown" },
+      });
+    }
+    return {
+      contentType: attachment.contentType || "application/octet-stream",
+      contentBase64: attachment.contentBytes,
+    };
   }
 
   private async page(path: string): Promise<Page<MailMessage>> {

@@ -262,6 +262,9 @@ export const es = {
   "dashboard.search": "Buscar por caso, unidad o asunto",
   "dashboard.state": "Estado",
   "dashboard.all": "Todos",
+  "dashboard.open": "Abiertos",
+  "dashboard.openRow": "Abrir el mensaje de este caso",
+  "dashboard.finishedGroup": "Cerrados y cancelados",
   "dashboard.count":
     "{shown} de {total, plural, one {# caso} other {# casos}}; {overdue, plural, one {# vencido} other {# vencidos}}.",
   "dashboard.linked": "Confirmaciones de TIC vinculadas: {count}.",

@@ -1,8 +1,9 @@
 // MailHost over Office.js: what the task pane learns from Outlook (selection, user, language, theme) and the
-// one thing it asks Outlook to do (open a draft).
+// two things it asks Outlook to do (open a draft, show a message).
 import type { AppError } from "../domain/errors";
 import type { MailHost, SelectedItem, ThemeKind } from "../ports/mailHost";
 import { canOpenDraft, openDraft } from "./draftForm";
+import { canOpenMessage, openMessageForm } from "./messageForm";
 import { OfficeEventHub } from "./eventHub";
 import type { ErrorSink } from "./eventHub";
 import { office } from "./officeGlobal";
@@ -59,6 +60,15 @@ export class OfficeMailHost implements MailHost {
 
   openDraft(graphMessageId: string): Promise<void> {
     return openDraft(graphMessageId);
+  }
+
+  canOpenMessage(): boolean {
+    return canOpenMessage();
+  }
+
+  /** The EWS id names the item's mailbox (a shared one too), so the mailbox segment is not needed here. */
+  openMessage(graphMessageId: string): Promise<void> {
+    return openMessageForm(graphMessageId);
   }
 
   /** Resolves when Office has acknowledged every subscribe/unsubscribe so far. */

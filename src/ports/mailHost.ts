@@ -42,4 +42,14 @@ export interface MailHost {
   canOpenDraft(): boolean;
   /** Opens a draft (Graph id) in a compose window for review. */
   openDraft(graphMessageId: string): Promise<void>;
+  /**
+   * Whether this client can show an existing message from the pane (a dashboard row). Outlook can, except on
+   * iOS and Android; a host without the method cannot.
+   */
+  canOpenMessage?(): boolean;
+  /**
+   * Shows an existing message (Graph id, in `mailbox` as the pane addresses it): Outlook opens its read form in a
+   * window of its own; the demo selects it in its message list (a selection change, as in Outlook's list).
+   */
+  openMessage?(graphMessageId: string, mailbox: string): Promise<void>;
 }

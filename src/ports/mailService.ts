@@ -221,4 +221,14 @@ export interface MailService {
   setDraftSender(mailbox: MailboxId, id: string, from: MailAddress): Promise<void>;
   /** Number of members of a mail-enabled group, from the directory. */
   groupMemberCount(groupAddress: string): Promise<number>;
+  /**
+   * A file attachment's bytes (base64, as Graph's fileAttachment.contentBytes) and declared type: what the pane
+   * shows for an inline image the body names with cid:.
+   */
+  readAttachment(mailbox: MailboxId, messageId: string, attachmentId: string): Promise<AttachmentContent>;
+}
+
+export interface AttachmentContent {
+  contentType: string;
+  contentBase64: string;
 }

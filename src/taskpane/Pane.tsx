@@ -1,7 +1,7 @@
 // The pane's frame: header (with the menu that opens Diagnostics), the role's content (Communications or IT, from
 // the mailbox the selected item lives in — never from the signed-in address), and the way to the dashboard.
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ErrorBar } from "./components/ErrorBar";
 import { PaneHeader } from "./components/PaneHeader";
 import { ServerWaitNotice } from "./components/ServerWaitNotice";
@@ -53,6 +53,8 @@ export function Pane({ landmark }: { landmark: "main" | "none" }) {
   const [view, setView] = useState<"message" | "dashboard" | "diagnostics">("message");
   const showDashboard = view === "dashboard";
   const setShowDashboard = (open: boolean) => setView(open ? "dashboard" : "message");
+  // Selecting a message (in Outlook's list, or a dashboard row in the demo) leaves the dashboard for it.
+  useEffect(() => host.onSelectionChanged(() => setView((v) => (v === "dashboard" ? "message" : v))), [host]);
   const isIt = resolved.role === "it";
   const item = resolved.item;
   const error = selected.error ?? resolved.error;

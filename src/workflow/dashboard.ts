@@ -1,6 +1,6 @@
 // The dashboard's data: every case of the mailbox, from server-side filters on the case properties, page by
 // page. Confirmations that arrived since the last look are linked here too, without opening each case.
-import { isOverdue } from "../domain/lifecycle";
+import { isOpen, isOverdue } from "../domain/lifecycle";
 import type { Case, CaseState } from "../domain/types";
 import type { CaseProps, CaseQuery, ListField, MailboxId, MailMessage, Page } from "../ports/mailService";
 import { storedCaseOf } from "./caseStore";
@@ -78,9 +78,18 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The list's order: overdue first, then by due date, then newest case first. */
+/** Closed and cancelled cases: nobody has to act on them, so they come after every open one. */
+export function isFinishedRow(row: CaseRow): boolean {
+  return !isOpen(row.case.state);
+}
+
+/**
+ * The list's order: open cases before closed and cancelled ones, and within each group overdue first, then by
+ * due date, then newest case first.
+ */
 export function compareRows(a: CaseRow, b: CaseRow): number {
   return (
+    Number(isFinishedRow(a)) - Number(isFinishedRow(b)) ||
     Number(b.overdue) - Number(a.overdue) ||
     compareText(a.case.dueDate, b.case.dueDate) ||
     compareText(b.case.createdAt, a.case.createdAt)
@@ -178,14 +187,21 @@ export class CaseRowList {
   }
 }
 
-export type StateFilter = CaseState | "all" | "overdue";
+/** A state, every case, the overdue ones, or the open ones (neither closed nor cancelled). */
+export type StateFilter = CaseState | "all" | "overdue" | "open";
+
+function matchesState(row: CaseRow, state: StateFilter): boolean {
+  if (state === "all") return true;
+  if (state === "overdue") return row.overdue;
+  if (state === "open") return !isFinishedRow(row);
+  return row.case.state === state;
+}
 
 /** The dashboard's filter as a predicate; undefined when it keeps every row. */
 export function rowFilter(state: StateFilter, query: string): ((row: CaseRow) => boolean) | undefined {
-  if (state === "all" && query.trim() === "") return undefined;
-  return (r) =>
-    (state === "all" || (state === "overdue" ? r.overdue : r.case.state === state)) &&
-    matchesSearch(r, query);
+  const q = searchKey(query);
+  if (state === "all" && q === "") return undefined;
+  return (r) => matchesState(r, state) && matchesKey(r, q);
 }
 
 /**
@@ -203,7 +219,7 @@ export class VisibleRows {
   ) {}
 
   of(list: DashboardRows, state: StateFilter, query: string): readonly CaseRow[] {
-    const key = `${state}\u0000${query.trim().toLocaleLowerCase()}`;
+    const key = `${state}\u0000${searchKey(query)}`;
     const keep = this.filterOf(state, query);
     if (key === this.key && list.rows === this.source) return this.result;
     if (!keep) this.result = list.rows;
@@ -216,13 +232,49 @@ export class VisibleRows {
   }
 }
 
+/**
+ * Text as the search compares it: without accents or other combining marks (canonical decomposition, marks
+ * dropped: "Ingeniería" → "ingenieria", "Ñ" → "n") and in lower case, so that people find a unit however they
+ * type it.
+ */
+export function searchKey(text: string): string {
+  return text
+    .trim()
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLocaleLowerCase();
+}
+
+/** Each row's searchable text, folded once (a query per keystroke over 10,000 rows must not fold them again). */
+const rowKeys = new WeakMap<CaseRow, string>();
+
+function rowKey(row: CaseRow): string {
+  let key = rowKeys.get(row);
+  if (key === undefined) {
+    const c = row.case;
+    // NUL between fields: a query never matches across two of them.
+    key = [c.id, c.fields.requestingUnit, c.fields.subject, c.requester.address]
+      .map(searchKey)
+      .join("\u0000");
+    rowKeys.set(row, key);
+  }
+  return key;
+}
+
+function matchesKey(row: CaseRow, key: string): boolean {
+  return key === "" || rowKey(row).includes(key);
+}
+
+/** Whether the case's id, unit, subject or requester contains the query, ignoring accents and case. */
 export function matchesSearch(row: CaseRow, query: string): boolean {
-  const q = query.trim().toLocaleLowerCase();
-  if (q === "") return true;
-  const c = row.case;
-  return [c.id, c.fields.requestingUnit, c.fields.subject, c.requester.address].some((v) =>
-    v.toLocaleLowerCase().includes(q),
-  );
+  return matchesKey(row, searchKey(query));
+}
+
+/** How many of these rows are overdue (the count the dashboard shows follows its filter). */
+export function overdueCount(rows: readonly CaseRow[]): number {
+  let n = 0;
+  for (const r of rows) if (r.overdue) n++;
+  return n;
 }
 
 /**

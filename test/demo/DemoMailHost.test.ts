@@ -61,3 +61,34 @@ describe("EWS-style ids in the demo host", () => {
     expect(await host.getSelectedItem()).toBeNull();
   });
 });
+
+describe("showing a message from the pane (a dashboard row)", () => {
+  it("asks the demo's list to select it, and the list's selection is what the pane then reads", async () => {
+    const { restId, host } = setup();
+    const asked: Array<[string, string]> = [];
+    const changes = jest.fn();
+    host.onSelectionChanged(changes);
+    const stop = host.onOpenMessage((id, mailbox) => {
+      asked.push([id, mailbox]);
+      host.select({ ewsItemId: toEwsId(id), subject: "Solicitud", mailbox });
+    });
+
+    expect(host.canOpenMessage()).toBe(true);
+    await host.openMessage(restId, "me");
+    expect(asked).toEqual([[restId, "me"]]);
+    expect(changes).toHaveBeenCalledTimes(1);
+    expect(await host.getSelectedItem()).toEqual({ itemId: restId, subject: "Solicitud", mailbox: "me" });
+    stop();
+  });
+
+  it("without a list, selects the message itself (an ItemChanged for the pane)", async () => {
+    const { restId, host, get } = setup();
+    const changes = jest.fn();
+    host.onSelectionChanged(changes);
+    await host.openMessage(restId, "me");
+    expect(changes).toHaveBeenCalledTimes(1);
+    const selected = await host.getSelectedItem();
+    expect(selected).toMatchObject({ itemId: restId, mailbox: "me" });
+    expect((await get(selected?.itemId ?? "")).status).toBe(200);
+  });
+});

@@ -33,6 +33,8 @@ describe("holdRemoteImages", () => {
   });
 });
 
+// The cid: image has no message to take its bytes from here (no inlineImages source): it shows its alt text,
+// never a cid: URL the browser would draw as a broken image (test/taskpane/inlineImages.test.tsx shows the bytes).
 function srcs(container: HTMLElement): Array<string | null> {
   return Array.from(container.querySelectorAll("img")).map((img) => img.getAttribute("src"));
 }
@@ -44,11 +46,11 @@ it("es: says how many images are held and how many are outside; 'Mostrar imágen
       <MessagePreview sanitizedHtml={HTML} labelId="t" imageHosts={HOSTS} />
     </I18nProvider>,
   );
-  expect(srcs(container)).toEqual([null, null, "cid:part1"]);
+  expect(srcs(container)).toEqual([null, null, null]);
   expect(screen.getByText(/Imágenes externas sin mostrar: 1\b/)).toBeTruthy();
   expect(screen.getByText(/servidores ajenos a la universidad.*: 1\./)).toBeTruthy();
   fireEvent.click(screen.getByRole("button", { name: "Mostrar imágenes externas" }));
-  expect(srcs(container)).toEqual([OWN, null, "cid:part1"]);
+  expect(srcs(container)).toEqual([OWN, null, null]);
   expect(screen.queryByRole("button", { name: "Mostrar imágenes externas" })).toBeNull();
   expect(screen.getByText(/servidores ajenos a la universidad.*: 1\./)).toBeTruthy();
 });
@@ -60,7 +62,7 @@ it("en: when every remote image is from outside the allow list there is nothing 
       <MessagePreview sanitizedHtml={HTML} labelId="t" imageHosts={[]} />
     </I18nProvider>,
   );
-  expect(srcs(container)).toEqual([null, null, "cid:part1"]);
+  expect(srcs(container)).toEqual([null, null, null]);
   expect(screen.queryByRole("button", { name: "Show external images" })).toBeNull();
   expect(screen.getByText(/servers outside the university.*: 2\./)).toBeTruthy();
 });

@@ -2,6 +2,9 @@
 // got here; it is the only HTML the pane renders. Remote images are held back until the user asks ("Show
 // external images"): loading one tells its server who opened the message. Only images from the institution's
 // own sites (configuration `imageHosts`, which the CSP also admits) are ever loaded; the others stay held.
+// Inline images (cid:) show the message's own attachments (inlineImages.ts). The mail is shown as Outlook shows
+// it, on a light sheet with dark default text whatever the pane's theme: mail HTML sets its own colours for a
+// white page, and dark text of its own on the dark theme's background could not be read.
 import {
   Button,
   MessageBar,
@@ -10,9 +13,12 @@ import {
   Text,
   makeStyles,
   tokens,
+  webLightTheme,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { holdRemoteImages } from "./remoteImages";
+import type { InlineImageSource } from "./inlineImages";
+import { useInlineImages, withInlineImages } from "./inlineImages";
 import { useI18n } from "../I18nContext";
 
 const useStyles = makeStyles({
@@ -20,13 +26,15 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalM,
-    backgroundColor: tokens.colorNeutralBackground2,
-    color: tokens.colorNeutralForeground1,
+    // The light theme's values, not tokens: the sheet stays light in the dark theme (see above).
+    backgroundColor: webLightTheme.colorNeutralBackground1,
+    color: webLightTheme.colorNeutralForeground1,
+    colorScheme: "light",
     maxHeight: "320px",
     overflow: "auto",
     overflowWrap: "anywhere",
     "& img": { maxWidth: "100%", height: "auto" },
-    "& a": { color: tokens.colorBrandForegroundLink },
+    "& a": { color: webLightTheme.colorBrandForegroundLink },
   },
 });
 
@@ -35,16 +43,20 @@ export interface MessagePreviewProps {
   labelId: string;
   /** The allow list of image hosts (configuration `imageHosts`). */
   imageHosts: readonly string[];
+  /** The message whose attachments the HTML's cid: images name; without it those images show their alt text. */
+  inlineImages?: InlineImageSource;
 }
 
-export function MessagePreview({ sanitizedHtml, labelId, imageHosts }: MessagePreviewProps) {
+export function MessagePreview({ sanitizedHtml, labelId, imageHosts, inlineImages }: MessagePreviewProps) {
   const styles = useStyles();
   const { t, fmt } = useI18n();
   const [showRemote, setShowRemote] = useState(false);
   const held = useMemo(() => holdRemoteImages(sanitizedHtml, imageHosts), [sanitizedHtml, imageHosts]);
+  const inlineUrls = useInlineImages(sanitizedHtml, inlineImages);
   if (sanitizedHtml.trim() === "") return <Text italic>{t("preview.empty")}</Text>;
   const allowed = held.held - held.outside;
   const hold = !showRemote && allowed > 0;
+  const shown = withInlineImages(showRemote ? held.asked : held.html, inlineUrls);
   return (
     <>
       {held.outside > 0 ? (
@@ -67,7 +79,7 @@ export function MessagePreview({ sanitizedHtml, labelId, imageHosts }: MessagePr
         role="region"
         aria-labelledby={labelId}
         tabIndex={0}
-        dangerouslySetInnerHTML={{ __html: showRemote ? held.asked : held.html }}
+        dangerouslySetInnerHTML={{ __html: shown }}
       />
     </>
   );

@@ -22,11 +22,24 @@ export interface VirtualListProps<T> {
   label: string;
   renderRow(item: T, index: number): ReactNode;
   keyOf(item: T): string;
+  /**
+   * The item's place for screen readers (aria-posinset/setsize); undefined for a row that is not an item of the
+   * set (a group's heading). Default: its index among all items.
+   */
+  positionOf?(item: T, index: number): { posInSet: number; setSize: number } | undefined;
 }
 
 const OVERSCAN = 6;
 
-export function VirtualList<T>({ items, rowHeight, height, label, renderRow, keyOf }: VirtualListProps<T>) {
+export function VirtualList<T>({
+  items,
+  rowHeight,
+  height,
+  label,
+  renderRow,
+  keyOf,
+  positionOf = (_, index) => ({ posInSet: index + 1, setSize: items.length }),
+}: VirtualListProps<T>) {
   const styles = useStyles();
   const [scrollTop, setScrollTop] = useState(0);
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
@@ -42,17 +55,20 @@ export function VirtualList<T>({ items, rowHeight, height, label, renderRow, key
       aria-label={label}
     >
       <ul className={styles.list} style={{ height: items.length * rowHeight }} aria-label={label}>
-        {visible.map((item, i) => (
-          <li
-            key={keyOf(item)}
-            className={styles.row}
-            style={{ top: (first + i) * rowHeight, height: rowHeight }}
-            aria-setsize={items.length}
-            aria-posinset={first + i + 1}
-          >
-            {renderRow(item, first + i)}
-          </li>
-        ))}
+        {visible.map((item, i) => {
+          const position = positionOf(item, first + i);
+          return (
+            <li
+              key={keyOf(item)}
+              className={styles.row}
+              style={{ top: (first + i) * rowHeight, height: rowHeight }}
+              aria-setsize={position?.setSize}
+              aria-posinset={position?.posInSet}
+            >
+              {renderRow(item, first + i)}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

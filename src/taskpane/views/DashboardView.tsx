@@ -1,5 +1,6 @@
-// All cases of the mailbox: overdue first, filtered by state, searchable by id, unit and subject, and exported
-// as the quality-system register.
+// All cases of the mailbox: open ones first (overdue first among them), closed and cancelled ones after them under
+// a heading of their own; filtered by state, searchable by id, unit and subject (accents and case ignored),
+// exported as the quality-system register. A row opens its message (Enter or a click).
 import {
   Button,
   Dropdown,
@@ -9,15 +10,17 @@ import {
   Spinner,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import type { KeyboardEvent } from "react";
 import { showsDueDate } from "../../domain/caseOffers";
 import { CASE_STATES } from "../../domain/types";
 import type { CaseState } from "../../domain/types";
 import type { MessageKey } from "../../i18n/catalogue";
 import type { CaseRow, StateFilter } from "../../workflow/dashboard";
-import { VisibleRows } from "../../workflow/dashboard";
+import { VisibleRows, isFinishedRow, overdueCount } from "../../workflow/dashboard";
 import { registerCsv, registerFileName } from "../../workflow/register";
 import { ErrorBar } from "../components/ErrorBar";
 import { OverdueBadge, StateBadge } from "../components/StateBadge";
@@ -25,9 +28,14 @@ import { VirtualList } from "../components/VirtualList";
 import { useI18n } from "../I18nContext";
 import { useServices } from "../ServicesContext";
 import { useDashboard } from "../hooks/useDashboard";
+import { useOpenMessage } from "../hooks/useOpenMessage";
 import { downloadText } from "../download";
 
-const ROW_HEIGHT = 64;
+// Room for the id and its badges on two lines (a 320 px pane), the unit and subject, and the due date.
+const ROW_HEIGHT = 80;
+
+/** A case, or the heading before the first closed or cancelled one. */
+type Entry = { kind: "case"; row: CaseRow } | { kind: "finished" };
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -40,9 +48,36 @@ const useStyles = makeStyles({
     paddingInline: tokens.spacingHorizontalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     overflow: "hidden",
+    boxSizing: "border-box",
   },
-  line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", minWidth: 0 },
+  openable: {
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+    },
+  },
+  // The id and the badges wrap as whole words (the pane's overflowWrap "anywhere" would cut "Vencido" in two).
+  line: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    minWidth: 0,
+  },
+  nowrap: { whiteSpace: "nowrap", overflowWrap: "normal", flexShrink: 0 },
   ellipsis: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", minWidth: 0 },
+  group: {
+    display: "flex",
+    alignItems: "flex-end",
+    height: "100%",
+    boxSizing: "border-box",
+    paddingInline: tokens.spacingHorizontalS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
 });
 
 const STATE_KEYS: Record<CaseState, MessageKey> = {
@@ -62,13 +97,30 @@ export function DashboardView() {
   const dashboard = useDashboard(config.communicationsMailbox);
   const [query, setQuery] = useState("");
   const [state, setState] = useState<StateFilter>("all");
+  const opener = useOpenMessage(config.communicationsMailbox);
   // The list arrives sorted and grows page by page; the filter follows it, testing only the rows each page adds.
   const [visibleRows] = useState(() => new VisibleRows());
   const visible = useMemo(
     () => visibleRows.of(dashboard.list, state, query),
     [visibleRows, dashboard.list, state, query],
   );
-  const overdueCount = dashboard.list.overdue;
+  // The overdue count follows the filter: "3 of 40 cases; 1 overdue" speaks of the 3 shown.
+  const overdueShown = useMemo(
+    () => (visible === dashboard.list.rows ? dashboard.list.overdue : overdueCount(visible)),
+    [visible, dashboard.list],
+  );
+  // Closed and cancelled cases sort last (compareRows); a heading marks where they start.
+  const { entries, headingAt } = useMemo(() => {
+    const firstFinished = visible.findIndex(isFinishedRow);
+    const all: Entry[] = visible.map((row) => ({ kind: "case", row }));
+    if (firstFinished >= 0) all.splice(firstFinished, 0, { kind: "finished" });
+    return { entries: all, headingAt: firstFinished };
+  }, [visible]);
+  // The heading is not a case: screen readers count the cases only ("12 of 40").
+  const positionOf = (entry: Entry, index: number) =>
+    entry.kind === "finished"
+      ? undefined
+      : { posInSet: headingAt >= 0 && index > headingAt ? index : index + 1, setSize: visible.length };
 
   const exportCsv = () => {
     const csv = registerCsv(
@@ -84,14 +136,36 @@ export function DashboardView() {
     );
   };
 
-  const renderRow = (row: CaseRow) => (
-    <div className={styles.row}>
+  const openRow = (row: CaseRow) => opener.open(row.messageId);
+  const renderCase = (row: CaseRow) => (
+    <div
+      className={mergeClasses(styles.row, opener.canOpen && styles.openable)}
+      {...(opener.canOpen
+        ? {
+            role: "button",
+            tabIndex: 0,
+            title: t("dashboard.openRow"),
+            onClick: () => openRow(row),
+            onKeyDown: (e: KeyboardEvent) => {
+              if (e.key !== "Enter" && e.key !== " ") return;
+              e.preventDefault();
+              openRow(row);
+            },
+          }
+        : {})}
+    >
       <div className={styles.line}>
-        <Text weight="semibold" wrap={false}>
+        <Text weight="semibold" className={styles.nowrap}>
           {row.case.id}
         </Text>
-        <StateBadge state={row.case.state} />
-        {row.overdue ? <OverdueBadge /> : null}
+        <span className={styles.nowrap}>
+          <StateBadge state={row.case.state} />
+        </span>
+        {row.overdue ? (
+          <span className={styles.nowrap}>
+            <OverdueBadge />
+          </span>
+        ) : null}
       </div>
       <Text size={200} className={styles.ellipsis}>
         {row.case.fields.requestingUnit} · {row.case.fields.subject}
@@ -120,13 +194,16 @@ export function DashboardView() {
                 ? t("dashboard.all")
                 : state === "overdue"
                   ? t("case.overdue")
-                  : t(STATE_KEYS[state])
+                  : state === "open"
+                    ? t("dashboard.open")
+                    : t(STATE_KEYS[state])
             }
             selectedOptions={[state]}
             onOptionSelect={(_, d) => setState((d.optionValue as StateFilter | undefined) ?? "all")}
           >
             <Option value="all">{t("dashboard.all")}</Option>
             <Option value="overdue">{t("case.overdue")}</Option>
+            <Option value="open">{t("dashboard.open")}</Option>
             {CASE_STATES.map((s) => (
               <Option key={s} value={s}>
                 {t(STATE_KEYS[s])}
@@ -139,7 +216,7 @@ export function DashboardView() {
         {t("dashboard.count", {
           shown: fmt.number(visible.length),
           total: fmt.number(dashboard.rows.length),
-          overdue: fmt.number(overdueCount),
+          overdue: fmt.number(overdueShown),
         })}
         {dashboard.linked > 0 ? ` ${t("dashboard.linked", { count: fmt.number(dashboard.linked) })}` : ""}
         {dashboard.unreadableCount > 0
@@ -151,13 +228,25 @@ export function DashboardView() {
       </Text>
       {dashboard.isLoading ? <Spinner size="tiny" label={t("dashboard.loading")} /> : null}
       {dashboard.error ? <ErrorBar error={dashboard.error} onRetry={dashboard.reload} /> : null}
+      {opener.error ? <ErrorBar error={opener.error} onDismiss={opener.dismiss} /> : null}
       <VirtualList
-        items={visible}
+        items={entries}
         rowHeight={ROW_HEIGHT}
-        height={Math.min(480, Math.max(ROW_HEIGHT * 2, visible.length * ROW_HEIGHT))}
+        height={Math.min(480, Math.max(ROW_HEIGHT * 2, entries.length * ROW_HEIGHT))}
         label={t("dashboard.listLabel")}
-        renderRow={renderRow}
-        keyOf={(r) => r.messageId}
+        renderRow={(entry) =>
+          entry.kind === "case" ? (
+            renderCase(entry.row)
+          ) : (
+            <div className={styles.group}>
+              <Text weight="semibold" size={200}>
+                {t("dashboard.finishedGroup")}
+              </Text>
+            </div>
+          )
+        }
+        keyOf={(entry) => (entry.kind === "case" ? entry.row.messageId : "finished")}
+        positionOf={positionOf}
       />
       <div className={styles.filters}>
         <Button onClick={exportCsv} disabled={visible.length === 0}>

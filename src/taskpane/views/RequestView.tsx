@@ -333,6 +333,11 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
             sanitizedHtml={messageHtml}
             labelId="preview-title"
             imageHosts={imageHostsOf(config)}
+            inlineImages={{
+              mailbox: item.mailbox,
+              messageId: item.message.id,
+              attachments: item.message.attachments ?? [],
+            }}
           />
         )}
       </div>

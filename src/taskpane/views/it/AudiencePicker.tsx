@@ -101,12 +101,12 @@ export function AudiencePicker({ chosen, onChange, counts, disabled }: AudienceP
       </Text>
       {partial ? <Text size={200}>{t("it.totalPartial")}</Text> : null}
       {consentMissing ? (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t("it.countsConsent")}</MessageBarBody>
         </MessageBar>
       ) : null}
       {overlapWarning(chosen) ? (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t("it.overlap")}</MessageBarBody>
         </MessageBar>
       ) : null}

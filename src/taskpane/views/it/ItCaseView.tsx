@@ -34,6 +34,7 @@ import { ActionButton } from "../../components/ActionButton";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { CaseFacts } from "../../components/CaseFacts";
 import { MessagePreview } from "../../components/MessagePreview";
+import { ItStateBadge, StateBadge } from "../../components/StateBadge";
 import { imageHostsOf } from "../../../config/schema";
 import { useI18n } from "../../I18nContext";
 import { useServices } from "../../ServicesContext";
@@ -50,7 +51,7 @@ import { mailboxText } from "./mailboxText";
 import { SendConfirmDialog } from "./SendConfirmDialog";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   heading: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -140,17 +141,15 @@ export function ItCaseView({ item }: ItCaseViewProps) {
         <Text block as="h2" id="it-case-title" weight="semibold" size={400}>
           {t("it.title", { id: item.summary.id })}
         </Text>
-        <Text weight="semibold">
-          {/* Cancelled before IT sent: that is the case's state now; after the send, IT's own state stands. */}
-          {item.cancelled && (stage === "received" || stage === "prepared")
-            ? t("state.cancelled")
-            : pending && record.state === "sent"
-              ? t("it.stateScheduled")
-              : t(`it.state.${record.state}`)}
-        </Text>
+        {/* Cancelled before IT sent: that is the case's state now; after the send, IT's own state stands. */}
+        {item.cancelled && (stage === "received" || stage === "prepared") ? (
+          <StateBadge state="cancelled" />
+        ) : (
+          <ItStateBadge state={record.state} scheduled={pending && record.state === "sent"} />
+        )}
       </div>
       {item.sendDetected ? (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{t("it.sendDetected")}</MessageBarBody>
         </MessageBar>
       ) : null}
@@ -410,6 +409,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
         sanitizedHtml={item.messageHtml}
         labelId="it-preview-title"
         imageHosts={imageHostsOf(config)}
+        inlineImages={{ mailbox: item.mailbox, messageId: item.message.id, attachments: item.attachments }}
       />
     </section>
   );
