@@ -7,7 +7,7 @@ import { guardItStep, itMassMailWentOut, markItSent } from "../../domain/itLifec
 import type { ItRecord } from "../../domain/itRecord";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
 import { actorOfClaim, releasing } from "../claims";
-import type { ClaimOptions } from "../claims";
+import type { ClaimHome, ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
 import { actorIn } from "../context";
 import { findSent } from "../sentCopy";
@@ -67,9 +67,10 @@ export function sendMassMail(
   const earlyReason = when?.mode === "now" ? when.earlyReason?.trim() : undefined;
   let draftId = "";
   let draft: MailMessage | undefined;
+  const home = itClaimHome(ctx, mailbox, message.id, summary.id);
   return sendExactlyOnce<ItRecord, Partial<NonNullable<ItRecord["sent"]>>, ItRecord>(ctx, {
     key: `massmail:${message.id}`,
-    home: itClaimHome(ctx, mailbox, message.id, summary.id),
+    home,
     options: claimOptions,
     check: async (record) => {
       if (itMassMailWentOut(record)) return record;
@@ -126,6 +127,7 @@ export function sendMassMail(
         claim,
         earlyReason ? { ...sent, earlyReason } : sent,
         requestedFor,
+        home,
       ),
   });
 }
@@ -151,8 +153,8 @@ export async function recordMassSend(
   claim: Claim,
   sent: Partial<NonNullable<ItRecord["sent"]>>,
   requestedFor?: string,
+  home: ClaimHome<ItRecord> = itClaimHome(ctx, mailbox, messageId, caseId),
 ): Promise<ItRecord> {
-  const home = itClaimHome(ctx, mailbox, messageId, caseId);
   const facts: NonNullable<ItRecord["sent"]> = {
     at: sent.at ?? ctx.now().toISOString(),
     ...(sent.by ? actorOf({ by: sent.by, for: sent.for }) : actorOfClaim(ctx, mailbox, claim)),
@@ -165,8 +167,13 @@ export async function recordMassSend(
   if (sent.earlyReason) facts.earlyReason = sent.earlyReason;
   // A send found already out (Sent Items, a claim's draft gone) is a fact: no reason is asked of it.
   const asked = sent.scheduledFor || sent.earlyReason ? requestedFor : undefined;
-  return updateItRecord(ctx, mailbox, messageId, caseId, (r) =>
-    releasing(home, itMassMailWentOut(r) ? r : markItSent(r, facts, asked), claim.token),
+  return updateItRecord(
+    ctx,
+    mailbox,
+    messageId,
+    caseId,
+    (r) => releasing(home, itMassMailWentOut(r) ? r : markItSent(r, facts, asked), claim.token),
+    home,
   );
 }
 
