@@ -24,6 +24,7 @@ const MAIL_SHAPE: PortShape<MailService> = {
   // Checks the attachments of a message the same service has just read.
   assertAttachmentsCopyable: "sync",
   copyAttachments: "async",
+  readAttachment: "async",
   sendDraft: "async",
   setDeferredSendTime: "async",
   findScheduled: "async",

@@ -12,7 +12,7 @@ import type { MailboxId, SentResult } from "../ports/mailService";
 import { caseClaimHome, updateCase } from "./caseStore";
 import type { UpdateResult } from "./caseStore";
 import { actorOfClaim, recordClaimDraft, releasing } from "./claims";
-import type { ClaimOptions } from "./claims";
+import type { ClaimHome, ClaimOptions } from "./claims";
 import type { WorkflowContext } from "./context";
 import { findSent } from "./sentCopy";
 import { sendOnce } from "./sendOnce";
@@ -139,7 +139,8 @@ export function sendNotice(
     },
     sentUnderClaim: claimEvidence,
     record: async (claim, sent, current) =>
-      (await recordNotice(ctx, mailbox, messageId, plan, claim, sent, nextVersion(current.itVersion))).case,
+      (await recordNotice(ctx, mailbox, messageId, plan, claim, sent, nextVersion(current.itVersion), home))
+        .case,
   });
 }
 
@@ -154,9 +155,10 @@ export function recordClaimedNotice(
   messageId: string,
   claim: Claim,
   notice: ClaimNotice,
+  home?: ClaimHome<Case>,
 ): Promise<UpdateResult> {
   const apply = (c: Case, act: Act) => applyNotice(notice, c, act);
-  return recordNotice(ctx, mailbox, messageId, { apply }, claim, claimEvidence(claim), undefined);
+  return recordNotice(ctx, mailbox, messageId, { apply }, claim, claimEvidence(claim), undefined, home);
 }
 
 async function recordNotice(
@@ -168,19 +170,25 @@ async function recordNotice(
   sent: SentResult,
   /** The version the notice carried; undefined: the next one (a claimed notice, recorded under its claim). */
   version: number | undefined,
+  home: ClaimHome<Case> = caseClaimHome(ctx, mailbox, messageId),
 ): Promise<UpdateResult> {
-  const home = caseClaimHome(ctx, mailbox, messageId);
   const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
-  return updateCase(ctx, mailbox, messageId, (c) => {
-    if (version === undefined && c.claim?.token !== claim.token) return c;
-    const v = version ?? nextVersion(c.itVersion);
-    if ((c.itVersion ?? 1) >= v) return releasing(home, c, claim.token);
-    const act = {
-      at: sent.sentAt ?? ctx.now().toISOString(),
-      ...actorOfClaim(ctx, mailbox, claim),
-      evidence: { messageId: sent.sentItemId, internetMessageId },
-    };
-    const next = plan.apply(c, act);
-    return releasing(home, withItVersion(next, v), claim.token);
-  });
+  return updateCase(
+    ctx,
+    mailbox,
+    messageId,
+    (c) => {
+      if (version === undefined && c.claim?.token !== claim.token) return c;
+      const v = version ?? nextVersion(c.itVersion);
+      if ((c.itVersion ?? 1) >= v) return releasing(home, c, claim.token);
+      const act = {
+        at: sent.sentAt ?? ctx.now().toISOString(),
+        ...actorOfClaim(ctx, mailbox, claim),
+        evidence: { messageId: sent.sentItemId, internetMessageId },
+      };
+      const next = plan.apply(c, act);
+      return releasing(home, withItVersion(next, v), claim.token);
+    },
+    home,
+  );
 }

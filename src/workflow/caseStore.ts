@@ -6,11 +6,11 @@ import { compactForStorage } from "../domain/compaction";
 import type { DecodeFailure } from "../domain/codec";
 import { AppError } from "../domain/errors";
 import type { Case } from "../domain/types";
-import type { MailboxId, MailMessage } from "../ports/mailService";
+import type { GetOptions, MailboxId, MailMessage } from "../ports/mailService";
 import { withStateCategory } from "./categories";
 import type { ClaimHome } from "./claims";
 import type { WorkflowContext } from "./context";
-import { forgedError, forgedReasonOf, updateRecord } from "./recordStore";
+import { forgedError, forgedReasonOf, remembering, updateRecord } from "./recordStore";
 import type { ForgedReason } from "./recordStore";
 
 export type StoredCase =
@@ -108,30 +108,50 @@ export async function updateCase(
   mailbox: MailboxId,
   messageId: string,
   change: (current: Case, message: MailMessage) => Case,
+  /** The action's own home, whose last read or write the change may start from (recordStore.ts). */
+  home: ClaimHome<Case> = caseClaimHome(ctx, mailbox, messageId),
 ): Promise<UpdateResult> {
-  const saved = await updateRecord(caseClaimHome(ctx, mailbox, messageId), change);
+  const saved = await updateRecord(home, change);
   if (!saved.changed) return { case: saved.record, message: saved.message, changed: false };
   // The case as stored: its history may have been compacted on the way.
   const stored = storedCaseOf(saved.message);
   return { case: stored.status === "ok" ? stored.case : saved.record, message: saved.message, changed: true };
 }
 
-/** The case record on its request message, as the home of claims (workflow/claims.ts). */
-export function caseClaimHome(ctx: WorkflowContext, mailbox: MailboxId, messageId: string): ClaimHome<Case> {
-  return {
-    async read() {
-      const message = await ctx.mail.getMessage(mailbox, messageId);
+/**
+ * The case record on its request message, as the home of claims (workflow/claims.ts). It remembers its last read
+ * or write, so an action's writes chain on one another's etag (recordStore.ts `remembering`).
+ */
+export function caseClaimHome(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  messageId: string,
+  /** The case and message this action has just read, to start from (see recordStore.ts `remembering`). */
+  seed?: { record: Case; message: MailMessage },
+  /** What each read brings besides the record (the forward reads the request's body with it: one read, not two). */
+  reading?: GetOptions,
+): ClaimHome<Case> {
+  return remembering<Case, ClaimHome<Case>>(
+    {
+      async read() {
+        const message = await ctx.mail.getMessage(mailbox, messageId, reading);
+        const stored = storedCaseOf(message);
+        if (stored.status === "none") throw new AppError("notFound", "No case record on this message");
+        if (stored.status === "unreadable") throw unreadableError(stored);
+        if (stored.status === "forged") throw forgedError(stored.case.id, stored.reason);
+        return { record: stored.case, message };
+      },
+      write: (message, record) => writeCase(ctx, mailbox, message, record),
+      claimOf: (c) => c.claim,
+      withClaim(c, claim) {
+        const { claim: _dropped, ...rest } = c;
+        return claim ? { ...rest, claim } : rest;
+      },
+    },
+    (message, written) => {
       const stored = storedCaseOf(message);
-      if (stored.status === "none") throw new AppError("notFound", "No case record on this message");
-      if (stored.status === "unreadable") throw unreadableError(stored);
-      if (stored.status === "forged") throw forgedError(stored.case.id, stored.reason);
-      return { record: stored.case, message };
+      return stored.status === "ok" ? stored.case : written;
     },
-    write: (message, record) => writeCase(ctx, mailbox, message, record),
-    claimOf: (c) => c.claim,
-    withClaim(c, claim) {
-      const { claim: _dropped, ...rest } = c;
-      return claim ? { ...rest, claim } : rest;
-    },
-  };
+    seed,
+  );
 }

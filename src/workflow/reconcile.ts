@@ -26,14 +26,13 @@ import { recordAsked } from "./actions/askRequester";
 import { recordForward } from "./actions/forwardToIt";
 import { recordRelay } from "./actions/relayToRequester";
 import { recordReminderSent } from "./actions/sendReminder";
-import { updateCase } from "./caseStore";
+import { caseClaimHome, updateCase } from "./caseStore";
 import type { UpdateResult } from "./caseStore";
 import { recordClaimedNotice } from "./caseProtocol";
 import { draftStatus } from "./claims";
 import type { WorkflowContext } from "./context";
 import { findItReplies } from "./confirmations";
 import type { FoundAnswer } from "./confirmations";
-import { findSent } from "./sentCopy";
 import { completeSentEvidence } from "./sentEvidence";
 import { claimEvidence } from "./sendPipeline";
 
@@ -58,6 +57,9 @@ export interface ReconcileResult {
   changes: Reconciliation[];
 }
 
+/** The record's home for one opening: seeded with the message just opened, so each write chains on the last. */
+type Home = ReturnType<typeof caseClaimHome>;
+
 function sentEvidence(sent: MailMessage) {
   return {
     messageId: sent.id,
@@ -68,6 +70,31 @@ function sentEvidence(sent: MailMessage) {
 }
 
 type Step = (c: Case, act: Act) => Case;
+
+/**
+ * The case's copies in Sent Items, listed once per opening and only when a step needs them: recovering a lost
+ * record (forward, relay) and completing the evidence of recorded sends read the same listing.
+ */
+interface SentCopies {
+  all(): Promise<readonly MailMessage[]>;
+}
+
+/** The same page of 50 the evidence completion always read, newest first; each kind's newest copy is in it. */
+function sentCopies(ctx: WorkflowContext, mailbox: MailboxId, caseId: string): SentCopies {
+  let listing: Promise<readonly MailMessage[]> | undefined;
+  return {
+    all: () => {
+      listing ??= ctx.mail
+        .listCases(mailbox, { folder: "sentitems", caseId, top: 50 })
+        .then((page) => page.items)
+        .catch((e: unknown) => {
+          listing = undefined;
+          throw e;
+        });
+      return listing;
+    },
+  };
+}
 
 /** The case without a claim on `step` (the step is recorded now, so the claim is over). */
 function withoutClaimOn(c: Case, step: ClaimStep): Case {
@@ -85,6 +112,7 @@ async function recoverClaim(
   ctx: WorkflowContext,
   mailbox: MailboxId,
   result: ReconcileResult,
+  home: Home,
 ): Promise<ReconcileResult> {
   const claim = result.case.claim;
   if (!claim?.draftId) return result;
@@ -96,19 +124,22 @@ async function recoverClaim(
     switch (claim.step) {
       case "forward":
         recovered = {
-          updated: await recordForward(ctx, mailbox, id, claim, sent),
+          updated: await recordForward(ctx, mailbox, id, claim, sent, home),
           change: "forwardRecovered",
         };
         break;
       case "relay":
-        recovered = { updated: await recordRelay(ctx, mailbox, id, claim, sent), change: "relayRecovered" };
+        recovered = {
+          updated: await recordRelay(ctx, mailbox, id, claim, sent, home),
+          change: "relayRecovered",
+        };
         break;
       case "ask":
         recovered = { updated: await recordAsked(ctx, mailbox, id, claim, sent), change: "askRecovered" };
         break;
       case "reminder":
         recovered = {
-          updated: await recordReminderSent(ctx, mailbox, id, claim, sent),
+          updated: await recordReminderSent(ctx, mailbox, id, claim, sent, home),
           change: "reminderRecovered",
         };
         break;
@@ -116,7 +147,7 @@ async function recoverClaim(
         // A claim written by a build that did not keep the notice's change: pressing the action again records it.
         if (claim.notice)
           recovered = {
-            updated: await recordClaimedNotice(ctx, mailbox, id, claim, claim.notice),
+            updated: await recordClaimedNotice(ctx, mailbox, id, claim, claim.notice, home),
             change: "noticeRecovered",
           };
         break;
@@ -148,22 +179,29 @@ async function recoverSent(
   kind: MessageKind,
   change: Reconciliation,
   step: Step,
+  home: Home,
+  copies: SentCopies,
 ): Promise<ReconcileResult> {
   const before = result.case.state;
-  const sent = await findSent(ctx, mailbox, result.case.id, kind);
+  const sent = (await copies.all()).find((m) => m.caseProps.kind === kind);
   if (!sent) return result;
-  const updated = await updateCase(ctx, mailbox, result.message.id, (c) =>
-    c.state === before
-      ? withoutClaimOn(
-          step(c, {
-            at: sent.sentAt ?? ctx.now().toISOString(),
-            by: sent.from?.address ?? ctx.user,
-            note: "recovered from Sent Items",
-            evidence: sentEvidence(sent),
-          }),
-          kind === "forward" ? "forward" : "relay",
-        )
-      : c,
+  const updated = await updateCase(
+    ctx,
+    mailbox,
+    result.message.id,
+    (c) =>
+      c.state === before
+        ? withoutClaimOn(
+            step(c, {
+              at: sent.sentAt ?? ctx.now().toISOString(),
+              by: sent.from?.address ?? ctx.user,
+              note: "recovered from Sent Items",
+              evidence: sentEvidence(sent),
+            }),
+            kind === "forward" ? "forward" : "relay",
+          )
+        : c,
+    home,
   );
   return { case: updated.case, message: updated.message, changes: [...result.changes, change] };
 }
@@ -175,10 +213,21 @@ export async function reconcileCase(
   current: Case,
 ): Promise<ReconcileResult> {
   let result: ReconcileResult = { case: current, message, changes: [] };
+  const home = caseClaimHome(ctx, mailbox, message.id, { record: current, message });
+  const copies = sentCopies(ctx, mailbox, current.id);
 
-  result = await recoverClaim(ctx, mailbox, result);
+  result = await recoverClaim(ctx, mailbox, result, home);
   if (result.case.state === "received") {
-    result = await recoverSent(ctx, mailbox, result, "forward", "forwardRecovered", forwardCase);
+    result = await recoverSent(
+      ctx,
+      mailbox,
+      result,
+      "forward",
+      "forwardRecovered",
+      forwardCase,
+      home,
+      copies,
+    );
   }
 
   // A cancelled case that went to IT is looked at too, until a send that crossed the cancellation is recorded.
@@ -189,14 +238,19 @@ export async function reconcileCase(
   if (result.case.state === "forwarded" || result.case.state === "sent" || crossingPossible) {
     const since = result.case.history.find((h) => h.action === "forwarded")?.at ?? result.case.createdAt;
     const replies = await findItReplies(ctx, mailbox, since, new Set([current.id]));
-    const answered = await linkItAnswers(ctx, mailbox, result, replies.answers.get(current.id) ?? []);
+    const answered = await linkItAnswers(ctx, mailbox, result, replies.answers.get(current.id) ?? [], home);
     if (answered) result = answered;
     const found = replies.confirmations.get(current.id);
     if (found && result.case.state === "cancelled") {
-      const updated = await updateCase(ctx, mailbox, message.id, (c) =>
-        c.state === "cancelled" && !sendConflictOf(c)
-          ? recordSentAfterCancel(c, confirmationSent(ctx, found.message, evidenceOf(found.evidence)))
-          : c,
+      const updated = await updateCase(
+        ctx,
+        mailbox,
+        message.id,
+        (c) =>
+          c.state === "cancelled" && !sendConflictOf(c)
+            ? recordSentAfterCancel(c, confirmationSent(ctx, found.message, evidenceOf(found.evidence)))
+            : c,
+        home,
       );
       if (updated.changed)
         result = {
@@ -211,6 +265,7 @@ export async function reconcileCase(
         message.id,
         found.message,
         evidenceOf(found.evidence),
+        home,
       );
       result = {
         case: updated.case,
@@ -221,11 +276,27 @@ export async function reconcileCase(
   }
 
   if (result.case.state === "confirmed") {
-    result = await recoverSent(ctx, mailbox, result, "relay", "relayRecovered", relayConfirmation);
+    result = await recoverSent(
+      ctx,
+      mailbox,
+      result,
+      "relay",
+      "relayRecovered",
+      relayConfirmation,
+      home,
+      copies,
+    );
   }
 
-  // Bookkeeping, not news for the user: no entry in `changes`.
-  const completed = await completeSentEvidence(ctx, mailbox, result.message.id, result.case);
+  // Bookkeeping, not news for the user: no entry in `changes`. The same Sent Items listing as above, when read.
+  const completed = await completeSentEvidence(
+    ctx,
+    mailbox,
+    result.message.id,
+    result.case,
+    home,
+    copies.all,
+  );
   if (completed) result = { ...result, case: completed.case, message: completed.message };
   return result;
 }
@@ -249,6 +320,7 @@ async function linkItAnswers(
   mailbox: MailboxId,
   result: ReconcileResult,
   answers: readonly FoundAnswer[],
+  home: Home,
 ): Promise<ReconcileResult | undefined> {
   const known = (c: Case, id: string) =>
     c.history.some((h) => h.action === "itAnswered" && h.evidence?.messageId === id);
@@ -258,27 +330,32 @@ async function linkItAnswers(
   const ordered = [...fresh].sort(
     (a, b) => Date.parse(a.message.receivedAt ?? "") - Date.parse(b.message.receivedAt ?? ""),
   );
-  const updated = await updateCase(ctx, mailbox, result.message.id, (c) =>
-    ordered.reduce((acc, a) => {
-      if (acc.state === "received") return acc;
-      const evidence = sentEvidenceOf(a.status);
-      return recordItAnswer(
-        acc,
-        {
-          at: a.message.receivedAt ?? ctx.now().toISOString(),
-          by: a.message.from?.address ?? ctx.config.itMailbox,
-          note: answerNote(a.status),
-          evidence: {
-            messageId: a.message.id,
-            internetMessageId: a.message.internetMessageId,
-            conversationId: a.message.conversationId,
+  const updated = await updateCase(
+    ctx,
+    mailbox,
+    result.message.id,
+    (c) =>
+      ordered.reduce((acc, a) => {
+        if (acc.state === "received") return acc;
+        const evidence = sentEvidenceOf(a.status);
+        return recordItAnswer(
+          acc,
+          {
+            at: a.message.receivedAt ?? ctx.now().toISOString(),
+            by: a.message.from?.address ?? ctx.config.itMailbox,
+            note: answerNote(a.status),
+            evidence: {
+              messageId: a.message.id,
+              internetMessageId: a.message.internetMessageId,
+              conversationId: a.message.conversationId,
+            },
           },
-        },
-        evidence
-          ? { at: evidence.sentAt ?? ctx.now().toISOString(), by: ctx.config.itMailbox, evidence }
-          : undefined,
-      );
-    }, c),
+          evidence
+            ? { at: evidence.sentAt ?? ctx.now().toISOString(), by: ctx.config.itMailbox, evidence }
+            : undefined,
+        );
+      }, c),
+    home,
   );
   if (!updated.changed) return undefined;
   const crossed = !sendConflictOf(result.case) && !!sendConflictOf(updated.case);
@@ -295,25 +372,31 @@ export function linkFoundConfirmation(
   requestMessageId: string,
   confirmation: MailMessage,
   evidence: ReturnType<typeof evidenceOf>,
+  home?: Home,
 ) {
-  return updateCase(ctx, mailbox, requestMessageId, (c) =>
-    c.state === "forwarded" || c.state === "sent"
-      ? linkConfirmation(c, {
-          sent: {
-            at: evidence.sentAt ?? confirmation.receivedAt ?? ctx.now().toISOString(),
-            by: ctx.config.itMailbox,
-            evidence,
-          },
-          confirmed: {
-            at: confirmation.receivedAt ?? ctx.now().toISOString(),
-            by: confirmation.from?.address ?? ctx.config.itMailbox,
-            evidence: {
-              messageId: confirmation.id,
-              internetMessageId: confirmation.internetMessageId,
-              conversationId: confirmation.conversationId,
+  return updateCase(
+    ctx,
+    mailbox,
+    requestMessageId,
+    (c) =>
+      c.state === "forwarded" || c.state === "sent"
+        ? linkConfirmation(c, {
+            sent: {
+              at: evidence.sentAt ?? confirmation.receivedAt ?? ctx.now().toISOString(),
+              by: ctx.config.itMailbox,
+              evidence,
             },
-          },
-        })
-      : c,
+            confirmed: {
+              at: confirmation.receivedAt ?? ctx.now().toISOString(),
+              by: confirmation.from?.address ?? ctx.config.itMailbox,
+              evidence: {
+                messageId: confirmation.id,
+                internetMessageId: confirmation.internetMessageId,
+                conversationId: confirmation.conversationId,
+              },
+            },
+          })
+        : c,
+    home,
   );
 }

@@ -11,6 +11,12 @@ export interface RecordHome<R> {
   read(): Promise<{ record: R; message: MailMessage }>;
   /** Writes `record` with If-Match on `message.etag`; returns the message as it now is (new etag). */
   write(message: MailMessage, record: R): Promise<MailMessage>;
+  /**
+   * The record as this home last read or wrote it, within the one action that made the home: a change starts
+   * from it instead of reading again. Its etag keeps that safe — a write in between makes the PATCH a 412, and
+   * the loop reads afresh. Homes are made per action, so nothing read by an earlier action is ever used.
+   */
+  latest?(): { record: R; message: MailMessage } | undefined;
 }
 
 export interface Saved<R> {
@@ -70,7 +76,9 @@ export async function updateRecord<R>(
   change: (current: R, message: MailMessage) => R | Promise<R>,
 ): Promise<Saved<R>> {
   for (let attempt = 1; ; attempt++) {
-    const { record, message } = await home.read();
+    // What this action last read or wrote, when its etag can guard the write; else a fresh read.
+    const known = attempt === 1 ? home.latest?.() : undefined;
+    const { record, message } = known?.message.etag ? known : await home.read();
     const next = await change(record, message);
     if (next === record) return { record, message, changed: false };
     try {
@@ -80,4 +88,42 @@ export async function updateRecord<R>(
       throw e;
     }
   }
+}
+
+/**
+ * A home that remembers what it last read or wrote (`latest`), so that the writes of one action chain on the etag
+ * of the one before instead of reading the message again. `stored` turns a written message back into the record
+ * as stored (a case's history may be compacted on the way). A remembered message without an etag is never
+ * written from: `updateRecord` reads afresh.
+ */
+export function remembering<R, H extends RecordHome<R>>(
+  home: H,
+  stored: (message: MailMessage, written: R) => R,
+  /** What the action already read of this record (e.g. the message it opened), to start from. */
+  seed?: { record: R; message: MailMessage },
+): H {
+  let last = seed;
+  return {
+    ...home,
+    async read() {
+      try {
+        last = await home.read();
+      } catch (e) {
+        last = undefined;
+        throw e;
+      }
+      return last;
+    },
+    async write(message: MailMessage, record: R) {
+      try {
+        const written = await home.write(message, record);
+        last = { record: stored(written, record), message: written };
+        return written;
+      } catch (e) {
+        last = undefined;
+        throw e;
+      }
+    },
+    latest: () => last,
+  };
 }

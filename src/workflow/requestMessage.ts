@@ -27,7 +27,17 @@ export async function requestMessageHtml(
   mailbox: MailboxId,
   messageId: string,
 ): Promise<string> {
-  const request = await ctx.mail.getMessage(mailbox, messageId, { withBody: true, withAttachments: true });
+  return requestMessageHtmlOf(ctx, await ctx.mail.getMessage(mailbox, messageId, REQUEST_READING));
+}
+
+/** What a read of the request must bring for `requestMessageHtmlOf`. */
+export const REQUEST_READING = { withBody: true, withAttachments: true } as const;
+
+/** The same, from the request as already read with REQUEST_READING. */
+export function requestMessageHtmlOf(
+  ctx: Pick<WorkflowContext, "sanitizeHtml" | "config">,
+  request: MailMessage,
+): string {
   const proposal = extractRequest(toRequestMessage(request), {
     sanitizeHtml: ctx.sanitizeHtml,
     timeZone: ctx.config.institution.timeZone,

@@ -9,6 +9,7 @@ import type { Case, HistoryAction, HistoryEntry } from "../domain/types";
 import type { MailboxId, MailMessage, MessageKind } from "../ports/mailService";
 import { updateCase } from "./caseStore";
 import type { UpdateResult } from "./caseStore";
+import type { ClaimHome } from "./claims";
 import type { WorkflowContext } from "./context";
 
 const KIND_OF: Partial<Record<HistoryAction, MessageKind>> = {
@@ -60,10 +61,16 @@ export async function completeSentEvidence(
   mailbox: MailboxId,
   messageId: string,
   current: Case,
+  /** The action's own home (caseStore.ts), whose last read or write the change may start from. */
+  home?: ClaimHome<Case>,
+  /** The case's Sent Items copies when the caller already lists them (one listing per opening). */
+  listed?: () => Promise<readonly MailMessage[]>,
 ): Promise<UpdateResult | undefined> {
   if (!current.history.some(awaitsSentCopy)) return undefined;
-  const page = await ctx.mail.listCases(mailbox, { folder: "sentitems", caseId: current.id, top: 50 });
-  if (page.items.length === 0) return undefined;
-  const updated = await updateCase(ctx, mailbox, messageId, (c) => withSentCopies(c, page.items));
+  const copies = listed
+    ? await listed()
+    : (await ctx.mail.listCases(mailbox, { folder: "sentitems", caseId: current.id, top: 50 })).items;
+  if (copies.length === 0) return undefined;
+  const updated = await updateCase(ctx, mailbox, messageId, (c) => withSentCopies(c, copies), home);
   return updated.changed ? updated : undefined;
 }

@@ -2,7 +2,7 @@
 // record is not written; other errors stand at once.
 import { AppError } from "../../src/domain/errors";
 import type { MailMessage } from "../../src/ports/mailService";
-import { MAX_WRITE_ATTEMPTS, updateRecord } from "../../src/workflow/recordStore";
+import { MAX_WRITE_ATTEMPTS, remembering, updateRecord } from "../../src/workflow/recordStore";
 import type { RecordHome } from "../../src/workflow/recordStore";
 
 /** A record on a message whose etag grows with each write; `beforeWrite` may play someone else's write. */
@@ -88,5 +88,60 @@ describe("updateRecord", () => {
       }),
     ).rejects.toMatchObject({ code: "illegalTransition" });
     expect(writes).toEqual([]);
+  });
+});
+
+describe("a remembering home (one action's writes chain on its own etag)", () => {
+  function counted(initial: string[]) {
+    const base = home(initial);
+    let reads = 0;
+    const inner: RecordHome<string[]> = {
+      read: () => {
+        reads += 1;
+        return base.h.read();
+      },
+      write: (message, record) => base.h.write(message, record),
+    };
+    return { ...base, h: remembering(inner, (_m, written) => written), reads: () => reads };
+  }
+
+  it("writes a second change from its first write, without reading the message again", async () => {
+    const { h, stored, reads } = counted(["created"]);
+    await updateRecord(h, (r) => [...r, "claimed"]);
+    expect(reads()).toBe(1);
+    await updateRecord(h, (r) => [...r, "forwarded"]);
+    expect(reads()).toBe(1);
+    expect(stored.value).toEqual(["created", "claimed", "forwarded"]);
+  });
+
+  it("still loses nothing when someone wrote in between: the 412 makes it read afresh", async () => {
+    const { h, stored, reads } = counted(["created"]);
+    await updateRecord(h, (r) => [...r, "claimed"]);
+    // Someone else's write since our last one: our remembered etag is stale.
+    stored.value = [...stored.value, "reminded"];
+    stored.etag += 1;
+    await updateRecord(h, (r) => [...r, "forwarded"]);
+    expect(reads()).toBe(2);
+    expect(stored.value).toEqual(["created", "claimed", "reminded", "forwarded"]);
+  });
+
+  it("starts from a seed only when it carries an etag to guard the write", async () => {
+    const base = home(["created"]);
+    const attempts: (string | undefined)[] = [];
+    const inner: RecordHome<string[]> = {
+      read: () => base.h.read(),
+      write: (message, record) => {
+        attempts.push(message.etag);
+        return base.h.write(message, record);
+      },
+    };
+    const seeded = remembering(inner, (_m, written) => written, {
+      record: ["stale"],
+      message: { id: "m" } as MailMessage,
+    });
+    await updateRecord(seeded, (r) => [...r, "forwarded"]);
+    // Never a write without If-Match from what was remembered: the one write carries the etag just read.
+    expect(attempts).toEqual(["1"]);
+    expect(base.stored.value).toEqual(["created", "forwarded"]);
   });
 });

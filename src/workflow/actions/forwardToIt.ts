@@ -11,9 +11,9 @@ import { caseClaimHome, updateCase } from "../caseStore";
 import type { UpdateResult } from "../caseStore";
 import { caseHeaderOf } from "../caseProtocol";
 import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
-import type { ClaimOptions } from "../claims";
+import type { ClaimHome, ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
-import { requestMessageHtml } from "../requestMessage";
+import { REQUEST_READING, requestMessageHtml, requestMessageHtmlOf } from "../requestMessage";
 import { findSent } from "../sentCopy";
 import { sendOnce } from "../sendOnce";
 import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
@@ -25,7 +25,8 @@ export function forwardToIt(
   note?: string,
   options: ClaimOptions = {},
 ): Promise<Case> {
-  const home = caseClaimHome(ctx, mailbox, messageId);
+  // The record's reads bring the request's body too: the forward carries it without reading it again.
+  const home = caseClaimHome(ctx, mailbox, messageId, undefined, REQUEST_READING);
   return sendExactlyOnce<Case, SentResult, Case>(ctx, {
     key: `forward:${messageId}`,
     home,
@@ -47,10 +48,14 @@ export function forwardToIt(
     send: async (claim, current) => {
       // The message as Communications' pane showed it travels in the forward itself: IT's pane reads it from
       // there, not from Exchange's quote of the original, which a stray <html>/<body> in the request can cut.
-      // A request that carried no message has the one the professional typed on the form (stored in the case).
+      // A request that carried no message has the one the professional typed on the form (stored in the case);
+      // otherwise the body the record read already brought, or one read of the request.
+      const read = home.latest?.()?.message;
       const messageHtml = current.messageText
         ? ctx.sanitizeHtml(plainTextToHtml(current.messageText))
-        : await requestMessageHtml(ctx, mailbox, messageId);
+        : read?.body !== undefined
+          ? requestMessageHtmlOf(ctx, read)
+          : await requestMessageHtml(ctx, mailbox, messageId);
       const template = forwardToItTemplate({
         lang: ctx.config.institution.defaultLanguage,
         caseId: current.id,
@@ -74,7 +79,7 @@ export function forwardToIt(
       );
     },
     sentUnderClaim: claimEvidence,
-    record: async (claim, sent) => (await recordForward(ctx, mailbox, messageId, claim, sent)).case,
+    record: async (claim, sent) => (await recordForward(ctx, mailbox, messageId, claim, sent, home)).case,
   });
 }
 
@@ -88,27 +93,32 @@ export function recordForward(
   messageId: string,
   claim: Claim,
   sent: SentResult,
+  home: ClaimHome<Case> = caseClaimHome(ctx, mailbox, messageId),
 ): Promise<UpdateResult> {
-  const home = caseClaimHome(ctx, mailbox, messageId);
   const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
-  return updateCase(ctx, mailbox, messageId, (c) =>
-    releasing(
-      home,
-      c.state === "received"
-        ? withItVersion(
-            forwardCase(c, {
-              at: sent.sentAt ?? ctx.now().toISOString(),
-              ...actorOfClaim(ctx, mailbox, claim),
-              evidence: {
-                messageId: sent.sentItemId,
-                internetMessageId,
-                conversationId: sent.conversationId,
-              },
-            }),
-            1,
-          )
-        : c,
-      claim.token,
-    ),
+  return updateCase(
+    ctx,
+    mailbox,
+    messageId,
+    (c) =>
+      releasing(
+        home,
+        c.state === "received"
+          ? withItVersion(
+              forwardCase(c, {
+                at: sent.sentAt ?? ctx.now().toISOString(),
+                ...actorOfClaim(ctx, mailbox, claim),
+                evidence: {
+                  messageId: sent.sentItemId,
+                  internetMessageId,
+                  conversationId: sent.conversationId,
+                },
+              }),
+              1,
+            )
+          : c,
+        claim.token,
+      ),
+    home,
   );
 }

@@ -10,7 +10,7 @@ import { audienceLabels } from "../audienceLabels";
 import { caseClaimHome, updateCase } from "../caseStore";
 import type { UpdateResult } from "../caseStore";
 import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
-import type { ClaimOptions } from "../claims";
+import type { ClaimHome, ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
 import { findSent } from "../sentCopy";
 import { sendOnce } from "../sendOnce";
@@ -82,7 +82,7 @@ export function relayToRequester(
       );
     },
     sentUnderClaim: claimEvidence,
-    record: async (claim, sent) => (await recordRelay(ctx, mailbox, messageId, claim, sent)).case,
+    record: async (claim, sent) => (await recordRelay(ctx, mailbox, messageId, claim, sent, home)).case,
   });
 }
 
@@ -104,22 +104,27 @@ export function recordRelay(
   messageId: string,
   claim: Claim,
   sent: SentResult,
+  home: ClaimHome<Case> = caseClaimHome(ctx, mailbox, messageId),
 ): Promise<UpdateResult> {
-  const home = caseClaimHome(ctx, mailbox, messageId);
-  return updateCase(ctx, mailbox, messageId, (c) =>
-    releasing(
-      home,
-      c.state === "confirmed"
-        ? relayConfirmation(c, {
-            at: sent.sentAt ?? ctx.now().toISOString(),
-            ...actorOfClaim(ctx, mailbox, claim),
-            evidence: {
-              messageId: sent.sentItemId,
-              internetMessageId: sent.internetMessageId ?? claim.internetMessageId,
-            },
-          })
-        : c,
-      claim.token,
-    ),
+  return updateCase(
+    ctx,
+    mailbox,
+    messageId,
+    (c) =>
+      releasing(
+        home,
+        c.state === "confirmed"
+          ? relayConfirmation(c, {
+              at: sent.sentAt ?? ctx.now().toISOString(),
+              ...actorOfClaim(ctx, mailbox, claim),
+              evidence: {
+                messageId: sent.sentItemId,
+                internetMessageId: sent.internetMessageId ?? claim.internetMessageId,
+              },
+            })
+          : c,
+        claim.token,
+      ),
+    home,
   );
 }

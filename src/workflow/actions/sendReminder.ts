@@ -12,7 +12,7 @@ import { caseClaimHome, updateCase } from "../caseStore";
 import type { UpdateResult } from "../caseStore";
 import { caseHeaderOf } from "../caseProtocol";
 import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
-import type { ClaimOptions } from "../claims";
+import type { ClaimHome, ClaimOptions } from "../claims";
 import { calendarOf } from "../context";
 import type { WorkflowContext } from "../context";
 import { findSent } from "../sentCopy";
@@ -115,7 +115,8 @@ export function sendReminder(
       );
     },
     sentUnderClaim: claimEvidence,
-    record: async (claim, sent) => (await recordReminderSent(ctx, mailbox, messageId, claim, sent)).case,
+    record: async (claim, sent) =>
+      (await recordReminderSent(ctx, mailbox, messageId, claim, sent, home)).case,
   });
 }
 
@@ -129,25 +130,31 @@ export function recordReminderSent(
   messageId: string,
   claim: Claim,
   sent: SentResult,
+  home: ClaimHome<Case> = caseClaimHome(ctx, mailbox, messageId),
 ): Promise<UpdateResult> {
-  const home = caseClaimHome(ctx, mailbox, messageId);
   const internetMessageId = sent.internetMessageId ?? claim.internetMessageId;
-  return updateCase(ctx, mailbox, messageId, (c) => {
-    const known = c.history.some(
-      (h) =>
-        h.action === "reminded" &&
-        ((sent.sentItemId && h.evidence?.messageId === sent.sentItemId) ||
-          (internetMessageId && h.evidence?.internetMessageId === internetMessageId)),
-    );
-    const before = reminderCount(c.history);
-    const next = known
-      ? c
-      : recordSentReminder(c, {
-          at: sent.sentAt ?? ctx.now().toISOString(),
-          ...actorOfClaim(ctx, mailbox, claim),
-          note: before > 0 ? `reminder ${before + 1}` : undefined,
-          evidence: { messageId: sent.sentItemId, internetMessageId },
-        });
-    return releasing(home, next, claim.token);
-  });
+  return updateCase(
+    ctx,
+    mailbox,
+    messageId,
+    (c) => {
+      const known = c.history.some(
+        (h) =>
+          h.action === "reminded" &&
+          ((sent.sentItemId && h.evidence?.messageId === sent.sentItemId) ||
+            (internetMessageId && h.evidence?.internetMessageId === internetMessageId)),
+      );
+      const before = reminderCount(c.history);
+      const next = known
+        ? c
+        : recordSentReminder(c, {
+            at: sent.sentAt ?? ctx.now().toISOString(),
+            ...actorOfClaim(ctx, mailbox, claim),
+            note: before > 0 ? `reminder ${before + 1}` : undefined,
+            evidence: { messageId: sent.sentItemId, internetMessageId },
+          });
+      return releasing(home, next, claim.token);
+    },
+    home,
+  );
 }

@@ -9,7 +9,7 @@ import { itConfirmationTemplate } from "../../domain/templates";
 import type { Claim } from "../../domain/claim";
 import type { MailboxId, SentResult } from "../../ports/mailService";
 import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
-import type { ClaimOptions } from "../claims";
+import type { ClaimHome, ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
 import { actorIn } from "../context";
 import { findSent } from "../sentCopy";
@@ -128,7 +128,8 @@ export function confirmToCommunications(
       );
     },
     sentUnderClaim: () => ({}),
-    record: (claim, sent) => recordConfirmation(ctx, mailbox, message.id, summary.id, claim, sent, found),
+    record: (claim, sent) =>
+      recordConfirmation(ctx, mailbox, message.id, summary.id, claim, sent, found, home),
   });
 }
 
@@ -145,23 +146,29 @@ export function recordConfirmation(
   claim: Claim,
   sent: SentResult,
   found: DeliveryProblem[] = [],
+  home: ClaimHome<ItRecord> = itClaimHome(ctx, mailbox, messageId, caseId),
 ): Promise<ItRecord> {
-  const home = itClaimHome(ctx, mailbox, messageId, caseId);
-  return updateItRecord(ctx, mailbox, messageId, caseId, (r) =>
-    releasing(
-      home,
-      r.state === "confirmed"
-        ? r
-        : withDeliveryProblems(
-            markItConfirmed(r, {
-              at: sent.sentAt ?? ctx.now().toISOString(),
-              ...actorOfClaim(ctx, mailbox, claim),
-              ...(sent.sentItemId ? { messageId: sent.sentItemId } : {}),
-            }),
-            found,
-          ),
-      claim.token,
-    ),
+  return updateItRecord(
+    ctx,
+    mailbox,
+    messageId,
+    caseId,
+    (r) =>
+      releasing(
+        home,
+        r.state === "confirmed"
+          ? r
+          : withDeliveryProblems(
+              markItConfirmed(r, {
+                at: sent.sentAt ?? ctx.now().toISOString(),
+                ...actorOfClaim(ctx, mailbox, claim),
+                ...(sent.sentItemId ? { messageId: sent.sentItemId } : {}),
+              }),
+              found,
+            ),
+        claim.token,
+      ),
+    home,
   );
 }
 

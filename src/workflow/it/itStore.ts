@@ -7,7 +7,7 @@ import type { ItRecord } from "../../domain/itRecord";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
 import type { ClaimHome } from "../claims";
 import type { WorkflowContext } from "../context";
-import { forgedError, forgedReasonOf, updateRecord } from "../recordStore";
+import { forgedError, forgedReasonOf, remembering, updateRecord } from "../recordStore";
 
 export function itRecordOf(message: MailMessage, caseId: string): ItRecord {
   const raw = message.caseProps.itRecord;
@@ -27,8 +27,10 @@ export async function updateItRecord(
   messageId: string,
   caseId: string,
   change: (current: ItRecord) => ItRecord,
+  /** The action's own home, whose last read or write the change may start from (recordStore.ts). */
+  home: ClaimHome<ItRecord> = itClaimHome(ctx, mailbox, messageId, caseId),
 ): Promise<ItRecord> {
-  return (await updateRecord(itClaimHome(ctx, mailbox, messageId, caseId), (r) => change(r))).record;
+  return (await updateRecord(home, (r) => change(r))).record;
 }
 
 /** IT's record on the forward in IT's mailbox, as the home of claims (workflow/claims.ts). */
@@ -38,25 +40,28 @@ export function itClaimHome(
   messageId: string,
   caseId: string,
 ): ClaimHome<ItRecord> {
-  return {
-    async read() {
-      const message = await ctx.mail.getMessage(mailbox, messageId);
-      return { record: itRecordOf(message, caseId), message };
+  return remembering<ItRecord, ClaimHome<ItRecord>>(
+    {
+      async read() {
+        const message = await ctx.mail.getMessage(mailbox, messageId);
+        return { record: itRecordOf(message, caseId), message };
+      },
+      async write(message, record) {
+        const itRecord = encodeItRecord(record);
+        const { etag } = await ctx.mail.writeCaseProps(
+          mailbox,
+          messageId,
+          { caseId, kind: "forward", itRecord },
+          { ifMatch: message.etag },
+        );
+        return { ...message, etag, caseProps: { ...message.caseProps, caseId, kind: "forward", itRecord } };
+      },
+      claimOf: (r) => r.claim,
+      withClaim(r, claim) {
+        const { claim: _dropped, ...rest } = r;
+        return claim ? { ...rest, claim } : rest;
+      },
     },
-    async write(message, record) {
-      const itRecord = encodeItRecord(record);
-      const { etag } = await ctx.mail.writeCaseProps(
-        mailbox,
-        messageId,
-        { caseId, kind: "forward", itRecord },
-        { ifMatch: message.etag },
-      );
-      return { ...message, etag, caseProps: { ...message.caseProps, caseId, kind: "forward", itRecord } };
-    },
-    claimOf: (r) => r.claim,
-    withClaim(r, claim) {
-      const { claim: _dropped, ...rest } = r;
-      return claim ? { ...rest, claim } : rest;
-    },
-  };
+    (_message, written) => written,
+  );
 }

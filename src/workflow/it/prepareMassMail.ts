@@ -72,23 +72,29 @@ export function prepareMassMail(
       },
     );
     const at = ctx.now().toISOString();
-    return updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
-      releasing(
-        home,
-        r.state === "received"
-          ? prepareIt(
-              r,
-              {
-                draftId: draft.id,
-                sender: input.sender.sender,
-                senderFallback: input.sender.fallback,
-                groups,
-              },
-              { at, ...actorOfClaim(ctx, mailbox, claim) },
-            )
-          : r,
-        claim.token,
-      ),
+    return updateItRecord(
+      ctx,
+      mailbox,
+      message.id,
+      summary.id,
+      (r) =>
+        releasing(
+          home,
+          r.state === "received"
+            ? prepareIt(
+                r,
+                {
+                  draftId: draft.id,
+                  sender: input.sender.sender,
+                  senderFallback: input.sender.fallback,
+                  groups,
+                },
+                { at, ...actorOfClaim(ctx, mailbox, claim) },
+              )
+            : r,
+          claim.token,
+        ),
+      home,
     );
   });
 }

@@ -8,7 +8,7 @@ import type { ItRecord, SendAsRefusal } from "../../domain/itRecord";
 import type { MailAddress } from "../../domain/types";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
 import { actorOfClaim, releasing } from "../claims";
-import type { ClaimOptions } from "../claims";
+import type { ClaimHome, ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
 import { actorIn } from "../context";
 import { findSent } from "../sentCopy";
@@ -69,9 +69,10 @@ export function sendMassMail(
   let draftId = "";
   let draft: MailMessage | undefined;
   let sender: ItRecord["sender"];
+  const home = itClaimHome(ctx, mailbox, message.id, summary.id);
   const sending = sendExactlyOnce<ItRecord, Partial<NonNullable<ItRecord["sent"]>>, ItRecord>(ctx, {
     key: `massmail:${message.id}`,
-    home: itClaimHome(ctx, mailbox, message.id, summary.id),
+    home,
     options: claimOptions,
     check: async (record) => {
       if (itMassMailWentOut(record)) return record;
@@ -129,6 +130,7 @@ export function sendMassMail(
         claim,
         earlyReason ? { ...sent, earlyReason } : sent,
         requestedFor,
+        home,
       ),
   });
   return sending.catch(async (e: unknown) => {
@@ -183,8 +185,8 @@ export async function recordMassSend(
   claim: Claim,
   sent: Partial<NonNullable<ItRecord["sent"]>>,
   requestedFor?: string,
+  home: ClaimHome<ItRecord> = itClaimHome(ctx, mailbox, messageId, caseId),
 ): Promise<ItRecord> {
-  const home = itClaimHome(ctx, mailbox, messageId, caseId);
   const facts: NonNullable<ItRecord["sent"]> = {
     at: sent.at ?? ctx.now().toISOString(),
     ...(sent.by ? actorOf({ by: sent.by, for: sent.for }) : actorOfClaim(ctx, mailbox, claim)),
@@ -197,8 +199,13 @@ export async function recordMassSend(
   if (sent.earlyReason) facts.earlyReason = sent.earlyReason;
   // A send found already out (Sent Items, a claim's draft gone) is a fact: no reason is asked of it.
   const asked = sent.scheduledFor || sent.earlyReason ? requestedFor : undefined;
-  return updateItRecord(ctx, mailbox, messageId, caseId, (r) =>
-    releasing(home, itMassMailWentOut(r) ? r : markItSent(r, facts, asked), claim.token),
+  return updateItRecord(
+    ctx,
+    mailbox,
+    messageId,
+    caseId,
+    (r) => releasing(home, itMassMailWentOut(r) ? r : markItSent(r, facts, asked), claim.token),
+    home,
   );
 }
 
