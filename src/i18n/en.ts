@@ -121,7 +121,7 @@ export const en: Record<MessageKey, string> = {
   "request.title": "New request",
   "request.subtitle": "Check what Pregón found and create the case.",
   "request.truncated":
-    "The request is very long: Pregón read only its first {read} of {total} characters. Check the fields and the message against the request.",
+    "The request is very long: Pregón read only its first {read} of {total, plural, one {# character} other {# characters}}. Check the fields and the message against the request.",
   "field.requestingUnit": "Requesting unit",
   "field.desiredSender": "Sender of the mass mail",
   "field.subject": "Mass mail subject",

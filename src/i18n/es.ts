@@ -121,7 +121,7 @@ export const es = {
   "request.title": "Nueva solicitud",
   "request.subtitle": "Revise lo que Pregón encontró y cree el caso.",
   "request.truncated":
-    "La solicitud es muy extensa: Pregón leyó solo sus primeros {read} de {total} caracteres. Compare los campos y el mensaje con la solicitud.",
+    "La solicitud es muy extensa: Pregón leyó solo sus primeros {read} de {total, plural, one {# carácter} other {# caracteres}}. Compare los campos y el mensaje con la solicitud.",
   "field.requestingUnit": "Unidad solicitante",
   "field.desiredSender": "Remitente del envío",
   "field.subject": "Asunto del correo masivo",

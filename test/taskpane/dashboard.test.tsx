@@ -144,7 +144,7 @@ describe("Communications dashboard", () => {
     const search = screen.getByRole("searchbox", { name: "Buscar por caso, unidad o asunto" });
     await user.type(search, "ingenieria");
     await waitFor(() =>
-      expect(screen.getByRole("status").textContent).toMatch(/^2 de 5 casos; 1 vencidos\./),
+      expect(screen.getByRole("status").textContent).toMatch(/^2 de 5 casos; 1 vencido\./),
     );
     const shown = rowButtons().map((b) => b.textContent ?? "");
     expect(shown).toHaveLength(2);
@@ -153,7 +153,7 @@ describe("Communications dashboard", () => {
     await user.clear(search);
     await user.type(search, "INGENIERÍA CIVIL");
     await waitFor(() =>
-      expect(screen.getByRole("status").textContent).toMatch(/^1 de 5 casos; 1 vencidos\./),
+      expect(screen.getByRole("status").textContent).toMatch(/^1 de 5 casos; 1 vencido\./),
     );
   });
 

@@ -61,7 +61,8 @@ export function extractRequest(message: RequestMessage, options: ExtractOptions)
   const text = body.text;
   const folded = fold(text);
   const quotes = findQuoteStarts(text, folded);
-  const inner = requestAboveQuotes(folded, quotes) ? { start: 0 } : findInnermost(text, folded);
+  const inner =
+    !options.pregonForward && requestAboveQuotes(folded, quotes) ? { start: 0 } : findInnermost(text, folded);
   // Quoted earlier mail below the request (a reply's history) is not the request: no field reads it.
   const region: Span = { start: inner.start, end: quotes.find((q) => q > inner.start) ?? text.length };
   const requester = inner.from ?? message.from;

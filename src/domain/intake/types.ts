@@ -88,6 +88,11 @@ export interface ExtractOptions {
   timeZone: string;
   /** The institution's configured audiences: what a request "to everyone" means (default: every known one). */
   audiences?: readonly AudienceKey[];
+  /**
+   * The message is Pregón's own forward to IT: its summary on top states labelled fields, but the request is the
+   * forwarded original below it, never the summary (IT's pane reading a forward).
+   */
+  pregonForward?: boolean;
 }
 
 /** A half-open span [start, end) of the request's text. */

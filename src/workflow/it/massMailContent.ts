@@ -63,6 +63,7 @@ export function reviewMassMailContent(
     extractRequest(toRequestMessage(forward), {
       sanitizeHtml: (html) => html,
       timeZone: ctx.config.institution.timeZone,
+      pregonForward: true,
     }).message.value?.html ?? "";
   const filtered = massMailHtml(ctx, sanitizedHtml);
   const quoted = measureHtml(raw);

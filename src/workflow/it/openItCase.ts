@@ -124,6 +124,7 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
   const proposal = extractRequest(toRequestMessage(message), {
     sanitizeHtml: ctx.sanitizeHtml,
     timeZone: ctx.config.institution.timeZone,
+    pregonForward: true,
   });
   // The message Communications' pane showed, carried by the forward between the text markers; a forward sent
   // before it carried one is read from its quote of the original, as the request was.
