@@ -65,18 +65,19 @@ export function QualityReportView({ onBack }: { onBack(): void }) {
   const i18n = useI18n();
   const { t, fmt, lang } = i18n;
   const { config, now } = useServices();
-  const calendar = calendarOf(config);
+  const calendar = useMemo(() => calendarOf(config), [config]);
   const dashboard = useDashboard(config.communicationsMailbox);
   const [range, setRange] = useState<DateRange>(() => previousMonth(toLocalDate(now(), calendar.timeZone)));
   const valid = isDate(range.from) && isDate(range.to) && range.from <= range.to;
   const cases = useMemo(() => dashboard.rows.map((r) => r.case), [dashboard.rows]);
   const report = useMemo(
     () => (valid ? qualityReport(cases, range, { calendar, asOf: now() }) : undefined),
-    // The calendar follows the configuration; `now` is read when the rows or the range change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [cases, range.from, range.to, valid, config],
+    // Open cases are overdue or not as of when the rows or the range last changed.
+    [cases, range, valid, calendar, now],
   );
-  const monthValue = range.from.slice(0, 7) === range.to.slice(0, 7) ? range.from.slice(0, 7) : "";
+  // The month picker shows a month only while the range is exactly that month.
+  const whole = monthRange(Number(range.from.slice(0, 4)), Number(range.from.slice(5, 7)));
+  const monthValue = whole.from === range.from && whole.to === range.to ? range.from.slice(0, 7) : "";
 
   const hours = (v: number | undefined) =>
     v === undefined ? t("report.noValue") : fmt.number(Math.round(v * 10) / 10);
