@@ -26,6 +26,7 @@
 //              1 cancelled, 1 overdue, forward {8}: 8 / 8.
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import axe from "axe-core";
 import Papa from "papaparse";
 import type { MailHost } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
@@ -224,6 +225,13 @@ describe("the quality report screen", () => {
     expect(chart.getAttribute("aria-label")).toContain(
       "Recibida → enviada a TIC: mediana 5 h, percentil 90 8 h",
     );
+
+    // axe-core's structural rules (jsdom lays nothing out, so contrast is the browser tests' part): headings,
+    // table headers with their scope, labelled inputs, focusable scroll boxes.
+    const audit = await axe.run(document.body, { rules: { "color-contrast": { enabled: false } } });
+    expect(
+      audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
 
     await user.click(screen.getByRole("button", { name: "Exportar informe (Excel)" }));
     await waitFor(() => expect(downloads).toHaveLength(1));
