@@ -89,7 +89,12 @@ const STATE_KEYS: Record<CaseState, MessageKey> = {
   cancelled: "state.cancelled",
 };
 
-export function DashboardView() {
+export interface DashboardViewProps {
+  /** Opens the quality report (computed from these same cases). */
+  onOpenReport?(): void;
+}
+
+export function DashboardView({ onOpenReport }: DashboardViewProps) {
   const styles = useStyles();
   const { t, fmt, lang } = useI18n();
   const { config } = useServices();
@@ -180,9 +185,16 @@ export function DashboardView() {
 
   return (
     <section className={styles.root} aria-labelledby="dashboard-title">
-      <Text block as="h2" id="dashboard-title" weight="semibold" size={400}>
-        {t("nav.dashboard")}
-      </Text>
+      <div className={styles.filters}>
+        <Text block as="h2" id="dashboard-title" weight="semibold" size={400}>
+          {t("nav.dashboard")}
+        </Text>
+        {onOpenReport ? (
+          <Button appearance="subtle" onClick={onOpenReport}>
+            {t("report.open")}
+          </Button>
+        ) : null}
+      </div>
       <div className={styles.filters}>
         <Field label={t("dashboard.search")}>
           <Input type="search" value={query} onChange={(_, d) => setQuery(d.value)} />

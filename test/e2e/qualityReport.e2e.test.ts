@@ -1,0 +1,106 @@
+// The quality report in the demo, on its seeded cases, in a 320 px pane: reached from the dashboard's header,
+// its figures for November 2026 match the hand-computed ones, its tables scroll inside their own boxes (never the
+// pane), and its export is a CSV with the same counts.
+//
+// The demo seeds two cases, both created in November 2026 (src/demo/seedMessages.ts), Bogotá time (UTC−5),
+// business hours 08:00–17:00:
+//   CM-2611-H7QK  Biblioteca Central, students + faculty. Created Tue 17 10:00, forwarded 11:10: 7/6 h ≈ 1.17 h.
+//                 Due Fri 20 November, never sent: overdue.
+//   CM-2611-R4WD  Vicerrectoría de Investigaciones, faculty. Created Fri 27 09:00, forwarded 10:30: 1.5 h.
+//                 Due Wed 9 December, never sent: overdue only once the demo's clock (the browser's real one) is
+//                 past 9 December in Bogotá.
+// November: requests 2, sent 0, cancelled 0; forward measured 2, median (7/6 + 1.5) / 2 = 4/3 ≈ 1.3 h,
+// p90 the 2nd of 2 = 1.5 h; no later step measured. Faculty has both requests, students one.
+import { readFileSync } from "node:fs";
+import type { MessageKey } from "../../src/i18n/catalogue";
+import type { Demo } from "./helpers";
+import { disconnect, openDemo, resultPath, t } from "./helpers";
+
+let demo: Demo | undefined;
+
+afterEach(async () => {
+  if (demo?.problems.length) console.warn(`The page reported:\n${demo.problems.join("\n")}`);
+  await demo?.close();
+  demo = undefined;
+});
+
+afterAll(disconnect);
+
+/** Today in Bogotá, as the demo's pane sees it (it runs on the browser's real clock). */
+function bogotaToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Bogota" }).format(new Date());
+}
+
+test("quality report on the demo's seeded cases, in a 320 px pane", async () => {
+  const d = (demo = await openDemo({ lang: "es", pane: 320 }));
+  const pane = d.commsPane;
+  await pane.getByRole("button", { name: t("es", "nav.dashboard"), exact: true }).click();
+  await pane.getByRole("button", { name: t("es", "report.open"), exact: true }).click();
+  await pane.getByRole("heading", { level: 2, name: t("es", "report.title"), exact: true }).waitFor();
+
+  await pane.getByLabel(t("es", "report.from"), { exact: true }).fill("2026-11-01");
+  await pane.getByLabel(t("es", "report.to"), { exact: true }).fill("2026-11-30");
+  await pane.getByText(t("es", "report.loading")).waitFor({ state: "detached", timeout: 30_000 });
+  expect(await pane.getByLabel(t("es", "report.month"), { exact: true }).inputValue()).toBe("2026-11");
+
+  const cells = async (table: MessageKey, row: string) =>
+    pane
+      .getByRole("table", { name: t("es", table), exact: true })
+      .getByRole("row")
+      .filter({ has: d.page.getByRole("rowheader", { name: row, exact: true }) })
+      .getByRole("cell")
+      .allTextContents();
+
+  const overdue = bogotaToday() > "2026-12-09" ? 2 : 1;
+  expect(await cells("report.summary", t("es", "report.requests"))).toEqual(["2"]);
+  expect(await cells("report.summary", t("es", "report.sent"))).toEqual(["0"]);
+  expect(await cells("report.summary", t("es", "report.cancelled"))).toEqual(["0"]);
+  expect(await cells("report.summary", t("es", "report.overdue"))).toEqual([String(overdue)]);
+  expect(await cells("report.steps", t("es", "report.step.forward"))).toEqual(["2", "1,3", "1,5"]);
+  expect(await cells("report.steps", t("es", "report.step.send"))).toEqual([
+    "0",
+    t("es", "report.noValue"),
+    t("es", "report.noValue"),
+  ]);
+  expect((await cells("report.byUnit", "Biblioteca Central")).slice(0, 4)).toEqual(["1", "0", "0", "1"]);
+  expect((await cells("report.byUnit", "Vicerrectoría de Investigaciones")).slice(0, 3)).toEqual([
+    "1",
+    "0",
+    "0",
+  ]);
+  expect((await cells("report.byAudience", "Docentes")).slice(0, 4)).toEqual([
+    "2",
+    "0",
+    "0",
+    String(overdue),
+  ]);
+  expect((await cells("report.byAudience", "Estudiantes")).slice(0, 4)).toEqual(["1", "0", "0", "1"]);
+
+  // The chart (its own chunk) is one image named with the figures.
+  const chart = pane.getByRole("img", { name: /Horas hábiles por paso/ });
+  await chart.waitFor();
+  expect(await chart.getAttribute("aria-label")).toContain(
+    `${t("es", "report.step.forward")}: mediana 1,3 h, percentil 90 1,5 h`,
+  );
+
+  // At 320 px the wide tables scroll inside their own box; the pane itself never scrolls sideways.
+  const paneOverflow = await pane.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(paneOverflow).toBeLessThanOrEqual(0);
+  const unitsBox = pane.getByRole("region", { name: t("es", "report.byUnit"), exact: true });
+  const box = await unitsBox.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(box.client).toBeLessThanOrEqual(320);
+  expect(box.scroll).toBeGreaterThan(box.client);
+
+  const [download] = await Promise.all([
+    d.page.waitForEvent("download"),
+    pane.getByRole("button", { name: t("es", "report.export"), exact: true }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("pregon-informe-calidad-2026-11-01-a-2026-11-30.csv");
+  const file = resultPath("downloads", "informe-calidad.csv");
+  await download.saveAs(file);
+  const text = readFileSync(file, "utf8");
+  expect(text.startsWith("\uFEFF")).toBe(true);
+  const allRow = text.split("\r\n")[1]?.split(";");
+  // Period, group, value, requests, sent, cancelled, overdue, then forward: measured, median, p90.
+  expect(allRow?.slice(3, 10)).toEqual(['"2"', '"0"', '"0"', `"${overdue}"`, '"2"', '"1,33"', '"1,50"']);
+});
