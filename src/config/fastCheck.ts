@@ -94,7 +94,7 @@ const TOP_REQUIRED = [
   "closedDays",
   "auth",
 ] as const;
-const TOP_OPTIONAL = ["$comment", "staleClaimMinutes", "imageHosts", "scheduledSendTime"] as const;
+const TOP_OPTIONAL = ["$comment", "staleClaimMinutes", "imageHosts", "scheduledSendTime", "testSend"] as const;
 
 /**
  * The configuration when the parsed JSON is certainly valid (the very value zod would return), undefined when
@@ -136,6 +136,10 @@ export function fastCheckConfig(json: unknown): PregonConfig | undefined {
         j["imageHosts"].every((h) => typeof h === "string" && isImageHost(h)))) &&
     (j["scheduledSendTime"] === undefined ||
       (typeof j["scheduledSendTime"] === "string" && SEND_TIME.test(j["scheduledSendTime"]))) &&
+    (j["testSend"] === undefined ||
+      (isObj(j["testSend"]) &&
+        keysOk(j["testSend"], ["approvalRequired"]) &&
+        typeof j["testSend"]["approvalRequired"] === "boolean")) &&
     isAuth(j["auth"]);
   return ok ? (json as PregonConfig) : undefined;
 }

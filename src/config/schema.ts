@@ -159,6 +159,11 @@ export const pregonConfigSchema = z.strictObject({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "A time of day as HH:MM, e.g. 08:00" })
     .optional(),
+  /**
+   * IT's test send (a copy of the mass mail marked [PRUEBA]/[TEST] to the requester and Communications): when
+   * `approvalRequired`, IT cannot send the mass mail until the requester approved the test. Not required when absent.
+   */
+  testSend: z.strictObject({ approvalRequired: z.boolean() }).optional(),
   auth: z.strictObject({
     clientId: guid,
     tenantId,
@@ -168,6 +173,11 @@ export const pregonConfigSchema = z.strictObject({
 
 /** A validated configuration: everything the add-in reads at start-up. */
 export type PregonConfig = z.infer<typeof pregonConfigSchema>;
+
+/** Whether the requester must approve IT's test send before the mass mail may go out (false when absent). */
+export function testApprovalRequired(config: Pick<PregonConfig, "testSend">): boolean {
+  return config.testSend?.approvalRequired ?? false;
+}
 
 /** The configured image hosts, lower-cased; the default (none) when the file has no `imageHosts`. */
 export function imageHostsOf(config: Pick<PregonConfig, "imageHosts">): readonly string[] {

@@ -15,7 +15,9 @@ export type ClaimStep =
   /** A cancellation or update notice to IT (after the forward). */
   | "notice"
   /** IT's answer to a reminder, with the case's status (claimed on the reminder in IT's mailbox). */
-  | "reminderAnswer";
+  | "reminderAnswer"
+  /** IT's test copy of the mass mail to the requester and Communications. */
+  | "testSend";
 
 export const CLAIM_STEPS: readonly ClaimStep[] = [
   "forward",
@@ -26,6 +28,7 @@ export const CLAIM_STEPS: readonly ClaimStep[] = [
   "confirmation",
   "notice",
   "reminderAnswer",
+  "testSend",
 ];
 
 export interface Claim {

@@ -48,6 +48,7 @@ const MESSAGE_KINDS: Readonly<Record<MessageKind, true>> = {
   cancellation: true,
   update: true,
   reminderAnswer: true,
+  testSend: true,
 };
 
 function isMessageKind(value: string): value is MessageKind {

@@ -546,4 +546,15 @@ export const en: Record<MessageKey, string> = {
   "report.step.confirm": "Sent by IT → confirmed",
   "report.step.close": "Confirmed → closed",
   "report.step.total": "Received → closed",
+  "claim.step.testSend": "sending the mass mail's test",
+  "error.testApprovalRequired":
+    "The requester has not approved the mass mail's test yet; the configuration requires their approval before the send.",
+  "it.test.send": "Send test",
+  "it.test.sending": "Sending the test to the requester and Communications…",
+  "it.test.sent": "Test sent to {to} on {at}. Waiting for the requester's answer.",
+  "it.test.approved": "Test approved by {by} on {at}.",
+  "it.test.changesAsked": "{by} asked for changes on {at}:",
+  "it.test.needsApproval": "The send needs the requester's approval of the test.",
+  "it.test.notPrepared": "Prepare the mass mail to send a test.",
+  "it.test.subjectMark": "[TEST]",
 };

@@ -553,4 +553,15 @@ export const es = {
   "report.step.confirm": "Enviada por TIC → confirmada",
   "report.step.close": "Confirmada → cerrada",
   "report.step.total": "Recibida → cerrada",
+  "claim.step.testSend": "enviando la prueba del correo masivo",
+  "error.testApprovalRequired":
+    "El solicitante aún no ha aprobado la prueba del correo masivo; la configuración exige su aprobación antes del envío.",
+  "it.test.send": "Enviar prueba",
+  "it.test.sending": "Enviando la prueba al solicitante y a Comunicaciones…",
+  "it.test.sent": "Prueba enviada a {to} el {at}. Se espera la respuesta del solicitante.",
+  "it.test.approved": "Prueba aprobada por {by} el {at}.",
+  "it.test.changesAsked": "{by} pidió cambios el {at}:",
+  "it.test.needsApproval": "El envío requiere que el solicitante apruebe la prueba.",
+  "it.test.notPrepared": "Prepare el correo masivo para poder enviar una prueba.",
+  "it.test.subjectMark": "[PRUEBA]",
 } as const;

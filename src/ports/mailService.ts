@@ -19,7 +19,9 @@ export type MessageKind =
   | "cancellation"
   | "update"
   /** IT answers a reminder with the case's status. */
-  | "reminderAnswer";
+  | "reminderAnswer"
+  /** IT's test copy of the mass mail, to the requester and Communications. */
+  | "testSend";
 
 /** The small properties Pregón keeps on a message (each one extended property). */
 export interface CaseProps {
@@ -155,6 +157,8 @@ export interface DraftInput {
   to?: MailAddress[];
   bcc?: MailAddress[];
   from?: MailAddress;
+  /** Where replies go (Graph's replyTo), when not to `from`. */
+  replyTo?: MailAddress[];
   caseProps?: CaseProps;
   headers?: Record<string, string>;
 }
