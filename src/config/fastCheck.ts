@@ -94,7 +94,13 @@ const TOP_REQUIRED = [
   "closedDays",
   "auth",
 ] as const;
-const TOP_OPTIONAL = ["$comment", "staleClaimMinutes", "imageHosts", "scheduledSendTime", "testSend"] as const;
+const TOP_OPTIONAL = [
+  "$comment",
+  "staleClaimMinutes",
+  "imageHosts",
+  "scheduledSendTime",
+  "testSend",
+] as const;
 
 /**
  * The configuration when the parsed JSON is certainly valid (the very value zod would return), undefined when
