@@ -563,5 +563,6 @@ export const es = {
   "it.test.changesAsked": "{by} pidió cambios el {at}:",
   "it.test.needsApproval": "El envío requiere que el solicitante apruebe la prueba.",
   "it.test.notPrepared": "Prepare el correo masivo para poder enviar una prueba.",
+  "it.test.done": "Prueba enviada",
   "it.test.subjectMark": "[PRUEBA]",
 } as const;
