@@ -4,7 +4,7 @@
 // up to dozens of times, so their keys are single letters:
 //   t at · b by · f for · a action · n note · m evidence.messageId · i evidence.internetMessageId
 //   c evidence.conversationId · s evidence.sentAt · d evidence.scheduledFor · g evidence.groups
-//   r evidence.recipientCount
+//   r evidence.recipientCount · p evidence.approvedBy · q evidence.approvedAt
 //   k count · o firstAt (an entry that stands for several folded reminders, see compaction.ts)
 // Evidence is flattened into the entry (an entry has evidence when any of m i c s d g r is present).
 // Id and address fields hold StringRefs into `strings` (see stringTable.ts).
@@ -21,7 +21,8 @@
 // `itVersion` (the version of the last message about the case sent to IT, see caseHeader.ts) is another; the
 // actions `updated`, `corrected` and `itAnswered` are new values a build from before them reads as unreadable (safe).
 // `owner` (the internetMessageId of the message the record was written for, workflow/recordStore.ts) and a claim's
-// `notice` (the change a notice tells IT) are two more optional keys of the same kind.
+// `notice` (the change a notice tells IT) are two more optional keys of the same kind. So are `p` and `q` (who
+// approved IT's test send and when, from IT's confirmation).
 import { z } from "./schema";
 import { isCaseId } from "./caseId";
 import { isDateOnly } from "./dates";
@@ -68,6 +69,8 @@ const entrySchema = z.strictObject({
   d: instant.optional(),
   g: z.array(stringRef).optional(),
   r: z.number().int().nonnegative().optional(),
+  p: stringRef.optional(),
+  q: instant.optional(),
   k: z.number().int().min(2).optional(),
   o: instant.optional(),
 });
@@ -193,6 +196,8 @@ const ENTRY_KEY_NAMES: Readonly<Record<string, string>> = {
   d: "evidence.scheduledFor",
   g: "evidence.groups",
   r: "evidence.recipientCount",
+  p: "evidence.approvedBy",
+  q: "evidence.approvedAt",
   k: "count",
   o: "firstAt",
 };

@@ -30,6 +30,8 @@ const HEADERS: Record<Lang, Record<string, string>> = {
     recipients: "Destinatarios alcanzados",
     cancelReason: "Motivo de cancelación",
     conflict: "Conflicto",
+    approvedBy: "Prueba aprobada por",
+    approvedAt: "Prueba aprobada (fecha)",
     created: "Recibido",
     forwarded: "Enviado a TIC",
     sent: "Enviado por TIC",
@@ -54,6 +56,8 @@ const HEADERS: Record<Lang, Record<string, string>> = {
     recipients: "Recipients reached",
     cancelReason: "Cancellation reason",
     conflict: "Conflict",
+    approvedBy: "Test approved by",
+    approvedAt: "Test approved (date)",
     created: "Received",
     forwarded: "Forwarded to IT",
     sent: "Sent by IT",
@@ -98,6 +102,8 @@ export function registerCsv(cases: readonly Case[], lang: Lang, stateLabel: (c: 
     h.recipients!,
     h.cancelReason!,
     h.conflict!,
+    h.approvedBy!,
+    h.approvedAt!,
   ];
   const rows = cases.map((c) => {
     const step = (action: HistoryAction) => c.history.find((e) => e.action === action);
@@ -118,6 +124,9 @@ export function registerCsv(cases: readonly Case[], lang: Lang, stateLabel: (c: 
       sent?.evidence?.recipientCount !== undefined ? String(sent.evidence.recipientCount) : "",
       c.cancelReason ?? "",
       conflictCell(c, lang),
+      // Who approved IT's test send and when, from IT's confirmation (workflow/it/testSend.ts).
+      sent?.evidence?.approvedBy ?? "",
+      sent?.evidence?.approvedAt ?? "",
     ].map(safeCell);
   });
   const csv = Papa.unparse([header, ...rows], {

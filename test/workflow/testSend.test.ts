@@ -5,7 +5,13 @@ import { decideTestReply, ownWords } from "../../src/domain/testApproval";
 import { AppError } from "../../src/domain/errors";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import type { WorkflowContext } from "../../src/workflow/context";
+import Papa from "papaparse";
+import { stateCategory } from "../../src/workflow/categories";
+import { firstDashboardPage } from "../../src/workflow/dashboard";
+import { registerCsv } from "../../src/workflow/register";
+import { openCase } from "../support/cases";
 import {
+  confirmToCommunications,
   findTestReply,
   sendBlockedByApproval,
   sendMassMail,
@@ -183,6 +189,38 @@ describe("IT's test send", () => {
     expect(sendBlockedByApproval(ctx, it.record)).toBe(false);
     const out = await sendMassMail(ctx, it, { when: { mode: "now", earlyReason: "prueba" } });
     expect(out.state).toBe("sent");
+  });
+});
+
+describe("the register", () => {
+  it("records who approved the test and when, from IT's confirmation", async () => {
+    const w = world();
+    const { messageId, case: created } = await newCase(w, "01-structured-es.json");
+    await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
+    w.afterSentItemsDelay();
+    const first = await openForward(w, created.id);
+    await prepareForCase(w, first);
+    const it = await openForward(w, created.id);
+    const ctx = requireApproval(w.it.ctx, true);
+    const sent = await sendTestMail(ctx, it);
+    requesterReplies(w, it, `RE: [PRUEBA] Asunto [${created.id}]`, "<p>Aprobado</p>");
+    const approved = await findTestReply(ctx, it, sent);
+    await sendMassMail(ctx, it, { when: { mode: "now", earlyReason: "prueba" } });
+    w.afterSentItemsDelay();
+    await confirmToCommunications(ctx, it);
+    await openCase(w.comms, messageId);
+
+    const page = await firstDashboardPage(w.comms.ctx, COMMUNICATIONS);
+    const row = page.rows.find((r) => r.case.id === created.id);
+    if (!row) throw new Error("The dashboard lost the case");
+    const csv = registerCsv([row.case], "es", (c) => stateCategory(c.state, "es"));
+    const [header = [], values = []] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), {
+      delimiter: ";",
+      skipEmptyLines: true,
+    }).data;
+    expect(values[header.indexOf("Prueba aprobada por")]).toBe(it.summary.requester.address.toLowerCase());
+    expect(values[header.indexOf("Prueba aprobada (fecha)")]).toBe(approved.testReply?.at);
+    expect(approved.testReply?.at).toBeTruthy();
   });
 });
 
