@@ -103,6 +103,10 @@ describe("IT's test send", () => {
     await expect(sendTestMail(losingStepWrite(w.it.ctx, w.tenant.faults), it)).rejects.toMatchObject({
       code: "unavailable",
     });
+    // Reopened at once (Exchange has not filed the copy yet): recorded from the claim whose draft left Drafts.
+    const reopened = await openForward(w, caseId);
+    expect(reopened.record.testSend).toBeDefined();
+    expect(reopened.record.claim).toBeUndefined();
     const [a, b] = await Promise.all([sendTestMail(w.it.ctx, it), sendTestMail(w.it.ctx, it)]);
     const again = await sendTestMail(w.it.ctx, await openForward(w, caseId));
     w.afterSentItemsDelay();

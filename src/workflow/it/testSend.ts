@@ -52,8 +52,7 @@ export function testSubject(lang: Lang, subject: string, caseId: string): string
 }
 
 /** Who the test goes to: the requester and Communications, never the groups. */
-export function testRecipients(ctx: WorkflowContext, opened: ItCase): MailAddress[] {
-  const requester = opened.summary.requester;
+export function testRecipients(ctx: WorkflowContext, requester: MailAddress): MailAddress[] {
   const comms = ctx.config.communicationsMailbox;
   const to: MailAddress[] = [requester.name ? { ...requester } : { address: requester.address }];
   if (comms.toLowerCase() !== requester.address.toLowerCase()) to.push({ address: comms });
@@ -68,7 +67,7 @@ export function sendTestMail(
 ): Promise<ItRecord> {
   const { mailbox, message, summary } = opened;
   const home = itClaimHome(ctx, mailbox, message.id, summary.id);
-  const to = testRecipients(ctx, opened);
+  const to = testRecipients(ctx, opened.summary.requester);
   let draft: MailMessage | undefined;
   let draftId = "";
   return sendExactlyOnce<ItRecord, SentResult, ItRecord>(ctx, {
