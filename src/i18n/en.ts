@@ -555,7 +555,5 @@ export const en: Record<MessageKey, string> = {
   "it.test.approved": "Test approved by {by} on {at}.",
   "it.test.changesAsked": "{by} asked for changes on {at}:",
   "it.test.needsApproval": "The send needs the requester's approval of the test.",
-  "it.test.notPrepared": "Prepare the mass mail to send a test.",
   "it.test.done": "Test sent",
-  "it.test.subjectMark": "[TEST]",
 };

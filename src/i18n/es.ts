@@ -562,7 +562,5 @@ export const es = {
   "it.test.approved": "Prueba aprobada por {by} el {at}.",
   "it.test.changesAsked": "{by} pidió cambios el {at}:",
   "it.test.needsApproval": "El envío requiere que el solicitante apruebe la prueba.",
-  "it.test.notPrepared": "Prepare el correo masivo para poder enviar una prueba.",
   "it.test.done": "Prueba enviada",
-  "it.test.subjectMark": "[PRUEBA]",
 } as const;
