@@ -100,6 +100,7 @@ const TOP_OPTIONAL = [
   "imageHosts",
   "scheduledSendTime",
   "signature",
+  "testSend",
 ] as const;
 
 /** A signature per language: both languages, each a string of at most 1000 characters (schema.ts). */
@@ -161,6 +162,10 @@ export function fastCheckConfig(json: unknown): PregonConfig | undefined {
     (j["scheduledSendTime"] === undefined ||
       (typeof j["scheduledSendTime"] === "string" && SEND_TIME.test(j["scheduledSendTime"]))) &&
     (j["signature"] === undefined || isSignature(j["signature"])) &&
+    (j["testSend"] === undefined ||
+      (isObj(j["testSend"]) &&
+        keysOk(j["testSend"], ["approvalRequired"]) &&
+        typeof j["testSend"]["approvalRequired"] === "boolean")) &&
     isAuth(j["auth"]);
   return ok ? (json as PregonConfig) : undefined;
 }

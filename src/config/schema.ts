@@ -170,6 +170,11 @@ export const pregonConfigSchema = z.strictObject({
   signature: z
     .strictObject({ communications: signatureByLang.optional(), it: signatureByLang.optional() })
     .optional(),
+  /**
+   * IT's test send (a copy of the mass mail marked [PRUEBA]/[TEST] to the requester and Communications): when
+   * `approvalRequired`, IT cannot send the mass mail until the requester approved the test. Not required when absent.
+   */
+  testSend: z.strictObject({ approvalRequired: z.boolean() }).optional(),
   auth: z.strictObject({
     clientId: guid,
     tenantId,
@@ -179,6 +184,11 @@ export const pregonConfigSchema = z.strictObject({
 
 /** A validated configuration: everything the add-in reads at start-up. */
 export type PregonConfig = z.infer<typeof pregonConfigSchema>;
+
+/** Whether the requester must approve IT's test send before the mass mail may go out (false when absent). */
+export function testApprovalRequired(config: Pick<PregonConfig, "testSend">): boolean {
+  return config.testSend?.approvalRequired ?? false;
+}
 
 /** The configured image hosts, lower-cased; the default (none) when the file has no `imageHosts`. */
 export function imageHostsOf(config: Pick<PregonConfig, "imageHosts">): readonly string[] {

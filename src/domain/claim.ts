@@ -17,7 +17,9 @@ export type ClaimStep =
   /** IT's answer to a reminder, with the case's status (claimed on the reminder in IT's mailbox). */
   | "reminderAnswer"
   /** Communications asks the requester for what the request left out (once per case). */
-  | "ask";
+  | "ask"
+  /** IT's test copy of the mass mail to the requester and Communications. */
+  | "testSend";
 
 export const CLAIM_STEPS: readonly ClaimStep[] = [
   "forward",
@@ -29,6 +31,7 @@ export const CLAIM_STEPS: readonly ClaimStep[] = [
   "notice",
   "reminderAnswer",
   "ask",
+  "testSend",
 ];
 
 export interface Claim {

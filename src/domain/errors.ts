@@ -19,6 +19,8 @@ export type ErrorCode =
   | "caseCancelled"
   /** An e-mail address that is missing or malformed (details: role, problem — see domain/address.ts). */
   | "invalidAddress"
+  /** The configuration asks for the requester's approval of IT's test send before the mass mail goes out. */
+  | "testApprovalRequired"
   /** The mass mail would show nothing: no visible text, no image (details: at = "message" | "draft"). */
   | "emptyMassMail"
   // outside systems
@@ -98,6 +100,7 @@ export function defaultNextStep(code: ErrorCode): NextStep {
     case "caseCancelled":
     case "invalidAddress":
     case "emptyMassMail":
+    case "testApprovalRequired":
     case "notFound":
     case "badRequest":
     case "attachmentTooLargeForSharedMailbox":

@@ -19,6 +19,9 @@ const schema = z.object({
     .max(20),
   /** Groups that refused the mass mail (Exchange sent IT a non-delivery report naming them). */
   refused: z.array(z.string().max(320)).max(20).optional(),
+  /** Who approved IT's test send (the requester) and when, when someone did (workflow/it/testSend.ts). */
+  approvedBy: z.string().max(320).optional(),
+  approvedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type EvidenceHeader = z.infer<typeof schema>;
@@ -45,5 +48,8 @@ export function evidenceOf(header: EvidenceHeader): Evidence {
     internetMessageId: header.internetMessageId,
     groups: header.groups.map((g) => g.address),
     recipientCount: header.groups.reduce((sum, g) => sum + (g.count ?? 0), 0),
+    ...(header.approvedBy && header.approvedAt
+      ? { approvedBy: header.approvedBy, approvedAt: header.approvedAt }
+      : {}),
   };
 }

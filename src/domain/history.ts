@@ -34,6 +34,8 @@ function compactEvidence(evidence: Evidence | undefined): Evidence | undefined {
   if (evidence.scheduledFor !== undefined) copy.scheduledFor = evidence.scheduledFor;
   if (evidence.groups !== undefined) copy.groups = [...evidence.groups];
   if (evidence.recipientCount !== undefined) copy.recipientCount = evidence.recipientCount;
+  if (evidence.approvedBy !== undefined) copy.approvedBy = evidence.approvedBy;
+  if (evidence.approvedAt !== undefined) copy.approvedAt = evidence.approvedAt;
   return Object.keys(copy).length > 0 ? copy : undefined;
 }
 

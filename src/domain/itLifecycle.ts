@@ -16,7 +16,16 @@
 // Every function is pure: it returns a new record and never changes the one it was given.
 import { AppError } from "./errors";
 import type { Act } from "./history";
-import type { ItAction, ItGroup, ItHistoryEntry, ItRecord, ItState, SendAsRefusal } from "./itRecord";
+import type {
+  ItAction,
+  ItGroup,
+  ItHistoryEntry,
+  ItRecord,
+  ItState,
+  ItTestReply,
+  ItTestSend,
+  SendAsRefusal,
+} from "./itRecord";
 
 /** What IT can do on its record; `changeSender` is not a transition (the state stays prepared). */
 export type ItStep = "prepare" | "changeSender" | "send" | "confirm" | "refuse" | "cancel" | "withdraw";
@@ -115,6 +124,41 @@ export function changeItSender(
  */
 export function rememberSendAsRefusal(r: ItRecord, refusal: SendAsRefusal): ItRecord {
   return { ...r, sendAsRefused: { ...refusal } };
+}
+
+/**
+ * IT's test send went out (to the requester and Communications): only on a prepared mass mail that has not gone
+ * out (the test is built from its draft). The state stays prepared; the history says who sent it and when.
+ */
+export function markTestSent(r: ItRecord, test: ItTestSend): ItRecord {
+  if (r.testSend) return r;
+  if (r.state !== "prepared" || !r.draftId) {
+    guardStopped(r, "prepared", "testSent");
+    throw illegal(r.state, "prepared", "testSent", "Only a prepared mass mail can be sent as a test");
+  }
+  return {
+    ...r,
+    testSend: { ...test, to: [...test.to] },
+    history: [...(r.history ?? []), entryOf("testSent", test)],
+  };
+}
+
+/**
+ * The requester's answer to the test send, recorded once per reply message (a newer reply replaces an older
+ * one); the history keeps the verdict and, for changes asked, their words.
+ */
+export function recordTestReply(r: ItRecord, reply: ItTestReply): ItRecord {
+  if (!r.testSend || r.testReply?.messageId === reply.messageId) return r;
+  if (r.testReply && Date.parse(r.testReply.at) > Date.parse(reply.at)) return r;
+  const action: ItAction = reply.verdict === "approved" ? "testApproved" : "testChangesAsked";
+  const note = reply.verdict === "changesAsked" && reply.text !== "" ? reply.text : undefined;
+  const entry = entryOf(action, { at: reply.at, by: reply.from, ...(note !== undefined ? { note } : {}) });
+  return { ...r, testReply: { ...reply }, history: [...(r.history ?? []), entry] };
+}
+
+/** The requester approved IT's test send (their latest answer to it). */
+export function testApproved(r: Pick<ItRecord, "testSend" | "testReply">): boolean {
+  return !!r.testSend && r.testReply?.verdict === "approved";
 }
 
 /**

@@ -8,7 +8,19 @@ export const IT_STATES = ["received", "prepared", "sent", "confirmed", "refused"
 export type ItState = (typeof IT_STATES)[number];
 
 /** What IT's history records: the lifecycle's transitions (domain/itLifecycle.ts). */
-export const IT_ACTIONS = ["prepared", "sent", "confirmed", "refused", "cancelled", "withdrawn"] as const;
+export const IT_ACTIONS = [
+  "prepared",
+  "sent",
+  "confirmed",
+  "refused",
+  "cancelled",
+  "withdrawn",
+  /** IT sent the test copy of the mass mail to the requester and Communications (not a state change). */
+  "testSent",
+  /** The requester answered the test: approved, or changes asked (the note keeps their text). */
+  "testApproved",
+  "testChangesAsked",
+] as const;
 export type ItAction = (typeof IT_ACTIONS)[number];
 
 /**
@@ -65,6 +77,31 @@ const stopSchema = z.object({
   reason: z.string().max(1000),
 });
 
+/**
+ * IT's test send: a copy of the prepared mass mail, marked [PRUEBA]/[TEST], to the requester and Communications
+ * (never to the groups). One per case (sent exactly once, like the mass mail).
+ */
+const testSendSchema = z.object({
+  at: z.string().max(40),
+  by: address,
+  for: address.optional(),
+  to: z.array(address).max(5),
+  internetMessageId: z.string().max(400).optional(),
+  sentItemId: z.string().max(400).optional(),
+});
+
+/** The requester's answer to the test send (domain/testApproval.ts decides which). */
+const testReplySchema = z.object({
+  /** When the reply was received. */
+  at: z.string().max(40),
+  from: address,
+  verdict: z.enum(["approved", "changesAsked"]),
+  /** The reply's own words (quoted text left out), clipped. */
+  text: z.string().max(1000),
+  /** The reply's Graph id in IT's mailbox. */
+  messageId: z.string().max(400),
+});
+
 const schema = z.object({
   v: z.literal(1),
   caseId: z.string().max(32),
@@ -119,6 +156,9 @@ const schema = z.object({
   sendAsRefused: sendAsRefusalSchema.optional(),
   refused: stopSchema.optional(),
   cancelled: stopSchema.optional(),
+  /** IT's test send and the requester's answer; optional, so records written before them still read. */
+  testSend: testSendSchema.optional(),
+  testReply: testReplySchema.optional(),
   /**
    * IT's transitions, oldest first. Optional so that records written before it still read. Each state is
    * entered once except after a withdrawn scheduled send (prepared and sent again), so it stays small.
@@ -142,6 +182,8 @@ export type ItRecord = z.infer<typeof schema>;
 export type ItGroup = z.infer<typeof groupSchema>;
 export type DeliveryProblem = z.infer<typeof deliveryProblemSchema>;
 export type SendAsRefusal = z.infer<typeof sendAsRefusalSchema>;
+export type ItTestSend = z.infer<typeof testSendSchema>;
+export type ItTestReply = z.infer<typeof testReplySchema>;
 export type ItHistoryEntry = z.infer<typeof itEntrySchema>;
 
 export function encodeItRecord(r: ItRecord): string {

@@ -135,6 +135,8 @@ function toStoredEntry(entry: HistoryEntry, table: StringTable): StoredEntryV1 {
   if (e?.scheduledFor !== undefined) stored.d = e.scheduledFor;
   if (e?.groups !== undefined) stored.g = e.groups.map(table.ref);
   if (e?.recipientCount !== undefined) stored.r = e.recipientCount;
+  if (e?.approvedBy !== undefined) stored.p = table.ref(e.approvedBy);
+  if (e?.approvedAt !== undefined) stored.q = e.approvedAt;
   if (entry.count !== undefined) stored.k = entry.count;
   if (entry.firstAt !== undefined) stored.o = entry.firstAt;
   return stored;
@@ -152,6 +154,8 @@ function fromStoredEntry(stored: StoredEntryV1, deref: (ref: StringRef) => strin
   if (stored.d !== undefined) evidence.scheduledFor = stored.d;
   if (stored.g !== undefined) evidence.groups = stored.g.map(deref);
   if (stored.r !== undefined) evidence.recipientCount = stored.r;
+  if (stored.p !== undefined) evidence.approvedBy = deref(stored.p);
+  if (stored.q !== undefined) evidence.approvedAt = stored.q;
   if (Object.keys(evidence).length > 0) entry.evidence = evidence;
   if (stored.k !== undefined) entry.count = stored.k;
   if (stored.o !== undefined) entry.firstAt = stored.o;

@@ -4,7 +4,7 @@
 // up to dozens of times, so their keys are single letters:
 //   t at · b by · f for · a action · n note · m evidence.messageId · i evidence.internetMessageId
 //   c evidence.conversationId · s evidence.sentAt · d evidence.scheduledFor · g evidence.groups
-//   r evidence.recipientCount
+//   r evidence.recipientCount · p evidence.approvedBy · q evidence.approvedAt
 //   k count · o firstAt (an entry that stands for several folded reminders, see compaction.ts)
 // Evidence is flattened into the entry (an entry has evidence when any of m i c s d g r is present).
 // Id and address fields hold StringRefs into `strings` (see stringTable.ts).
@@ -25,6 +25,7 @@
 // `relayTo` (who gets the confirmation, chosen at creation) and `messageText` (the message the professional typed
 // for a request without one) are two more: a record without them relays to `requester` and forwards the request's
 // own message, as before. The action `asked` (the requester was asked for what is missing) is a new value.
+// `p` and `q` (who approved IT's test send and when, from IT's confirmation) are two more optional keys.
 import { z } from "./schema";
 import { isCaseId } from "./caseId";
 import { isDateOnly } from "./dates";
@@ -78,6 +79,8 @@ const entrySchema = z.strictObject({
   d: instant.optional(),
   g: z.array(stringRef).optional(),
   r: z.number().int().nonnegative().optional(),
+  p: stringRef.optional(),
+  q: instant.optional(),
   k: z.number().int().min(2).optional(),
   o: instant.optional(),
 });
@@ -205,6 +208,8 @@ const ENTRY_KEY_NAMES: Readonly<Record<string, string>> = {
   d: "evidence.scheduledFor",
   g: "evidence.groups",
   r: "evidence.recipientCount",
+  p: "evidence.approvedBy",
+  q: "evidence.approvedAt",
   k: "count",
   o: "firstAt",
 };

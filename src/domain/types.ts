@@ -61,6 +61,9 @@ export interface Evidence {
   scheduledFor?: Instant;
   groups?: string[];
   recipientCount?: number;
+  /** Who approved IT's test send before the mass mail went out (the requester's address), and when. */
+  approvedBy?: string;
+  approvedAt?: Instant;
 }
 
 export type HistoryAction =

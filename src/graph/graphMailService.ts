@@ -121,6 +121,7 @@ export class GraphMailService implements MailService {
       singleValueExtendedProperties: toExtendedProperties(draft.caseProps),
     };
     if (draft.from) body.from = toRecipient(draft.from);
+    if (draft.replyTo?.length) body.replyTo = toRecipients(draft.replyTo);
     if (headers.length > 0) body.internetMessageHeaders = headers.map(([name, value]) => ({ name, value }));
     try {
       const created = await this.transport.json<GraphMessage>({

@@ -49,6 +49,7 @@ const MESSAGE_KINDS: Readonly<Record<MessageKind, true>> = {
   update: true,
   reminderAnswer: true,
   ask: true,
+  testSend: true,
 };
 
 function isMessageKind(value: string): value is MessageKind {

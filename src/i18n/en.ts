@@ -613,4 +613,14 @@ export const en: Record<MessageKey, string> = {
   "report.hours": "{hours} h",
   "report.export": "Export report (Excel)",
   "report.fileName": "pregon-quality-report-{from}-to-{to}.csv",
+  "claim.step.testSend": "sending the mass mail's test",
+  "error.testApprovalRequired":
+    "The requester has not approved the mass mail's test yet; the configuration requires their approval before the send.",
+  "it.test.send": "Send test",
+  "it.test.sending": "Sending the test to the requester and Communications…",
+  "it.test.sent": "Test sent to {to} on {at}. Waiting for the requester's answer.",
+  "it.test.approved": "Test approved by {by} on {at}.",
+  "it.test.changesAsked": "{by} asked for changes on {at}:",
+  "it.test.needsApproval": "The send needs the requester's approval of the test.",
+  "it.test.done": "Test sent",
 };

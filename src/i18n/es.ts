@@ -622,4 +622,14 @@ export const es = {
   "report.hours": "{hours} h",
   "report.export": "Exportar informe (Excel)",
   "report.fileName": "pregon-informe-calidad-{from}-a-{to}.csv",
+  "claim.step.testSend": "enviando la prueba del correo masivo",
+  "error.testApprovalRequired":
+    "El solicitante aún no ha aprobado la prueba del correo masivo; la configuración exige su aprobación antes del envío.",
+  "it.test.send": "Enviar prueba",
+  "it.test.sending": "Enviando la prueba al solicitante y a Comunicaciones…",
+  "it.test.sent": "Prueba enviada a {to} el {at}. Se espera la respuesta del solicitante.",
+  "it.test.approved": "Prueba aprobada por {by} el {at}.",
+  "it.test.changesAsked": "{by} pidió cambios el {at}:",
+  "it.test.needsApproval": "El envío requiere que el solicitante apruebe la prueba.",
+  "it.test.done": "Prueba enviada",
 } as const;

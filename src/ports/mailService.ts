@@ -21,7 +21,9 @@ export type MessageKind =
   /** IT answers a reminder with the case's status. */
   | "reminderAnswer"
   /** Communications asks the requester for what the request left out. */
-  | "ask";
+  | "ask"
+  /** IT's test copy of the mass mail, to the requester and Communications. */
+  | "testSend";
 
 /** The small properties Pregón keeps on a message (each one extended property). */
 export interface CaseProps {
@@ -157,6 +159,8 @@ export interface DraftInput {
   to?: MailAddress[];
   bcc?: MailAddress[];
   from?: MailAddress;
+  /** Where replies go (Graph's replyTo), when not to `from`. */
+  replyTo?: MailAddress[];
   caseProps?: CaseProps;
   headers?: Record<string, string>;
 }

@@ -34,6 +34,8 @@ const HEADERS: Record<Lang, Record<string, string>> = {
     recipients: "Destinatarios alcanzados",
     cancelReason: "Motivo de cancelación",
     conflict: "Conflicto",
+    approvedBy: "Prueba aprobada por",
+    approvedAt: "Prueba aprobada (fecha)",
     created: "Recibido",
     forwarded: "Enviado a TIC",
     sent: "Enviado por TIC",
@@ -58,6 +60,8 @@ const HEADERS: Record<Lang, Record<string, string>> = {
     recipients: "Recipients reached",
     cancelReason: "Cancellation reason",
     conflict: "Conflict",
+    approvedBy: "Test approved by",
+    approvedAt: "Test approved (date)",
     created: "Received",
     forwarded: "Forwarded to IT",
     sent: "Sent by IT",
@@ -124,6 +128,8 @@ export function registerCsv(
     h.recipients!,
     h.cancelReason!,
     h.conflict!,
+    h.approvedBy!,
+    h.approvedAt!,
   ];
   const rows = cases.map((c) => {
     const step = (action: HistoryAction) => stepEntry(c, action);
@@ -145,6 +151,9 @@ export function registerCsv(
       sent?.evidence?.recipientCount !== undefined ? String(sent.evidence.recipientCount) : "",
       c.cancelReason ?? "",
       conflictCell(c, lang, timeZone),
+      // Who approved IT's test send and when, from IT's confirmation (workflow/it/testSend.ts).
+      sent?.evidence?.approvedBy ?? "",
+      sent?.evidence?.approvedAt ? toLocalDateTime(sent.evidence.approvedAt, timeZone) : "",
     ].map(safeCell);
   });
   const csv = Papa.unparse([header, ...rows], {

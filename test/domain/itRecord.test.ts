@@ -18,6 +18,31 @@ describe("IT's record", () => {
     expect(decodeItRecord(encodeItRecord(record))).toEqual({ ok: true, record });
   });
 
+  it("reads a record written before the test send existed, and keeps a test send and its answer", () => {
+    const before = { v: 1, caseId: "CM-2611-7F3K", state: "prepared", draftId: "d1", groups: [] };
+    expect(decodeItRecord(JSON.stringify(before))).toEqual({ ok: true, record: before });
+    const record: ItRecord = {
+      ...(before as ItRecord),
+      testSend: { at: "2026-11-24T15:00:00Z", by: CARLOS, for: IT, to: ["a@universidad.example", IT] },
+      testReply: {
+        at: "2026-11-24T16:00:00Z",
+        from: "a@universidad.example",
+        verdict: "changesAsked",
+        text: "Cambien el logo",
+        messageId: "AAMk=",
+      },
+      history: [
+        {
+          at: "2026-11-24T16:00:00Z",
+          by: "a@universidad.example",
+          action: "testChangesAsked",
+          note: "Cambien el logo",
+        },
+      ],
+    };
+    expect(decodeItRecord(encodeItRecord(record))).toEqual({ ok: true, record });
+  });
+
   it("reads a record written before `for` existed, without inventing one", () => {
     const before = JSON.stringify({
       v: 1,

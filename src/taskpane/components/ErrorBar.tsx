@@ -35,6 +35,7 @@ const MESSAGE_OF: Record<ErrorCode, MessageKey> = {
   caseCancelled: "error.caseCancelled",
   invalidAddress: "error.invalidAddress",
   emptyMassMail: "error.emptyMassMail",
+  testApprovalRequired: "error.testApprovalRequired",
   network: "error.network",
   throttled: "error.throttled",
   unavailable: "error.unavailable",

@@ -122,6 +122,10 @@ export function confirmToCommunications(
               ...(sent.scheduledFor ? { scheduledFor: sent.scheduledFor } : {}),
               groups: record.groups,
               ...(refused.length > 0 ? { refused } : {}),
+              // The requester's approval of IT's test send travels to Communications' register.
+              ...(record.testReply?.verdict === "approved" && record.testSend
+                ? { approvedBy: record.testReply.from, approvedAt: record.testReply.at }
+                : {}),
             }),
           },
         }),

@@ -9,4 +9,5 @@ export { requestedSend, requestedSendTime, sendMassMail } from "./sendMassMail";
 export type { SendMassMailOptions, SendWhen } from "./sendMassMail";
 export { withdrawScheduledMassMail } from "./withdrawScheduled";
 export { confirmToCommunications } from "./confirmToCommunications";
+export { findTestReply, sendBlockedByApproval, sendTestMail } from "./testSend";
 export { refuseRequest } from "./refuseRequest";

@@ -83,7 +83,7 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
   const summary = candidates.reduce((best, s) => (s.version > best.version ? s : best), forwardSummary);
   // A send that went out under a claim but was not recorded (the pane closed): recorded now, never sent again.
   const asStored = itRecordOf(message, summary.id);
-  let record = await recoverItClaim(ctx, mailbox, message.id, summary.id, asStored);
+  let record = await recoverItClaim(ctx, mailbox, message.id, summary.id, asStored, summary.requester);
   let sendDetected = !asStored.sent && !!record.sent;
   // The send was recorded before Exchange filed its Sent Items copy: record that copy's id now.
   const awaitsCopy = (record.state === "sent" || record.state === "confirmed") && !record.sent?.sentItemId;

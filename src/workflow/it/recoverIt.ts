@@ -13,18 +13,36 @@ import { claimEvidence } from "../sendPipeline";
 import { answerHome, answerRecordOf, itStatusNow, recordAnswer } from "./answerReminder";
 import { recordConfirmation } from "./confirmToCommunications";
 import { recordMassSend } from "./sendMassMail";
+import { recordTestSend, testRecipients } from "./testSend";
+import type { MailAddress } from "../../domain/types";
 
-/** IT's record on the forward, with a claimed mass send or confirmation that went out recorded. */
+/**
+ * IT's record on the forward, with a claimed mass send, confirmation or test send that went out recorded (the
+ * test's recipients are the requester's and Communications', as it/testSend.ts addresses them).
+ */
 export async function recoverItClaim(
   ctx: WorkflowContext,
   mailbox: MailboxId,
   messageId: string,
   caseId: string,
   record: ItRecord,
+  requester?: MailAddress,
 ): Promise<ItRecord> {
   const claim = record.claim;
-  if (!claim?.draftId || (claim.step !== "massMailSend" && claim.step !== "confirmation")) return record;
+  const test = claim?.step === "testSend" && requester !== undefined;
+  if (!claim?.draftId || (claim.step !== "massMailSend" && claim.step !== "confirmation" && !test))
+    return record;
   if ((await draftStatus(ctx, mailbox, claim)) !== "gone") return record;
+  if (claim.step === "testSend" && requester)
+    return recordTestSend(
+      ctx,
+      mailbox,
+      messageId,
+      caseId,
+      claim,
+      claimEvidence(claim),
+      testRecipients(ctx, requester),
+    );
   if (claim.step === "massMailSend")
     return recordMassSend(ctx, mailbox, messageId, caseId, claim, claimEvidence(claim));
   return recordConfirmation(ctx, mailbox, messageId, caseId, claim, {});

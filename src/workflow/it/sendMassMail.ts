@@ -17,6 +17,7 @@ import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
 import { caseCancelledError, refuseIfCancelledNow } from "./itCase";
 import type { ItCase } from "./itCase";
 import { itClaimHome, updateItRecord } from "./itStore";
+import { refuseUnlessApproved } from "./testSend";
 import { actorOf, sentFacts } from "./sentFacts";
 
 /**
@@ -77,6 +78,8 @@ export function sendMassMail(
     check: async (record) => {
       if (itMassMailWentOut(record)) return record;
       if (opened.cancelled) throw caseCancelledError(opened.cancelled);
+      // testSend.approvalRequired: no mass send before the requester approved IT's test (it/testSend.ts).
+      refuseUnlessApproved(ctx, record);
       if (requestedFor && !scheduledFor && !earlyReason) {
         throw new AppError("badRequest", "Sending before the requested date and time needs a reason", {
           details: { field: "earlyReason", requestedFor },

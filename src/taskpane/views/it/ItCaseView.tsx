@@ -21,6 +21,7 @@ import {
   confirmToCommunications,
   prepareMassMail,
   requestedSend,
+  sendBlockedByApproval,
   sendMassMail,
   switchDraftSender,
   withdrawScheduledMassMail,
@@ -47,6 +48,7 @@ import { AudiencePicker } from "./AudiencePicker";
 import { ContentReport } from "./ContentReport";
 import { ItAnswerReminder } from "./ItAnswerReminder";
 import { ItReview } from "./ItReview";
+import { ItTestSend, TEST_BLOCK_REASON_ID } from "./ItTestSend";
 import { mailboxText } from "./mailboxText";
 import { SendConfirmDialog } from "./SendConfirmDialog";
 
@@ -87,6 +89,8 @@ export function ItCaseView({ item }: ItCaseViewProps) {
   // A scheduled send Exchange still holds: it can be withdrawn until it leaves.
   const pending = itScheduledPending(record, ctx.now());
   const scheduledFor = record.sent?.scheduledFor;
+  // testSend.approvalRequired: the send waits for the requester's approval of IT's test (ItTestSend says so).
+  const approvalMissing = sendBlockedByApproval(ctx, record);
 
   const prepare = useAction(
     useCallback(
@@ -303,6 +307,12 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               </Button>
             </RefusedBefore>
           ) : null}
+          <ItTestSend
+            item={item}
+            record={record}
+            onRecord={setRecord}
+            disabled={!!item.cancelled || record.state === "refused"}
+          />
           <div className={styles.row}>
             {host.canOpenDraft() && record.draftId ? (
               <Button onClick={() => void host.openDraft(record.draftId ?? "")}>{t("it.review")}</Button>
@@ -311,11 +321,13 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               subject={item.summary.fields.subject}
               groups={groupNames}
               total={totalRecipients(record.groups)}
-              disabled={send.isRunning || !!item.cancelled || record.state === "refused"}
+              disabled={send.isRunning || !!item.cancelled || record.state === "refused" || approvalMissing}
               requestedFor={requestedFor}
               sender={record.sender}
               refusedAt={refusedAsDrafted?.at}
-              describedBy={item.cancelled ? "it-cancelled-why" : undefined}
+              describedBy={
+                item.cancelled ? "it-cancelled-why" : approvalMissing ? TEST_BLOCK_REASON_ID : undefined
+              }
               onConfirm={(when) => {
                 setSendMode(when.mode);
                 void send.run(when);
