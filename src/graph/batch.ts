@@ -136,13 +136,20 @@ async function post(
       ...(step.body !== undefined ? { body: step.body } : {}),
     };
   });
-  // The batch is as repeatable as its least repeatable step (a 503 on the POST itself is retried only then).
-  const repeatable = indexes.every((i) => traitsOf(steps[i] as BatchStep).repeatable);
+  // The batch is as repeatable as its least repeatable step (a 503 on the POST itself is retried only then), and
+  // an unclear answer to it may have left behind what its strongest step would (a delivery, else an item).
+  const traits = indexes.map((i) => traitsOf(steps[i] as BatchStep));
+  const repeatable = traits.every((t) => t.repeatable);
+  const effect = traits.some((t) => t.effect === "delivers")
+    ? "delivers"
+    : traits.some((t) => t.effect === "creates")
+      ? "creates"
+      : "none";
   const reply = await transport.json<{ responses?: StepAnswer[] }>({
     method: "POST",
     path: "/$batch",
     body: { requests },
-    traits: new RequestTraits(repeatable),
+    traits: new RequestTraits(repeatable, effect),
   });
   return new Map((reply.responses ?? []).map((r) => [String(r.id), r]));
 }

@@ -156,6 +156,22 @@ describe("batched member counts", () => {
     expect(counted).toEqual({ ok: true, count: 1100 });
   });
 
+  it("sends a read step answered 503 again after its Retry-After, within the 503 count", async () => {
+    const h = createHarness();
+    const endpoint = batchEndpoint((step, round) =>
+      round === 1
+        ? { status: 503, headers: { "Retry-After": "2" }, body: graphError("ServiceUnavailable") }
+        : directory(step),
+    );
+    h.use(endpoint.handler);
+
+    const [result] = await h.service.groupMemberCounts(["docentes@uni.example.edu.co"]);
+
+    expect(h.sleeps).toEqual([2000]);
+    expect(endpoint.rounds).toHaveLength(3);
+    expect(result).toEqual({ ok: true, count: 1100 });
+  });
+
   it("ends the wait when the person says stop, as a single request would", async () => {
     const h = createHarness({ onServerWait: (_wait, stop) => stop() });
     const endpoint = batchEndpoint((step) =>
