@@ -31,6 +31,7 @@ const MAIL_SHAPE: PortShape<MailService> = {
   deleteDraft: "async",
   setDraftSender: "async",
   groupMemberCount: "async",
+  groupMemberCounts: "async",
 };
 
 const PROBE_SHAPE: PortShape<TenantProbe> = {

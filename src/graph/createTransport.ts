@@ -3,7 +3,7 @@
 import { graphChain, uploadChain } from "./pipeline/chain";
 import { systemClock } from "./pipeline/clock";
 import type { Clock } from "./pipeline/clock";
-import { DEFAULT_RETRY_POLICY } from "./pipeline/retryHandler";
+import { DEFAULT_RETRY_POLICY, ServerAnswerWaits } from "./pipeline/retryHandler";
 import type { RetryPolicy } from "./pipeline/retryHandler";
 import type { ServerWaitListener } from "./pipeline/retryHandler";
 import type { AccessTokenProvider } from "./tokenProvider";
@@ -42,6 +42,12 @@ export function createGraphTransport(
     timeoutMs: options.timeoutMs ?? 60_000,
     ...(options.onServerWait ? { onServerWait: options.onServerWait } : {}),
   };
-  const transport = new GraphTransport(baseUrl, graphChain(tokens, chainOptions), uploadChain(chainOptions));
+  const waits = new ServerAnswerWaits(chainOptions.retry, clock, options.onServerWait);
+  const transport = new GraphTransport(
+    baseUrl,
+    graphChain(tokens, chainOptions),
+    uploadChain(chainOptions),
+    waits,
+  );
   return { transport, clock };
 }

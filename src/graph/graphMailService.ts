@@ -7,6 +7,7 @@ import type {
   CaseQuery,
   DraftInput,
   GetOptions,
+  GroupCountResult,
   MailboxId,
   MailMessage,
   MailService,
@@ -19,7 +20,7 @@ import type {
 import { AttachmentCopier, DEFAULT_UPLOAD_CHUNK, assertCopyable } from "./attachments";
 import { getMessageQuery, listCasesQuery } from "./caseQuery";
 import { scheduledOfCase, setDeferredSendTime } from "./deferredSend";
-import { GROUP_COUNT_SCOPES, groupMemberCount, withScopes } from "./groups";
+import { GROUP_COUNT_SCOPES, groupMemberCount, groupMemberCounts, withScopes } from "./groups";
 import type { GraphAttachment, GraphCollection, GraphMessage } from "./graphTypes";
 import { toExtendedProperties, toMailMessage, toRecipient, toRecipients } from "./mappers";
 import { draftsOfCase, sendOutgoing, withDraftId } from "./outgoing";
@@ -196,6 +197,10 @@ export class GraphMailService implements MailService {
 
   groupMemberCount(groupAddress: string): Promise<number> {
     return groupMemberCount(this.directory, groupAddress);
+  }
+
+  groupMemberCounts(groupAddresses: readonly string[]): Promise<GroupCountResult[]> {
+    return groupMemberCounts(this.directory, groupAddresses);
   }
 
   /**

@@ -7,6 +7,7 @@ import { errorFromResponse, errorFromTransport } from "./errors";
 import { drainResponse } from "./pipeline/context";
 import { PipelineError } from "./pipeline/pipelineError";
 import { RequestTraits } from "./pipeline/requestTraits";
+import type { ServerAnswerWaits } from "./pipeline/retryHandler";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -29,6 +30,8 @@ export class GraphTransport {
     baseUrl: URL,
     chain: Middleware,
     private readonly uploads: Middleware,
+    /** The retry handler's rules, policy, clock and listener: $batch steps wait by them too (batch.ts). */
+    readonly waits: ServerAnswerWaits,
   ) {
     this.baseHref = baseUrl.href.replace(/\/+$/, "");
     this.client = Client.initWithMiddleware({

@@ -1,6 +1,7 @@
 // What the add-in needs from the mail server (Microsoft Graph in production, the embedded tenant in the demo:
 // the demo also goes through the real Graph adapter, over HTTP intercepted by the emulator).
 // All shapes are domain shapes; Graph's own types stop at src/graph/.
+import type { AppError } from "../domain/errors";
 import type { AttachmentInfo, CaseState, DateOnly, Instant, MailAddress } from "../domain/types";
 
 /** "me", or the SMTP address of a shared mailbox. */
@@ -26,6 +27,9 @@ export type MessageKind =
   | "testSend";
 
 /** The small properties Pregón keeps on a message (each one extended property). */
+/** One group's member count, or why there is none. */
+export type GroupCountResult = { ok: true; count: number } | { ok: false; error: AppError };
+
 export interface CaseProps {
   kind?: MessageKind;
   caseId?: string;
@@ -225,6 +229,11 @@ export interface MailService {
   setDraftSender(mailbox: MailboxId, id: string, from: MailAddress): Promise<void>;
   /** Number of members of a mail-enabled group, from the directory. */
   groupMemberCount(groupAddress: string): Promise<number>;
+  /**
+   * Each group's count, in the addresses' order, each with its own outcome (the errors groupMemberCount would
+   * throw): one call for all the audiences, so the adapter can ask Graph for them together.
+   */
+  groupMemberCounts(groupAddresses: readonly string[]): Promise<GroupCountResult[]>;
   /**
    * A file attachment's bytes (base64, as Graph's fileAttachment.contentBytes) and declared type: what the pane
    * shows for an inline image the body names with cid:.

@@ -85,6 +85,7 @@ describe("$batch", () => {
         id: "b",
         method: "POST",
         url: "/me/sendMail",
+        headers: { "Content-Type": "application/json" },
         body: { message: { subject: "no", toRecipients: [{ emailAddress: { address: TIC } }] } },
         dependsOn: ["a"],
       },
@@ -116,6 +117,45 @@ describe("$batch", () => {
     ];
     for (const requests of cases)
       expect((await h.call(token, "POST", "/$batch", { requests })).status).toBe(400);
+  });
+
+  it("compares step ids without regard to case: two ids differing only in case refuse the batch", async () => {
+    const reply = await h.call(h.token(ANA), "POST", "/$batch", {
+      requests: [
+        { id: "claim", method: "GET", url: "/me" },
+        { id: "CLAIM", method: "GET", url: "/me" },
+      ],
+    });
+    expect(reply.status).toBe(400);
+    expect(errorCode(reply.body)).toBe("BadRequest");
+    expect(h.tenant.log.filter({ url: "/me" }).filter((e) => e.batchStepId !== undefined)).toEqual([]);
+  });
+
+  it("refuses a step that has a body but no Content-Type header, running none of the steps", async () => {
+    const reply = await h.call(h.token(ANA), "POST", "/$batch", {
+      requests: [
+        { id: "1", method: "GET", url: "/me" },
+        {
+          id: "2",
+          method: "POST",
+          url: "/me/sendMail",
+          body: { message: { subject: "x", toRecipients: [{ emailAddress: { address: TIC } }] } },
+        },
+      ],
+    });
+    expect(reply.status).toBe(400);
+    expect(errorCode(reply.body)).toBe("BadRequest");
+    expect(h.tenant.storedMessages(TIC, "inbox")).toEqual([]);
+    const withType = await batch(h.token(ANA), [
+      {
+        id: "2",
+        method: "POST",
+        url: "/me/sendMail",
+        headers: { "content-type": "application/json" },
+        body: { message: { subject: "x", toRecipients: [{ emailAddress: { address: TIC } }] } },
+      },
+    ]);
+    expect(withType[0]?.status).toBe(202);
   });
 
   it("authenticates steps with the batch's token and applies access rules per step", async () => {

@@ -1,7 +1,9 @@
 // POST /$batch (JSON batching): up to 20 requests with relative URLs; each step runs through the same
 // pipeline as a direct request (auth from the batch's token, faults, log). Steps with `dependsOn` run after
 // the steps they name and answer 424 Failed Dependency when one of those failed. Responses carry id,
-// status, headers and body (non-JSON bodies base64-encoded), in request order.
+// status, headers and body (non-JSON bodies base64-encoded), in request order. Step ids are compared without
+// regard to case and must be unique, and a step that carries a body must name its Content-Type; Graph refuses
+// the whole batch with 400 otherwise (learn.microsoft.com/graph/json-batching, "id" and "headers" rows).
 import { bytesToBase64 } from "../base64";
 import { GraphError } from "../errors";
 import type { EmuRequest, EmuResponse } from "../http";
@@ -51,17 +53,21 @@ function parseSteps(body: JsonObject): Step[] {
     const headers: Record<string, string> = {};
     if (isRecord(raw.headers))
       for (const [k, v] of Object.entries(raw.headers)) if (isString(v)) headers[k.toLowerCase()] = v;
+    if (raw.body !== undefined && headers["content-type"] === undefined) {
+      throw invalid(`Request ${raw.id}: a request with a body must carry a Content-Type header.`);
+    }
     const dependsOn = Array.isArray(raw.dependsOn) ? raw.dependsOn.filter(isString) : [];
     return { id: raw.id, method: raw.method.toUpperCase(), url: raw.url, headers, body: raw.body, dependsOn };
   });
   const ids = new Set<string>();
   for (const step of steps) {
-    if (ids.has(step.id)) throw invalid(`Request id '${step.id}' is used more than once.`);
-    ids.add(step.id);
+    const key = step.id.toLowerCase();
+    if (ids.has(key)) throw invalid(`Request id '${step.id}' is used more than once.`);
+    ids.add(key);
   }
   for (const step of steps) {
     for (const dependency of step.dependsOn) {
-      if (!ids.has(dependency) || dependency === step.id)
+      if (!steps.some((s) => s.id === dependency) || dependency === step.id)
         throw invalid(`Request ${step.id} depends on unknown request '${dependency}'.`);
     }
   }

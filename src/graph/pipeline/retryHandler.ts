@@ -62,62 +62,60 @@ const TRANSIENT_STATUSES = new Set([503, 504]);
 /** A Retry-After of 0 is honoured, but counts this much against the budget so that the budget always ends. */
 const LEAST_CHARGE_MS = 1_000;
 
-interface Progress {
-  /** Retries so far after 503/504/dropped connections. */
-  transient: number;
-  /** Retries so far after 429s. */
-  throttled: number;
-  /** Waited so far for this request, in ms. */
-  waitedMs: number;
-  /** What the waits have cost against the budgets (a 0 s wait costs LEAST_CHARGE_MS). */
-  chargedMs: number;
+export function freshProgress(): Progress {
+  return { transient: 0, throttled: 0, waitedMs: 0, chargedMs: 0 };
 }
 
-type Decision =
-  | { kind: "stop" }
-  | { kind: "giveUpThrottled" }
-  | { kind: "wait"; ms: number; throttled: boolean; announced?: ServerWait };
+/** Counts a finished wait against the request's budgets. */
+export function chargeWait(progress: Progress, decision: { ms: number; throttled: boolean }): void {
+  progress.chargedMs += decision.throttled ? Math.max(decision.ms, LEAST_CHARGE_MS) : decision.ms;
+  if (decision.throttled) progress.throttled += 1;
+  else progress.transient += 1;
+}
 
-export class RetryHandler extends ChainLink {
+/**
+ * The policy, clock and listener of one transport, so that whatever waits on Graph's answer (a request here, a
+ * $batch step in ../batch.ts) waits by the same rules, within the same budgets, and is announced alike.
+ */
+export class ServerAnswerWaits {
   constructor(
-    private readonly policy: RetryPolicy,
-    private readonly clock: Clock,
+    readonly policy: RetryPolicy,
+    readonly clock: Clock,
     private readonly onServerWait?: ServerWaitListener,
-  ) {
-    super();
-  }
+  ) {}
 
-  async execute(context: Context): Promise<void> {
-    const traits = traitsOf(context);
-    const operation = operationOf(context, traits);
-    const progress: Progress = { transient: 0, throttled: 0, waitedMs: 0, chargedMs: 0 };
-    for (;;) {
-      let failure: unknown;
-      try {
-        await this.next.execute(context);
-      } catch (e) {
-        failure = e;
-      }
-      const decision = this.decide(context, failure, traits.repeatable, operation, progress);
-      if (decision.kind === "giveUpThrottled")
-        throw asPipelineError(await this.throttledError(context, traits, progress));
-      if (decision.kind === "stop") {
-        if (failure !== undefined) throw asPipelineError(failure);
-        return;
-      }
-      const status = context.response?.status;
-      await discardResponse(context);
-      const stopped = await this.sleep(decision);
-      progress.waitedMs += stopped.sleptMs;
-      if (stopped.stopped) throw asPipelineError(stoppedError(status ?? 0, progress, this.policy));
-      progress.chargedMs += decision.throttled ? Math.max(decision.ms, LEAST_CHARGE_MS) : decision.ms;
-      if (decision.throttled) progress.throttled += 1;
-      else progress.transient += 1;
-    }
+  /** After an answer with this status and Retry-After: return it as it is, give up throttled, or wait. */
+  decide(
+    status: number,
+    retryAfter: string | null,
+    repeatable: boolean,
+    operation: WaitOperation,
+    progress: Progress,
+  ): Decision {
+    const throttled = status === 429;
+    const transient = TRANSIENT_STATUSES.has(status) && repeatable;
+    if (!throttled && !transient) return { kind: "stop" };
+    if (transient && progress.transient >= this.policy.maxRetries) return { kind: "stop" };
+    const asked = retryAfterMs(retryAfter, this.clock.now());
+    const ms = throttled
+      ? (asked ?? Math.max(this.policy.minThrottleWaitMs, this.backoff(progress.throttled)))
+      : (asked ?? this.backoff(progress.transient));
+    const budgetMs = throttled ? this.policy.maxThrottleWaitMs : this.policy.maxTotalWaitMs;
+    if (progress.chargedMs + Math.max(ms, throttled ? LEAST_CHARGE_MS : 0) > budgetMs)
+      return throttled ? { kind: "giveUpThrottled" } : { kind: "stop" };
+    const announced: ServerWait = {
+      ms,
+      status,
+      source: asked === undefined ? "client" : "server",
+      operation,
+      waitedMs: progress.waitedMs,
+      budgetMs,
+    };
+    return { kind: "wait", ms, throttled, announced };
   }
 
   /** Sleeps the decided wait, unless whoever was told about it says stop first. */
-  private async sleep(decision: {
+  async sleep(decision: {
     ms: number;
     announced?: ServerWait;
   }): Promise<{ stopped: boolean; sleptMs: number }> {
@@ -141,6 +139,64 @@ export class RetryHandler extends ChainLink {
     return { stopped: true, sleptMs: Math.max(0, Math.min(decision.ms, this.clock.now() - started)) };
   }
 
+  /** Exponential step with "equal jitter": between half and all of base·2^attempt, capped. */
+  backoff(attempt: number): number {
+    const step = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** attempt);
+    return Math.round(step / 2 + (step / 2) * this.clock.random());
+  }
+}
+
+export interface Progress {
+  /** Retries so far after 503/504/dropped connections. */
+  transient: number;
+  /** Retries so far after 429s. */
+  throttled: number;
+  /** Waited so far for this request, in ms. */
+  waitedMs: number;
+  /** What the waits have cost against the budgets (a 0 s wait costs LEAST_CHARGE_MS). */
+  chargedMs: number;
+}
+
+export type Decision =
+  | { kind: "stop" }
+  | { kind: "giveUpThrottled" }
+  | { kind: "wait"; ms: number; throttled: boolean; announced?: ServerWait };
+
+export class RetryHandler extends ChainLink {
+  private readonly waits: ServerAnswerWaits;
+
+  constructor(policy: RetryPolicy, clock: Clock, onServerWait?: ServerWaitListener) {
+    super();
+    this.waits = new ServerAnswerWaits(policy, clock, onServerWait);
+  }
+
+  async execute(context: Context): Promise<void> {
+    const traits = traitsOf(context);
+    const operation = operationOf(context, traits);
+    const progress = freshProgress();
+    for (;;) {
+      let failure: unknown;
+      try {
+        await this.next.execute(context);
+      } catch (e) {
+        failure = e;
+      }
+      const decision = this.decide(context, failure, traits.repeatable, operation, progress);
+      if (decision.kind === "giveUpThrottled")
+        throw asPipelineError(await this.throttledError(context, traits, progress));
+      if (decision.kind === "stop") {
+        if (failure !== undefined) throw asPipelineError(failure);
+        return;
+      }
+      const status = context.response?.status;
+      await discardResponse(context);
+      const stopped = await this.waits.sleep(decision);
+      progress.waitedMs += stopped.sleptMs;
+      if (stopped.stopped) throw asPipelineError(stoppedError(status ?? 0, progress, this.waits.policy));
+      chargeWait(progress, decision);
+    }
+  }
+
   /** What to do after this attempt: return it as it is, give up throttled, or wait and try again. */
   private decide(
     context: Context,
@@ -149,34 +205,22 @@ export class RetryHandler extends ChainLink {
     operation: WaitOperation,
     progress: Progress,
   ): Decision {
+    const policy = this.waits.policy;
     if (failure !== undefined) {
-      if (!repeatable || progress.transient >= this.policy.maxRetries) return { kind: "stop" };
-      const ms = this.backoff(progress.transient);
-      const fits = progress.chargedMs + ms <= this.policy.maxTotalWaitMs;
+      if (!repeatable || progress.transient >= policy.maxRetries) return { kind: "stop" };
+      const ms = this.waits.backoff(progress.transient);
+      const fits = progress.chargedMs + ms <= policy.maxTotalWaitMs;
       return fits ? { kind: "wait", ms, throttled: false } : { kind: "stop" };
     }
     const response = context.response;
     if (!response) return { kind: "stop" };
-    const throttled = response.status === 429;
-    const transient = TRANSIENT_STATUSES.has(response.status) && repeatable;
-    if (!throttled && !transient) return { kind: "stop" };
-    if (transient && progress.transient >= this.policy.maxRetries) return { kind: "stop" };
-    const asked = retryAfterMs(response.headers.get("Retry-After"), this.clock.now());
-    const ms = throttled
-      ? (asked ?? Math.max(this.policy.minThrottleWaitMs, this.backoff(progress.throttled)))
-      : (asked ?? this.backoff(progress.transient));
-    const budgetMs = throttled ? this.policy.maxThrottleWaitMs : this.policy.maxTotalWaitMs;
-    if (progress.chargedMs + Math.max(ms, throttled ? LEAST_CHARGE_MS : 0) > budgetMs)
-      return throttled ? { kind: "giveUpThrottled" } : { kind: "stop" };
-    const announced: ServerWait = {
-      ms,
-      status: response.status,
-      source: asked === undefined ? "client" : "server",
+    return this.waits.decide(
+      response.status,
+      response.headers.get("Retry-After"),
+      repeatable,
       operation,
-      waitedMs: progress.waitedMs,
-      budgetMs,
-    };
-    return { kind: "wait", ms, throttled, announced };
+      progress,
+    );
   }
 
   /** The 429's own error (Graph's code and request id) with how long this request waited and its budget. */
@@ -190,25 +234,24 @@ export class RetryHandler extends ChainLink {
       ? await errorFromResponse(response, traits)
       : new AppError("throttled", "Microsoft Graph kept throttling");
     context.response = undefined;
-    return new AppError("throttled", base.message, {
-      cause: base,
-      details: {
-        ...base.details,
-        waitedSeconds: Math.round(progress.waitedMs / 1000),
-        budgetSeconds: Math.round(this.policy.maxThrottleWaitMs / 1000),
-      },
-    });
-  }
-
-  /** Exponential step with "equal jitter": between half and all of base·2^attempt, capped. */
-  private backoff(attempt: number): number {
-    const step = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** attempt);
-    return Math.round(step / 2 + (step / 2) * this.clock.random());
+    return throttledAfterWaiting(base, progress, this.waits.policy);
   }
 }
 
+/** A 429's error with how long its request waited and its budget. */
+export function throttledAfterWaiting(base: AppError, progress: Progress, policy: RetryPolicy): AppError {
+  return new AppError("throttled", base.message, {
+    cause: base,
+    details: {
+      ...base.details,
+      waitedSeconds: Math.round(progress.waitedMs / 1000),
+      budgetSeconds: Math.round(policy.maxThrottleWaitMs / 1000),
+    },
+  });
+}
+
 /** The person stopped waiting: the attempt that was answered 429/503/504 did nothing on the server. */
-function stoppedError(status: number, progress: Progress, policy: RetryPolicy): AppError {
+export function stoppedError(status: number, progress: Progress, policy: RetryPolicy): AppError {
   const throttled = status === 429;
   return new AppError(throttled ? "throttled" : "unavailable", "Stopped waiting for Microsoft Graph", {
     details: {
@@ -222,8 +265,13 @@ function stoppedError(status: number, progress: Progress, policy: RetryPolicy): 
 
 /** What the waiting request does, in the words the pane uses: it sends mail, creates an item, reads or writes. */
 function operationOf(context: Context, traits: RequestTraits): WaitOperation {
+  return waitOperation(context.options?.method ?? "GET", traits);
+}
+
+/** The same, for a method and traits (a $batch step). */
+export function waitOperation(methodName: string, traits: RequestTraits): WaitOperation {
   if (traits.effect === "delivers") return "send";
   if (traits.effect === "creates") return "create";
-  const method = (context.options?.method ?? "GET").toUpperCase();
+  const method = methodName.toUpperCase();
   return method === "GET" || method === "HEAD" ? "read" : "write";
 }

@@ -20,6 +20,11 @@ function isGroupNotFound(e: unknown): boolean {
   return e instanceof AppError && e.code === "notFound" && e.details?.field === "group";
 }
 
+function fromError(key: AudienceKey, address: string, e: unknown): AudienceCount {
+  if (isGroupNotFound(e)) return { key, address, status: "notInDirectory" };
+  return { key, address, status: "unavailable", error: toAppError(e) };
+}
+
 /** One audience's count; never rejects. */
 export async function audienceCount(ctx: WorkflowContext, key: AudienceKey): Promise<AudienceCount> {
   const audience = ctx.config.audiences.find((a) => a.key === key);
@@ -28,14 +33,27 @@ export async function audienceCount(ctx: WorkflowContext, key: AudienceKey): Pro
     const count = await ctx.mail.groupMemberCount(audience.group);
     return { key, address: audience.group, count, status: "counted" };
   } catch (e) {
-    if (isGroupNotFound(e)) return { key, address: audience.group, status: "notInDirectory" };
-    return { key, address: audience.group, status: "unavailable", error: toAppError(e) };
+    return fromError(key, audience.group, e);
   }
 }
 
-/** Every configured audience, each counted on its own: one failure does not hide the others. */
+/**
+ * Every configured audience, asked for together (the adapter batches them), each with its own outcome: one
+ * failure does not hide the others.
+ */
 export async function audienceCounts(ctx: WorkflowContext): Promise<AudienceCount[]> {
-  return Promise.all(ctx.config.audiences.map((a) => audienceCount(ctx, a.key)));
+  const audiences = ctx.config.audiences;
+  let results;
+  try {
+    results = await ctx.mail.groupMemberCounts(audiences.map((a) => a.group));
+  } catch (e) {
+    return audiences.map((a) => fromError(a.key, a.group, e));
+  }
+  return audiences.map((a, i): AudienceCount => {
+    const result = results[i];
+    if (result?.ok) return { key: a.key, address: a.group, count: result.count, status: "counted" };
+    return fromError(a.key, a.group, result ? result.error : new AppError("unknown", "No count came back"));
+  });
 }
 
 /** The groups a mass mail goes to: every chosen audience, with its count when one is known. */
