@@ -143,18 +143,14 @@ describe("Communications dashboard", () => {
 
     const search = screen.getByRole("searchbox", { name: "Buscar por caso, unidad o asunto" });
     await user.type(search, "ingenieria");
-    await waitFor(() =>
-      expect(screen.getByRole("status").textContent).toMatch(/^2 de 5 casos; 1 vencido\./),
-    );
+    await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/^2 de 5 casos; 1 vencido\./));
     const shown = rowButtons().map((b) => b.textContent ?? "");
     expect(shown).toHaveLength(2);
     expect(shown.every((text) => text.includes("Ingeniería"))).toBe(true);
 
     await user.clear(search);
     await user.type(search, "INGENIERÍA CIVIL");
-    await waitFor(() =>
-      expect(screen.getByRole("status").textContent).toMatch(/^1 de 5 casos; 1 vencido\./),
-    );
+    await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/^1 de 5 casos; 1 vencido\./));
   });
 
   it("lists open cases first and the closed and cancelled ones after them, under their own heading", async () => {
