@@ -577,4 +577,8 @@ export const en: Record<MessageKey, string> = {
   "report.step.confirm": "Sent by IT → confirmed",
   "report.step.close": "Confirmed → closed",
   "report.step.total": "Received → closed",
+  "case.urgent": "Urgent",
+  "field.urgentFlag": "Urgent",
+  "field.urgentFlag.hint": "Goes to IT with high importance and [URGENT] in the subject; due within business hours.",
+  "case.urgentRemindDue": "Urgent: {hours} business hours have passed without IT's send; you can send a reminder.",
 };

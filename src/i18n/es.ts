@@ -586,4 +586,8 @@ export const es = {
   "report.step.confirm": "Enviada por TIC → confirmada",
   "report.step.close": "Confirmada → cerrada",
   "report.step.total": "Recibida → cerrada",
+  "case.urgent": "Urgente",
+  "field.urgentFlag": "Urgente",
+  "field.urgentFlag.hint": "Se envía a TIC con importancia alta y [URGENTE] en el asunto; vence en horas hábiles.",
+  "case.urgentRemindDue": "Urgente: han pasado {hours} horas hábiles sin envío de TIC; puede enviar un recordatorio.",
 } as const;
