@@ -288,7 +288,8 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
       </Field>
 
       {/* Issue 13: the professional flags (or unflags) the urgent lane; intake's reading is the starting value. */}
-      <Field label={t("field.urgency")} hint={<SourceBadge source={proposal.urgency.source} />}>
+      {/* No Field label: it would name the checkbox "Urgencia" instead of its own "Urgente". */}
+      <Field hint={<SourceBadge source={proposal.urgency.source} />}>
         <Checkbox
           checked={form.urgency === "urgent"}
           onChange={(_, d) => set("urgency", d.checked === true ? "urgent" : "normal")}
