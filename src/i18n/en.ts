@@ -579,6 +579,8 @@ export const en: Record<MessageKey, string> = {
   "report.step.total": "Received → closed",
   "case.urgent": "Urgent",
   "field.urgentFlag": "Urgent",
-  "field.urgentFlag.hint": "Goes to IT with high importance and [URGENT] in the subject; due within business hours.",
-  "case.urgentRemindDue": "Urgent: {hours} business hours have passed without IT's send; you can send a reminder.",
+  "field.urgentFlag.hint":
+    "Goes to IT with high importance and [URGENT] in the subject; due within business hours.",
+  "case.urgentRemindDue":
+    "Urgent: {hours, plural, one {# business hour has} other {# business hours have}} passed without IT's send; you can send a reminder.",
 };

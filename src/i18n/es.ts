@@ -588,6 +588,8 @@ export const es = {
   "report.step.total": "Recibida → cerrada",
   "case.urgent": "Urgente",
   "field.urgentFlag": "Urgente",
-  "field.urgentFlag.hint": "Se envía a TIC con importancia alta y [URGENTE] en el asunto; vence en horas hábiles.",
-  "case.urgentRemindDue": "Urgente: han pasado {hours} horas hábiles sin envío de TIC; puede enviar un recordatorio.",
+  "field.urgentFlag.hint":
+    "Se envía a TIC con importancia alta y [URGENTE] en el asunto; vence en horas hábiles.",
+  "case.urgentRemindDue":
+    "Urgente: {hours, plural, one {ha pasado # hora hábil} other {han pasado # horas hábiles}} sin envío de TIC; puede enviar un recordatorio.",
 } as const;

@@ -98,16 +98,28 @@ describe("IT's open cases", () => {
   it("lists an urgent forward before an earlier-due normal one, with the badge, also in IT's case view", async () => {
     const user = userEvent.setup();
     const w = world();
-    const normal = await newCase(w, "01-structured-es.json", { requestedDate: "2026-12-07", urgency: "normal" });
+    const normal = await newCase(w, "01-structured-es.json", {
+      requestedDate: "2026-12-07",
+      urgency: "normal",
+    });
     await forwardToIt(w.comms.ctx, COMMUNICATIONS, normal.messageId);
-    const urgent = await newCase(w, "02-freeform-es.json", { requestedDate: "2026-12-18", urgency: "urgent" });
+    const urgent = await newCase(w, "02-freeform-es.json", {
+      requestedDate: "2026-12-18",
+      urgency: "urgent",
+    });
     await forwardToIt(w.comms.ctx, COMMUNICATIONS, urgent.messageId);
     expect(urgent.case.dueDate > normal.case.dueDate).toBe(true);
     const forward = forwardInItInbox(w, urgent.case.id);
     const itHost = host(OPERATOR, IT);
     render(
       <App
-        services={{ host: itHost, mail: w.it.ctx.mail, config: w.config, sanitizeHtml, now: () => w.clock.now() }}
+        services={{
+          host: itHost,
+          mail: w.it.ctx.mail,
+          config: w.config,
+          sanitizeHtml,
+          now: () => w.clock.now(),
+        }}
       />,
     );
     await user.click(

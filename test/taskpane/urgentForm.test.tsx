@@ -52,7 +52,11 @@ describe("the urgent checkbox on Communications' form", () => {
     const messageId = w.deliverRequest("04-urgent.json");
     renderOn(w, messageId, "es-CO");
 
-    const box = (await screen.findByRole("checkbox", { name: "Urgente" }, { timeout: 10_000 })) as HTMLInputElement;
+    const box = (await screen.findByRole(
+      "checkbox",
+      { name: "Urgente" },
+      { timeout: 10_000 },
+    )) as HTMLInputElement;
     expect(box.checked).toBe(true);
     expect(screen.getByText(/importancia alta y \[URGENTE\] en el asunto/)).toBeTruthy();
 
@@ -69,7 +73,11 @@ describe("the urgent checkbox on Communications' form", () => {
     const messageId = w.deliverRequest("04-urgent.json");
     renderOn(w, messageId, "es-CO");
 
-    const box = (await screen.findByRole("checkbox", { name: "Urgente" }, { timeout: 10_000 })) as HTMLInputElement;
+    const box = (await screen.findByRole(
+      "checkbox",
+      { name: "Urgente" },
+      { timeout: 10_000 },
+    )) as HTMLInputElement;
     await user.click(box);
     expect(box.checked).toBe(false);
 
@@ -85,7 +93,11 @@ describe("the urgent checkbox on Communications' form", () => {
     const messageId = w.deliverRequest("06-english.json");
     renderOn(w, messageId, "en-US");
 
-    const box = (await screen.findByRole("checkbox", { name: "Urgent" }, { timeout: 10_000 })) as HTMLInputElement;
+    const box = (await screen.findByRole(
+      "checkbox",
+      { name: "Urgent" },
+      { timeout: 10_000 },
+    )) as HTMLInputElement;
     expect(box.checked).toBe(false);
     expect(screen.queryByText(/high importance and \[URGENT\] in the subject/)).toBeNull();
     await user.click(box);

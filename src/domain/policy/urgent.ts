@@ -95,5 +95,7 @@ export function urgentReminderTooRecent(
 ): HistoryEntry | undefined {
   const at = now instanceof Date ? now.toISOString() : now;
   const last = c.history.findLast((h) => h.action === "reminded");
-  return last && businessHoursBetween(last.at, at, calendar, office) < timing.reminderHours ? last : undefined;
+  return last && businessHoursBetween(last.at, at, calendar, office) < timing.reminderHours
+    ? last
+    : undefined;
 }

@@ -87,7 +87,12 @@ export async function itOpenCases(ctx: WorkflowContext, mailbox: MailboxId): Pro
     .map((r) => {
       const now = latest.get(r.caseId);
       return now
-        ? { ...r, dueDate: now.dueDate, overdue: now.dueDate < today, urgent: now.fields.urgency === "urgent" }
+        ? {
+            ...r,
+            dueDate: now.dueDate,
+            overdue: now.dueDate < today,
+            urgent: now.fields.urgency === "urgent",
+          }
         : r;
     })
     .filter((r) => r.state === "received" || r.state === "prepared")

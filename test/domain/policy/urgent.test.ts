@@ -35,19 +35,31 @@ function forwardedAt(at: string, urgency: Urgency): Case {
 
 describe("addBusinessHours", () => {
   it("crosses a weekend: Friday 16:00 + 3 h = 1 h on Friday, 2 h on Monday → Monday 10:00", () => {
-    expect(addBusinessHours("2026-12-04T21:00:00Z", 3, calendar)).toEqual({ date: "2026-12-07", minutes: 600 });
+    expect(addBusinessHours("2026-12-04T21:00:00Z", 3, calendar)).toEqual({
+      date: "2026-12-07",
+      minutes: 600,
+    });
   });
 
   it("crosses a holiday: Monday 15:00 + 4 h = 2 h on Monday, Tuesday 8 December off, 2 h on Wednesday → 10:00", () => {
-    expect(addBusinessHours("2026-12-07T20:00:00Z", 4, calendar)).toEqual({ date: "2026-12-09", minutes: 600 });
+    expect(addBusinessHours("2026-12-07T20:00:00Z", 4, calendar)).toEqual({
+      date: "2026-12-09",
+      minutes: 600,
+    });
   });
 
   it("lands on the closing time the same day (Friday 13:00 + 4 h = Friday 17:00)", () => {
-    expect(addBusinessHours("2026-12-04T18:00:00Z", 4, calendar)).toEqual({ date: "2026-12-04", minutes: 1020 });
+    expect(addBusinessHours("2026-12-04T18:00:00Z", 4, calendar)).toEqual({
+      date: "2026-12-04",
+      minutes: 1020,
+    });
   });
 
   it("starts counting at the next opening after closing time (Friday 18:00 + 1 h = Monday 09:00)", () => {
-    expect(addBusinessHours("2026-12-04T23:00:00Z", 1, calendar)).toEqual({ date: "2026-12-07", minutes: 540 });
+    expect(addBusinessHours("2026-12-04T23:00:00Z", 1, calendar)).toEqual({
+      date: "2026-12-07",
+      minutes: 540,
+    });
   });
 
   it("refuses a negative number of hours", () => {
