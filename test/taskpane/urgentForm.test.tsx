@@ -6,7 +6,9 @@ import userEvent from "@testing-library/user-event";
 import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
+import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { openItem } from "../../src/workflow/openItem";
+import { newCase } from "../support/cases";
 import { COMMUNICATIONS, PROFESSIONAL, setupWorld } from "../support/world";
 import type { World } from "../support/world";
 
@@ -108,5 +110,36 @@ describe("the urgent checkbox on Communications' form", () => {
     const heading = await screen.findByRole("heading", { name: /^Case / }, { timeout: 10_000 });
     expect(within(heading.parentElement as HTMLElement).getByText("Urgent").className).toMatch(/fui-Badge/);
     expect(await storedUrgency(w, messageId)).toBe("urgent");
+  });
+
+  it("es: the forwarded urgent case says a reminder is due once its reminder hours have passed", async () => {
+    const w = world();
+    const created = await newCase(w, "01-structured-es.json", { urgency: "urgent" });
+    await forwardToIt(w.comms.ctx, COMMUNICATIONS, created.messageId);
+    // Forwarded Friday 09:00 in Bogotá; the demo's urgent.reminderHours is 2. 11:30: two and a half hours.
+    w.clock.advance(2.5 * 60 * 60_000);
+    renderOn(w, created.messageId, "es-CO");
+
+    expect(
+      await screen.findByText(
+        "Urgente: han pasado 2 horas hábiles sin envío de TIC; puede enviar un recordatorio.",
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Enviar recordatorio a TIC" })).toBeTruthy();
+  });
+
+  it("es: before its reminder hours pass, the urgent case offers the reminder without the notice", async () => {
+    const w = world();
+    const created = await newCase(w, "01-structured-es.json", { urgency: "urgent" });
+    await forwardToIt(w.comms.ctx, COMMUNICATIONS, created.messageId);
+    w.clock.advance(60 * 60_000); // 10:00: one business hour
+    renderOn(w, created.messageId, "es-CO");
+
+    expect(
+      await screen.findByRole("button", { name: "Enviar recordatorio a TIC" }, { timeout: 10_000 }),
+    ).toBeTruthy();
+    expect(screen.queryByText(/^Urgente: han pasado/)).toBeNull();
   });
 });
