@@ -1,6 +1,6 @@
 // Issue 13, the urgent lane on Communications' form (jsdom, the real pane on the embedded tenant): an "Urgente" /
 // "Urgent" checkbox starts from what intake read in the request and the professional can flag or unflag it; the
-// case keeps the choice and shows the urgent badge.
+// case keeps the choice and shows the urgent badge; once forwarded, it says a reminder is due after its hours.
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { MailHost, SelectedItem } from "../../src/ports/mailHost";

@@ -1,7 +1,7 @@
 // Issue 13: an urgent case's reminders go by business hours (the demo configuration's urgent.reminderHours = 2),
 // not by business days: within two business hours of the last reminder a second one asks first; after them it
 // goes out without asking, the same day. The world's clock starts on Friday 4 December 2026 at 09:00 in Bogotá.
-import { AppError } from "../../src/domain/errors";
+import type { AppError } from "../../src/domain/errors";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { sendReminder } from "../../src/workflow/actions/sendReminder";
 import { newCase } from "../support/cases";
