@@ -13,6 +13,7 @@ import { AUDIENCE_KEYS } from "../domain/types";
 import {
   CONFIG_SCHEMA_VERSION,
   LEAD_TIME_DAYS,
+  URGENT_HOURS,
   NOT_CONFIGURED_GUID,
   isDialogUrl,
   isImageHost,
@@ -101,6 +102,7 @@ const TOP_OPTIONAL = [
   "scheduledSendTime",
   "signature",
   "testSend",
+  "urgent",
 ] as const;
 
 /** A signature per language: both languages, each a string of at most 1000 characters (schema.ts). */
@@ -109,6 +111,16 @@ function isSignatureByLang(value: unknown): boolean {
     isObj(value) &&
     keysOk(value, ["es", "en"]) &&
     [value["es"], value["en"]].every((t) => typeof t === "string" && t.length <= 1000)
+  );
+}
+
+/** The urgent lane's hours (schema.ts): `reminderHours` required, `dueHours` optional, whole hours 1–45. */
+function isUrgent(value: unknown): boolean {
+  return (
+    isObj(value) &&
+    keysOk(value, ["reminderHours"], ["dueHours"]) &&
+    isInt(value["reminderHours"], URGENT_HOURS.min, URGENT_HOURS.max) &&
+    (value["dueHours"] === undefined || isInt(value["dueHours"], URGENT_HOURS.min, URGENT_HOURS.max))
   );
 }
 
@@ -166,6 +178,7 @@ export function fastCheckConfig(json: unknown): PregonConfig | undefined {
       (isObj(j["testSend"]) &&
         keysOk(j["testSend"], ["approvalRequired"]) &&
         typeof j["testSend"]["approvalRequired"] === "boolean")) &&
+    (j["urgent"] === undefined || isUrgent(j["urgent"])) &&
     isAuth(j["auth"]);
   return ok ? (json as PregonConfig) : undefined;
 }

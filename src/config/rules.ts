@@ -17,6 +17,8 @@ export const TEMPLATE_CLIENT_ID = "11111111-2222-4333-8444-555555555555";
 export const TEMPLATE_TENANT_ID = "22222222-3333-4444-8555-666666666666";
 
 export const LEAD_TIME_DAYS = { min: 0, max: 30 } as const;
+/** The urgent lane's business hours (issue 13): at least one, at most five 9-hour office days. */
+export const URGENT_HOURS = { min: 1, max: 45 } as const;
 
 /** Whether the JavaScript engine knows this IANA zone (the same engine later formats dates with it). */
 export function isKnownTimeZone(value: string): boolean {

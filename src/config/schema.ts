@@ -11,6 +11,7 @@ import {
   CONFIG_SCHEMA_VERSION,
   LEAD_TIME_DAYS,
   NOT_CONFIGURED_GUID,
+  URGENT_HOURS,
   isDialogUrl,
   isImageHost,
   isKnownTimeZone,
@@ -22,6 +23,7 @@ export {
   NOT_CONFIGURED_GUID,
   TEMPLATE_CLIENT_ID,
   TEMPLATE_TENANT_ID,
+  URGENT_HOURS,
   isDialogUrl,
   isImageHost,
   isKnownTimeZone,
@@ -141,6 +143,17 @@ export const pregonConfigSchema = z.strictObject({
   institutionalSender: mailbox,
   leadTimeDays: z.int().min(LEAD_TIME_DAYS.min).max(LEAD_TIME_DAYS.max),
   closedDays: z.array(dateOnly),
+  /**
+   * The urgent lane (issue 13), in business hours (08:00–17:00 on working days): `dueHours` after arrival an urgent
+   * request without a date is due (absent: the same business day); `reminderHours` after the forward or the latest
+   * reminder Communications is offered a reminder. Absent: same business day and 4 hours (domain/policy/urgent.ts).
+   */
+  urgent: z
+    .strictObject({
+      dueHours: z.int().min(URGENT_HOURS.min).max(URGENT_HOURS.max).optional(),
+      reminderHours: z.int().min(URGENT_HOURS.min).max(URGENT_HOURS.max),
+    })
+    .optional(),
   /**
    * Minutes after which someone's claim on a step (e.g. "Ana is forwarding since 10:02") may be taken over when
    * nothing shows the step happened; 10 when absent (see domain/claim.ts).

@@ -5,6 +5,8 @@
 import { toLocalDate } from "./dates";
 import { AppError } from "./errors";
 import { businessDayOnOrAfter } from "./policy/businessDays";
+import { urgentReminderTooRecent } from "./policy/urgent";
+import type { UrgentTiming } from "./policy/urgent";
 import type { Case, HistoryEntry, Instant, WorkCalendar } from "./types";
 
 /** The business day an instant counts for. */
@@ -25,16 +27,33 @@ export function reminderSameBusinessDay(
 }
 
 /**
- * Refuses a second reminder on the same business day unless `confirmSecond` is set, with the distinct code
- * "reminderAlreadySentToday" and the earlier reminder's instant (details.at), so the pane can ask.
+ * The reminder that makes another one need the person's yes: for an urgent case (with the urgent timing given),
+ * one sent less than `reminderHours` business hours ago (policy/urgent.ts); otherwise one of the same business day.
+ */
+export function earlierReminder(
+  c: Pick<Case, "history"> & { fields?: Pick<Case["fields"], "urgency"> },
+  now: Instant | Date,
+  calendar: WorkCalendar,
+  urgent?: Pick<UrgentTiming, "reminderHours">,
+): HistoryEntry | undefined {
+  return urgent && c.fields?.urgency === "urgent"
+    ? urgentReminderTooRecent(c, now, urgent, calendar)
+    : reminderSameBusinessDay(c, now, calendar);
+}
+
+/**
+ * Refuses a second reminder on the same business day (an urgent case: within its reminder hours) unless
+ * `confirmSecond` is set, with the distinct code "reminderAlreadySentToday" and the earlier reminder's instant
+ * (details.at), so the pane can ask.
  */
 export function guardReminderPace(
-  c: Pick<Case, "history" | "id">,
+  c: Pick<Case, "history" | "id"> & { fields?: Pick<Case["fields"], "urgency"> },
   now: Instant | Date,
   calendar: WorkCalendar,
   confirmSecond: boolean,
+  urgent?: Pick<UrgentTiming, "reminderHours">,
 ): void {
-  const earlier = reminderSameBusinessDay(c, now, calendar);
+  const earlier = earlierReminder(c, now, calendar, urgent);
   if (earlier && !confirmSecond) {
     throw new AppError("reminderAlreadySentToday", `Case ${c.id} was already reminded at ${earlier.at}`, {
       details: { at: earlier.at },

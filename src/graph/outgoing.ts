@@ -207,6 +207,7 @@ function draftUpdate(
     ],
   };
   if (options.subject !== undefined) update.subject = options.subject;
+  if (options.importance !== undefined) update.importance = options.importance;
   // A forward got its recipients at creation; a reply goes to the sender unless told otherwise.
   if (kind === "reply" && options.to?.length) update.toRecipients = toRecipients(options.to);
   return update;

@@ -623,4 +623,10 @@ export const en: Record<MessageKey, string> = {
   "it.test.changesAsked": "{by} asked for changes on {at}:",
   "it.test.needsApproval": "The send needs the requester's approval of the test.",
   "it.test.done": "Test sent",
+  "case.urgent": "Urgent",
+  "field.urgentFlag": "Urgent",
+  "field.urgentFlag.hint":
+    "Goes to IT with high importance and [URGENT] in the subject; due within business hours.",
+  "case.urgentRemindDue":
+    "Urgent: {hours, plural, one {# business hour has} other {# business hours have}} passed without IT's send; you can send a reminder.",
 };

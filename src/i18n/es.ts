@@ -632,4 +632,10 @@ export const es = {
   "it.test.changesAsked": "{by} pidió cambios el {at}:",
   "it.test.needsApproval": "El envío requiere que el solicitante apruebe la prueba.",
   "it.test.done": "Prueba enviada",
+  "case.urgent": "Urgente",
+  "field.urgentFlag": "Urgente",
+  "field.urgentFlag.hint":
+    "Se envía a TIC con importancia alta y [URGENTE] en el asunto; vence en horas hábiles.",
+  "case.urgentRemindDue":
+    "Urgente: {hours, plural, one {ha pasado # hora hábil} other {han pasado # horas hábiles}} sin envío de TIC; puede enviar un recordatorio.",
 } as const;

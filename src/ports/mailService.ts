@@ -142,6 +142,8 @@ export interface OutgoingOptions {
   caseId: string;
   /** Stored in the kind property of the sent item, so a lost acknowledgement can be recovered from Sent Items. */
   kind: MessageKind;
+  /** Graph's `importance` of the sent mail; "high" on an urgent case's forward (issue 13). Normal when absent. */
+  importance?: "high";
   /** Extra x- internet headers (e.g. x-pregon-evidence on IT's confirmation), which travel to other mailboxes. */
   headers?: Record<string, string>;
   /**

@@ -33,6 +33,7 @@ export function assessRequest(ctx: WorkflowContext, input: AssessInput): Assessm
       requestedDate: input.fields.requestedDate,
       urgency: input.fields.urgency,
       leadTimeDays,
+      urgentDueHours: ctx.config.urgent?.dueHours,
     },
     calendar,
   );

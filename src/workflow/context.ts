@@ -3,6 +3,8 @@
 import type { PregonConfig } from "../config/schema";
 import type { WorkCalendar } from "../domain/types";
 import type { MailboxId, MailService } from "../ports/mailService";
+import { DEFAULT_URGENT } from "../domain/policy/urgent";
+import type { UrgentTiming } from "../domain/policy/urgent";
 
 export interface WorkflowContext {
   mail: MailService;
@@ -18,6 +20,11 @@ export interface WorkflowContext {
 
 export function calendarOf(config: PregonConfig): WorkCalendar {
   return { closedDays: config.closedDays, timeZone: config.institution.timeZone };
+}
+
+/** The urgent lane's hours (issue 13): the configured ones, else the defaults of domain/policy/urgent.ts. */
+export function urgentTimingOf(config: PregonConfig): UrgentTiming {
+  return config.urgent ?? DEFAULT_URGENT;
 }
 
 export function nowIso(ctx: WorkflowContext): string {

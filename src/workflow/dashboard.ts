@@ -83,13 +83,19 @@ export function isFinishedRow(row: CaseRow): boolean {
   return !isOpen(row.case.state);
 }
 
+/** An open case marked urgent: it comes before the other open ones. A closed urgent case is just closed. */
+export function isUrgentOpenRow(row: CaseRow): boolean {
+  return !isFinishedRow(row) && row.case.fields.urgency === "urgent";
+}
+
 /**
- * The list's order: open cases before closed and cancelled ones, and within each group overdue first, then by
- * due date, then newest case first.
+ * The list's order: open cases before closed and cancelled ones; open urgent cases before other open ones (issue
+ * 13: they are due within hours); and within each group overdue first, then by due date, then newest case first.
  */
 export function compareRows(a: CaseRow, b: CaseRow): number {
   return (
     Number(isFinishedRow(a)) - Number(isFinishedRow(b)) ||
+    Number(isUrgentOpenRow(b)) - Number(isUrgentOpenRow(a)) ||
     Number(b.overdue) - Number(a.overdue) ||
     compareText(a.case.dueDate, b.case.dueDate) ||
     compareText(b.case.createdAt, a.case.createdAt)

@@ -3,6 +3,7 @@
 import { isDateOnly, toLocalDate } from "../dates";
 import type { DateOnly, Instant, Urgency, WorkCalendar } from "../types";
 import { addBusinessDays, businessDayOnOrAfter, businessDayOnOrBefore } from "./businessDays";
+import { urgentDueDate } from "./urgent";
 
 export type DueDateReason = "requested" | "leadTime" | "urgent";
 
@@ -12,6 +13,11 @@ export interface DueDateInput {
   urgency: Urgency;
   /** The procedure's lead time, in business days after the day the request arrived. */
   leadTimeDays: number;
+  /**
+   * The configuration's `urgent.dueHours`: an urgent request without a date is due the day these business hours
+   * after arrival run out (policy/urgent.ts). Absent: the same business day.
+   */
+  urgentDueHours?: number;
 }
 
 export interface DueDate {
@@ -27,7 +33,8 @@ export interface DueDate {
  *   before keeps the promise "by the requested date", whereas the working day after would break it. It is never
  *   earlier than the first business day on or after the day the request arrived, so a case is not born overdue;
  *   a past or impossible date is reported by the policy warnings instead.
- * - Urgent without a date: the day it arrived if that is a business day, otherwise the next one.
+ * - Urgent without a date: the day it arrived if that is a business day, otherwise the next one; or, with
+ *   `urgentDueHours`, the day those business hours after arrival run out (08:00–17:00 office hours).
  * - Otherwise: `leadTimeDays` business days after the arrival date (in the calendar's time zone).
  */
 export function computeDueDate(input: DueDateInput, calendar: WorkCalendar): DueDate {
@@ -48,7 +55,13 @@ export function computeDueDate(input: DueDateInput, calendar: WorkCalendar): Due
   }
   switch (urgency) {
     case "urgent":
-      return { date: earliest, reason: "urgent" };
+      return {
+        date:
+          input.urgentDueHours === undefined
+            ? earliest
+            : urgentDueDate(input.receivedAt, { dueHours: input.urgentDueHours }, calendar),
+        reason: "urgent",
+      };
     case "normal":
       return {
         date: leadTimeDays === 0 ? earliest : addBusinessDays(received, leadTimeDays, calendar),

@@ -60,7 +60,12 @@ export function forwardToItTemplate(input: ForwardToItInput): MailTemplate {
   blocks.push(paragraph(s.forward.originalBelow));
 
   return {
-    subject: taggedSubject(input.caseId, s.subjects.forward, fields.subject),
+    // The case tag still leads (replies are matched by it); the urgent mark comes right after it.
+    subject: taggedSubject(
+      input.caseId,
+      isUrgent ? `${s.subjects.urgentMark} ${s.subjects.forward}` : s.subjects.forward,
+      fields.subject,
+    ),
     html: mailBody(lang, blocks),
   };
 }

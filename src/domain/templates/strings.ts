@@ -3,7 +3,14 @@
 import type { Lang, Urgency } from "../types";
 
 export interface TemplateStrings {
-  subjects: { forward: string; reminder: string; confirmation: string; relay: string };
+  subjects: {
+    forward: string;
+    reminder: string;
+    confirmation: string;
+    relay: string;
+    /** Issue 13: put before the kind on an urgent case's forward, so IT sees it in the inbox list. */
+    urgentMark: string;
+  };
   fields: {
     caseId: string;
     requestingUnit: string;
@@ -66,6 +73,7 @@ export interface TemplateStrings {
 const es: TemplateStrings = {
   subjects: {
     forward: "Solicitud de envío masivo",
+    urgentMark: "[URGENTE]",
     reminder: "Recordatorio de envío masivo",
     confirmation: "Envío masivo realizado",
     relay: "Su envío masivo fue realizado",
@@ -142,6 +150,7 @@ const es: TemplateStrings = {
 const en: TemplateStrings = {
   subjects: {
     forward: "Mass mail request",
+    urgentMark: "[URGENT]",
     reminder: "Mass mail reminder",
     confirmation: "Mass mail sent",
     relay: "Your mass mail was sent",

@@ -54,3 +54,13 @@ export function OverdueBadge() {
     </Badge>
   );
 }
+
+/** Issue 13: an urgent case, on the case, the dashboards' rows and IT's case view. */
+export function UrgentBadge() {
+  const { t } = useI18n();
+  return (
+    <Badge appearance="filled" color="important" size="small">
+      {t("case.urgent")}
+    </Badge>
+  );
+}

@@ -15,7 +15,8 @@ import { sendConflictOf } from "../../domain/lifecycle";
 import { itStatusSentence } from "../../domain/templates";
 import { useCallback, useMemo, useState } from "react";
 import { offers, showsDueDate } from "../../domain/caseOffers";
-import { reminderSameBusinessDay } from "../../domain/reminders";
+import { earlierReminder } from "../../domain/reminders";
+import { urgentReminderDue } from "../../domain/policy/urgent";
 import type { Case } from "../../domain/types";
 import { cancelCase, recordCorrection } from "../../workflow/actions/cancelCase";
 import { forwardToIt } from "../../workflow/actions/forwardToIt";
@@ -27,14 +28,14 @@ import { sendReminder } from "../../workflow/actions/sendReminder";
 import { updateAfterForward } from "../../workflow/actions/updateAfterForward";
 import type { CaseChanges } from "../../domain/lifecycle";
 import type { ReminderOptions } from "../../workflow/actions/sendReminder";
-import { calendarOf } from "../../workflow/context";
+import { calendarOf, urgentTimingOf } from "../../workflow/context";
 import type { OpenedItem } from "../../workflow/openItem";
 import type { MessageKey } from "../../i18n/catalogue";
 import { ActionButton } from "../components/ActionButton";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { CaseFacts } from "../components/CaseFacts";
 import { ReachSummary } from "../components/ReachSummary";
-import { OverdueBadge, StateBadge } from "../components/StateBadge";
+import { OverdueBadge, StateBadge, UrgentBadge } from "../components/StateBadge";
 import { Timeline } from "../components/Timeline";
 import { useI18n } from "../I18nContext";
 import { useServices } from "../ServicesContext";
@@ -156,10 +157,13 @@ export function CaseView({ item }: CaseViewProps) {
     current.state === "received" &&
     (current.messageText !== undefined || current.history.some((h) => h.action === "asked"));
   const { config, now } = useServices();
-  // A reminder already went out this business day: a second one needs the person's explicit yes.
+  // A reminder already went out this business day (urgent: within its reminder hours): another needs a yes.
+  const urgentTiming = urgentTimingOf(config);
   const remindedToday = offers(current, "remind")
-    ? reminderSameBusinessDay(current, now(), calendarOf(config))
+    ? earlierReminder(current, now(), calendarOf(config), urgentTiming)
     : undefined;
+  // An urgent case is worth chasing after a few business hours, not only once it is overdue (issue 13).
+  const urgentRemind = urgentReminderDue(current, now(), urgentTiming, calendarOf(config));
   const refused = useRefusedGroups(item.mailbox, current);
   // The mass mail went out although the case was cancelled (the send crossed the cancellation).
   const conflict = sendConflictOf(current);
@@ -181,6 +185,7 @@ export function CaseView({ item }: CaseViewProps) {
         </Text>
         <StateBadge state={current.state} />
         {item.overdue && current.state === "forwarded" ? <OverdueBadge /> : null}
+        {current.fields.urgency === "urgent" ? <UrgentBadge /> : null}
       </div>
       {item.reconciled.map((r) => (
         <MessageBar key={r} intent="success">
@@ -256,6 +261,11 @@ export function CaseView({ item }: CaseViewProps) {
         {offers(current, "remind") ? (
           <>
             <Text size={200}>{t("act.waitingIt")}</Text>
+            {urgentRemind ? (
+              <Text size={200} role="note">
+                {t("case.urgentRemindDue", { hours: fmt.number(urgentTiming.reminderHours) })}
+              </Text>
+            ) : null}
             {remindedToday && !remind.isRunning && !remind.error ? (
               <ConfirmDialog
                 triggerLabel={t("act.remind")}
@@ -274,7 +284,7 @@ export function CaseView({ item }: CaseViewProps) {
                 onTakeOver={() =>
                   void remind.run({ takeOver: true, confirmSecond: remindedToday !== undefined })
                 }
-                appearance={item.overdue ? "primary" : "secondary"}
+                appearance={item.overdue || urgentRemind ? "primary" : "secondary"}
                 label={t("act.remind")}
                 runningLabel={t("act.reminding")}
                 doneLabel={t("act.reminded")}

@@ -23,7 +23,7 @@ import type { CaseRow, StateFilter } from "../../workflow/dashboard";
 import { VisibleRows, isFinishedRow, overdueCount } from "../../workflow/dashboard";
 import { registerCsv, registerFileName } from "../../workflow/register";
 import { ErrorBar } from "../components/ErrorBar";
-import { OverdueBadge, StateBadge } from "../components/StateBadge";
+import { OverdueBadge, StateBadge, UrgentBadge } from "../components/StateBadge";
 import { VirtualList } from "../components/VirtualList";
 import { useI18n } from "../I18nContext";
 import { useServices } from "../ServicesContext";
@@ -169,6 +169,11 @@ export function DashboardView({ onOpenReport }: DashboardViewProps) {
         {row.overdue ? (
           <span className={styles.nowrap}>
             <OverdueBadge />
+          </span>
+        ) : null}
+        {row.case.fields.urgency === "urgent" ? (
+          <span className={styles.nowrap}>
+            <UrgentBadge />
           </span>
         ) : null}
       </div>

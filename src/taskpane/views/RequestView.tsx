@@ -287,16 +287,16 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
         <TypedDateInput value={form.requestedDate} onChange={(v) => set("requestedDate", v)} />
       </Field>
 
-      <Field label={t("field.urgency")} hint={<SourceBadge source={proposal.urgency.source} />}>
-        <RadioGroup
-          layout="horizontal"
-          value={form.urgency}
-          onChange={(_, d) => set("urgency", d.value === "urgent" ? "urgent" : "normal")}
-        >
-          <Radio value="normal" label={t("field.urgency.normal")} />
-          <Radio value="urgent" label={t("field.urgency.urgent")} />
-        </RadioGroup>
+      {/* Issue 13: the professional flags (or unflags) the urgent lane; intake's reading is the starting value. */}
+      {/* No Field label: it would name the checkbox "Urgencia" instead of its own "Urgente". */}
+      <Field hint={<SourceBadge source={proposal.urgency.source} />}>
+        <Checkbox
+          checked={form.urgency === "urgent"}
+          onChange={(_, d) => set("urgency", d.checked === true ? "urgent" : "normal")}
+          label={t("field.urgentFlag")}
+        />
       </Field>
+      {form.urgency === "urgent" ? <Text size={200}>{t("field.urgentFlag.hint")}</Text> : null}
 
       <Text>
         <Text weight="semibold">{t("field.dueDate")}: </Text>

@@ -65,6 +65,7 @@ export function createCaseFromRequest(ctx: WorkflowContext, input: CreateCaseInp
             requestedDate: input.fields.requestedDate,
             urgency: input.fields.urgency,
             leadTimeDays: ctx.config.leadTimeDays,
+            urgentDueHours: ctx.config.urgent?.dueHours,
           },
           calendarOf(ctx.config),
         );

@@ -70,6 +70,7 @@ export function forwardToIt(
         ctx.mail.forward(mailbox, messageId, {
           to: [{ address: ctx.config.itMailbox }],
           subject: template.subject,
+          ...(current.fields.urgency === "urgent" ? { importance: "high" as const } : {}),
           commentHtml: template.html,
           caseId: current.id,
           kind: "forward",

@@ -13,7 +13,7 @@ import type { UpdateResult } from "../caseStore";
 import { caseHeaderOf } from "../caseProtocol";
 import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
 import type { ClaimHome, ClaimOptions } from "../claims";
-import { calendarOf } from "../context";
+import { calendarOf, urgentTimingOf } from "../context";
 import type { WorkflowContext } from "../context";
 import { findSent } from "../sentCopy";
 import { sendOnce } from "../sendOnce";
@@ -49,11 +49,12 @@ export function sendReminder(
 ): Promise<Case> {
   const home = caseClaimHome(ctx, mailbox, messageId);
   const calendar = calendarOf(ctx.config);
-  // The domain refuses reminders on other states, and a second one the same business day unless confirmed.
+  // The domain refuses reminders on other states, and a second one the same business day (an urgent case: within
+  // its reminder hours) unless confirmed.
   // Checked before anything is claimed, and again on the claimed record: another pane may have reminded between.
   const guard = (c: Case) => {
     recordReminder(c, { at: ctx.now().toISOString(), by: ctx.user });
-    guardReminderPace(c, ctx.now(), calendar, options.confirmSecond === true);
+    guardReminderPace(c, ctx.now(), calendar, options.confirmSecond === true, urgentTimingOf(ctx.config));
   };
   return sendExactlyOnce<Case, SentResult, Case>(ctx, {
     key: `remind:${messageId}`,

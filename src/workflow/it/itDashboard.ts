@@ -1,4 +1,5 @@
-// IT's open cases: forwards from Communications in IT's inbox whose mass mail has not gone out, overdue first
+// IT's open cases: forwards from Communications in IT's inbox whose mass mail has not gone out, urgent ones
+// first, then overdue
 // (due dates come from each forward's x-pregon-case header, read in the same list query).
 // The inbox copies carry no Pregón properties until IT's pane writes its record, so the list is found by
 // sender and case id in the subject, one query for all.
@@ -20,6 +21,8 @@ export interface ItCaseRow {
   /** From the forward's x-pregon-case header; absent on a reminder or an unreadable header. */
   dueDate?: DateOnly;
   overdue: boolean;
+  /** The case is marked urgent (x-pregon-case header): it sorts before the other open cases. */
+  urgent: boolean;
 }
 
 const LOOKBACK_DAYS = 90;
@@ -72,6 +75,7 @@ export async function itOpenCases(ctx: WorkflowContext, mailbox: MailboxId): Pro
         receivedAt: message.receivedAt,
         dueDate,
         overdue: dueDate !== undefined && dueDate < today,
+        urgent: summary?.fields.urgency === "urgent",
       };
       const known = byCase.get(caseId);
       if (!known || isBetter(row, known)) byCase.set(caseId, row);
@@ -82,12 +86,20 @@ export async function itOpenCases(ctx: WorkflowContext, mailbox: MailboxId): Pro
   return [...byCase.values()]
     .map((r) => {
       const now = latest.get(r.caseId);
-      return now ? { ...r, dueDate: now.dueDate, overdue: now.dueDate < today } : r;
+      return now
+        ? {
+            ...r,
+            dueDate: now.dueDate,
+            overdue: now.dueDate < today,
+            urgent: now.fields.urgency === "urgent",
+          }
+        : r;
     })
     .filter((r) => r.state === "received" || r.state === "prepared")
     .filter((r) => !latest.get(r.caseId)?.cancelled)
     .sort(
       (a, b) =>
+        Number(b.urgent) - Number(a.urgent) ||
         Number(b.overdue) - Number(a.overdue) ||
         (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999") ||
         (a.receivedAt ?? "").localeCompare(b.receivedAt ?? ""),

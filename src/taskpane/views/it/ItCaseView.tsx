@@ -35,7 +35,7 @@ import { ActionButton } from "../../components/ActionButton";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { CaseFacts } from "../../components/CaseFacts";
 import { MessagePreview } from "../../components/MessagePreview";
-import { ItStateBadge, StateBadge } from "../../components/StateBadge";
+import { ItStateBadge, StateBadge, UrgentBadge } from "../../components/StateBadge";
 import { imageHostsOf } from "../../../config/schema";
 import { useI18n } from "../../I18nContext";
 import { useServices } from "../../ServicesContext";
@@ -151,6 +151,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
         ) : (
           <ItStateBadge state={record.state} scheduled={pending && record.state === "sent"} />
         )}
+        {item.summary.fields.urgency === "urgent" ? <UrgentBadge /> : null}
       </div>
       {item.sendDetected ? (
         <MessageBar intent="success" layout="multiline">

@@ -8,7 +8,7 @@ import { toAppError } from "../../../domain/errors";
 import type { ItCaseRow } from "../../../workflow/it/itDashboard";
 import { itOpenCases } from "../../../workflow/it/itDashboard";
 import { ErrorBar } from "../../components/ErrorBar";
-import { ItStateBadge, OverdueBadge } from "../../components/StateBadge";
+import { ItStateBadge, OverdueBadge, UrgentBadge } from "../../components/StateBadge";
 import { useI18n } from "../../I18nContext";
 import { useOpenMessage } from "../../hooks/useOpenMessage";
 import { useWorkflow } from "../../hooks/useWorkflow";
@@ -117,6 +117,11 @@ export function ItDashboardView() {
                   {r.overdue ? (
                     <span className={styles.nowrap}>
                       <OverdueBadge />
+                    </span>
+                  ) : null}
+                  {r.urgent ? (
+                    <span className={styles.nowrap}>
+                      <UrgentBadge />
                     </span>
                   ) : null}
                 </div>
