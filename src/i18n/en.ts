@@ -629,4 +629,6 @@ export const en: Record<MessageKey, string> = {
     "Goes to IT with high importance and [URGENT] in the subject; due within business hours.",
   "case.urgentRemindDue":
     "Urgent: {hours, plural, one {# business hour has} other {# business hours have}} passed without IT's send; you can send a reminder.",
+  "request.contentFindings": "Content check (does not stop creating the case)",
+  "it.sendConfirmWeight": "Weight of the send",
 };

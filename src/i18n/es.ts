@@ -638,4 +638,6 @@ export const es = {
     "Se envía a TIC con importancia alta y [URGENTE] en el asunto; vence en horas hábiles.",
   "case.urgentRemindDue":
     "Urgente: {hours, plural, one {ha pasado # hora hábil} other {han pasado # horas hábiles}} sin envío de TIC; puede enviar un recordatorio.",
+  "request.contentFindings": "Revisión del contenido (no impide crear el caso)",
+  "it.sendConfirmWeight": "Peso del envío",
 } as const;

@@ -20,9 +20,12 @@ import { useCallback, useMemo, useState } from "react";
 import { MAX_MESSAGE_TEXT } from "../../domain/recordSchema";
 import type { AudienceKey, MailAddress } from "../../domain/types";
 import { askRequester } from "../../workflow/actions/askRequester";
+import { CONTENT_FINDING_CODES } from "../../domain/policy";
+import type { PolicyWarningCode } from "../../domain/policy";
 import { assessRequest } from "../../workflow/assess";
 import { createCaseFromRequest } from "../../workflow/actions/createCase";
 import type { OpenedItem } from "../../workflow/openItem";
+import { ContentFindings } from "../components/ContentFindings";
 import { ErrorBar } from "../components/ErrorBar";
 import { ReachSummary } from "../components/ReachSummary";
 import { MessagePreview } from "../components/MessagePreview";
@@ -49,6 +52,9 @@ import {
   writerOf,
 } from "./requestForm";
 import { TypedDateInput } from "../components/TypedDateInput";
+
+/** The content checks' findings (alt text, link texts, contrast, subject…), listed apart from the date warnings. */
+const CONTENT_CODES: ReadonlySet<PolicyWarningCode> = new Set<PolicyWarningCode>(CONTENT_FINDING_CODES);
 
 /** "Name <address>", or the address alone. */
 function who(a: MailAddress): string {
@@ -99,6 +105,7 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
         fields: { requestedDate: form.requestedDate || undefined, urgency: form.urgency },
         missingFields: missing,
         messageHtml,
+        subject: form.subject,
       }),
     [ctx, request, form, missing, messageHtml],
   );
@@ -111,6 +118,9 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
   const relayToProblem =
     writer && form.relayChoice === "writer" ? relayToProblemInForm(form, proposal) : null;
   const counts = useAudienceCounts();
+  // The content findings inform, each with where it is and how to fix it; none of them blocks "Create case".
+  const contentFindings = assessment.warnings.filter((w) => CONTENT_CODES.has(w.code));
+  const otherWarnings = assessment.warnings.filter((w) => !CONTENT_CODES.has(w.code));
   const blocking = [
     ...(requesterProblem ? ["requester"] : []),
     ...(relayToProblem ? ["relayTo"] : []),
@@ -180,15 +190,23 @@ export function RequestView({ item, onCreated }: RequestViewProps) {
         </MessageBar>
       ) : null}
 
-      {assessment.warnings.length > 0 ? (
+      {otherWarnings.length > 0 ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t("warning.title")}</MessageBarTitle>
             <ul className={styles.warnings}>
-              {assessment.warnings.map((w, i) => (
+              {otherWarnings.map((w, i) => (
                 <li key={`${w.code}-${i}`}>{warningText(w, i18n)}</li>
               ))}
             </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {contentFindings.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" role="note">
+          <MessageBarBody>
+            <MessageBarTitle>{t("request.contentFindings")}</MessageBarTitle>
+            <ContentFindings findings={contentFindings} label={t("request.contentFindings")} />
           </MessageBarBody>
         </MessageBar>
       ) : null}
