@@ -8,8 +8,8 @@ import { compareContent } from "../../domain/content/contentChange";
 import { keepAllowedImages } from "../../domain/content/massMailImages";
 import { hasVisibleContent, measureHtml } from "../../domain/content/visibleContent";
 import { AppError } from "../../domain/errors";
-import type { ContentFinding } from "../../domain/policy";
-import { contentFindings } from "../../domain/policy";
+import type { ContentFinding, WeightItem } from "../../domain/policy";
+import { contentFindings, scanHtml, weightItems } from "../../domain/policy";
 import { extractRequest } from "../../domain/intake";
 import type { AttachmentInfo } from "../../domain/types";
 import type { MailMessage } from "../../ports/mailService";
@@ -33,6 +33,11 @@ export interface MassMailContent {
    * weight of the send is not judged here: the recipients are known only once IT has picked the groups.
    */
   findings: ContentFinding[];
+  /**
+   * What one copy of the mail carries (attachments, inline and embedded images), largest first: the send dialog
+   * weighs it against the total recipients once the groups' member counts are known.
+   */
+  weight: WeightItem[];
 }
 
 /**
@@ -83,6 +88,7 @@ export function reviewMassMailContent(
         subject,
         message: { body: filtered.html, bodyType: "html", attachments: [...attachments] },
       }),
+      weight: weightItems(attachments, scanHtml(filtered.html).images),
     },
   };
 }

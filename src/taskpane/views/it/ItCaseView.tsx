@@ -326,6 +326,7 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               requestedFor={requestedFor}
               sender={record.sender}
               refusedAt={refusedAsDrafted?.at}
+              weight={item.content.weight}
               describedBy={
                 item.cancelled ? "it-cancelled-why" : approvalMissing ? TEST_BLOCK_REASON_ID : undefined
               }

@@ -4,9 +4,12 @@
 // It names the sender (name and address) the mass mail goes out as, and warns when Exchange refused it before.
 import { Field, Radio, RadioGroup, Text, Textarea } from "@fluentui/react-components";
 import { useState } from "react";
+import { findHeavySend } from "../../../domain/policy";
+import type { PolicyWarning, WeightItem } from "../../../domain/policy";
 import type { Instant, MailAddress } from "../../../domain/types";
 import type { SendWhen } from "../../../workflow/it/itActions";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { ContentFindings } from "../../components/ContentFindings";
 import { useI18n } from "../../I18nContext";
 import { mailboxText } from "./mailboxText";
 
@@ -23,6 +26,8 @@ export interface SendConfirmDialogProps {
   refusedAt?: Instant;
   /** The id of the text that says why Send is disabled (the cancellation), if it is. */
   describedBy?: string;
+  /** What one copy of the mail carries; with `total` it says whether the send is heavy (a warning, never a block). */
+  weight?: readonly WeightItem[];
   onConfirm(when: SendWhen): void;
 }
 
@@ -35,6 +40,7 @@ export function SendConfirmDialog({
   sender,
   refusedAt,
   describedBy,
+  weight = [],
   onConfirm,
 }: SendConfirmDialogProps) {
   const { t, fmt } = useI18n();
@@ -44,6 +50,9 @@ export function SendConfirmDialog({
   const scheduling = schedulable && choice === "scheduled";
   const needsReason = schedulable && choice === "now";
   const groupList = groups.join(", ");
+  // The weight of the send is judged here, where the total recipients is known: size × recipients in GB.
+  const heavy = findHeavySend(weight, total);
+  const weightFindings: PolicyWarning[] = heavy ? [{ code: "heavySend", ...heavy }] : [];
   const from = sender ? (
     <>
       <Text block weight="semibold">
@@ -77,6 +86,7 @@ export function SendConfirmDialog({
       }
     >
       {from}
+      <ContentFindings findings={weightFindings} label={t("it.sendConfirmWeight")} />
       {schedulable ? (
         <>
           <Field label={t("it.sendChoiceLabel")}>
