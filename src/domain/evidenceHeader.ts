@@ -3,6 +3,7 @@
 // mailboxes; headers do). Header values must be ASCII, so the JSON is escaped to \u sequences.
 import { z } from "./schema";
 import { toAscii } from "./caseHeader";
+import { CONTENT_FINDING_CODES } from "./policy/contentFindings";
 import type { Evidence } from "./types";
 
 export const EVIDENCE_HEADER = "x-pregon-evidence";
@@ -22,6 +23,8 @@ const schema = z.object({
   /** Who approved IT's test send (the requester) and when, when someone did (workflow/it/testSend.ts). */
   approvedBy: z.string().max(320).optional(),
   approvedAt: z.iso.datetime({ offset: true }).optional(),
+  /** The content checks' findings IT sent the mass mail with anyway (codes), for Communications' register. */
+  contentWarnings: z.array(z.enum(CONTENT_FINDING_CODES)).max(20).optional(),
 });
 
 export type EvidenceHeader = z.infer<typeof schema>;
@@ -50,6 +53,9 @@ export function evidenceOf(header: EvidenceHeader): Evidence {
     recipientCount: header.groups.reduce((sum, g) => sum + (g.count ?? 0), 0),
     ...(header.approvedBy && header.approvedAt
       ? { approvedBy: header.approvedBy, approvedAt: header.approvedAt }
+      : {}),
+    ...(header.contentWarnings && header.contentWarnings.length > 0
+      ? { contentWarnings: [...header.contentWarnings] }
       : {}),
   };
 }

@@ -36,6 +36,7 @@ function compactEvidence(evidence: Evidence | undefined): Evidence | undefined {
   if (evidence.recipientCount !== undefined) copy.recipientCount = evidence.recipientCount;
   if (evidence.approvedBy !== undefined) copy.approvedBy = evidence.approvedBy;
   if (evidence.approvedAt !== undefined) copy.approvedAt = evidence.approvedAt;
+  if (evidence.contentWarnings !== undefined) copy.contentWarnings = [...evidence.contentWarnings];
   return Object.keys(copy).length > 0 ? copy : undefined;
 }
 

@@ -1,6 +1,7 @@
 // IT's own record of a case, kept on the forwarded message in IT's mailbox: where the mass-mail draft is,
 // who it goes out as, and the evidence of the send and of the confirmation to Communications.
 import { CLAIM_STEPS } from "./claim";
+import { CONTENT_FINDING_CODES } from "./policy/contentFindings";
 import { z } from "./schema";
 
 /** IT's steps on a case (domain/itLifecycle.ts says which changes are legal). */
@@ -127,6 +128,8 @@ const schema = z.object({
       scheduledFor: z.string().max(40).optional(),
       /** Why IT sent before the requested date and time (required then; also in the history's note). */
       earlyReason: z.string().max(1000).optional(),
+      /** The content checks' findings the mail went out with anyway (their codes, once each, in list order). */
+      contentWarnings: z.array(z.enum(CONTENT_FINDING_CODES)).max(20).optional(),
     })
     .optional(),
   /** The last scheduled send IT withdrew before it left: when it was due, and why it was withdrawn. */

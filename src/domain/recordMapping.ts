@@ -137,6 +137,7 @@ function toStoredEntry(entry: HistoryEntry, table: StringTable): StoredEntryV1 {
   if (e?.recipientCount !== undefined) stored.r = e.recipientCount;
   if (e?.approvedBy !== undefined) stored.p = table.ref(e.approvedBy);
   if (e?.approvedAt !== undefined) stored.q = e.approvedAt;
+  if (e?.contentWarnings !== undefined) stored.w = [...e.contentWarnings];
   if (entry.count !== undefined) stored.k = entry.count;
   if (entry.firstAt !== undefined) stored.o = entry.firstAt;
   return stored;
@@ -156,6 +157,7 @@ function fromStoredEntry(stored: StoredEntryV1, deref: (ref: StringRef) => strin
   if (stored.r !== undefined) evidence.recipientCount = stored.r;
   if (stored.p !== undefined) evidence.approvedBy = deref(stored.p);
   if (stored.q !== undefined) evidence.approvedAt = stored.q;
+  if (stored.w !== undefined) evidence.contentWarnings = [...stored.w];
   if (Object.keys(evidence).length > 0) entry.evidence = evidence;
   if (stored.k !== undefined) entry.count = stored.k;
   if (stored.o !== undefined) entry.firstAt = stored.o;

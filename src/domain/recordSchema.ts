@@ -5,6 +5,7 @@
 //   t at · b by · f for · a action · n note · m evidence.messageId · i evidence.internetMessageId
 //   c evidence.conversationId · s evidence.sentAt · d evidence.scheduledFor · g evidence.groups
 //   r evidence.recipientCount · p evidence.approvedBy · q evidence.approvedAt
+//   w evidence.contentWarnings (codes, an optional key added like `f`: older records simply lack it)
 //   k count · o firstAt (an entry that stands for several folded reminders, see compaction.ts)
 // Evidence is flattened into the entry (an entry has evidence when any of m i c s d g r is present).
 // Id and address fields hold StringRefs into `strings` (see stringTable.ts).
@@ -81,6 +82,7 @@ const entrySchema = z.strictObject({
   r: z.number().int().nonnegative().optional(),
   p: stringRef.optional(),
   q: instant.optional(),
+  w: z.array(z.string().max(40)).max(20).optional(),
   k: z.number().int().min(2).optional(),
   o: instant.optional(),
 });
@@ -210,6 +212,7 @@ const ENTRY_KEY_NAMES: Readonly<Record<string, string>> = {
   r: "evidence.recipientCount",
   p: "evidence.approvedBy",
   q: "evidence.approvedAt",
+  w: "evidence.contentWarnings",
   k: "count",
   o: "firstAt",
 };

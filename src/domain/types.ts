@@ -64,6 +64,8 @@ export interface Evidence {
   /** Who approved IT's test send before the mass mail went out (the requester's address), and when. */
   approvedBy?: string;
   approvedAt?: Instant;
+  /** The content checks' findings (codes, domain/policy/contentFindings.ts) IT sent the mass mail with anyway. */
+  contentWarnings?: string[];
 }
 
 export type HistoryAction =

@@ -7,6 +7,7 @@ import Papa from "papaparse";
 import { reminderCount } from "../domain/compaction";
 import { toLocalDate, toLocalDateTime } from "../domain/dates";
 import { sendConflictOf } from "../domain/lifecycle";
+import type { ContentFindingCode } from "../domain/policy";
 import type { Case, HistoryAction, HistoryEntry, Instant, Lang } from "../domain/types";
 
 const STEPS: readonly HistoryAction[] = [
@@ -18,6 +19,33 @@ const STEPS: readonly HistoryAction[] = [
   "closed",
   "cancelled",
 ];
+
+/** The content checks' findings by name, as the register lists them; an unknown code is shown as it is. */
+const CONTENT_WARNING_NAMES: Record<Lang, Record<ContentFindingCode, string>> = {
+  es: {
+    imageOnly: "Mensaje solo en imagen",
+    imageWithoutAlt: "Imagen sin texto alternativo",
+    vagueLinkText: "Texto de enlace impreciso",
+    deceptiveLink: "Enlace engañoso",
+    lowContrast: "Contraste insuficiente",
+    heavySend: "Envío pesado",
+    shoutingSubject: "Asunto en mayúsculas",
+  },
+  en: {
+    imageOnly: "Message only in an image",
+    imageWithoutAlt: "Image without alternative text",
+    vagueLinkText: "Vague link text",
+    deceptiveLink: "Deceptive link",
+    lowContrast: "Low contrast",
+    heavySend: "Heavy send",
+    shoutingSubject: "Subject in capitals",
+  },
+};
+
+function contentWarningName(code: string, lang: Lang): string {
+  const names: Record<string, string> = CONTENT_WARNING_NAMES[lang];
+  return names[code] ?? code;
+}
 
 const HEADERS: Record<Lang, Record<string, string>> = {
   es: {
@@ -36,6 +64,7 @@ const HEADERS: Record<Lang, Record<string, string>> = {
     conflict: "Conflicto",
     approvedBy: "Prueba aprobada por",
     approvedAt: "Prueba aprobada (fecha)",
+    contentWarnings: "Avisos de contenido",
     created: "Recibido",
     forwarded: "Enviado a TIC",
     sent: "Enviado por TIC",
@@ -62,6 +91,7 @@ const HEADERS: Record<Lang, Record<string, string>> = {
     conflict: "Conflict",
     approvedBy: "Test approved by",
     approvedAt: "Test approved (date)",
+    contentWarnings: "Content warnings",
     created: "Received",
     forwarded: "Forwarded to IT",
     sent: "Sent by IT",
@@ -130,6 +160,7 @@ export function registerCsv(
     h.conflict!,
     h.approvedBy!,
     h.approvedAt!,
+    h.contentWarnings!,
   ];
   const rows = cases.map((c) => {
     const step = (action: HistoryAction) => stepEntry(c, action);
@@ -154,6 +185,8 @@ export function registerCsv(
       // Who approved IT's test send and when, from IT's confirmation (workflow/it/testSend.ts).
       sent?.evidence?.approvedBy ?? "",
       sent?.evidence?.approvedAt ? toLocalDateTime(sent.evidence.approvedAt, timeZone) : "",
+      // The content findings IT sent the mass mail with anyway, by name (workflow/it/sendMassMail.ts).
+      (sent?.evidence?.contentWarnings ?? []).map((code) => contentWarningName(code, lang)).join(", "),
     ].map(safeCell);
   });
   const csv = Papa.unparse([header, ...rows], {

@@ -126,6 +126,10 @@ export function confirmToCommunications(
               ...(record.testReply?.verdict === "approved" && record.testSend
                 ? { approvedBy: record.testReply.from, approvedAt: record.testReply.at }
                 : {}),
+              // The content findings IT sent anyway travel to Communications' register too.
+              ...(sent.contentWarnings && sent.contentWarnings.length > 0
+                ? { contentWarnings: sent.contentWarnings }
+                : {}),
             }),
           },
         }),

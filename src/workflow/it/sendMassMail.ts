@@ -5,6 +5,9 @@ import { DEFAULT_SCHEDULED_SEND_TIME, instantAt, requestedSendInstant } from "..
 import type { Claim } from "../../domain/claim";
 import { guardItStep, itMassMailWentOut, markItSent, rememberSendAsRefusal } from "../../domain/itLifecycle";
 import type { ItRecord, SendAsRefusal } from "../../domain/itRecord";
+import { totalRecipients } from "../../domain/itRecord";
+import { CONTENT_FINDING_CODES, findHeavySend } from "../../domain/policy";
+import type { ContentFindingCode } from "../../domain/policy";
 import type { MailAddress } from "../../domain/types";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
 import { actorOfClaim, releasing } from "../claims";
@@ -70,6 +73,7 @@ export function sendMassMail(
   let draftId = "";
   let draft: MailMessage | undefined;
   let sender: ItRecord["sender"];
+  let contentWarnings: ContentFindingCode[] = [];
   const home = itClaimHome(ctx, mailbox, message.id, summary.id);
   const sending = sendExactlyOnce<ItRecord, Partial<NonNullable<ItRecord["sent"]>>, ItRecord>(ctx, {
     key: `massmail:${message.id}`,
@@ -89,6 +93,7 @@ export function sendMassMail(
       guardItStep(record, "send");
       draftId = record.draftId;
       sender = record.sender;
+      contentWarnings = contentWarningsOf(opened, record);
       draft = await draftOrGone(ctx, mailbox, draftId);
       if (draft) refuseEmptyDraft(draft);
       return undefined;
@@ -131,7 +136,11 @@ export function sendMassMail(
         message.id,
         summary.id,
         claim,
-        earlyReason ? { ...sent, earlyReason } : sent,
+        {
+          ...sent,
+          ...(earlyReason ? { earlyReason } : {}),
+          ...(contentWarnings.length > 0 ? { contentWarnings } : {}),
+        },
         requestedFor,
         home,
       ),
@@ -143,6 +152,16 @@ export function sendMassMail(
     }
     throw e;
   });
+}
+
+/**
+ * What the content checks found in the mail IT sends anyway (they never block it): the review's findings, and the
+ * weight of the send against the groups' member counts. Each code once, in the checks' order, for the record.
+ */
+function contentWarningsOf(opened: ItCase, record: ItRecord): ContentFindingCode[] {
+  const found = new Set<ContentFindingCode>(opened.content.findings.map((f) => f.code));
+  if (findHeavySend(opened.content.weight, totalRecipients(record.groups))) found.add("heavySend");
+  return CONTENT_FINDING_CODES.filter((code) => found.has(code));
 }
 
 /**
@@ -200,6 +219,7 @@ export async function recordMassSend(
   if (sent.conversationId) facts.conversationId = sent.conversationId;
   if (sent.scheduledFor) facts.scheduledFor = sent.scheduledFor;
   if (sent.earlyReason) facts.earlyReason = sent.earlyReason;
+  if (sent.contentWarnings && sent.contentWarnings.length > 0) facts.contentWarnings = sent.contentWarnings;
   // A send found already out (Sent Items, a claim's draft gone) is a fact: no reason is asked of it.
   const asked = sent.scheduledFor || sent.earlyReason ? requestedFor : undefined;
   return updateItRecord(
