@@ -11,8 +11,11 @@ import { SendConfirmDialog } from "../../src/taskpane/views/it/SendConfirmDialog
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import type { SendWhen } from "../../src/workflow/it/itActions";
 import { newCase } from "../support/cases";
-import { openForward } from "../support/procedure";
-import { COMMUNICATIONS, setupWorld } from "../support/world";
+import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
+import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
+import { App } from "../../src/taskpane/App";
+import { forwardInItInbox, openForward, prepareForCase } from "../support/procedure";
+import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
 
 const world = setupWorld();
 
@@ -92,4 +95,59 @@ it("es: to 2 000 recipients the same mail (0.74 GB) gets no weight warning", asy
   const weight = await request12Weight();
   const { dialog } = await openDialog("es", weight, 2_000, () => undefined);
   expect(within(dialog).queryByRole("list", { name: "Peso del envío", hidden: true })).toBeNull();
+});
+
+function itHost(item: SelectedItem): MailHost {
+  return {
+    userAddress: IT,
+    displayLanguage: "es-CO",
+    getTheme: () => "light",
+    getSelectedItem: async () => item,
+    onSelectionChanged: () => () => undefined,
+    onThemeChanged: () => () => undefined,
+    canOpenDraft: () => false,
+    openDraft: async () => undefined,
+  };
+}
+
+it("es, IT's pane: with the groups' counts at 20 000 the send dialog of request 12 warns of the heavy send", async () => {
+  const user = userEvent.setup();
+  const w = world();
+  const { messageId, case: created } = await newCase(w, "12-table-inline-images.json");
+  // The directory's figure for the audience's group (the real list is thousands; the count is what Graph gives).
+  for (const key of created.fields.audiences) {
+    const address = w.config.audiences.find((a) => a.key === key)?.group;
+    const group = address ? w.tenant.group(address) : undefined;
+    if (!group) throw new Error(`No group for audience ${key}`);
+    group.memberCount = 20_000;
+  }
+  await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
+  w.afterSentItemsDelay();
+  await prepareForCase(w, await openForward(w, created.id));
+  const forward = forwardInItInbox(w, created.id);
+  render(
+    <App
+      services={{
+        host: itHost(w.it.select(forward.id, forward.subject)),
+        mail: w.it.ctx.mail,
+        config: w.config,
+        sanitizeHtml,
+        now: () => w.clock.now(),
+      }}
+    />,
+  );
+
+  await user.click(
+    await screen.findByRole("button", { name: /^(Programar envío…|Enviar ahora)$/ }, { timeout: 10_000 }),
+  );
+  const dialog = await screen.findByRole("alertdialog", { hidden: true }, { timeout: 5_000 });
+  const list = within(dialog).getByRole("list", { name: "Peso del envío", hidden: true });
+  expect(within(list).getAllByRole("listitem", { hidden: true })[0]?.textContent).toMatch(
+    /^Envío pesado: 0,4 MB por [\d.]+ destinatarios son unos [\d,]+ GB \(aviso desde 5 GB\); lo más pesado: terminos-convocatoria-2027\.pdf\. Publique el archivo/,
+  );
+  expect(
+    within(dialog)
+      .getByRole("button", { name: /^Sí, (enviar|programar)$/, hidden: true })
+      .hasAttribute("disabled"),
+  ).toBe(false);
 });

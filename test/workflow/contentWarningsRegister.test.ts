@@ -6,6 +6,7 @@ import { stateCategory } from "../../src/workflow/categories";
 import { firstDashboardPage } from "../../src/workflow/dashboard";
 import { confirmToCommunications, sendMassMail } from "../../src/workflow/it/itActions";
 import { itClaimHome } from "../../src/workflow/it/itStore";
+import { totalRecipients } from "../../src/domain/itRecord";
 import { registerCsv } from "../../src/workflow/register";
 import { newCase, openCase } from "../support/cases";
 import { openForward, prepareForCase } from "../support/procedure";
@@ -84,4 +85,25 @@ it("a mass mail without content findings leaves the register's column empty", as
   expect(row.case.history.find((e) => e.action === "sent")?.evidence?.sentAt).toBeTruthy();
   const es = registerCsv([row.case], "es", (c) => stateCategory(c.state, "es"), "America/Bogota");
   expect(column(es, ";", "Avisos de contenido")).toBe("");
+});
+
+it("a send whose size × recipients is heavy records heavySend: request 12 (370 000 bytes) to 20 000 people", async () => {
+  const w = world();
+  const { messageId, case: created } = await newCase(w, "12-table-inline-images.json");
+  // The directory's figure for the audience's group (the real list is thousands; the count is what Graph gives).
+  for (const key of created.fields.audiences) {
+    const address = w.config.audiences.find((a) => a.key === key)?.group;
+    const group = address ? w.tenant.group(address) : undefined;
+    if (!group) throw new Error(`No group for audience ${key}`);
+    group.memberCount = 20_000;
+  }
+  await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
+  w.afterSentItemsDelay();
+  const prepared = await prepareForCase(w, await openForward(w, created.id));
+  expect(totalRecipients(prepared.groups)).toBeGreaterThanOrEqual(20_000);
+  const it = await openForward(w, created.id);
+  expect(it.content.findings.map((f) => f.code)).not.toContain("heavySend");
+
+  const sent = await sendMassMail(w.it.ctx, it, { when: { mode: "now", earlyReason: "prueba" } });
+  expect(sent.sent?.contentWarnings).toContain("heavySend");
 });
