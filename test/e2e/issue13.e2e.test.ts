@@ -74,11 +74,12 @@ function pattern(lang: Lang, key: MessageKey, values: Record<string, string> = {
 async function createAndForward(
   d: Demo,
   subject: string,
-  options: { urgent?: boolean } = {},
+  options: { urgent?: boolean; complete?: boolean } = {},
 ): Promise<{ id: string; card: Locator }> {
   await selectMessage(d, "comms", subject);
   const form = requestForm(d);
   await form.waitFor();
+  if (options.complete) await completeForm(d, form);
   if (options.urgent) {
     const flag = form.getByRole("checkbox", { name: t(d.lang, "field.urgentFlag"), exact: true });
     await flag.check();
@@ -95,6 +96,22 @@ async function createAndForward(
     (await storedMessages(d.page, COMMUNICATIONS, "sentitems")).some((m) => m.subject.includes(`[${id}]`)),
   );
   return { id, card };
+}
+
+/**
+ * What a person types when intake found too little (request 08 is hostile HTML, not a structured request): a
+ * requesting unit, an allowed sender, a subject and one audience, each only when the form has none.
+ */
+async function completeForm(d: Demo, form: Locator): Promise<void> {
+  const fill = async (key: MessageKey, value: string) => {
+    const input = form.getByRole("textbox", { name: t(d.lang, key) });
+    if ((await input.inputValue()).trim() === "") await input.fill(value);
+  };
+  await fill("field.requestingUnit", "Decanatura Facultad de Ingeniería Electrónica");
+  await fill("field.desiredSender", "decanatura.fiet@universidad.example");
+  await fill("field.subject", "Oferta de promociones");
+  const students = form.getByRole("checkbox", { name: "Estudiantes", exact: true });
+  if (!(await students.isChecked())) await students.check();
 }
 
 /** IT opens the case's forward and waits for its case view. */
@@ -163,7 +180,11 @@ async function testSendLoop(approvalRequired: boolean): Promise<void> {
 
   // "Enviar prueba": one [PRUEBA] copy to the requester (and Communications), none to the groups.
   await button(it, lang, "it.test.send").click();
-  await outcome(it, it.getByRole("status").filter({ hasText: pattern(lang, "it.test.sent") }), "Enviar prueba");
+  await outcome(
+    it,
+    it.getByRole("status").filter({ hasText: pattern(lang, "it.test.sent") }),
+    "Enviar prueba",
+  );
   const test = await eventually("the [PRUEBA] copy in the requester's inbox", async () =>
     (await storedMessages(d.page, REQUESTER, "inbox")).find((m) => m.subject.startsWith("[PRUEBA]")),
   );
@@ -247,7 +268,10 @@ test("issue #13: an urgent request reaches IT as [URGENTE] with high importance,
   expect(await commsRows.count()).toBeGreaterThan(1);
 
   // IT's open cases: the urgent case first.
-  await d.itPane.getByRole("button", { name: t(lang, "it.openCases"), exact: true }).first().click();
+  await d.itPane
+    .getByRole("button", { name: t(lang, "it.openCases"), exact: true })
+    .first()
+    .click();
   const itList = d.itPane.getByRole("list", { name: t(lang, "it.openCases"), exact: true });
   await itList.waitFor();
   const itRows = itList.getByRole("listitem");
@@ -258,7 +282,7 @@ test("issue #13: an urgent request reaches IT as [URGENTE] with high importance,
   recordTiming("issue13: urgent lane", Date.now() - started);
 });
 
-/** The three findings request 08's content has: an image without alt, "clic aquí", a deceptive link. */
+/** The three findings the brief names: an image without alt, "clic aquí", a deceptive link. */
 function expectedFindings(lang: Lang): RegExp[] {
   return [
     pattern(lang, "warning.imageWithoutAlt"),
@@ -267,31 +291,84 @@ function expectedFindings(lang: Lang): RegExp[] {
   ];
 }
 
-test("issue #13: request 08's content findings (image without alt, 'clic aquí', deceptive link) show in IT's review after the forward", async () => {
+/**
+ * A structured request (like fixture 01) whose mass-mail text has all three: an image from an allowed host without
+ * alt text, a link reading "clic aquí", and a link that shows one address and leads to another. Request 08 has
+ * its image and "clic aquí" in the Remitente/Asunto lines, not in the message text the checks read.
+ */
+const FINDINGS_SUBJECT = "Solicitud envío correo masivo - Feria de bienestar 2027";
+const FINDINGS_REQUEST = {
+  subject: FINDINGS_SUBJECT,
+  from: {
+    emailAddress: {
+      name: "Vicerrectoría de Cultura y Bienestar",
+      address: "vicebienestar@universidad.example",
+    },
+  },
+  toRecipients: [{ emailAddress: { address: COMMUNICATIONS } }],
+  receivedDateTime: "2026-11-28T14:00:00Z",
+  body: {
+    contentType: "html",
+    content:
+      "<p>Buenos días,</p><p>Solicitamos el envío del siguiente correo masivo:</p>" +
+      "<p><b>Remitente:</b> Vicerrectoría de Cultura y Bienestar<br><b>Asunto:</b> Feria de bienestar 2027<br>" +
+      "<b>Dirigido a:</b> estudiantes<br><b>Fecha de envío:</b> 15 de diciembre de 2026</p>" +
+      "<p><b>Mensaje:</b></p><div><p>La Vicerrectoría invita a la feria de bienestar 2027.</p>" +
+      '<p><img src="https://www.universidad.example/feria-2027.png" width="400" height="200"></p>' +
+      '<p>Para ver el programa haga <a href="https://www.universidad.example/feria">clic aquí</a>.</p>' +
+      '<p>Inscripciones: <a href="https://universidad.example.attacker.example/login">' +
+      "https://www.universidad.example/inscripciones</a></p></div><p>Cordialmente,<br>Vicerrectoría</p>",
+  },
+};
+
+/** The findings list in IT's review of an opened case (fails with what the case view shows when there is none). */
+async function itFindings(d: Demo, it: Locator): Promise<string[]> {
+  const list = it.getByRole("list", { name: t(d.lang, "it.content.findings"), exact: true });
+  await list.waitFor().catch(async (e: unknown) => {
+    const shown = (await it.innerText()).replace(/\s+/g, " ");
+    throw new Error(`No findings list in IT's review (${String(e)}); the case view shows: ${shown}`);
+  });
+  return (await list.getByRole("listitem").allInnerTexts()).map((x) => x.replace(/\s+/g, " "));
+}
+
+/** The warnings on Communications' request form, as one text. */
+async function formText(d: Demo, subject: string): Promise<string> {
+  await selectMessage(d, "comms", subject);
+  const form = requestForm(d);
+  await form.waitFor();
+  await d.commsPane.getByRole("progressbar").waitFor({ state: "detached" });
+  return (await form.innerText()).replace(/\s+/g, " ");
+}
+
+test("issue #13: a request with an image without alt, 'clic aquí' and a deceptive link → all three findings on Communications' form and in IT's review after the forward", async () => {
   const started = Date.now();
   demo = await openDemo();
   const d = demo;
   const lang = d.lang;
-  const { id } = await createAndForward(d, REQUEST_08_SUBJECT);
-  const it = await openInIt(d, id);
-  const list = it.getByRole("list", { name: t(lang, "it.content.findings"), exact: true });
-  await list.waitFor();
-  const items = (await list.getByRole("listitem").allInnerTexts()).map((x) => x.replace(/\s+/g, " "));
+  await deliver(d.page, COMMUNICATIONS, FINDINGS_REQUEST);
+  const text = await formText(d, FINDINGS_SUBJECT);
   for (const wanted of expectedFindings(lang)) {
-    expect([wanted.source, items.some((x) => wanted.test(x))]).toEqual([wanted.source, true]);
+    expect([wanted.source, wanted.test(text), text]).toEqual([wanted.source, true, text]);
   }
-  recordTiming("issue13: findings in IT's review", Date.now() - started);
+  const { id } = await createAndForward(d, FINDINGS_SUBJECT, { complete: true });
+  const items = await itFindings(d, await openInIt(d, id));
+  for (const wanted of expectedFindings(lang)) {
+    expect([wanted.source, items.some((x) => wanted.test(x)), items]).toEqual([wanted.source, true, items]);
+  }
+  recordTiming("issue13: findings in both panes", Date.now() - started);
 });
 
-test("issue #13: request 08's content findings (image without alt, 'clic aquí', deceptive link) show on Communications' request form", async () => {
+test("issue #13: seeded request 08 (hostile HTML) → its deceptive link is a finding on Communications' form and in IT's review after the forward", async () => {
   demo = await openDemo();
   const d = demo;
   const lang = d.lang;
-  await selectMessage(d, "comms", REQUEST_08_SUBJECT);
-  const form = requestForm(d);
-  await form.waitFor();
-  const text = (await form.innerText()).replace(/\s+/g, " ");
-  for (const wanted of expectedFindings(lang)) {
-    expect([wanted.source, wanted.test(text)]).toEqual([wanted.source, true]);
-  }
+  const deceptive = pattern(lang, "warning.deceptiveLink", {
+    text: "universidad.example",
+    host: "universidad.example.attacker.example",
+  });
+  const text = await formText(d, REQUEST_08_SUBJECT);
+  expect([deceptive.test(text), text]).toEqual([true, text]);
+  const { id } = await createAndForward(d, REQUEST_08_SUBJECT, { complete: true });
+  const items = await itFindings(d, await openInIt(d, id));
+  expect([items.some((x) => deceptive.test(x)), items]).toEqual([true, items]);
 });
