@@ -163,9 +163,13 @@ function number(n: number): string {
 
 /** The dashboard's count line, e.g. "10.002 de 10.002 casos; 1.001 vencidos." */
 function countLine(d: Demo, shown: number, total: number): Locator {
-  const [prefix] = t(d.lang, "dashboard.count", { shown: number(shown), total: number(total) }).split(
-    "{overdue}",
-  );
+  // The line up to its overdue count, whatever that count is (a plural form follows it): a marker number stands in.
+  const marker = "987654321";
+  const [prefix] = t(d.lang, "dashboard.count", {
+    shown: number(shown),
+    total: number(total),
+    overdue: marker,
+  }).split(marker);
   return d.commsPane.getByRole("status").filter({ hasText: prefix ?? "" });
 }
 

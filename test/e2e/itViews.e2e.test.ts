@@ -33,7 +33,7 @@ async function showItView(d: Demo, view: ItView): Promise<void> {
   }
   if (view === "itSendDialog") {
     await sendTrigger(pane, d.lang).click();
-    await d.page.getByRole("dialog").waitFor();
+    await d.page.getByRole("alertdialog").waitFor();
   }
 }
 
@@ -63,7 +63,7 @@ test.each(SHOT_CASES)("screenshots of the IT pane: %s, %i px", async (lang, pane
       await showItView(demo, view);
       const file = resultPath("screenshots", `${view}-${lang}-${theme}-${pane}.png`);
       // The send dialog is a modal over the whole page, outside the pane's element.
-      const target = view === "itSendDialog" ? demo.page.getByRole("dialog") : demo.itPane;
+      const target = view === "itSendDialog" ? demo.page.getByRole("alertdialog") : demo.itPane;
       await target.screenshot({ path: file, animations: "disabled" });
       saved.push(file);
     }
