@@ -16,9 +16,8 @@
 //   Windows, "PC" for classic Windows, "Mac" for both Mac versions.
 // Because a failure can be silent, the UI should keep its own review view reachable even where this says yes.
 import { AppError } from "../domain/errors";
-import { officeAsync } from "./officeAsync";
+import { displayForm, hasMessageForms } from "./messageForm";
 import { office } from "./officeGlobal";
-import { MAILBOX_API_REQUIREMENTS, supportsMailbox } from "./requirements";
 
 export function canOpenDraft(): boolean {
   let ns: typeof Office;
@@ -29,10 +28,7 @@ export function canOpenDraft(): boolean {
   }
   const platform = ns.context.diagnostics?.platform;
   const opensDrafts = platform === ns.PlatformType.PC || platform === ns.PlatformType.OfficeOnline;
-  const mailbox = ns.context.mailbox;
-  const canDisplay =
-    typeof mailbox.displayMessageFormAsync === "function" || typeof mailbox.displayMessageForm === "function";
-  return opensDrafts && canDisplay && typeof mailbox.convertToEwsId === "function";
+  return opensDrafts && hasMessageForms(ns);
 }
 
 export async function openDraft(graphMessageId: string): Promise<void> {
@@ -41,24 +37,5 @@ export async function openDraft(graphMessageId: string): Promise<void> {
       details: { operation: "displayMessageForm" },
     });
   }
-  const ns = office();
-  const mailbox = ns.context.mailbox;
-  const ewsId = mailbox.convertToEwsId(graphMessageId, ns.MailboxEnums.RestVersion.v2_0);
-  if (
-    supportsMailbox(MAILBOX_API_REQUIREMENTS.displayMessageFormAsync) &&
-    typeof mailbox.displayMessageFormAsync === "function"
-  ) {
-    await officeAsync<void>("displayMessageFormAsync", (callback) =>
-      mailbox.displayMessageFormAsync(ewsId, callback),
-    );
-    return;
-  }
-  try {
-    mailbox.displayMessageForm(ewsId);
-  } catch (e) {
-    throw new AppError("officeFailed", "Outlook could not open the draft", {
-      cause: e,
-      details: { operation: "displayMessageForm" },
-    });
-  }
+  await displayForm(graphMessageId, "Outlook could not open the draft");
 }

@@ -11,6 +11,14 @@ import { officeAsync } from "./officeAsync";
 import { office } from "./officeGlobal";
 import { MAILBOX_API_REQUIREMENTS, supportsMailbox } from "./requirements";
 
+/** Whether this Outlook has a form-opening method and the id conversion it needs (platform aside). */
+export function hasMessageForms(ns: typeof Office): boolean {
+  const mailbox = ns.context.mailbox;
+  const canDisplay =
+    typeof mailbox.displayMessageFormAsync === "function" || typeof mailbox.displayMessageForm === "function";
+  return canDisplay && typeof mailbox.convertToEwsId === "function";
+}
+
 export function canOpenMessage(): boolean {
   let ns: typeof Office;
   try {
@@ -20,18 +28,14 @@ export function canOpenMessage(): boolean {
   }
   const platform = ns.context.diagnostics?.platform;
   if (platform === ns.PlatformType.iOS || platform === ns.PlatformType.Android) return false;
-  const mailbox = ns.context.mailbox;
-  const canDisplay =
-    typeof mailbox.displayMessageFormAsync === "function" || typeof mailbox.displayMessageForm === "function";
-  return canDisplay && typeof mailbox.convertToEwsId === "function";
+  return hasMessageForms(ns);
 }
 
-export async function openMessageForm(graphMessageId: string): Promise<void> {
-  if (!canOpenMessage()) {
-    throw new AppError("officeUnsupported", "This Outlook cannot open a message from the pane", {
-      details: { operation: "displayMessageForm" },
-    });
-  }
+/**
+ * Opens Outlook's form for a Graph id: the async method where Mailbox 1.9 is there, else the synchronous one.
+ * `failure` is what the user is told when the synchronous call throws (the async one reports its own error).
+ */
+export async function displayForm(graphMessageId: string, failure: string): Promise<void> {
   const ns = office();
   const mailbox = ns.context.mailbox;
   const ewsId = mailbox.convertToEwsId(graphMessageId, ns.MailboxEnums.RestVersion.v2_0);
@@ -47,9 +51,15 @@ export async function openMessageForm(graphMessageId: string): Promise<void> {
   try {
     mailbox.displayMessageForm(ewsId);
   } catch (e) {
-    throw new AppError("officeFailed", "Outlook could not open the message", {
-      cause: e,
+    throw new AppError("officeFailed", failure, { cause: e, details: { operation: "displayMessageForm" } });
+  }
+}
+
+export async function openMessageForm(graphMessageId: string): Promise<void> {
+  if (!canOpenMessage()) {
+    throw new AppError("officeUnsupported", "This Outlook cannot open a message from the pane", {
       details: { operation: "displayMessageForm" },
     });
   }
+  await displayForm(graphMessageId, "Outlook could not open the message");
 }
