@@ -3,7 +3,7 @@ import type { PolicyWarning } from "../../src/domain/policy";
 import type { Lang } from "../../src/domain/types";
 import { formatters, translate } from "../../src/i18n/translate";
 import type { I18n } from "../../src/taskpane/I18nContext";
-import { warningFix, warningText } from "../../src/taskpane/components/warningText";
+import { senderFallbackText, warningFix, warningText } from "../../src/taskpane/components/warningText";
 
 const i18n = (lang: Lang): I18n => ({
   lang,
@@ -61,5 +61,42 @@ describe("content findings in the user's language", () => {
     expect(
       warningFix({ code: "requestedDatePast", date: "2026-11-01", today: "2026-12-01" }, i18n("es")),
     ).toBe(undefined);
+  });
+});
+
+describe("the sentence saying why the mass mail goes out from another sender", () => {
+  const institutional = { name: "Universidad", address: "comunicaciones@universidad.example" };
+  const requester = { name: "Decanatura de Ingeniería", address: "decanatura.ing@universidad.example" };
+
+  it("names the address looked for when it is not a configured sender", () => {
+    const text = senderFallbackText(
+      { sender: institutional, fallback: true, reason: "notConfigured", asked: "otra@universidad.example" },
+      { desiredSender: "  Otra unidad ", requester },
+      i18n("es").t,
+    );
+    expect(text).toBe(
+      "El remitente solicitado («Otra unidad», otra@universidad.example) no está entre los autorizados: " +
+        "ninguna dirección configurada coincide. Se usará el remitente institucional.",
+    );
+  });
+
+  it("names who sent the request when only a name was asked for", () => {
+    const text = senderFallbackText(
+      { sender: institutional, fallback: true, reason: "noAddress" },
+      { desiredSender: "Secretaría General", requester },
+      i18n("en").t,
+    );
+    expect(text).toContain(
+      "“Secretaría General”, which is not who sent it (Decanatura de Ingeniería <decanatura.ing@universidad.example>)",
+    );
+  });
+
+  it("says nothing when the sender asked for is used, or none was asked for", () => {
+    const used = { sender: requester, fallback: false };
+    expect(
+      senderFallbackText(used, { desiredSender: "Decanatura", requester }, i18n("es").t),
+    ).toBeUndefined();
+    const blank = { sender: institutional, fallback: true, reason: "noAddress" as const };
+    expect(senderFallbackText(blank, { desiredSender: "  ", requester }, i18n("es").t)).toBeUndefined();
   });
 });

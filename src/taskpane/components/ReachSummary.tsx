@@ -19,6 +19,7 @@ import type { SenderRequest } from "../../workflow/it/senders";
 import type { AudienceCountsState } from "../hooks/useAudienceCounts";
 import { useI18n } from "../I18nContext";
 import { useServices } from "../ServicesContext";
+import { senderFallbackText } from "./warningText";
 
 const useStyles = makeStyles({
   root: {
@@ -45,6 +46,11 @@ export function ReachSummary({ audiences, request, counts }: ReachSummaryProps) 
   const { t, fmt, lang } = useI18n();
   const { config } = useServices();
   const sender = chooseSender(config, request);
+  const fallbackText = senderFallbackText(
+    sender,
+    { desiredSender: request.fields.desiredSender, requester: request.requester },
+    t,
+  );
   const chosen = config.audiences.filter((a) => audiences.includes(a.key));
   const countOf = (key: AudienceKey): AudienceCount | undefined => counts.data?.find((c) => c.key === key);
   const total = chosen.reduce((sum, a) => sum + (countOf(a.key)?.count ?? 0), 0);
@@ -72,21 +78,7 @@ export function ReachSummary({ audiences, request, counts }: ReachSummaryProps) 
           {sender.sender.name ? `${sender.sender.name} <${sender.sender.address}>` : sender.sender.address}
         </span>
       </Text>
-      {sender.fallback && sender.reason && request.fields.desiredSender.trim() !== "" ? (
-        <Text size={200}>
-          {sender.reason === "noAddress"
-            ? t("it.senderFallbackName", {
-                requested: request.fields.desiredSender.trim(),
-                requester: request.requester.name
-                  ? `${request.requester.name} <${request.requester.address}>`
-                  : request.requester.address,
-              })
-            : t("it.senderFallback", {
-                requested: request.fields.desiredSender.trim(),
-                address: sender.asked ?? "—",
-              })}
-        </Text>
-      ) : null}
+      {fallbackText ? <Text size={200}>{fallbackText}</Text> : null}
       {chosen.length === 0 ? (
         <Text size={200}>{t("reach.none")}</Text>
       ) : (

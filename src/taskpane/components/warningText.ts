@@ -1,5 +1,7 @@
 // Policy warnings are data; this says them in the user's language.
 import type { PolicyWarning } from "../../domain/policy";
+import type { MailAddress } from "../../domain/types";
+import type { SenderChoice } from "../../workflow/it/senders";
 import type { I18n } from "../I18nContext";
 import { fieldLabel } from "./fieldLabels";
 
@@ -76,4 +78,22 @@ export function warningFix(w: PolicyWarning, { t, fmt }: I18n): string | undefin
     default:
       return undefined;
   }
+}
+
+/**
+ * Why the mass mail goes out from another sender than the one the request asked for, or undefined when it goes
+ * from the one asked for (or none was asked for). One sentence for IT's review and for the reach summary.
+ */
+export function senderFallbackText(
+  sender: SenderChoice,
+  asked: { desiredSender: string; requester: MailAddress },
+  t: I18n["t"],
+): string | undefined {
+  const requested = asked.desiredSender.trim();
+  if (!sender.fallback || !sender.reason || requested === "") return undefined;
+  if (sender.reason === "noAddress") {
+    const { name, address } = asked.requester;
+    return t("it.senderFallbackName", { requested, requester: name ? `${name} <${address}>` : address });
+  }
+  return t("it.senderFallback", { requested, address: sender.asked ?? "—" });
 }

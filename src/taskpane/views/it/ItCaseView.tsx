@@ -35,6 +35,7 @@ import { ActionButton } from "../../components/ActionButton";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { CaseFacts } from "../../components/CaseFacts";
 import { MessagePreview } from "../../components/MessagePreview";
+import { senderFallbackText } from "../../components/warningText";
 import { ItStateBadge, StateBadge, UrgentBadge } from "../../components/StateBadge";
 import { imageHostsOf } from "../../../config/schema";
 import { useI18n } from "../../I18nContext";
@@ -76,6 +77,11 @@ export function ItCaseView({ item }: ItCaseViewProps) {
   // IT may prepare with the institutional sender on purpose (the requested one was refused before).
   const [institutionalChosen, setInstitutionalChosen] = useState(false);
   const sender = institutionalChosen ? institutionalSender(config) : chooseSender(config, item.summary);
+  const fallbackText = senderFallbackText(
+    sender,
+    { desiredSender: item.summary.fields.desiredSender, requester: item.summary.requester },
+    t,
+  );
   // Senders Exchange refused before (IT's records): said before preparing and before the send, not after.
   const refusals = useRefusedSenders(item.mailbox);
   const remembered: readonly RememberedRefusal[] =
@@ -253,19 +259,9 @@ export function ItCaseView({ item }: ItCaseViewProps) {
               </Button>
             </RefusedBefore>
           ) : null}
-          {sender.fallback && sender.reason ? (
+          {fallbackText ? (
             <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                {sender.reason === "noAddress"
-                  ? t("it.senderFallbackName", {
-                      requested: item.summary.fields.desiredSender,
-                      requester: mailboxText(item.summary.requester),
-                    })
-                  : t("it.senderFallback", {
-                      requested: item.summary.fields.desiredSender,
-                      address: sender.asked ?? "—",
-                    })}
-              </MessageBarBody>
+              <MessageBarBody>{fallbackText}</MessageBarBody>
             </MessageBar>
           ) : null}
           {item.attachments.length > 0 ? (
