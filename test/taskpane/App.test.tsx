@@ -3,32 +3,19 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { GraphMailService } from "../../src/graph";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { WaitNotifier } from "../../src/ports/serverWaits";
 import type { ServerWait } from "../../src/ports/serverWaits";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { COMMUNICATIONS, PROFESSIONAL, setupWorld } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
-
-function hostFor(item: SelectedItem, displayLanguage: string): MailHost {
-  return {
-    userAddress: PROFESSIONAL,
-    displayLanguage,
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
 
 function renderPane(displayLanguage: string) {
   const w = world();
   const itemId = w.deliverRequest("01-structured-es.json");
-  const host = hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }, displayLanguage);
+  const host = stubHost({ itemId, subject: "", mailbox: COMMUNICATIONS }, PROFESSIONAL, displayLanguage);
   render(
     <App
       services={{ host, mail: w.comms.ctx.mail, config: w.config, sanitizeHtml, now: () => w.clock.now() }}
@@ -79,7 +66,7 @@ describe("taskpane (jsdom, embedded tenant)", () => {
   /** The pane wired as production wires it: server waits announced by the Graph adapter to the notice. */
   function renderWithWaits(w: ReturnType<typeof world>, options: { realWaits?: boolean } = {}) {
     const itemId = w.deliverRequest("01-structured-es.json");
-    const host = hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }, "es-CO");
+    const host = stubHost({ itemId, subject: "", mailbox: COMMUNICATIONS }, PROFESSIONAL, "es-CO");
     const serverWaits = new WaitNotifier();
     const announced: ServerWait[] = [];
     serverWaits.subscribe((wait) => announced.push(wait));

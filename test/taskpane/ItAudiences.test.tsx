@@ -3,13 +3,13 @@
 // choosable.
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { newCase } from "../support/cases";
 import { forwardInItInbox } from "../support/procedure";
 import { COMMUNICATIONS, DOMAIN, IT, TENANT_SPEC, setupWorld } from "../support/world";
+import { stubHost } from "../support/host";
 
 const STUDENTS = `estudiantes@${DOMAIN}`;
 const STAFF = `administrativos@${DOMAIN}`;
@@ -21,19 +21,6 @@ function spec() {
 }
 
 const world = setupWorld({ spec: spec() });
-
-function itHost(item: SelectedItem): MailHost {
-  return {
-    userAddress: IT,
-    displayLanguage: "es-CO",
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
 
 it("shows 'count unavailable' with a retry and 'dynamic group', and still prepares the mass mail", async () => {
   const user = userEvent.setup();
@@ -52,7 +39,7 @@ it("shows 'count unavailable' with a retry and 'dynamic group', and still prepar
   render(
     <App
       services={{
-        host: itHost(w.it.select(forward.id, forward.subject)),
+        host: stubHost(w.it.select(forward.id, forward.subject), IT),
         mail: w.it.ctx.mail,
         config: w.config,
         sanitizeHtml,

@@ -1,7 +1,6 @@
 // IT's pane on a case Communications cancelled after the forward: the banner says so with the reason and who,
 // and Prepare is disabled and described by that reason.
 import { render, screen } from "@testing-library/react";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { cancelCase } from "../../src/workflow/actions/cancelCase";
@@ -9,21 +8,9 @@ import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { newCase } from "../support/cases";
 import { forwardInItInbox, openForward, prepareForCase } from "../support/procedure";
 import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
-
-function itHost(item: SelectedItem): MailHost {
-  return {
-    userAddress: IT,
-    displayLanguage: "es-CO",
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
 
 it("shows the cancellation with its reason and who, and Prepare disabled with that reason", async () => {
   const w = world();
@@ -35,7 +22,7 @@ it("shows the cancellation with its reason and who, and Prepare disabled with th
   render(
     <App
       services={{
-        host: itHost(w.it.select(forward.id, forward.subject)),
+        host: stubHost(w.it.select(forward.id, forward.subject), IT),
         mail: w.it.ctx.mail,
         config: w.config,
         sanitizeHtml,
@@ -65,7 +52,7 @@ it("on a case prepared before the cancellation, Send is disabled and described b
   render(
     <App
       services={{
-        host: itHost(w.it.select(forward.id, forward.subject)),
+        host: stubHost(w.it.select(forward.id, forward.subject), IT),
         mail: w.it.ctx.mail,
         config: w.config,
         sanitizeHtml,

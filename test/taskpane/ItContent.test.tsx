@@ -2,7 +2,6 @@
 // reason and the way out (es and en) and Prepare is disabled; tracking images removed are reported; remote
 // images in the preview wait for "Show external images".
 import { fireEvent, render, screen } from "@testing-library/react";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
@@ -10,21 +9,9 @@ import { newCase } from "../support/cases";
 import { forwardInItInbox } from "../support/procedure";
 import type { World } from "../support/world";
 import { COMMUNICATIONS, IT, loadFixture, setupWorld } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
-
-function itHost(item: SelectedItem, displayLanguage: string): MailHost {
-  return {
-    userAddress: IT,
-    displayLanguage,
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
 
 function requestWithMessage(messageHtml: string) {
   const request = loadFixture("01-structured-es.json") as { body: { content: string } };
@@ -41,7 +28,7 @@ async function openInItPane(w: World, request: Record<string, unknown>, lang: st
   render(
     <App
       services={{
-        host: itHost(w.it.select(forward.id, forward.subject), lang),
+        host: stubHost(w.it.select(forward.id, forward.subject), IT, lang),
         mail: w.it.ctx.mail,
         config: w.config,
         sanitizeHtml,

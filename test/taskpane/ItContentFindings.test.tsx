@@ -1,28 +1,15 @@
 // IT's pane runs the content checks on the mail as it will go out and says, for each finding, where it is and how
 // to fix it (es and en); nothing is blocked by them.
 import { render, screen, within } from "@testing-library/react";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { newCase } from "../support/cases";
 import { forwardInItInbox } from "../support/procedure";
 import { COMMUNICATIONS, IT, loadFixture, setupWorld } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
-
-function itHost(item: SelectedItem, displayLanguage: string): MailHost {
-  return {
-    userAddress: IT,
-    displayLanguage,
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
 
 it.each([
   [
@@ -55,7 +42,7 @@ it.each([
     render(
       <App
         services={{
-          host: itHost(w.it.select(forward.id, forward.subject), lang),
+          host: stubHost(w.it.select(forward.id, forward.subject), IT, lang),
           mail: w.it.ctx.mail,
           config: w.config,
           sanitizeHtml,

@@ -2,7 +2,6 @@
 // default, sending now asks for a reason, and a scheduled send can be withdrawn (up front on a cancelled case).
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { cancelCase } from "../../src/workflow/actions/cancelCase";
@@ -14,23 +13,11 @@ import { newCase } from "../support/cases";
 import { forwardInItInbox, openForward, prepareForCase } from "../support/procedure";
 import type { World } from "../support/world";
 import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
 const DUE = "2026-12-15T13:00:00.000Z"; // Tue 15 Dec 2026 08:00 in Bogotá
 const DUE_ES = "mar 15 dic 2026, 08:00";
-
-function itHost(item: SelectedItem): MailHost {
-  return {
-    userAddress: IT,
-    displayLanguage: "es-CO",
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
 
 /** A case forwarded to IT, moved by Communications to 15 Dec (ahead of the clock), prepared by IT. */
 async function preparedAhead(w: World) {
@@ -48,7 +35,7 @@ function renderIt(w: World, caseId: string) {
   render(
     <App
       services={{
-        host: itHost(w.it.select(forward.id, forward.subject)),
+        host: stubHost(w.it.select(forward.id, forward.subject), IT),
         mail: w.it.ctx.mail,
         config: w.config,
         sanitizeHtml,

@@ -6,7 +6,6 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AppError } from "../../src/domain/errors";
 import type { CaseFields } from "../../src/domain/types";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
@@ -17,31 +16,19 @@ import { newCase } from "../support/cases";
 import { forwardInItInbox, openForward, prepareForCase } from "../support/procedure";
 import type { World } from "../support/world";
 import { COMMUNICATIONS, DOMAIN, IT, setupWorld } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
 // The demo tenant gives IT no Send As on Secretaría General. Request 07 (the Electoral Committee's request,
 // forwarded by Secretaría General) asks for it by name; Communications wrote its address in the desired sender.
 const REFUSED = `Secretaría General <secretaria.general@${DOMAIN}>`;
 
-function itHost(item: SelectedItem): MailHost {
-  return {
-    userAddress: IT,
-    displayLanguage: "es-CO",
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
-
 function renderIt(w: World, caseId: string) {
   const forward = forwardInItInbox(w, caseId);
   render(
     <App
       services={{
-        host: itHost(w.it.select(forward.id, forward.subject)),
+        host: stubHost(w.it.select(forward.id, forward.subject), IT),
         mail: w.it.ctx.mail,
         config: w.config,
         sanitizeHtml,

@@ -11,11 +11,11 @@ import { SendConfirmDialog } from "../../src/taskpane/views/it/SendConfirmDialog
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import type { SendWhen } from "../../src/workflow/it/itActions";
 import { newCase } from "../support/cases";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { forwardInItInbox, openForward, prepareForCase } from "../support/procedure";
 import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
 
@@ -97,19 +97,6 @@ it("es: to 2 000 recipients the same mail (0.74 GB) gets no weight warning", asy
   expect(within(dialog).queryByRole("list", { name: "Peso del envío", hidden: true })).toBeNull();
 });
 
-function itHost(item: SelectedItem): MailHost {
-  return {
-    userAddress: IT,
-    displayLanguage: "es-CO",
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
-
 it("es, IT's pane: with the groups' counts at 20 000 the send dialog of request 12 warns of the heavy send", async () => {
   const user = userEvent.setup();
   const w = world();
@@ -128,7 +115,7 @@ it("es, IT's pane: with the groups' counts at 20 000 the send dialog of request 
   render(
     <App
       services={{
-        host: itHost(w.it.select(forward.id, forward.subject)),
+        host: stubHost(w.it.select(forward.id, forward.subject), IT),
         mail: w.it.ctx.mail,
         config: w.config,
         sanitizeHtml,

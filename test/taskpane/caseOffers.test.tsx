@@ -2,7 +2,6 @@
 // a cancelled one neither Cancel nor "Vence el …"; the dashboard shows no due date for a closed or cancelled case.
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { cancelCase } from "../../src/workflow/actions/cancelCase";
@@ -12,27 +11,15 @@ import { newCase } from "../support/cases";
 import { itSendsAndConfirms, storedOfKind } from "../support/procedure";
 import { COMMUNICATIONS, PROFESSIONAL, setupWorld } from "../support/world";
 import type { World } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
-
-function hostFor(item: SelectedItem): MailHost {
-  return {
-    userAddress: PROFESSIONAL,
-    displayLanguage: "es-CO",
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
 
 function renderOn(w: World, itemId: string) {
   render(
     <App
       services={{
-        host: hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }),
+        host: stubHost({ itemId, subject: "", mailbox: COMMUNICATIONS }, PROFESSIONAL),
         mail: w.comms.ctx.mail,
         config: w.config,
         sanitizeHtml,

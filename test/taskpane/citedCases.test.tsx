@@ -2,33 +2,20 @@
 // and lets the professional pick one; nothing is written until then, and the other case stays one click away.
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { newCase } from "../support/cases";
 import { COMMUNICATIONS, PROFESSIONAL, loadFixture, setupWorld } from "../support/world";
 import type { World } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
-
-function hostFor(item: SelectedItem, displayLanguage: string): MailHost {
-  return {
-    userAddress: PROFESSIONAL,
-    displayLanguage,
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
 
 function renderOn(w: World, itemId: string, displayLanguage: string) {
   render(
     <App
       services={{
-        host: hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }, displayLanguage),
+        host: stubHost({ itemId, subject: "", mailbox: COMMUNICATIONS }, PROFESSIONAL, displayLanguage),
         mail: w.comms.ctx.mail,
         config: w.config,
         sanitizeHtml,

@@ -6,35 +6,22 @@
 // - 10: the form and the case show the sender IT will use and the audiences' member counts.
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { openItem } from "../../src/workflow/openItem";
 import { COMMUNICATIONS, DOMAIN, PROFESSIONAL, setupWorld } from "../support/world";
 import type { World } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
 const SECRETARIA = `secretaria.general@${DOMAIN}`;
 const COMITE = `comite.electoral@${DOMAIN}`;
 
-function hostFor(item: SelectedItem, displayLanguage: string): MailHost {
-  return {
-    userAddress: PROFESSIONAL,
-    displayLanguage,
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
-
 function renderOn(w: World, itemId: string, displayLanguage = "es-CO") {
   render(
     <App
       services={{
-        host: hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }, displayLanguage),
+        host: stubHost({ itemId, subject: "", mailbox: COMMUNICATIONS }, PROFESSIONAL, displayLanguage),
         mail: w.comms.ctx.mail,
         config: w.config,
         sanitizeHtml,

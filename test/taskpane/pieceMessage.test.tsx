@@ -2,25 +2,12 @@
 // so the preview's badge ("Indicado en la solicitud") and the words under it must say the same thing: the
 // piece, by name, never "the request does not include the message text".
 import { render, screen, within } from "@testing-library/react";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { COMMUNICATIONS, PROFESSIONAL, loadFixture, setupWorld } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
-
-function hostFor(item: SelectedItem, displayLanguage: string): MailHost {
-  return {
-    userAddress: PROFESSIONAL,
-    displayLanguage,
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
 
 async function previewOf(fixture: string, displayLanguage: string): Promise<HTMLElement> {
   const w = world();
@@ -28,7 +15,7 @@ async function previewOf(fixture: string, displayLanguage: string): Promise<HTML
   render(
     <App
       services={{
-        host: hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }, displayLanguage),
+        host: stubHost({ itemId, subject: "", mailbox: COMMUNICATIONS }, PROFESSIONAL, displayLanguage),
         mail: w.comms.ctx.mail,
         config: w.config,
         sanitizeHtml,
@@ -67,7 +54,7 @@ describe("the message preview of a request whose message is an attached piece", 
     render(
       <App
         services={{
-          host: hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }, "es-CO"),
+          host: stubHost({ itemId, subject: "", mailbox: COMMUNICATIONS }, PROFESSIONAL, "es-CO"),
           mail: w.comms.ctx.mail,
           config: w.config,
           sanitizeHtml,

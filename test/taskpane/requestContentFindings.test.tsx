@@ -2,10 +2,10 @@
 // lists each finding with where it is and how to fix it, es and en; none of them stops "Create case".
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { COMMUNICATIONS, PROFESSIONAL, loadFixture, setupWorld } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
 
@@ -25,19 +25,6 @@ function requestWithContentFindings(): Record<string, unknown> {
     `Acceso: <a href="https://universidad.example.attacker.example/login">https://www.universidad.example/login</a></p>` +
     `<p>Cordialmente,<br>Decanatura</p>`;
   return request;
-}
-
-function hostFor(item: SelectedItem, displayLanguage: string): MailHost {
-  return {
-    userAddress: PROFESSIONAL,
-    displayLanguage,
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
 }
 
 it.each([
@@ -73,7 +60,7 @@ it.each([
     render(
       <App
         services={{
-          host: hostFor({ itemId: messageId, subject: "", mailbox: COMMUNICATIONS }, lang),
+          host: stubHost({ itemId: messageId, subject: "", mailbox: COMMUNICATIONS }, PROFESSIONAL, lang),
           mail: w.comms.ctx.mail,
           config: w.config,
           sanitizeHtml,

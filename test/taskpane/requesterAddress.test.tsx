@@ -3,33 +3,20 @@
 // corrected, and the case records the corrected address (never "the case record is damaged").
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { openItem } from "../../src/workflow/openItem";
 import { COMMUNICATIONS, PROFESSIONAL, loadFixture, setupWorld } from "../support/world";
 import type { World } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
-
-function hostFor(item: SelectedItem, displayLanguage: string): MailHost {
-  return {
-    userAddress: PROFESSIONAL,
-    displayLanguage,
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
 
 function renderOn(w: World, itemId: string, displayLanguage = "es-CO") {
   render(
     <App
       services={{
-        host: hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }, displayLanguage),
+        host: stubHost({ itemId, subject: "", mailbox: COMMUNICATIONS }, PROFESSIONAL, displayLanguage),
         mail: w.comms.ctx.mail,
         config: w.config,
         sanitizeHtml,

@@ -4,7 +4,6 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { decodeCaseHeader } from "../../src/domain/caseHeader";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
@@ -12,27 +11,15 @@ import { newCase } from "../support/cases";
 import { openForward, prepareForCase } from "../support/procedure";
 import { COMMUNICATIONS, IT, PROFESSIONAL, setupWorld } from "../support/world";
 import type { World } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
-
-function hostFor(item: SelectedItem): MailHost {
-  return {
-    userAddress: PROFESSIONAL,
-    displayLanguage: "es-CO",
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
 
 function renderOn(w: World, itemId: string) {
   render(
     <App
       services={{
-        host: hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }),
+        host: stubHost({ itemId, subject: "", mailbox: COMMUNICATIONS }, PROFESSIONAL),
         mail: w.comms.ctx.mail,
         config: w.config,
         sanitizeHtml,

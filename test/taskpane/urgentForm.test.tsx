@@ -3,7 +3,6 @@
 // case keeps the choice and shows the urgent badge; once forwarded, it says a reminder is due after its hours.
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
@@ -11,27 +10,15 @@ import { openItem } from "../../src/workflow/openItem";
 import { newCase } from "../support/cases";
 import { COMMUNICATIONS, PROFESSIONAL, setupWorld } from "../support/world";
 import type { World } from "../support/world";
+import { stubHost } from "../support/host";
 
 const world = setupWorld();
-
-function hostFor(item: SelectedItem, displayLanguage: string): MailHost {
-  return {
-    userAddress: PROFESSIONAL,
-    displayLanguage,
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
 
 function renderOn(w: World, itemId: string, displayLanguage: string) {
   render(
     <App
       services={{
-        host: hostFor({ itemId, subject: "", mailbox: COMMUNICATIONS }, displayLanguage),
+        host: stubHost({ itemId, subject: "", mailbox: COMMUNICATIONS }, PROFESSIONAL, displayLanguage),
         mail: w.comms.ctx.mail,
         config: w.config,
         sanitizeHtml,
