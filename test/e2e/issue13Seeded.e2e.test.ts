@@ -296,7 +296,8 @@ test.each(SHOTS)(
     const d = (demo = await openDemo({ lang, theme, pane, viewport: { width: 1600, height: 1400 } }));
     const { list, items } = await formFindings(d, FERIA);
     expect(items).toHaveLength(4);
-    const bar = d.commsPane.getByRole("note").filter({ has: list });
+    // The message bar around the list (its title included).
+    const bar = list.locator("xpath=ancestor::*[@role='note'][1]");
     await bar.screenshot({
       path: resultPath("screenshots", `findings-${lang}-${theme}-${pane}.png`),
       animations: "disabled",
