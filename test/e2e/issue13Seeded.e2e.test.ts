@@ -319,9 +319,16 @@ test.each(SHOTS)(
     await d.commsPane.getByText(t(lang, "report.loading")).waitFor({ state: "detached", timeout: 30_000 });
     // The chart (its own chunk) has loaded: one image named by its figures.
     const chartName = t(lang, "report.chartLabel").split("{figures}")[0]!.trim();
-    await d.commsPane.getByRole("img", { name: chartName }).waitFor();
+    const chart = d.commsPane.getByRole("img", { name: chartName });
+    await chart.waitFor();
     const file = resultPath("screenshots", `report-${lang}-${theme}-${pane}.png`);
     await d.commsPane.screenshot({ path: file, animations: "disabled" });
+    // Below the tables: the chart, scrolled into view.
+    await chart.scrollIntoViewIfNeeded();
+    await chart.screenshot({
+      path: resultPath("screenshots", `report-chart-${lang}-${theme}-${pane}.png`),
+      animations: "disabled",
+    });
     // The pane never scrolls sideways at either width.
     expect(await d.commsPane.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   },
