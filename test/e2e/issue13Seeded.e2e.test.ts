@@ -55,8 +55,10 @@ function num(lang: Lang, value: string): string {
   return lang === "es" ? value.replace(".", ",") : value;
 }
 
+const FERIA_CODES = ["imageWithoutAlt", "vagueLinkText", "lowContrast", "shoutingSubject"] as const;
+
 /** Each finding of the Feria request: its text with the "where" filled in, and its fix. */
-function feriaFindings(lang: Lang): Record<string, { text: string; fix: string }> {
+function feriaFindings(lang: Lang): Record<(typeof FERIA_CODES)[number], { text: string; fix: string }> {
   return {
     imageWithoutAlt: {
       text: t(lang, "warning.imageWithoutAlt", { where: FERIA_IMAGE }),
@@ -123,8 +125,6 @@ async function openInIt(d: Demo, id: string, total: RegExp): Promise<Locator> {
   await it.getByText(total).first().waitFor();
   return it;
 }
-
-const FERIA_CODES = ["imageWithoutAlt", "vagueLinkText", "lowContrast", "shoutingSubject"] as const;
 
 test.each(FERIA_CODES)(
   "issue #13: seeded request 'Feria de empleo' → the %s finding, with where it is and its fix, on Communications' form (es)",
