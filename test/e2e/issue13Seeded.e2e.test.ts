@@ -13,6 +13,7 @@
 //                                  the 250 000 B PDF = 370 000 B per copy; the 5 000 B logo is in the request's
 //                                  signature, outside the message text, so it does not go out.
 //   Fixture 04 (URGENTE - comunicado…) arrived 2026-11-30T15:02:00Z and names no send date.
+import AxeBuilder from "@axe-core/playwright";
 import type { Locator } from "playwright-core";
 import type { MessageKey } from "../../src/i18n/catalogue";
 import type { Demo, Lang, Theme } from "./helpers";
@@ -281,6 +282,21 @@ test("issue #13: the seeded urgent request (fixture 04) without a send date is d
   expect(first).toContain(t("es", "case.urgent"));
   expect(first).toContain(dueOn);
 });
+
+test.each(["light", "dark"] as Theme[])(
+  "axe: the content findings on Communications' form (seeded 'Feria de empleo', %s theme) have no violations",
+  async (theme) => {
+    const d = (demo = await openDemo({ lang: "es", theme }));
+    const { list, items } = await formFindings(d, FERIA);
+    expect(items).toHaveLength(4);
+    await list.evaluate((el) => el.closest("[role='note']")?.setAttribute("data-axe-target", "findings"));
+    const results = await new AxeBuilder({ page: d.page }).include('[data-axe-target="findings"]').analyze();
+    expect(results.passes.length).toBeGreaterThan(0);
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
+  },
+);
 
 // --- Screenshots: the findings on the form and the quality report ------------------------------------------
 
