@@ -58,6 +58,43 @@ function requestMail(from: string, name: string, subject: string, receivedDateTi
   };
 }
 
+/**
+ * Two structured requests (demo only, not request fixtures) whose mass-mail text shows the content checks on the
+ * form and in IT's review (domain/policy/contentFindings.ts): one has an image without alternative text, a link
+ * reading "clic aquí", grey text on white (#999999: 2.84:1, under 4.5:1) and a subject in capitals; the other is
+ * only a poster image. Both come from allowed senders with every field filled, so a case can be made at once.
+ */
+function contentCheckRequests(): ReturnType<typeof requestMail>[] {
+  return [
+    requestMail(
+      `vicebienestar@${DOMAIN}`,
+      "Vicerrectoría de Cultura y Bienestar",
+      "Solicitud envío correo masivo - Feria de empleo 2027",
+      "2026-11-30T16:00:00Z",
+      "<p>Buenos días,</p><p>Solicitamos el envío del siguiente correo masivo:</p>" +
+        "<p><b>Remitente:</b> Vicerrectoría de Cultura y Bienestar<br><b>Asunto:</b> FERIA DE EMPLEO Y EMPRENDIMIENTO 2027<br>" +
+        "<b>Dirigido a:</b> estudiantes<br><b>Fecha de envío:</b> 14 de diciembre de 2026</p>" +
+        "<p><b>Mensaje:</b></p><div><p>La Vicerrectoría de Cultura y Bienestar invita a la feria de empleo y emprendimiento 2027, con más de cuarenta empresas de la región.</p>" +
+        '<p><img src="https://www.universidad.example/feria-empleo-2027.png" width="600" height="300"></p>' +
+        '<p>Para inscribirse haga <a href="https://www.universidad.example/feria-empleo">clic aquí</a>.</p>' +
+        '<p style="color:#999999">Cupos limitados: la inscripción cierra el 10 de diciembre.</p></div>' +
+        "<p>Cordialmente,<br>Vicerrectoría de Cultura y Bienestar</p>",
+    ),
+    requestMail(
+      `relaciones.internacionales@${DOMAIN}`,
+      "Oficina de Relaciones Internacionales",
+      "Solicitud envío masivo - afiche Semana internacional",
+      "2026-11-30T17:00:00Z",
+      "<p>Buenas tardes,</p><p>Solicitamos el envío del siguiente correo masivo:</p>" +
+        "<p><b>Remitente:</b> Oficina de Relaciones Internacionales<br><b>Asunto:</b> Semana internacional 2027<br>" +
+        "<b>Dirigido a:</b> estudiantes<br><b>Fecha de envío:</b> 11 de diciembre de 2026</p>" +
+        '<p><b>Mensaje:</b></p><div><p><img src="https://www.universidad.example/semana-internacional-2027.png" ' +
+        'alt="Semana internacional 2027: charlas, ferias de intercambio y convocatorias del 1 al 5 de febrero" width="600" height="800"></p></div>' +
+        "<p>Cordialmente,<br>Oficina de Relaciones Internacionales</p>",
+    ),
+  ];
+}
+
 /** Cases created earlier in the month: one forwarded and overdue, one forwarded on time. */
 function casesUnderWay(): { mail: ReturnType<typeof requestMail>; record: Case }[] {
   const overdueAt = "2026-11-17T15:00:00Z";
@@ -170,7 +207,7 @@ function seedForward(tenant: Tenant, c: Case, request: ReturnType<typeof request
 }
 
 export function seedDemoMail(tenant: Tenant): void {
-  tenant.seedMessages(COMMUNICATIONS, REQUEST_FIXTURES);
+  tenant.seedMessages(COMMUNICATIONS, [...REQUEST_FIXTURES, ...contentCheckRequests()]);
   for (const { mail, record } of casesUnderWay()) {
     tenant.deliver(COMMUNICATIONS, {
       ...mail,

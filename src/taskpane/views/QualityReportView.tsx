@@ -45,6 +45,9 @@ const useStyles = makeStyles({
       paddingInline: tokens.spacingHorizontalS,
       borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
       verticalAlign: "top",
+      // The pane lets long addresses break anywhere; in a table that shrinks each column to a letter or two
+      // ("Me|dia|na"). Cells break only between words: the table scrolls in its own box when it must.
+      overflowWrap: "normal",
     },
     "& td": { fontVariantNumeric: "tabular-nums" },
   },
