@@ -22,7 +22,8 @@ const useStyles = makeStyles({
 });
 
 /** The chart area's height in px (axes included; the legend comes below it). */
-const HEIGHT = 240;
+const HEIGHT = 260;
+const MARGINS = { top: 16, bottom: 40, left: 36, right: 8 };
 
 export function ReportChart({ steps }: { steps: readonly ChartStep[] }) {
   const styles = useStyles();
@@ -61,7 +62,12 @@ export function ReportChart({ steps }: { steps: readonly ChartStep[] }) {
           culture={lang}
           hideLabels
           hideTooltip
+          // Every step's name, wrapped under its bars (the package would otherwise drop those that overlap at
+          // 320 px); whole-number hour ticks, with room on the left for them.
           wrapXAxisLables
+          hideTickOverlap={false}
+          roundedTicks
+          margins={MARGINS}
           yAxisTickFormat={(v: number) => fmt.number(v)}
         />
       </div>
