@@ -1,5 +1,6 @@
 // Two projects: the domain runs in plain Node (proving it needs no DOM); everything else in jsdom with
-// fetch/Request (jest-fixed-jsdom). ts-jest also transforms the ESM-only packages that msw pulls in.
+// fetch/Request (jest-fixed-jsdom). ts-jest also transforms the ESM-only packages that msw pulls in, and d3's
+// (ESM only since v3), which the report chart's @fluentui/react-charts requires even from its CommonJS build.
 const esmOnly = [
   "msw",
   "@mswjs",
@@ -17,6 +18,8 @@ const esmOnly = [
   "type-fest",
   "path-to-regexp",
   "cookie",
+  "d3-[a-z-]+",
+  "internmap",
 ];
 const transform = {
   "^.+\\.(t|j|mj)sx?$": ["ts-jest", { tsconfig: "tsconfig.test.json", diagnostics: { warnOnly: false } }],

@@ -65,6 +65,7 @@ describe("the first screen's modules (entry + the pane's frame)", () => {
     "dompurify",
     "htmlparser2",
     "papaparse",
+    "@fluentui/react-charts",
   ])("leave %s to a later chunk", (pkg) => {
     expect([...packages]).not.toContain(pkg);
   });
@@ -79,8 +80,22 @@ describe("the first screen's modules (entry + the pane's frame)", () => {
     "src/taskpane/ItPane.tsx",
     "src/taskpane/views/DashboardView.tsx",
     "src/taskpane/components/PaneMenu.tsx",
+    "src/taskpane/views/QualityReportView.tsx",
+    "src/taskpane/views/ReportChart.tsx",
   ])("leave %s to a later chunk", (source) => {
     expect(sources).not.toContain(source);
+  });
+});
+
+describe("the quality report's chunk", () => {
+  // The charting package and d3 are the chart's own chunk: the report's tables show without waiting for them.
+  const { files, packages } = staticGraph(["src/taskpane/views/QualityReportView.tsx"]);
+  const chart = staticGraph(["src/taskpane/views/ReportChart.tsx"]);
+
+  it("draws its chart with Fluent's charting package, from the chart's own chunk", () => {
+    expect([...chart.packages]).toContain("@fluentui/react-charts");
+    expect([...packages]).not.toContain("@fluentui/react-charts");
+    expect([...files].map((f) => relative(ROOT, f))).not.toContain("src/taskpane/views/ReportChart.tsx");
   });
 });
 

@@ -12,8 +12,9 @@
 // November: requests 2, sent 0, cancelled 0; forward measured 2, median (7/6 + 1.5) / 2 = 4/3 ≈ 1.3 h,
 // p90 the 2nd of 2 = 1.5 h; no later step measured. Faculty has both requests, students one.
 import { readFileSync } from "node:fs";
+import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { MessageKey } from "../../src/i18n/catalogue";
-import type { Demo } from "./helpers";
+import type { Demo, Theme } from "./helpers";
 import { disconnect, openDemo, resultPath, t } from "./helpers";
 
 let demo: Demo | undefined;
@@ -104,3 +105,60 @@ test("quality report on the demo's seeded cases, in a 320 px pane", async () => 
   // Period, group, value, requests, sent, cancelled, overdue, then forward: measured, median, p90.
   expect(allRow?.slice(3, 10)).toEqual(['"2"', '"0"', '"0"', `"${overdue}"`, '"2"', '"1,33"', '"1,50"']);
 });
+
+/** "#0f6cbd" → "rgb(15, 108, 189)", as getComputedStyle reports a colour. */
+function rgb(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+test.each(["light", "dark"] as Theme[])(
+  "the report's chart (Fluent's charting package) in the %s theme, in a 320 px pane",
+  async (theme) => {
+    const d = (demo = await openDemo({ lang: "es", theme, pane: 320 }));
+    const pane = d.commsPane;
+    await pane.getByRole("button", { name: t("es", "nav.dashboard"), exact: true }).click();
+    await pane.getByRole("button", { name: t("es", "report.open"), exact: true }).click();
+    await pane.getByLabel(t("es", "report.from"), { exact: true }).fill("2026-11-01");
+    await pane.getByLabel(t("es", "report.to"), { exact: true }).fill("2026-11-30");
+    await pane.getByText(t("es", "report.loading")).waitFor({ state: "detached", timeout: 30_000 });
+
+    const chart = pane.getByRole("img", { name: /Horas hábiles por paso/ });
+    await chart.waitFor();
+    // November measured only the forward step (median 1.3 h, p90 1.5 h): its two bars are the only ones drawn,
+    // in the theme's brand and marigold colours, the 90th percentile's the taller.
+    const bars = chart.locator("svg rect[role=option]");
+    await bars.first().waitFor();
+    expect(await bars.count()).toBe(2);
+    const drawn = await bars.evaluateAll((rects) =>
+      rects.map((r) => ({ fill: getComputedStyle(r).fill, height: r.getBoundingClientRect().height })),
+    );
+    const palette = theme === "dark" ? webDarkTheme : webLightTheme;
+    expect(drawn.map((b) => b.fill)).toEqual([
+      rgb(palette.colorBrandBackground),
+      rgb(palette.colorPaletteMarigoldBackground3),
+    ]);
+    expect(drawn[1]!.height).toBeGreaterThan(drawn[0]!.height);
+    expect(drawn[0]!.height).toBeGreaterThan(0);
+    // The axis and legend text use the theme's foreground: readable on the pane's background.
+    const legend = chart.getByText(t("es", "report.chartLegendMedian"), { exact: true });
+    expect(await legend.evaluate((el) => getComputedStyle(el).color)).toBe(
+      rgb(palette.colorNeutralForeground1),
+    );
+
+    // The drawing fits the pane: neither it nor the pane scrolls sideways at 320 px.
+    const chartBox = await chart.boundingBox();
+    const paneBox = await pane.boundingBox();
+    expect(chartBox!.width).toBeLessThanOrEqual(paneBox!.width);
+    expect(await pane.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+
+    const section = pane
+      .getByRole("heading", { name: t("es", "report.chartTitle"), exact: true })
+      .locator("..");
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({
+      path: resultPath("screenshots", `report-chart-es-${theme}-320.png`),
+      animations: "disabled",
+    });
+  },
+);

@@ -24,3 +24,8 @@ if (typeof window !== "undefined" && !window.matchMedia) {
       dispatchEvent: () => false,
     }) as MediaQueryList;
 }
+// jsdom has no canvas: answer as a browser does for a context type it cannot provide (null), instead of jsdom's
+// "not implemented" error. The report chart then measures its axis labels as having no width.
+if (typeof HTMLCanvasElement !== "undefined") {
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+}

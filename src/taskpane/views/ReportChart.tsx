@@ -1,8 +1,13 @@
-// The quality report's chart: median and 90th percentile business hours per step, as horizontal bars. Its own
-// chunk, fetched when the report is first shown. Drawn as plain SVG with Fluent's colour tokens (no charting
-// library is installed yet): one image with the figures in its accessible name; the table beside it is the
-// accessible equivalent, so the bars themselves are hidden from screen readers.
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+// The quality report's chart: median and 90th percentile business hours per step, as grouped bars drawn by
+// Fluent v9's own charting package (@fluentui/react-charts: axes, legend and colours from the theme's tokens, so
+// light and dark follow the pane). Its own chunk, fetched when the report is first shown: neither the package
+// nor d3 weigh on the first screen. The chart is one image whose accessible name carries every figure, and the
+// steps table above it is the full text equivalent; the drawing itself is inert. The package's own keyboard
+// stops and screen-reader strings (bars, legend buttons, "category 1 of 4") are English-only and would repeat
+// the table, so they are kept out of the tab order and the accessibility tree.
+import { GroupedVerticalBarChart } from "@fluentui/react-charts";
+import type { GroupedVerticalBarChartData } from "@fluentui/react-charts";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { useI18n } from "../I18nContext";
 
 export interface ChartStep {
@@ -12,107 +17,59 @@ export interface ChartStep {
 }
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  svg: { width: "100%", height: "auto", display: "block" },
-  legend: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
-  key: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
-  swatchMedian: {
-    display: "inline-block",
-    width: "12px",
-    height: "12px",
-    backgroundColor: tokens.colorBrandBackground,
-  },
-  swatchP90: {
-    display: "inline-block",
-    width: "12px",
-    height: "12px",
-    backgroundColor: tokens.colorPaletteMarigoldBackground3,
-  },
+  // The chart measures its container's width: it must never be wider than the pane (320 px and up).
+  root: { width: "100%", minWidth: 0, overflow: "hidden" },
 });
 
-// The drawing's own units; the SVG scales to the pane's width (320 px and up) through its viewBox.
-const WIDTH = 300;
-const LABEL_HEIGHT = 14;
-const BAR = 10;
-const GAP = 3;
-const STEP_HEIGHT = LABEL_HEIGHT + 2 * BAR + GAP + 10;
-const VALUE_ROOM = 48;
+/** The chart area's height in px (axes included; the legend comes below it). */
+const HEIGHT = 260;
+const MARGINS = { top: 16, bottom: 40, left: 36, right: 8 };
 
 export function ReportChart({ steps }: { steps: readonly ChartStep[] }) {
   const styles = useStyles();
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const hours = (v: number | undefined) =>
     v === undefined ? t("report.noValue") : fmt.number(Math.round(v * 10) / 10);
-  const max = Math.max(1, ...steps.flatMap((s) => [s.median ?? 0, s.p90 ?? 0]));
-  const scale = (v: number | undefined) => ((v ?? 0) / max) * (WIDTH - VALUE_ROOM);
   const figures = steps
     .map((s) => t("report.chartFigure", { step: s.label, median: hours(s.median), p90: hours(s.p90) }))
     .join("; ");
-  const height = steps.length * STEP_HEIGHT;
+  const median = t("report.chartLegendMedian");
+  const p90 = t("report.chartLegendP90");
+  const data: GroupedVerticalBarChartData[] = steps.map((s) => ({
+    name: s.label,
+    series: [
+      {
+        key: "median",
+        legend: median,
+        data: s.median ?? 0,
+        color: tokens.colorBrandBackground,
+      },
+      {
+        key: "p90",
+        legend: p90,
+        data: s.p90 ?? 0,
+        color: tokens.colorPaletteMarigoldBackground3,
+      },
+    ],
+  }));
 
   return (
-    <div className={styles.root}>
-      <svg
-        className={styles.svg}
-        role="img"
-        aria-label={t("report.chartLabel", { figures })}
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        preserveAspectRatio="xMinYMin meet"
-      >
-        <g aria-hidden="true">
-          {steps.map((s, i) => {
-            const top = i * STEP_HEIGHT;
-            const medianY = top + LABEL_HEIGHT;
-            const p90Y = medianY + BAR + GAP;
-            return (
-              <g key={s.label}>
-                <text x={0} y={top + 10} fontSize={10} fill={tokens.colorNeutralForeground1}>
-                  {s.label}
-                </text>
-                <rect
-                  x={0}
-                  y={medianY}
-                  width={scale(s.median)}
-                  height={BAR}
-                  fill={tokens.colorBrandBackground}
-                />
-                <text
-                  x={scale(s.median) + 4}
-                  y={medianY + BAR - 1}
-                  fontSize={9}
-                  fill={tokens.colorNeutralForeground2}
-                >
-                  {hours(s.median)}
-                </text>
-                <rect
-                  x={0}
-                  y={p90Y}
-                  width={scale(s.p90)}
-                  height={BAR}
-                  fill={tokens.colorPaletteMarigoldBackground3}
-                />
-                <text
-                  x={scale(s.p90) + 4}
-                  y={p90Y + BAR - 1}
-                  fontSize={9}
-                  fill={tokens.colorNeutralForeground2}
-                >
-                  {hours(s.p90)}
-                </text>
-              </g>
-            );
-          })}
-        </g>
-      </svg>
-      <div className={styles.legend} aria-hidden="true">
-        <span className={styles.key}>
-          <span className={styles.swatchMedian} />
-          <Text size={200}>{t("report.chartLegendMedian")}</Text>
-        </span>
-        <span className={styles.key}>
-          <span className={styles.swatchP90} />
-          <Text size={200}>{t("report.chartLegendP90")}</Text>
-        </span>
+    <div className={styles.root} role="img" aria-label={t("report.chartLabel", { figures })}>
+      <div inert>
+        <GroupedVerticalBarChart
+          data={data}
+          height={HEIGHT}
+          culture={lang}
+          hideLabels
+          hideTooltip
+          // Every step's name, wrapped under its bars (the package would otherwise drop those that overlap at
+          // 320 px); whole-number hour ticks, with room on the left for them.
+          wrapXAxisLables
+          hideTickOverlap={false}
+          roundedTicks
+          margins={MARGINS}
+          yAxisTickFormat={(v: number) => fmt.number(v)}
+        />
       </div>
     </div>
   );
