@@ -182,9 +182,7 @@ export function recordTestReply(r: ItRecord, reply: ItTestReply): ItRecord {
  * not count: the draft changed after it, and the requester has not seen the change.
  */
 export function testApproved(r: Pick<ItRecord, "testSend" | "testReply">): boolean {
-  return (
-    !!r.testSend && r.testReply?.verdict === "approved" && (r.testReply.round ?? 1) === testRound(r)
-  );
+  return !!r.testSend && r.testReply?.verdict === "approved" && (r.testReply.round ?? 1) === testRound(r);
 }
 
 /**

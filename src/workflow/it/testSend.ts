@@ -163,8 +163,7 @@ export function sendTestMail(
     },
     sentUnderClaim: (claim) =>
       claim.internetMessageId ? { internetMessageId: claim.internetMessageId } : {},
-    record: (claim, sent) =>
-      recordTestSend(ctx, mailbox, message.id, summary.id, claim, sent, to, round),
+    record: (claim, sent) => recordTestSend(ctx, mailbox, message.id, summary.id, claim, sent, to, round),
   });
 }
 
