@@ -140,6 +140,24 @@ describe("IT's test send", () => {
     expect(again.history?.filter((h) => h.action === "testApproved")).toHaveLength(1);
   });
 
+  it("finds an answer that came within the same second as the test (Exchange keeps received times to the second)", async () => {
+    const w = world();
+    const { caseId, it } = await preparedCase(w, "01-structured-es.json");
+    w.clock.advance(500);
+    const sent = await sendTestMail(w.it.ctx, it);
+    expect(sent.testSend?.at).toBe(w.clock.now().toISOString());
+    expect(w.clock.now().getUTCMilliseconds()).not.toBe(0);
+    // Received now, as the tenant stamps it: the whole second, before the test's own time.
+    const replyId = w.tenant.deliver(IT, {
+      subject: `RE: [PRUEBA] Asunto [${caseId}]`,
+      from: { emailAddress: { address: it.summary.requester.address } },
+      toRecipients: [{ emailAddress: { address: IT } }],
+      body: { contentType: "html", content: "<p>Aprobado</p>" },
+    });
+    const record = await findTestReply(w.it.ctx, it, sent);
+    expect(record.testReply).toMatchObject({ verdict: "approved", messageId: replyId });
+  });
+
   it("records changes asked with the requester's words", async () => {
     const w = world();
     const { caseId, it } = await preparedCase(w, "01-structured-es.json");

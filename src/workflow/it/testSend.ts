@@ -284,7 +284,9 @@ export async function findTestReply(
   let page = await ctx.mail.listCases(mailbox, {
     folder: "inbox",
     from: requester,
-    receivedSince: test.at,
+    // Exchange keeps received times to the second, while the test's time may carry milliseconds: from the whole
+    // second, so that an answer in the same second is not left out.
+    receivedSince: wholeSecond(test.at),
     top: 50,
   });
   let latest: MailMessage | undefined;
@@ -312,6 +314,12 @@ export async function findTestReply(
     messageId: full.id,
   };
   return updateItRecord(ctx, mailbox, message.id, summary.id, (r) => recordTestReply(r, reply));
+}
+
+/** An instant without its fraction of a second (earlier or equal). */
+function wholeSecond(at: string): string {
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? at : new Date(Math.floor(ms / 1000) * 1000).toISOString();
 }
 
 /** The mass send is refused while the configuration requires the requester's approval and it has not come. */
