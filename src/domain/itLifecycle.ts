@@ -126,39 +126,63 @@ export function rememberSendAsRefusal(r: ItRecord, refusal: SendAsRefusal): ItRe
   return { ...r, sendAsRefused: { ...refusal } };
 }
 
+/** The latest test round sent (1 for the first test), 0 before any; a record from before rounds says 1. */
+export function testRound(r: Pick<ItRecord, "testSend">): number {
+  return r.testSend ? (r.testSend.round ?? 1) : 0;
+}
+
 /**
  * IT's test send went out (to the requester and Communications): only on a prepared mass mail that has not gone
- * out (the test is built from its draft). The state stays prepared; the history says who sent it and when.
+ * out (the test is built from its draft). The state stays prepared; the history says who sent it and when. Each
+ * round is recorded once: a round already recorded (or an older one) leaves the record as it is; a round may
+ * only follow the latest one (round 2 after round 1), which it replaces as the record's test.
  */
 export function markTestSent(r: ItRecord, test: ItTestSend): ItRecord {
-  if (r.testSend) return r;
+  const round = test.round ?? 1;
+  const latest = testRound(r);
+  if (latest >= round) return r;
   if (r.state !== "prepared" || !r.draftId) {
     guardStopped(r, "prepared", "testSent");
     throw illegal(r.state, "prepared", "testSent", "Only a prepared mass mail can be sent as a test");
   }
+  if (round !== latest + 1) {
+    throw new AppError("conflict", `Test ${round} cannot follow test ${latest}`, {
+      details: { round, latest },
+    });
+  }
   return {
     ...r,
-    testSend: { ...test, to: [...test.to] },
+    testSend: { ...test, round, to: [...test.to] },
     history: [...(r.history ?? []), entryOf("testSent", test)],
   };
 }
 
 /**
  * The requester's answer to the test send, recorded once per reply message (a newer reply replaces an older
- * one); the history keeps the verdict and, for changes asked, their words.
+ * one); the history keeps the verdict and, for changes asked, their words. Only an answer to the latest round
+ * counts: an answer to an earlier test (the draft has changed since) is not recorded.
  */
 export function recordTestReply(r: ItRecord, reply: ItTestReply): ItRecord {
   if (!r.testSend || r.testReply?.messageId === reply.messageId) return r;
-  if (r.testReply && Date.parse(r.testReply.at) > Date.parse(reply.at)) return r;
+  if ((reply.round ?? 1) !== testRound(r)) return r;
+  if (
+    r.testReply &&
+    (r.testReply.round ?? 1) === testRound(r) &&
+    Date.parse(r.testReply.at) > Date.parse(reply.at)
+  )
+    return r;
   const action: ItAction = reply.verdict === "approved" ? "testApproved" : "testChangesAsked";
   const note = reply.verdict === "changesAsked" && reply.text !== "" ? reply.text : undefined;
   const entry = entryOf(action, { at: reply.at, by: reply.from, ...(note !== undefined ? { note } : {}) });
   return { ...r, testReply: { ...reply }, history: [...(r.history ?? []), entry] };
 }
 
-/** The requester approved IT's test send (their latest answer to it). */
+/**
+ * The requester approved IT's latest test send (their latest answer to it). An approval of an earlier round does
+ * not count: the draft changed after it, and the requester has not seen the change.
+ */
 export function testApproved(r: Pick<ItRecord, "testSend" | "testReply">): boolean {
-  return !!r.testSend && r.testReply?.verdict === "approved";
+  return !!r.testSend && r.testReply?.verdict === "approved" && (r.testReply.round ?? 1) === testRound(r);
 }
 
 /**

@@ -34,6 +34,9 @@ const address = z.string().max(320);
 /** At most this many entries in IT's history (a few withdrawn scheduled sends and their re-sends fit). */
 export const MAX_IT_HISTORY = 30;
 
+/** At most this many test rounds per case (each one adds to the history, which is bounded). */
+export const MAX_TEST_ROUNDS = 5;
+
 /** `count` is absent when the directory could not say (a dynamic distribution group, or a failed look-up). */
 const groupSchema = z.object({
   address: z.string().max(320),
@@ -80,9 +83,13 @@ const stopSchema = z.object({
 
 /**
  * IT's test send: a copy of the prepared mass mail, marked [PRUEBA]/[TEST], to the requester and Communications
- * (never to the groups). One per case (sent exactly once, like the mass mail).
+ * (never to the groups). The latest round's: after changes asked, IT sends the corrected draft as a new round
+ * (round 2 is marked [PRUEBA 2]); each round is sent exactly once, like the mass mail. The earlier rounds are in
+ * the history (testSent entries).
  */
 const testSendSchema = z.object({
+  /** Which test this is, 1 for the first; absent on records written before rounds (then 1). */
+  round: z.number().int().min(1).max(MAX_TEST_ROUNDS).optional(),
   at: z.string().max(40),
   by: address,
   for: address.optional(),
@@ -95,6 +102,8 @@ const testSendSchema = z.object({
 const testReplySchema = z.object({
   /** When the reply was received. */
   at: z.string().max(40),
+  /** The test round it answers (from the mark in its subject); absent on records written before rounds (then 1). */
+  round: z.number().int().min(1).max(MAX_TEST_ROUNDS).optional(),
   from: address,
   verdict: z.enum(["approved", "changesAsked"]),
   /** The reply's own words (quoted text left out), clipped. */

@@ -623,6 +623,10 @@ export const en: Record<MessageKey, string> = {
   "it.test.changesAsked": "{by} asked for changes on {at}:",
   "it.test.needsApproval": "The send needs the requester's approval of the test.",
   "it.test.done": "Test sent",
+  "it.test.sendAnother": "Send another test",
+  "it.test.sentRound": "Test {round} sent to {to} on {at}. Waiting for the requester's answer.",
+  "it.test.approvedRound": "Test {round} approved by {by} on {at}.",
+  "it.test.changesAskedRound": "{by} asked for changes to test {round} on {at}:",
   "case.urgent": "Urgent",
   "field.urgentFlag": "Urgent",
   "field.urgentFlag.hint":

@@ -632,6 +632,10 @@ export const es = {
   "it.test.changesAsked": "{by} pidió cambios el {at}:",
   "it.test.needsApproval": "El envío requiere que el solicitante apruebe la prueba.",
   "it.test.done": "Prueba enviada",
+  "it.test.sendAnother": "Enviar otra prueba",
+  "it.test.sentRound": "Prueba {round} enviada a {to} el {at}. Se espera la respuesta del solicitante.",
+  "it.test.approvedRound": "Prueba {round} aprobada por {by} el {at}.",
+  "it.test.changesAskedRound": "{by} pidió cambios en la prueba {round} el {at}:",
   "case.urgent": "Urgente",
   "field.urgentFlag": "Urgente",
   "field.urgentFlag.hint":

@@ -1,5 +1,6 @@
 // Issue 13 in the demo, driven through both panes as the two people would: IT's test send (the [PRUEBA] copy
-// reaches the requester and never the groups; the requester's "approved" reply shows on IT's case), the urgent
+// reaches the requester and never the groups; the requester's "approved" reply shows on IT's case; after changes
+// asked, a second test [PRUEBA 2] and only its approval enables a required approval), the urgent
 // lane (Communications ticks "Urgente": IT's forward is [URGENTE] with high importance and both dashboards list
 // the case first among the open ones), and the content checks' findings on the hostile request 08. Every test
 // starts from the seed (?fresh=1); the tenant's mailboxes are read straight from the page's emulator.
@@ -236,6 +237,92 @@ test("issue #13: with testSend.approvalRequired set, IT's send stays disabled (d
   } finally {
     // The next test opens the demo again (a new page load reads demo.config.json afresh); reset anyway.
     if (demo) await setApprovalRequired(demo, false).catch(() => false);
+  }
+});
+
+/** The requester answers a test copy (by its subject) to tic@ with these words; IT then reopens the case. */
+async function requesterAnswers(d: Demo, id: string, testSubject: string, words: string): Promise<Locator> {
+  const subject = `RE: ${testSubject}`;
+  await deliver(d.page, IT, {
+    subject,
+    from: { emailAddress: { name: "Decanatura Facultad de Ingeniería Electrónica", address: REQUESTER } },
+    toRecipients: [{ emailAddress: { address: IT } }],
+    body: { contentType: "html", content: `<p>${words}</p>` },
+  });
+  // IT reopens the case (the answer, then the forward again): the pane looks for the answer on opening.
+  const row = messageRow(d, "it", subject).first();
+  await row.waitFor();
+  await row.click();
+  await d.itPane.locator('main[aria-busy="true"]').waitFor({ state: "detached" });
+  return openInIt(d, id);
+}
+
+test("issue #13: after changes asked, IT sends the corrected draft as [PRUEBA 2]; a late approval of [PRUEBA] keeps the required approval missing, the approval of [PRUEBA 2] enables the send", async () => {
+  demo = await openDemo();
+  const d = demo;
+  const lang = d.lang;
+  try {
+    expect(await setApprovalRequired(d, true)).toBe(true);
+    const { id } = await createAndForward(d, FIXTURE_01_SUBJECT);
+    const it = await openInIt(d, id);
+    await prepare(d, id, it);
+    await button(it, lang, "it.test.send").click();
+    await outcome(
+      it,
+      it.getByRole("status").filter({ hasText: pattern(lang, "it.test.sent") }),
+      "Enviar prueba",
+    );
+    const first = `[PRUEBA] ${MASS_SUBJECT} [${id}]`;
+    await eventually("the [PRUEBA] copy in the requester's inbox", async () =>
+      (await storedMessages(d.page, REQUESTER, "inbox")).some((m) => m.subject === first),
+    );
+
+    // The requester asks for a change: IT sees their words and is offered another test.
+    const asked = await requesterAnswers(d, id, first, "Cambien la fecha al 12 de diciembre, por favor.");
+    await asked.getByText("Cambien la fecha al 12 de diciembre, por favor.", { exact: true }).waitFor();
+    expect(await sendTrigger(asked, lang).isDisabled()).toBe(true);
+    await button(asked, lang, "it.test.sendAnother").click();
+    await outcome(
+      asked,
+      asked.getByRole("status").filter({ hasText: pattern(lang, "it.test.sentRound", { round: "2" }) }),
+      "Enviar otra prueba",
+    );
+    const second = `[PRUEBA 2] ${MASS_SUBJECT} [${id}]`;
+    await eventually("the [PRUEBA 2] copy in the requester's inbox", async () =>
+      (await storedMessages(d.page, REQUESTER, "inbox")).some((m) => m.subject === second),
+    );
+    expect(await button(asked, lang, "it.test.sendAnother").count()).toBe(0);
+    // Two test copies in IT's Sent Items (Exchange files them late: wait past that), none at the groups.
+    await d.page.waitForTimeout(2_500);
+    const sentTests = (await storedMessages(d.page, IT, "sentitems")).filter((m) =>
+      m.subject.includes(`[${id}]`),
+    );
+    expect(sentTests.map((m) => m.subject).sort()).toEqual([first, second].sort());
+    for (const member of MEMBERS) {
+      const got = (await storedMessages(d.page, member, "inbox")).filter(
+        (m) => m.subject.includes("[PRUEBA") || m.subject === MASS_SUBJECT,
+      );
+      expect([member, got.length]).toEqual([member, 0]);
+    }
+
+    // A late "Aprobado" to the first test approves a draft that has changed since: the send stays disabled.
+    const late = await requesterAnswers(d, id, first, "Aprobado");
+    await late
+      .getByRole("status")
+      .filter({ hasText: pattern(lang, "it.test.sentRound", { round: "2" }) })
+      .waitFor();
+    await late.getByText(pattern(lang, "it.test.changesAskedRound", { round: "1" })).waitFor();
+    expect(await sendTrigger(late, lang).isDisabled()).toBe(true);
+    expect(await late.getByText(t(lang, "it.test.needsApproval"), { exact: true }).count()).toBe(1);
+
+    // The approval of the second test enables it.
+    const approved = await requesterAnswers(d, id, second, "Aprobado, gracias");
+    const shown = approved.getByText(pattern(lang, "it.test.approvedRound", { round: "2", by: REQUESTER }));
+    await shown.waitFor();
+    expect(await sendTrigger(approved, lang).isEnabled()).toBe(true);
+    expect(await approved.getByText(t(lang, "it.test.needsApproval"), { exact: true }).count()).toBe(0);
+  } finally {
+    await setApprovalRequired(d, false).catch(() => false);
   }
 });
 

@@ -1,6 +1,8 @@
 // IT's pane and the test send (issue 13, point 1): "Enviar prueba" / "Send test" mails the test with progress and
 // says where it went; the requester's answer shows as approved or as the changes asked, in their words; with
-// testSend.approvalRequired the send button stays disabled, described by the reason, until approved.
+// testSend.approvalRequired the send button stays disabled, described by the reason, until approved. After
+// changes asked, "Enviar otra prueba" / "Send another test" sends the corrected draft as test 2, and the pane
+// says which round each line is about; only the answer to the latest round enables the send.
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { PregonConfig } from "../../src/config/schema";
@@ -8,7 +10,7 @@ import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
 import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
 import { App } from "../../src/taskpane/App";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
-import { sendTestMail } from "../../src/workflow/it/itActions";
+import { findTestReply, sendTestMail } from "../../src/workflow/it/itActions";
 import { newCase } from "../support/cases";
 import { forwardInItInbox, openForward, prepareForCase, storedOfKind } from "../support/procedure";
 import type { World } from "../support/world";
@@ -57,10 +59,10 @@ async function prepared(w: World, fixture: string) {
   return openForward(w, created.case.id);
 }
 
-function requesterReplies(w: World, caseId: string, requester: string, html: string): void {
+function requesterReplies(w: World, caseId: string, requester: string, html: string, mark = "[TEST]"): void {
   w.clock.advance(60_000);
   w.tenant.deliver(IT, {
-    subject: `RE: [TEST] Subject [${caseId}]`,
+    subject: `RE: ${mark} Subject [${caseId}]`,
     from: { emailAddress: { address: requester } },
     toRecipients: [{ emailAddress: { address: IT } }],
     body: { contentType: "html", content: html },
@@ -133,4 +135,92 @@ it("es: without the approval setting the send is enabled before any test", async
   const send = await sendTrigger(/^(Enviar ahora|Programar envío…)$/);
   expect(send).toHaveProperty("disabled", false);
   expect(screen.getByRole("button", { name: "Enviar prueba" })).toBeTruthy();
+});
+
+it("es: after changes asked, «Enviar otra prueba» sends test 2 once and the pane says which test each line is about", async () => {
+  const user = userEvent.setup();
+  const w = world();
+  const opened = await prepared(w, "01-structured-es.json");
+  const caseId = opened.summary.id;
+  await sendTestMail(w.it.ctx, opened);
+  requesterReplies(
+    w,
+    caseId,
+    opened.summary.requester.address,
+    "<p>Cambien el logo, por favor.</p>",
+    "[PRUEBA]",
+  );
+  const mass = w.tenant.storedMessages(IT, "drafts").find((m) => m.id === opened.record.draftId);
+  if (!mass) throw new Error("no mass-mail draft");
+  mass.body.content = "<p>Con el logo nuevo.</p>";
+  renderIt(w, caseId, "es-CO", withApproval(w, true));
+
+  const title = await screen.findByText(/pidió cambios el/, {}, { timeout: 10_000 });
+  expect(title.textContent).toContain(opened.summary.requester.address);
+  expect(screen.getByText("Cambien el logo, por favor.")).toBeTruthy();
+  const another = await screen.findByRole("button", { name: "Enviar otra prueba" });
+  expect(screen.queryByRole("button", { name: "Enviar prueba" })).toBeNull();
+  const send = await sendTrigger(/^(Enviar ahora|Programar envío…)$/);
+  expect(send).toHaveProperty("disabled", true);
+
+  await user.dblClick(another);
+  const status = await screen.findByText(/^Prueba 2 enviada a /, {}, { timeout: 10_000 });
+  expect(status.textContent).toContain(opened.summary.requester.address);
+  // The changes asked stay in view, now named as the answer to test 1; test 2 awaits its own answer.
+  expect(screen.getByText(/pidió cambios en la prueba 1 el/).textContent).toContain(
+    opened.summary.requester.address,
+  );
+  expect(screen.queryByRole("button", { name: "Enviar otra prueba" })).toBeNull();
+  expect(await sendTrigger(/^(Enviar ahora|Programar envío…)$/)).toHaveProperty("disabled", true);
+
+  w.afterSentItemsDelay();
+  const copies = storedOfKind(w, IT, "sentitems", caseId, "testSend");
+  expect(copies).toHaveLength(2);
+  const second = copies.filter((m) => m.subject.startsWith("[PRUEBA 2] "));
+  expect(second).toHaveLength(1);
+  expect(second[0]?.body.content).toBe("<p>Con el logo nuevo.</p>");
+  expect(storedOfKind(w, IT, "sentitems", caseId, "massMail")).toHaveLength(0);
+});
+
+it("en: a late approval of test 1 leaves the send disabled while test 2 awaits its answer", async () => {
+  const w = world();
+  const opened = await prepared(w, "06-english.json");
+  const caseId = opened.summary.id;
+  const requester = opened.summary.requester.address;
+  const first = await sendTestMail(w.it.ctx, opened);
+  requesterReplies(w, caseId, requester, "<p>Please fix the link.</p>");
+  await findTestReply(w.it.ctx, opened, first);
+  await sendTestMail(w.it.ctx, await openForward(w, caseId), { round: 2 });
+  requesterReplies(w, caseId, requester, "<p>Approved.</p>");
+  renderIt(w, caseId, "en-US", withApproval(w, true));
+
+  await screen.findByText(/^Test 2 sent to /, {}, { timeout: 10_000 });
+  expect(screen.getByText(/asked for changes to test 1 on/)).toBeTruthy();
+  expect(screen.getByText("Please fix the link.")).toBeTruthy();
+  expect(screen.queryByText(/approved by/)).toBeNull();
+  expect(screen.queryByRole("button", { name: "Send another test" })).toBeNull();
+  const send = await sendTrigger(/^(Send now|Schedule send…)$/);
+  expect(send).toHaveProperty("disabled", true);
+  expect(document.getElementById(send.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+    "The send needs the requester's approval of the test.",
+  );
+});
+
+it("en: the approval of test 2 is shown as such and enables the send", async () => {
+  const w = world();
+  const opened = await prepared(w, "06-english.json");
+  const caseId = opened.summary.id;
+  const requester = opened.summary.requester.address;
+  const first = await sendTestMail(w.it.ctx, opened);
+  requesterReplies(w, caseId, requester, "<p>Please fix the link.</p>");
+  await findTestReply(w.it.ctx, opened, first);
+  await sendTestMail(w.it.ctx, await openForward(w, caseId), { round: 2 });
+  requesterReplies(w, caseId, requester, "<p>Looks good now.</p>", "[TEST 2]");
+  renderIt(w, caseId, "en-US", withApproval(w, true));
+
+  const approved = await screen.findByText(/^Test 2 approved by /, {}, { timeout: 10_000 });
+  expect(approved.textContent).toContain(requester);
+  const send = await sendTrigger(/^(Send now|Schedule send…)$/);
+  expect(send).toHaveProperty("disabled", false);
+  expect(screen.queryByText("The send needs the requester's approval of the test.")).toBeNull();
 });

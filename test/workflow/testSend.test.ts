@@ -140,6 +140,24 @@ describe("IT's test send", () => {
     expect(again.history?.filter((h) => h.action === "testApproved")).toHaveLength(1);
   });
 
+  it("finds an answer that came within the same second as the test (Exchange keeps received times to the second)", async () => {
+    const w = world();
+    const { caseId, it } = await preparedCase(w, "01-structured-es.json");
+    w.clock.advance(500);
+    const sent = await sendTestMail(w.it.ctx, it);
+    expect(sent.testSend?.at).toBe(w.clock.now().toISOString());
+    expect(w.clock.now().getUTCMilliseconds()).not.toBe(0);
+    // Received now, as the tenant stamps it: the whole second, before the test's own time.
+    const replyId = w.tenant.deliver(IT, {
+      subject: `RE: [PRUEBA] Asunto [${caseId}]`,
+      from: { emailAddress: { address: it.summary.requester.address } },
+      toRecipients: [{ emailAddress: { address: IT } }],
+      body: { contentType: "html", content: "<p>Aprobado</p>" },
+    });
+    const record = await findTestReply(w.it.ctx, it, sent);
+    expect(record.testReply).toMatchObject({ verdict: "approved", messageId: replyId });
+  });
+
   it("records changes asked with the requester's words", async () => {
     const w = world();
     const { caseId, it } = await preparedCase(w, "01-structured-es.json");
@@ -230,6 +248,206 @@ describe("the register", () => {
       toLocalDateTime(approved.testReply?.at ?? "", zone),
     );
     expect(approved.testReply?.at).toBeTruthy();
+  });
+});
+
+describe("test rounds", () => {
+  /** IT corrects the prepared mass mail in Outlook after the requester asked for changes. */
+  function correctDraft(w: World, it: ItCase, html: string): void {
+    const mass = w.tenant.storedMessages(IT, "drafts").find((m) => m.id === it.record.draftId);
+    if (!mass) throw new Error("no mass-mail draft");
+    mass.body.content = html;
+  }
+
+  /** Round 1 sent and answered with changes asked; the record as IT's pane then shows it. */
+  async function changesAsked(w: World, ctx: WorkflowContext, it: ItCase, caseId: string) {
+    const sent = await sendTestMail(ctx, it);
+    requesterReplies(w, it, `RE: [PRUEBA] Asunto [${caseId}]`, "<p>Cambien la fecha al 12 de diciembre.</p>");
+    const asked = await findTestReply(ctx, it, sent);
+    expect(asked.testReply?.verdict).toBe("changesAsked");
+    return asked;
+  }
+
+  it("sends the corrected draft as test 2 exactly once, also when pressed twice, again, and after its record write was lost", async () => {
+    const w = world();
+    const { caseId, it } = await preparedCase(w, "01-structured-es.json");
+    await changesAsked(w, w.it.ctx, it, caseId);
+    correctDraft(w, it, "<p>El evento es el 12 de diciembre.</p>");
+    w.clock.advance(60_000);
+
+    await expect(
+      sendTestMail(losingStepWrite(w.it.ctx, w.tenant.faults), it, { round: 2 }),
+    ).rejects.toMatchObject({ code: "unavailable" });
+    // Reopened at once: round 2 is recorded from the claim whose draft left Drafts.
+    const reopened = await openForward(w, caseId);
+    expect(reopened.record.testSend?.round).toBe(2);
+    expect(reopened.record.claim).toBeUndefined();
+    const [a, b] = await Promise.all([
+      sendTestMail(w.it.ctx, it, { round: 2 }),
+      sendTestMail(w.it.ctx, it, { round: 2 }),
+    ]);
+    const again = await sendTestMail(w.it.ctx, await openForward(w, caseId), { round: 2 });
+    // A late retry of round 1 sends nothing either.
+    const first = await sendTestMail(w.it.ctx, await openForward(w, caseId));
+    w.afterSentItemsDelay();
+
+    const copies = storedOfKind(w, IT, "sentitems", caseId, "testSend");
+    expect(copies).toHaveLength(2);
+    const second = copies.find((m) => m.subject.startsWith("[PRUEBA 2] "));
+    const original = copies.find((m) => m.subject.startsWith("[PRUEBA] "));
+    expect(second?.subject.endsWith(`[${caseId}]`)).toBe(true);
+    expect(second?.body.content).toBe("<p>El evento es el 12 de diciembre.</p>");
+    expect(original?.body.content).not.toBe("<p>El evento es el 12 de diciembre.</p>");
+    expect(storedOfKind(w, IT, "drafts", caseId, "testSend")).toHaveLength(0);
+    for (const r of [a, b, again, first]) {
+      expect(r.testSend?.round).toBe(2);
+      expect(r.claim).toBeUndefined();
+      expect(r.history?.filter((h) => h.action === "testSent")).toHaveLength(2);
+    }
+    // Still the mass mail's draft: nothing went to the groups.
+    expect(storedOfKind(w, IT, "sentitems", caseId, "massMail")).toHaveLength(0);
+  });
+
+  it("finds round 2's copy in Sent Items when its send was not recorded and no claim is left, and sends nothing", async () => {
+    const w = world();
+    const { caseId, it } = await preparedCase(w, "01-structured-es.json");
+    const asked = await changesAsked(w, w.it.ctx, it, caseId);
+    await sendTestMail(w.it.ctx, it, { round: 2 });
+    w.afterSentItemsDelay();
+    // The record as it was before round 2 was recorded (a write from an older pane put it back).
+    await w.it.ctx.mail.writeCaseProps(IT, it.message.id, {
+      itRecord: JSON.stringify({ ...asked, claim: undefined }),
+    });
+    const rerun = await sendTestMail(w.it.ctx, await openForward(w, caseId), { round: 2 });
+    expect(rerun.testSend?.round).toBe(2);
+    expect(storedOfKind(w, IT, "sentitems", caseId, "testSend")).toHaveLength(2);
+  });
+
+  it("refuses a round out of turn and sends nothing", async () => {
+    const w = world();
+    const { caseId, it } = await preparedCase(w, "01-structured-es.json");
+    await expect(sendTestMail(w.it.ctx, it, { round: 2 })).rejects.toMatchObject({ code: "conflict" });
+    await sendTestMail(w.it.ctx, it);
+    await expect(sendTestMail(w.it.ctx, await openForward(w, caseId), { round: 3 })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    w.afterSentItemsDelay();
+    expect(storedOfKind(w, IT, "sentitems", caseId, "testSend")).toHaveLength(1);
+  });
+
+  it("an approval of test 1 that comes after test 2 went out does not unblock the required approval; test 2's does", async () => {
+    const w = world();
+    const { caseId, it } = await preparedCase(w, "01-structured-es.json");
+    const ctx = requireApproval(w.it.ctx, true);
+    await changesAsked(w, ctx, it, caseId);
+    correctDraft(w, it, "<p>El evento es el 12 de diciembre.</p>");
+    const second = await sendTestMail(ctx, await openForward(w, caseId), { round: 2 });
+    expect(second.testSend?.round).toBe(2);
+    expect(sendBlockedByApproval(ctx, second)).toBe(true);
+
+    // The requester approves the first test late, from its own message.
+    requesterReplies(w, it, `RE: [PRUEBA] Asunto [${caseId}]`, "<p>Aprobado</p>");
+    const late = await findTestReply(ctx, it, second);
+    expect(late.testReply?.verdict).toBe("changesAsked");
+    expect(late.history?.filter((h) => h.action === "testApproved")).toHaveLength(0);
+    expect(sendBlockedByApproval(ctx, late)).toBe(true);
+    await expect(
+      sendMassMail(ctx, await openForward(w, caseId), { when: { mode: "now", earlyReason: "prueba" } }),
+    ).rejects.toMatchObject({ code: "testApprovalRequired" });
+    expect(storedOfKind(w, IT, "sentitems", caseId, "massMail")).toHaveLength(0);
+
+    const replyId = requesterReplies(w, it, `RE: [PRUEBA 2] Asunto [${caseId}]`, "<p>Aprobado, gracias.</p>");
+    const approved = await findTestReply(ctx, it, late);
+    expect(approved.testReply).toMatchObject({ verdict: "approved", round: 2, messageId: replyId });
+    expect(sendBlockedByApproval(ctx, approved)).toBe(false);
+    const out = await sendMassMail(ctx, await openForward(w, caseId), {
+      when: { mode: "now", earlyReason: "prueba" },
+    });
+    expect(out.state).toBe("sent");
+  });
+
+  it("takes a reply that lost the mark as the answer to the latest round", async () => {
+    const w = world();
+    const { caseId, it } = await preparedCase(w, "01-structured-es.json");
+    const ctx = requireApproval(w.it.ctx, true);
+    await changesAsked(w, ctx, it, caseId);
+    const second = await sendTestMail(ctx, await openForward(w, caseId), { round: 2 });
+    requesterReplies(w, it, `RE: Asunto [${caseId}]`, "<p>De acuerdo</p>");
+    const approved = await findTestReply(ctx, it, second);
+    expect(approved.testReply).toMatchObject({ verdict: "approved", round: 2 });
+    expect(sendBlockedByApproval(ctx, approved)).toBe(false);
+  });
+
+  /** Communications' register row for the case, after IT confirmed the send (header and values). */
+  async function registerRow(w: World, messageId: string, caseId: string) {
+    await openCase(w.comms, messageId);
+    const page = await firstDashboardPage(w.comms.ctx, COMMUNICATIONS);
+    const row = page.rows.find((r) => r.case.id === caseId);
+    if (!row) throw new Error("The dashboard lost the case");
+    const zone = w.comms.ctx.config.institution.timeZone;
+    const csv = registerCsv([row.case], "es", (c) => stateCategory(c.state, "es"), zone);
+    const [header = [], values = []] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), {
+      delimiter: ";",
+      skipEmptyLines: true,
+    }).data;
+    return { header, values };
+  }
+
+  it("the register does not write an approval of test 1 when test 2 went out unanswered", async () => {
+    const w = world();
+    const { messageId, case: created } = await newCase(w, "01-structured-es.json");
+    await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
+    w.afterSentItemsDelay();
+    await prepareForCase(w, await openForward(w, created.id));
+    const it = await openForward(w, created.id);
+    const ctx = requireApproval(w.it.ctx, false);
+    const sent = await sendTestMail(ctx, it);
+    requesterReplies(w, it, `RE: [PRUEBA] Asunto [${created.id}]`, "<p>Aprobado</p>");
+    expect((await findTestReply(ctx, it, sent)).testReply?.verdict).toBe("approved");
+    // IT changes the draft anyway and sends it as test 2; the mass send (no approval required) goes before any answer.
+    const second = await sendTestMail(ctx, await openForward(w, created.id), { round: 2 });
+    expect(second.testSend?.round).toBe(2);
+    await sendMassMail(ctx, await openForward(w, created.id), {
+      when: { mode: "now", earlyReason: "prueba" },
+    });
+    w.afterSentItemsDelay();
+    await confirmToCommunications(ctx, await openForward(w, created.id));
+
+    const { header, values } = await registerRow(w, messageId, created.id);
+    expect(header.indexOf("Prueba aprobada por")).toBeGreaterThanOrEqual(0);
+    expect(values[header.indexOf("Prueba aprobada por")]).toBe("");
+    expect(values[header.indexOf("Prueba aprobada (fecha)")]).toBe("");
+  });
+
+  it("the register shows who approved test 2 and when", async () => {
+    const w = world();
+    const { messageId, case: created } = await newCase(w, "01-structured-es.json");
+    await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
+    w.afterSentItemsDelay();
+    await prepareForCase(w, await openForward(w, created.id));
+    const it = await openForward(w, created.id);
+    const ctx = requireApproval(w.it.ctx, true);
+    await changesAsked(w, ctx, it, created.id);
+    const second = await sendTestMail(ctx, await openForward(w, created.id), { round: 2 });
+    requesterReplies(w, it, `RE: [PRUEBA] Asunto [${created.id}]`, "<p>Aprobado</p>");
+    const lateAt = w.clock.now().toISOString();
+    const late = await findTestReply(ctx, it, second);
+    requesterReplies(w, it, `RE: [PRUEBA 2] Asunto [${created.id}]`, "<p>Aprobado</p>");
+    const approved = await findTestReply(ctx, it, late);
+    const approvedAt = approved.testReply?.at ?? "";
+    expect(approved.testReply?.round).toBe(2);
+    await sendMassMail(ctx, await openForward(w, created.id), {
+      when: { mode: "now", earlyReason: "prueba" },
+    });
+    w.afterSentItemsDelay();
+    await confirmToCommunications(ctx, await openForward(w, created.id));
+
+    const { header, values } = await registerRow(w, messageId, created.id);
+    const zone = w.comms.ctx.config.institution.timeZone;
+    expect(values[header.indexOf("Prueba aprobada por")]).toBe(it.summary.requester.address.toLowerCase());
+    // Round 2's answer, not the late approval of round 1 (a minute earlier).
+    expect(values[header.indexOf("Prueba aprobada (fecha)")]).toBe(toLocalDateTime(approvedAt, zone));
+    expect(toLocalDateTime(approvedAt, zone)).not.toBe(toLocalDateTime(lateAt, zone));
   });
 });
 

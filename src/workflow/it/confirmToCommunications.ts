@@ -2,7 +2,7 @@
 // the x-pregon-evidence header, sent exactly once (IT lifecycle: sent → confirmed).
 import { EVIDENCE_HEADER, encodeEvidenceHeader } from "../../domain/evidenceHeader";
 import { AppError } from "../../domain/errors";
-import { guardItStep, markItConfirmed } from "../../domain/itLifecycle";
+import { guardItStep, markItConfirmed, testApproved } from "../../domain/itLifecycle";
 import type { DeliveryProblem, ItRecord } from "../../domain/itRecord";
 import { withDeliveryProblems } from "../../domain/itRecord";
 import { itConfirmationTemplate } from "../../domain/templates";
@@ -122,8 +122,8 @@ export function confirmToCommunications(
               ...(sent.scheduledFor ? { scheduledFor: sent.scheduledFor } : {}),
               groups: record.groups,
               ...(refused.length > 0 ? { refused } : {}),
-              // The requester's approval of IT's test send travels to Communications' register.
-              ...(record.testReply?.verdict === "approved" && record.testSend
+              // The requester's approval of IT's latest test round travels to Communications' register.
+              ...(testApproved(record) && record.testReply
                 ? { approvedBy: record.testReply.from, approvedAt: record.testReply.at }
                 : {}),
               // The content findings IT sent anyway travel to Communications' register too.

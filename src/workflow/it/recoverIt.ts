@@ -3,6 +3,7 @@
 // confirmation, or its answer to a reminder — and it is recorded now by the step's own record write (which
 // clears the claim), from what the claim says of its mail, before Exchange has even filed the Sent Items copy.
 // Pressing the action again then finds the step done and sends nothing.
+import { testRound } from "../../domain/itLifecycle";
 import type { ItRecord } from "../../domain/itRecord";
 import { encodeAnswerRecord } from "../../domain/itStatus";
 import type { CaseSummary } from "../../domain/caseHeader";
@@ -42,6 +43,8 @@ export async function recoverItClaim(
       claim,
       claimEvidence(claim),
       testRecipients(ctx, requester),
+      // A test claim is always for the round after the recorded one (it/testSend.ts takes it only then).
+      testRound(record) + 1,
     );
   if (claim.step === "massMailSend")
     return recordMassSend(ctx, mailbox, messageId, caseId, claim, claimEvidence(claim));
