@@ -31,10 +31,11 @@ import type { UpdateResult } from "./caseStore";
 import { recordClaimedNotice } from "./caseProtocol";
 import { draftStatus } from "./claims";
 import type { WorkflowContext } from "./context";
+import { readTogether } from "./context";
 import { findItReplies } from "./confirmations";
 import type { FoundAnswer } from "./confirmations";
-import { completeSentEvidence } from "./sentEvidence";
-import { claimEvidence } from "./sendPipeline";
+import { awaitsSentCopy, completeSentEvidence } from "./sentEvidence";
+import { claimEvidence, started } from "./sendPipeline";
 
 export type Reconciliation =
   | "forwardRecovered"
@@ -237,7 +238,14 @@ export async function reconcileCase(
     !sendConflictOf(result.case);
   if (result.case.state === "forwarded" || result.case.state === "sent" || crossingPossible) {
     const since = result.case.history.find((h) => h.action === "forwarded")?.at ?? result.case.createdAt;
-    const replies = await findItReplies(ctx, mailbox, since, new Set([current.id]));
+    // The Sent Items listing this opening reads at its end (a recorded send still awaits its copy) goes in the same
+    // round trip as IT's replies: two independent reads, and Sent Items is the same whether read before or after
+    // the record writes between them (no send happens in an opening).
+    const withCopies = result.case.history.some(awaitsSentCopy);
+    const replies = await readTogether(ctx, () => {
+      if (withCopies) void started(copies.all());
+      return findItReplies(ctx, mailbox, since, new Set([current.id]));
+    });
     const answered = await linkItAnswers(ctx, mailbox, result, replies.answers.get(current.id) ?? [], home);
     if (answered) result = answered;
     const found = replies.confirmations.get(current.id);
