@@ -34,7 +34,7 @@ import type { WorkflowContext } from "./context";
 import { readTogether } from "./context";
 import { findItReplies } from "./confirmations";
 import type { FoundAnswer } from "./confirmations";
-import { awaitsSentCopy, completeSentEvidence } from "./sentEvidence";
+import { awaitsSentCopy, completeSentEvidence, withSentCopies } from "./sentEvidence";
 import { claimEvidence, started } from "./sendPipeline";
 
 export type Reconciliation =
@@ -241,9 +241,9 @@ export async function reconcileCase(
     // The Sent Items listing this opening reads at its end (a recorded send still awaits its copy) goes in the same
     // round trip as IT's replies: two independent reads, and Sent Items is the same whether read before or after
     // the record writes between them (no send happens in an opening).
-    const withCopies = result.case.history.some(awaitsSentCopy);
+    let listed: Promise<readonly MailMessage[]> | undefined;
     const replies = await readTogether(ctx, () => {
-      if (withCopies) void started(copies.all());
+      if (result.case.history.some(awaitsSentCopy)) listed = started(copies.all());
       return findItReplies(ctx, mailbox, since, new Set([current.id]));
     });
     const answered = await linkItAnswers(ctx, mailbox, result, replies.answers.get(current.id) ?? [], home);
@@ -267,6 +267,9 @@ export async function reconcileCase(
           changes: [...result.changes, "sendCrossedCancel"],
         };
     } else if (found && (result.case.state === "forwarded" || result.case.state === "sent")) {
+      // The evidence completion below rides on the link's write when the Sent Items listing is at hand: the same
+      // record as two writes would leave, in one (completing evidence only fills in ids of sends already recorded).
+      const copiesAtHand = listed ? await listed.catch(() => undefined) : undefined;
       const updated = await linkFoundConfirmation(
         ctx,
         mailbox,
@@ -274,6 +277,7 @@ export async function reconcileCase(
         found.message,
         evidenceOf(found.evidence),
         home,
+        copiesAtHand ? (c) => withSentCopies(c, copiesAtHand) : undefined,
       );
       result = {
         case: updated.case,
@@ -381,6 +385,8 @@ export function linkFoundConfirmation(
   confirmation: MailMessage,
   evidence: ReturnType<typeof evidenceOf>,
   home?: Home,
+  /** A further change made in the same write (the opening's evidence completion). */
+  also: (c: Case) => Case = (c) => c,
 ) {
   return updateCase(
     ctx,
@@ -388,7 +394,7 @@ export function linkFoundConfirmation(
     requestMessageId,
     (c) =>
       c.state === "forwarded" || c.state === "sent"
-        ? linkConfirmation(c, {
+        ? linkConfirmation(also(c), {
             sent: {
               at: evidence.sentAt ?? confirmation.receivedAt ?? ctx.now().toISOString(),
               by: ctx.config.itMailbox,
