@@ -47,3 +47,12 @@ export function actorIn(ctx: WorkflowContext, mailbox: MailboxId): { by: string;
 export function readTogether<T>(ctx: WorkflowContext, run: () => Promise<T>): Promise<T> {
   return ctx.mail.readTogether ? ctx.mail.readTogether(run) : run();
 }
+
+/**
+ * A read started ahead of where its answer is awaited: its failure is not reported as unhandled in between, and
+ * is seen, unchanged, by whoever awaits it.
+ */
+export function started<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => undefined);
+  return read;
+}

@@ -31,11 +31,11 @@ import type { UpdateResult } from "./caseStore";
 import { recordClaimedNotice } from "./caseProtocol";
 import { draftStatus } from "./claims";
 import type { WorkflowContext } from "./context";
-import { readTogether } from "./context";
+import { readTogether, started } from "./context";
 import { findItReplies } from "./confirmations";
 import type { FoundAnswer } from "./confirmations";
 import { awaitsSentCopy, completeSentEvidence, withSentCopies } from "./sentEvidence";
-import { claimEvidence, started } from "./sendPipeline";
+import { claimEvidence } from "./sendPipeline";
 
 export type Reconciliation =
   | "forwardRecovered"
@@ -240,7 +240,8 @@ export async function reconcileCase(
     const since = result.case.history.find((h) => h.action === "forwarded")?.at ?? result.case.createdAt;
     // The Sent Items listing this opening reads at its end (a recorded send still awaits its copy) goes in the same
     // round trip as IT's replies: two independent reads, and Sent Items is the same whether read before or after
-    // the record writes between them (no send happens in an opening).
+    // the record writes between them (no send happens in an opening; a copy Exchange files a moment later is
+    // completed by the next opening, as before).
     let listed: Promise<readonly MailMessage[]> | undefined;
     const replies = await readTogether(ctx, () => {
       if (result.case.history.some(awaitsSentCopy)) listed = started(copies.all());

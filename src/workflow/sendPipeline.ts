@@ -17,7 +17,7 @@ import type { DraftRef } from "../ports/mailService";
 import { acquireClaim, releaseClaim, underClaim } from "./claims";
 import type { ClaimedMail, ClaimHome, ClaimOptions } from "./claims";
 import type { WorkflowContext } from "./context";
-import { readTogether } from "./context";
+import { readTogether, started } from "./context";
 import { singleFlightIn } from "./singleFlight";
 
 export interface SendPlan<R, S, Out> {
@@ -52,7 +52,7 @@ export interface SendPlan<R, S, Out> {
   /**
    * Reads the step makes under the claim that depend only on what was known before it (a cancellation that
    * arrived, reports that came back): started in the same round trip as the claim's read-back, and awaited by
-   * `prepare` or `send` where they used to be asked. What it starts must not reject unobserved (see `started`).
+   * `prepare` or `send` where they used to be asked. What it starts must not reject unobserved (context.ts `started`).
    */
   alongReadBack?: (first: R) => void;
   /** The send itself; `claim` is for writing the draft into it before /send (recordClaimDraft). */
@@ -120,13 +120,4 @@ export function sendExactlyOnce<R, S, Out>(ctx: WorkflowContext, plan: SendPlan<
 /** What a claim proves of its mail: the internetMessageId its draft carried, when the claim names one. */
 export function claimEvidence(claim: Claim): { internetMessageId?: string } {
   return claim.internetMessageId ? { internetMessageId: claim.internetMessageId } : {};
-}
-
-/**
- * A read started ahead of where its answer is awaited: its failure is not reported as unhandled in between, and
- * is seen, unchanged, by whoever awaits it.
- */
-export function started<T>(read: Promise<T>): Promise<T> {
-  read.catch(() => undefined);
-  return read;
 }

@@ -8,10 +8,9 @@ import type { MailboxId } from "../../ports/mailService";
 import { storedCaseOf, unreadableError, writeCase } from "../caseStore";
 import { forgedError } from "../recordStore";
 import type { WorkflowContext } from "../context";
-import { actorIn, calendarOf, readTogether } from "../context";
+import { actorIn, calendarOf, readTogether, started } from "../context";
 import { updateRecord } from "../recordStore";
 import type { RecordHome } from "../recordStore";
-import { started } from "../sendPipeline";
 import { singleFlightIn } from "../singleFlight";
 
 export interface CreateCaseInput {

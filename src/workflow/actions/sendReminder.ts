@@ -13,11 +13,11 @@ import type { UpdateResult } from "../caseStore";
 import { caseHeaderOf } from "../caseProtocol";
 import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
 import type { ClaimHome, ClaimOptions } from "../claims";
-import { calendarOf, urgentTimingOf } from "../context";
+import { calendarOf, started, urgentTimingOf } from "../context";
 import type { WorkflowContext } from "../context";
 import { findSent } from "../sentCopy";
 import { sendOnce } from "../sendOnce";
-import { claimEvidence, sendExactlyOnce, started } from "../sendPipeline";
+import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
 
 /** Tolerated difference between this computer's clock and Exchange's. */
 const CLOCK_SLACK_MS = 60_000;
