@@ -32,6 +32,7 @@ const MAIL_SHAPE: PortShape<MailService> = {
   setDraftSender: "async",
   groupMemberCount: "async",
   groupMemberCounts: "async",
+  readTogether: "async",
 };
 
 const PROBE_SHAPE: PortShape<TenantProbe> = {

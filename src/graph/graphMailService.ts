@@ -18,6 +18,7 @@ import type {
   SentResult,
 } from "../ports/mailService";
 import { AttachmentCopier, DEFAULT_UPLOAD_CHUNK, assertCopyable } from "./attachments";
+import { runBatch } from "./batch";
 import { getMessageQuery, listCasesQuery } from "./caseQuery";
 import { scheduledOfCase, setDeferredSendTime } from "./deferredSend";
 import { GROUP_COUNT_SCOPES, groupMemberCount, groupMemberCounts, withScopes } from "./groups";
@@ -46,12 +47,21 @@ export interface GraphMailServiceOptions extends TransportOptions {
   quoteHeader?: QuoteHeaderLanguage;
 }
 
+/** A read started inside readTogether, waiting for the one $batch that carries it. */
+interface GatheredRead {
+  path: string;
+  resolve: (json: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 export class GraphMailService implements MailService {
   private readonly transport: GraphTransport;
   /** Directory calls: the same chain, with a token that also carries GroupMember.Read.All (see groups.ts). */
   private readonly directory: GraphTransport;
   private readonly attachments: AttachmentCopier;
   private readonly outgoing: OutgoingDeps;
+  /** While readTogether runs its callback: the reads it started, sent together once it pauses. */
+  private gathering: GatheredRead[] | undefined;
 
   constructor(tokens: AccessTokenProvider, options: GraphMailServiceOptions = {}) {
     this.transport = createGraphTransport(tokens, options).transport;
@@ -63,11 +73,64 @@ export class GraphMailService implements MailService {
   }
 
   async getMessage(mailbox: MailboxId, id: string, options: GetOptions = {}): Promise<MailMessage> {
-    const message = await this.transport.json<GraphMessage>({
-      method: "GET",
-      path: `${messagePath(mailbox, id)}${getMessageQuery(options)}`,
-    });
+    const message = await this.read<GraphMessage>(`${messagePath(mailbox, id)}${getMessageQuery(options)}`);
     return toMailMessage(message);
+  }
+
+  /**
+   * The reads `run` starts before its first pause go as one $batch (graph/batch.ts): one round trip instead of
+   * one each. Graph runs a batch's steps without dependsOn in any order and answers each on its own
+   * (learn.microsoft.com/graph/json-batching: "the individual requests aren't interdependent and therefore can be
+   * placed into the batch request in any order"; each response correlated by its id), so only reads that do not
+   * depend on one another belong here — which is all they are: each one's answer is what it would get alone, a
+   * failed step the same AppError, a throttled step retried after its own Retry-After. A single read goes alone.
+   */
+  readTogether<T>(run: () => Promise<T>): Promise<T> {
+    // Inside another readTogether: its reads join the outer one's batch.
+    if (this.gathering) return run();
+    const gathered: GatheredRead[] = [];
+    this.gathering = gathered;
+    let result: Promise<T>;
+    try {
+      result = run();
+    } finally {
+      this.gathering = undefined;
+    }
+    void this.sendGathered(gathered);
+    return result;
+  }
+
+  /** A GET of a path under the base URL, gathered when readTogether is running its callback. */
+  private read<T>(path: string): Promise<T> {
+    const gathered = this.gathering;
+    if (!gathered || !path.startsWith("/")) return this.transport.json<T>({ method: "GET", path });
+    return new Promise<T>((resolve, reject) =>
+      gathered.push({ path, resolve: (json) => resolve(json as T), reject }),
+    );
+  }
+
+  /** Never rejects: each gathered read gets its own answer or error. */
+  private async sendGathered(gathered: readonly GatheredRead[]): Promise<void> {
+    const [only] = gathered;
+    if (gathered.length === 1 && only) {
+      this.transport.json({ method: "GET", path: only.path }).then(only.resolve, only.reject);
+      return;
+    }
+    if (gathered.length === 0) return;
+    try {
+      const outcomes = await runBatch(
+        this.transport,
+        gathered.map((g) => ({ method: "GET" as const, path: g.path })),
+      );
+      gathered.forEach((g, i) => {
+        const outcome = outcomes[i];
+        if (outcome?.ok) g.resolve(outcome.json ?? {});
+        else g.reject(outcome?.error ?? new AppError("unknown", "The batch did not answer a read"));
+      });
+    } catch (e) {
+      // The $batch itself failed (after the transport's own retries): every read in it failed the same way.
+      for (const g of gathered) g.reject(e);
+    }
   }
 
   async writeCaseProps(
@@ -230,7 +293,7 @@ export class GraphMailService implements MailService {
   }
 
   private async page(path: string): Promise<Page<MailMessage>> {
-    const page = await this.transport.json<GraphCollection<GraphMessage>>({ method: "GET", path });
+    const page = await this.read<GraphCollection<GraphMessage>>(path);
     const result: Page<MailMessage> = { items: (page.value ?? []).map(toMailMessage) };
     if (page["@odata.nextLink"]) result.next = page["@odata.nextLink"];
     return result;

@@ -241,6 +241,13 @@ export interface MailService {
    * shows for an inline image the body names with cid:.
    */
   readAttachment(mailbox: MailboxId, messageId: string, attachmentId: string): Promise<AttachmentContent>;
+  /**
+   * Runs `run`; the reads (getMessage, listCases) it starts before its first pause go to the server together, in
+   * one round trip where the server allows it (a Graph $batch), each with its own answer or error, as if asked
+   * alone. Only for reads that do not depend on one another; anything else `run` does goes as usual. Optional:
+   * an adapter without it runs `run` as it is.
+   */
+  readTogether?<T>(run: () => Promise<T>): Promise<T>;
 }
 
 export interface AttachmentContent {

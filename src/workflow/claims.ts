@@ -119,7 +119,16 @@ export async function acquireClaim<R>(
   home: ClaimHome<R>,
   step: ClaimStep,
   mail: ClaimedMail,
-  options: ClaimOptions & { isDone?: (record: R) => boolean; draft?: DraftRef; notice?: ClaimNotice } = {},
+  options: ClaimOptions & {
+    isDone?: (record: R) => boolean;
+    draft?: DraftRef;
+    notice?: ClaimNotice;
+    /**
+     * The read-back of step 3, when the caller sends other reads with it in the same round trip (sendPipeline.ts:
+     * the Sent Items check); `home.read` otherwise. It must read the record afresh from the server.
+     */
+    readBack?: () => Promise<{ record: R; message: MailMessage }>;
+  } = {},
 ): Promise<Acquired<R>> {
   let outcome: Acquired<R> | undefined;
   let named: Claim | undefined;
@@ -156,7 +165,7 @@ export async function acquireClaim<R>(
   });
   if (outcome) return outcome;
   // Read-after-write: the protocol holds even where If-Match would not be honoured.
-  const back = await home.read();
+  const back = await (options.readBack ?? (() => home.read()))();
   const stored = home.claimOf(back.record);
   if (!named || stored?.token !== named.token) {
     if (stored) throw claimedByOther(stored, false);

@@ -39,3 +39,20 @@ export function actorIn(ctx: WorkflowContext, mailbox: MailboxId): { by: string;
   const isOwn = mailbox === "me" || mailbox.toLowerCase() === ctx.user.toLowerCase();
   return isOwn ? { by: ctx.user } : { by: ctx.user, for: mailbox };
 }
+
+/**
+ * Runs `run`, whose reads started before its first pause go to the server in one round trip (MailService
+ * `readTogether`; as they are when the adapter cannot). Only for reads that do not depend on one another.
+ */
+export function readTogether<T>(ctx: WorkflowContext, run: () => Promise<T>): Promise<T> {
+  return ctx.mail.readTogether ? ctx.mail.readTogether(run) : run();
+}
+
+/**
+ * A read started ahead of where its answer is awaited: its failure is not reported as unhandled in between, and
+ * is seen, unchanged, by whoever awaits it.
+ */
+export function started<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => undefined);
+  return read;
+}

@@ -31,9 +31,10 @@ import type { UpdateResult } from "./caseStore";
 import { recordClaimedNotice } from "./caseProtocol";
 import { draftStatus } from "./claims";
 import type { WorkflowContext } from "./context";
+import { readTogether, started } from "./context";
 import { findItReplies } from "./confirmations";
 import type { FoundAnswer } from "./confirmations";
-import { completeSentEvidence } from "./sentEvidence";
+import { awaitsSentCopy, completeSentEvidence, withSentCopies } from "./sentEvidence";
 import { claimEvidence } from "./sendPipeline";
 
 export type Reconciliation =
@@ -237,7 +238,15 @@ export async function reconcileCase(
     !sendConflictOf(result.case);
   if (result.case.state === "forwarded" || result.case.state === "sent" || crossingPossible) {
     const since = result.case.history.find((h) => h.action === "forwarded")?.at ?? result.case.createdAt;
-    const replies = await findItReplies(ctx, mailbox, since, new Set([current.id]));
+    // The Sent Items listing this opening reads at its end (a recorded send still awaits its copy) goes in the same
+    // round trip as IT's replies: two independent reads, and Sent Items is the same whether read before or after
+    // the record writes between them (no send happens in an opening; a copy Exchange files a moment later is
+    // completed by the next opening, as before).
+    let listed: Promise<readonly MailMessage[]> | undefined;
+    const replies = await readTogether(ctx, () => {
+      if (result.case.history.some(awaitsSentCopy)) listed = started(copies.all());
+      return findItReplies(ctx, mailbox, since, new Set([current.id]));
+    });
     const answered = await linkItAnswers(ctx, mailbox, result, replies.answers.get(current.id) ?? [], home);
     if (answered) result = answered;
     const found = replies.confirmations.get(current.id);
@@ -259,6 +268,9 @@ export async function reconcileCase(
           changes: [...result.changes, "sendCrossedCancel"],
         };
     } else if (found && (result.case.state === "forwarded" || result.case.state === "sent")) {
+      // The evidence completion below rides on the link's write when the Sent Items listing is at hand: the same
+      // record as two writes would leave, in one (completing evidence only fills in ids of sends already recorded).
+      const copiesAtHand = listed ? await listed.catch(() => undefined) : undefined;
       const updated = await linkFoundConfirmation(
         ctx,
         mailbox,
@@ -266,6 +278,7 @@ export async function reconcileCase(
         found.message,
         evidenceOf(found.evidence),
         home,
+        copiesAtHand ? (c) => withSentCopies(c, copiesAtHand) : undefined,
       );
       result = {
         case: updated.case,
@@ -373,6 +386,8 @@ export function linkFoundConfirmation(
   confirmation: MailMessage,
   evidence: ReturnType<typeof evidenceOf>,
   home?: Home,
+  /** A further change made in the same write (the opening's evidence completion). */
+  also: (c: Case) => Case = (c) => c,
 ) {
   return updateCase(
     ctx,
@@ -380,7 +395,7 @@ export function linkFoundConfirmation(
     requestMessageId,
     (c) =>
       c.state === "forwarded" || c.state === "sent"
-        ? linkConfirmation(c, {
+        ? linkConfirmation(also(c), {
             sent: {
               at: evidence.sentAt ?? confirmation.receivedAt ?? ctx.now().toISOString(),
               by: ctx.config.itMailbox,

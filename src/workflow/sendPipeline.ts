@@ -6,7 +6,9 @@
 //   3. claim the step on the record (workflow/claims.ts): a second person sees who holds it; a claim whose draft
 //      left Drafts means its mail went out, and the step is recorded from the claim, never sent again;
 //   4. under the claim: the Sent Items check (a copy of this send already out is the evidence), else the send
-//      (through workflow/sendOnce.ts, which settles an unclear answer by Sent Items and the kept draft);
+//      (through workflow/sendOnce.ts, which settles an unclear answer by Sent Items and the kept draft). The check
+//      is asked in the same round trip as the claim's read-back (both reads come after our claim was written,
+//      neither depends on the other), and its answer is used only once the read-back shows the claim is ours;
 //   5. record the step; that write also clears the claim.
 //
 // What each action brings is its plan: the record home, the claim, the checks, the send and the record step.
@@ -15,6 +17,7 @@ import type { DraftRef } from "../ports/mailService";
 import { acquireClaim, releaseClaim, underClaim } from "./claims";
 import type { ClaimedMail, ClaimHome, ClaimOptions } from "./claims";
 import type { WorkflowContext } from "./context";
+import { readTogether, started } from "./context";
 import { singleFlightIn } from "./singleFlight";
 
 export interface SendPlan<R, S, Out> {
@@ -40,8 +43,18 @@ export interface SendPlan<R, S, Out> {
   guard?: (record: R) => void;
   /** After the claim (also when a claim's mail is found sent): what the send and the record need to know. */
   prepare?: (record: R) => Promise<void>;
-  /** The Sent Items check: this send's copy already out (a compose window, a lost answer); then nothing is sent. */
+  /**
+   * The Sent Items check: this send's copy already out (a compose window, a lost answer); then nothing is sent.
+   * It goes with the claim's read-back (one round trip), so it is given the record as first read: it may use only
+   * what a claim does not change (the case id).
+   */
   alreadySent?: (record: R) => Promise<S | undefined>;
+  /**
+   * Reads the step makes under the claim that depend only on what was known before it (a cancellation that
+   * arrived, reports that came back): started in the same round trip as the claim's read-back, and awaited by
+   * `prepare` or `send` where they used to be asked. What it starts must not reject unobserved (context.ts `started`).
+   */
+  alongReadBack?: (first: R) => void;
   /** The send itself; `claim` is for writing the draft into it before /send (recordClaimDraft). */
   send: (claim: Claim, record: R) => Promise<S>;
   /** The claim's draft left Drafts while sending: its mail went out; what it proves. */
@@ -58,11 +71,25 @@ export function sendExactlyOnce<R, S, Out>(ctx: WorkflowContext, plan: SendPlan<
     const early = await plan.check?.(first);
     if (early !== undefined) return early;
     const { step, mail, isDone, draft, notice } = plan.claim(first);
+    let sentCheck: Promise<S | undefined> | undefined;
+    const { alreadySent, alongReadBack } = plan;
+    const readBack =
+      alreadySent || alongReadBack
+        ? () =>
+            readTogether(ctx, () => {
+              const back = plan.home.read();
+              // Its failure is seen where it is awaited, under the claim (as when it was asked there).
+              if (alreadySent) sentCheck = started(alreadySent(first));
+              alongReadBack?.(first);
+              return back;
+            })
+        : undefined;
     const acquired = await acquireClaim(ctx, plan.home, step, mail, {
       ...plan.options,
       ...(isDone ? { isDone } : {}),
       ...(draft ? { draft } : {}),
       ...(notice ? { notice } : {}),
+      ...(readBack ? { readBack } : {}),
     });
     if (acquired.kind === "done") return plan.done(acquired.record);
     if (acquired.kind === "sentByClaim") {
@@ -83,7 +110,7 @@ export function sendExactlyOnce<R, S, Out>(ctx: WorkflowContext, plan: SendPlan<
       plan.home,
       mail.mailbox,
       claim.token,
-      async () => (await plan.alreadySent?.(current)) ?? plan.send(claim, current),
+      async () => (await (sentCheck ?? plan.alreadySent?.(current))) ?? plan.send(claim, current),
       plan.sentUnderClaim,
     );
     return plan.record(claim, sent, current);

@@ -52,21 +52,64 @@ function describeError(e: unknown): string {
   return typeof code === "string" ? code : e instanceof Error ? e.message : String(e);
 }
 
-/** Puts `fault` on the `index`-th Graph request the world sees from now on (once). */
-function injectAt(w: World, index: number, fault: FaultName): () => boolean {
+/**
+ * One request of an action as the tenant logged it: an HTTP request (the `http`-th of the action), or a step of
+ * the $batch that is the `http`-th request (its step id).
+ */
+interface Target {
+  http: number;
+  step?: string;
+}
+
+/** The targets of an action's log: each HTTP request, and each step of a $batch (logged before its batch). */
+function targetsOf(entries: readonly { batchStepId?: string }[]): Target[] {
+  let http = 0;
+  const pending: string[] = [];
+  const targets: Target[] = [];
+  for (const e of entries) {
+    if (e.batchStepId !== undefined) {
+      pending.push(e.batchStepId);
+      continue;
+    }
+    http += 1;
+    for (const step of pending.splice(0)) targets.push({ http, step });
+    targets.push({ http });
+  }
+  return targets;
+}
+
+/**
+ * Puts `fault` on `target` (once). A step of a $batch gets the fault as its own answer (Graph answers each step
+ * on its own: a 429 or a 503 for one step, before or after it acted); a dropped connection drops the whole $batch
+ * that carries the step, as a connection can only drop whole.
+ */
+function injectAt(w: World, target: Target, fault: FaultName): () => boolean {
   let seen = 0;
   let fired = false;
   const base = w.tenant.baseUrl.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   w.server.use(
-    http.all(new RegExp(`^${base}/`), ({ request }) => {
+    http.all(new RegExp(`^${base}/`), async ({ request }) => {
       if (fired) return undefined;
       seen += 1;
-      if (seen !== index) return undefined;
-      fired = true;
+      if (seen !== target.http) return undefined;
+      const drop = fault === "drop before" || fault === "drop after";
+      const onStep = target.step !== undefined && !drop;
+      if (!onStep) fired = true;
       if (fault === "drop before") return HttpResponse.error();
+      let method = request.method;
       let url = request.url;
+      if (onStep) {
+        const { requests } = (await request.clone().json()) as {
+          requests: { id: string; method: string; url: string }[];
+        };
+        const step = requests.find((r) => r.id === target.step);
+        if (!step) return undefined;
+        fired = true;
+        method = step.method;
+        url = step.url;
+      }
       try {
-        url = decodeURIComponent(request.url);
+        url = decodeURIComponent(url);
       } catch {
         // The tenant matches the raw URL then, as it logs it.
       }
@@ -76,7 +119,7 @@ function injectAt(w: World, index: number, fault: FaultName): () => boolean {
           : fault === "503 before"
             ? ({ kind: "unavailable" } as const)
             : ({ kind: "failAfterEffect", as: fault === "503 after" ? "503" : "drop" } as const);
-      w.tenant.faults.add({ method: request.method, url, effect, times: 1, label: "matrix" });
+      w.tenant.faults.add({ method, url, effect, times: 1, label: "matrix" });
       return undefined;
     }),
   );
@@ -148,13 +191,25 @@ function failures(list: Run[]): string[] {
 
 describe.each(ACTIONS.map((a) => [a.name, a] as const))("%s", (_name, action) => {
   let routes: string[] = [];
+  let targets: Target[] = [];
 
   beforeAll(async () => {
-    routes = await inWorld(async (w) => {
+    ({ routes, targets } = await inWorld(async (w) => {
       const stage = await action.setup(w);
       const { entries } = await logged(w.tenant, () => action.press(firstPane(w, action.user), stage, {}));
-      return entries.map((e) => routeKind(e));
-    });
+      // In the order the targets are listed: a batch's steps, then the batch itself.
+      const steps = entries.filter((e) => e.batchStepId !== undefined);
+      const found = targetsOf(entries);
+      let next = 0;
+      const named = found.map((t) => {
+        if (t.step !== undefined)
+          return `[${t.step}] ${routeKind(steps[next++] ?? { method: "?", url: "http://x/" })}`;
+        return routeKind(
+          entries.filter((e) => e.batchStepId === undefined)[t.http - 1] ?? { method: "?", url: "http://x/" },
+        );
+      });
+      return { routes: named, targets: found };
+    }));
   });
 
   it("makes Graph requests to fault", () => {
@@ -167,7 +222,7 @@ describe.each(ACTIONS.map((a) => [a.name, a] as const))("%s", (_name, action) =>
       const run = await inWorld(async (w) => {
         const stage = await action.setup(w);
         const before = historyOf(w, stage);
-        const fired = injectAt(w, index, fault);
+        const fired = injectAt(w, targets[index - 1] ?? { http: index }, fault);
         const pressed = await pressUntilDone(w, action, firstPane(w, action.user), stage);
         // A fault that never reached its request proves nothing: the run fails.
         if (!fired()) pressed.error = `the fault never fired${pressed.error ? ` (${pressed.error})` : ""}`;

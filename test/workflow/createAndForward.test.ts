@@ -2,6 +2,7 @@
 // is on the request message in comunicaciones@, and the forward reaches IT's inbox with the case id in the
 // subject and the x-pregon-case / x-pregon-case-id headers, attachments and all.
 import { CASE_HEADER, decodeCaseHeader } from "../../src/domain/caseHeader";
+import * as caseIdModule from "../../src/domain/caseId";
 import { CASE_ID_ALPHABET } from "../../src/domain/caseId";
 import { decodeCase } from "../../src/domain/codec";
 import { CASE_ID_HEADER } from "../../src/domain/evidenceHeader";
@@ -9,6 +10,7 @@ import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { stateCategory } from "../../src/workflow/categories";
 import { createCaseFromRequest } from "../../src/workflow/actions/createCase";
 import { fieldsFromProposal, newCase, openCase, openRequest } from "../support/cases";
+import { logged, routeKind } from "../support/requestLog";
 import { COMMUNICATIONS, IT, requestFixtureNames, setupWorld } from "../support/world";
 
 const world = setupWorld();
@@ -159,5 +161,41 @@ describe("forward to IT", () => {
       messageId: sent.id,
       internetMessageId: sent.internetMessageId,
     });
+  });
+});
+
+describe("a case id already carried by a message of the mailbox", () => {
+  it("is looked up with the request's read in one round trip, and a fresh id is drawn and looked up", async () => {
+    const w = world();
+    const { case: first } = await newCase(w, "01-structured-es.json");
+    const messageId = w.deliverRequest("01-structured-es.json");
+    const opened = await openRequest(w.comms, messageId);
+    // The first draw repeats the existing case's id; the next draws are the domain's own random ones.
+    const draws = jest.spyOn(caseIdModule, "generateCaseId").mockReturnValueOnce(first.id);
+    try {
+      const { result: created, entries } = await logged(w.tenant, () =>
+        createCaseFromRequest(w.comms.ctx, {
+          mailbox: COMMUNICATIONS,
+          messageId,
+          requester: opened.proposal.requester,
+          fields: fieldsFromProposal(opened.proposal, opened.message.subject),
+        }),
+      );
+
+      expect(created.id).not.toBe(first.id);
+      expect(created.id).toMatch(/^CM-\d{4}-[0-9A-Z]{4}$/);
+      expect(draws).toHaveBeenCalledTimes(2);
+      expect(entries.map((e) => `${e.batchStepId !== undefined ? "[b] " : ""}${routeKind(e)}`)).toEqual([
+        "[b] GET messages/{id}",
+        "[b] GET messages?filter",
+        "POST $batch",
+        "GET messages?filter",
+        "PATCH messages/{id}",
+      ]);
+      const stored = await w.comms.ctx.mail.getMessage(COMMUNICATIONS, messageId);
+      expect(stored.caseProps.caseId).toBe(created.id);
+    } finally {
+      draws.mockRestore();
+    }
   });
 });

@@ -13,7 +13,7 @@ import type { UpdateResult } from "../caseStore";
 import { caseHeaderOf } from "../caseProtocol";
 import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
 import type { ClaimHome, ClaimOptions } from "../claims";
-import { calendarOf, urgentTimingOf } from "../context";
+import { calendarOf, started, urgentTimingOf } from "../context";
 import type { WorkflowContext } from "../context";
 import { findSent } from "../sentCopy";
 import { sendOnce } from "../sendOnce";
@@ -56,6 +56,7 @@ export function sendReminder(
     recordReminder(c, { at: ctx.now().toISOString(), by: ctx.user });
     guardReminderPace(c, ctx.now(), calendar, options.confirmSecond === true, urgentTimingOf(ctx.config));
   };
+  let forwardCopy: Promise<MailMessage | undefined> | undefined;
   return sendExactlyOnce<Case, SentResult, Case>(ctx, {
     key: `remind:${messageId}`,
     home,
@@ -78,6 +79,12 @@ export function sendReminder(
     done: (record) => record,
     sentByClaim: () => ({}),
     guard,
+    // The forward's Sent Items copy, when the record does not name it yet, is looked for in the same round trip as
+    // the claim's read-back: a claim does not change which forward the case has.
+    alongReadBack: (first) => {
+      if (!first.history.find((h) => h.action === "forwarded")?.evidence?.messageId)
+        forwardCopy = started(findSent(ctx, mailbox, first.id, "forward"));
+    },
     send: async (claim, current) => {
       const forwarded = current.history.find((h) => h.action === "forwarded");
       const today = toLocalDate(ctx.now(), ctx.config.institution.timeZone);
@@ -94,7 +101,8 @@ export function sendReminder(
       });
       const earlier = current.history.filter((h) => h.action === "reminded");
       const forwardId =
-        forwarded?.evidence?.messageId ?? (await findSent(ctx, mailbox, current.id, "forward"))?.id;
+        forwarded?.evidence?.messageId ??
+        (await (forwardCopy ?? findSent(ctx, mailbox, current.id, "forward")))?.id;
       if (!forwardId) throw new AppError("notInSentItemsYet", "The forward to IT is not in Sent Items yet");
       return sendOnce(
         ctx,

@@ -11,7 +11,7 @@ import type { MailboxId, SentResult } from "../../ports/mailService";
 import { actorOfClaim, recordClaimDraft, releasing } from "../claims";
 import type { ClaimHome, ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
-import { actorIn } from "../context";
+import { actorIn, started } from "../context";
 import { findSent } from "../sentCopy";
 import { sendOnce } from "../sendOnce";
 import { sendExactlyOnce } from "../sendPipeline";
@@ -69,6 +69,7 @@ export function confirmToCommunications(
   const home = itClaimHome(ctx, mailbox, message.id, summary.id);
   let withId: Awaited<ReturnType<typeof sentWithMessageId>> | undefined;
   let found: DeliveryProblem[] = [];
+  let problems: Promise<DeliveryProblem[]> | undefined;
   let reply: { record: ItRecord; refused: string[]; template: { subject: string; html: string } } | undefined;
   return sendExactlyOnce<ItRecord, SentResult, ItRecord>(ctx, {
     key: `confirm:${message.id}`,
@@ -92,9 +93,13 @@ export function confirmToCommunications(
     done: (record) => record,
     // Reports that came back since the pane opened are part of the evidence: Communications must not read
     // "sent" as "delivered" for a group that refused it. They are recorded with the confirmation (one write).
+    // The look-up goes with the claim's read-back (one round trip): it needs only the facts read before the claim.
+    alongReadBack: () => {
+      if (withId) problems = started(lookForDeliveryProblems(ctx, mailbox, withId.record));
+    },
     prepare: async () => {
       if (!withId) throw new AppError("unknown", "The mass mail's facts were not read");
-      found = await lookForDeliveryProblems(ctx, mailbox, withId.record);
+      found = await (problems ?? lookForDeliveryProblems(ctx, mailbox, withId.record));
       const record = withDeliveryProblems(withId.record, found);
       const refused = (record.deliveryProblems ?? []).map((p) => p.address);
       reply = { record, refused, template: confirmationTemplate(ctx, opened, record, withId.sent, refused) };

@@ -58,7 +58,8 @@ export async function findDeliveryProblems(
   record: ItRecord,
 ): Promise<DeliveryProblem[]> {
   if (!record.sent || record.groups.length === 0) return [];
-  const conversationId = await massMailConversation(ctx, mailbox, record);
+  // Known from the record: asked at once, so that the look-up can go with other reads (sendPipeline.ts).
+  const conversationId = record.sent.conversationId ?? (await massMailConversation(ctx, mailbox, record));
   if (!conversationId) return [];
   const reports = await ctx.mail.listCases(mailbox, {
     folder: "inbox",

@@ -12,7 +12,7 @@ import type { AttachmentInfo } from "../../domain/types";
 import type { SelectedItem } from "../../ports/mailHost";
 import type { MailboxId, MailMessage } from "../../ports/mailService";
 import type { WorkflowContext } from "../context";
-import { actorIn } from "../context";
+import { actorIn, readTogether, started } from "../context";
 import { toRequestMessage } from "../requestMessage";
 import { findCaseMessages } from "./caseMessages";
 import type { CaseMessage } from "./caseMessages";
@@ -64,18 +64,36 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
   const subjectId = findCaseId(selected.subject) ?? undefined;
   const caseId = own?.id ?? selected.headers?.[CASE_ID_HEADER]?.trim() ?? subjectId;
   if (!caseId) return { kind: "itUnknown", mailbox, message: selected };
-  // One filtered request: every message of the case in IT's inbox, newest first.
-  const found = await findCaseMessages(ctx, mailbox, caseId);
   // The case id: the id header Pregón set first, the subject's tag only without it (a hostile subject can
   // carry anything).
   const selectedId = selected.headers?.[CASE_ID_HEADER]?.trim() ?? subjectId;
   const selectedIsForward = !!own && own.message === "forward" && selectedId === own.id;
+  // The look for the mass mail's Sent Items copy, when IT's record as a message already in hand shows the
+  // opening will make it: it goes with the next read (one round trip), and is used only if the record as
+  // finally read still calls for it, for the same case id.
+  let early: { caseId: string; copy: Promise<MailMessage | undefined> } | undefined;
+  const lookEarly = (forward: MailMessage, id: string) => {
+    const listed = recordAsListed(forward, id);
+    if (!early && listed && looksForCopy(listed))
+      early = { caseId: id, copy: started(massMailCopy(ctx, mailbox, id)) };
+  };
+  // One filtered request: every message of the case in IT's inbox, newest first.
+  const found = await readTogether(ctx, () => {
+    const listing = findCaseMessages(ctx, mailbox, caseId);
+    if (selectedIsForward && own) lookEarly(selected, own.id);
+    return listing;
+  });
   const forwardRef = selectedIsForward ? { message: selected, summary: own } : found.forward;
   if (!forwardRef) return { kind: "itUnknown", mailbox, message: selected, caseId };
   const message =
     forwardRef.message.id === selected.id
       ? selected
-      : await ctx.mail.getMessage(mailbox, forwardRef.message.id, full);
+      : await readTogether(ctx, () => {
+          const read = ctx.mail.getMessage(mailbox, forwardRef.message.id, full);
+          // The forward as listed carries IT's record (the list expands the case properties).
+          lookEarly(forwardRef.message, forwardRef.summary.id);
+          return read;
+        });
   const forwardSummary = forwardRef.summary;
   const candidates = [found.latest?.summary, own ?? undefined, forwardSummary].filter(
     (s): s is CaseSummary => !!s && s.id.toUpperCase() === forwardSummary.id.toUpperCase(),
@@ -87,10 +105,8 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
   let sendDetected = !asStored.sent && !!record.sent;
   // The send was recorded before Exchange filed its Sent Items copy: record that copy's id now.
   const awaitsCopy = (record.state === "sent" || record.state === "confirmed") && !record.sent?.sentItemId;
-  if (record.state === "received" || record.state === "prepared" || awaitsCopy) {
-    const sent = (
-      await ctx.mail.listCases(mailbox, { folder: "sentitems", caseId: summary.id, kind: "massMail", top: 1 })
-    ).items[0];
+  if (looksForCopy(record)) {
+    const sent = await (early?.caseId === summary.id ? early.copy : massMailCopy(ctx, mailbox, summary.id));
     if (sent && awaitsCopy) {
       record = await updateItRecord(ctx, mailbox, message.id, summary.id, (r) =>
         r.sent && !r.sent.sentItemId
@@ -210,5 +226,30 @@ export async function recordDeliveryProblems(
   } catch {
     // Shown now from what was found; written on a later opening.
     return withDeliveryProblems(record, found);
+  }
+}
+
+/** Whether an opening looks in Sent Items for the mass mail's copy, with IT's record as it stands. */
+function looksForCopy(record: ItRecord): boolean {
+  const awaitsCopy = (record.state === "sent" || record.state === "confirmed") && !record.sent?.sentItemId;
+  return record.state === "received" || record.state === "prepared" || awaitsCopy;
+}
+
+/** The case's mass mail in Sent Items (one filtered request). */
+async function massMailCopy(
+  ctx: WorkflowContext,
+  mailbox: MailboxId,
+  caseId: string,
+): Promise<MailMessage | undefined> {
+  return (await ctx.mail.listCases(mailbox, { folder: "sentitems", caseId, kind: "massMail", top: 1 }))
+    .items[0];
+}
+
+/** IT's record on a message in hand, or undefined when it cannot be taken from there (the opening reads it). */
+function recordAsListed(message: MailMessage, caseId: string): ItRecord | undefined {
+  try {
+    return itRecordOf(message, caseId);
+  } catch {
+    return undefined;
   }
 }

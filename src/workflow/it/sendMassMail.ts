@@ -13,7 +13,7 @@ import type { MailboxId, MailMessage } from "../../ports/mailService";
 import { actorOfClaim, releasing } from "../claims";
 import type { ClaimHome, ClaimOptions } from "../claims";
 import type { WorkflowContext } from "../context";
-import { actorIn } from "../context";
+import { actorIn, started } from "../context";
 import { findSent } from "../sentCopy";
 import { sendOnce } from "../sendOnce";
 import { claimEvidence, sendExactlyOnce } from "../sendPipeline";
@@ -74,6 +74,7 @@ export function sendMassMail(
   let draft: MailMessage | undefined;
   let sender: ItRecord["sender"];
   let contentWarnings: ContentFindingCode[] = [];
+  let cancelCheck: Promise<void> | undefined;
   const home = itClaimHome(ctx, mailbox, message.id, summary.id);
   const sending = sendExactlyOnce<ItRecord, Partial<NonNullable<ItRecord["sent"]>>, ItRecord>(ctx, {
     key: `massmail:${message.id}`,
@@ -116,12 +117,17 @@ export function sendMassMail(
       const already = await findSent(ctx, mailbox, summary.id, "massMail");
       return already ? sentFacts(already, actorIn(ctx, mailbox)) : undefined;
     },
+    // The last look for a cancellation goes with the claim's read-back (one round trip): after the claim, with
+    // nothing but this action's own reads between it and the send.
+    alongReadBack: () => {
+      cancelCheck = started(refuseIfCancelledNow(ctx, opened));
+    },
     send: async () => {
       // The draft left Drafts but its copy is not in Sent Items: sent (from a compose window, say) moments ago.
       if (!draft)
         throw new AppError("notInSentItemsYet", "The mass mail left Drafts but is not in Sent Items yet");
       // Right before the send: a cancellation that reached IT's mailbox since the pane opened stops it.
-      await refuseIfCancelledNow(ctx, opened);
+      await (cancelCheck ?? refuseIfCancelledNow(ctx, opened));
       // Exchange's deferred delivery: the draft carries the time before /send (graph/deferredSend.ts).
       if (scheduledFor) await ctx.mail.setDeferredSendTime(mailbox, draftId, scheduledFor);
       const facts = await sendDraftOnce(ctx, opened, draftId, draft);
