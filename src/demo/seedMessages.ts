@@ -69,7 +69,7 @@ function contentCheckRequests(): ReturnType<typeof requestMail>[] {
     requestMail(
       `vicebienestar@${DOMAIN}`,
       "Vicerrectoría de Cultura y Bienestar",
-      "Solicitud envío correo masivo - Feria de empleo 2027",
+      "Solicitud envío masivo - Feria de empleo 2027",
       "2026-11-30T16:00:00Z",
       "<p>Buenos días,</p><p>Solicitamos el envío del siguiente correo masivo:</p>" +
         "<p><b>Remitente:</b> Vicerrectoría de Cultura y Bienestar<br><b>Asunto:</b> FERIA DE EMPLEO Y EMPRENDIMIENTO 2027<br>" +
