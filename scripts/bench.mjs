@@ -9,14 +9,18 @@
 //   4. Graph requests and round trips per action and per case, against the embedded tenant
 //      (test/bench/requestCounts.test.ts);
 //   5. the Communications dashboard at 1k / 10k / 50k cases and the register's CSV export at 10k
-//      (scripts/bench/dashboard.mjs: the real view in jsdom against the embedded tenant; list requests per size).
+//      (scripts/bench/dashboard.mjs: the real view in jsdom against the embedded tenant; list requests per size);
+//   6. long tasks (PerformanceObserver "longtask", unthrottled Chromium) while the demo opens each seeded message of
+//      the Communications inbox: the longest task per message and how many ran over 200 ms (informational).
 // `--ci` (or `npm run bench:budgets`) checks only the count and size budgets and exits 1 when one is exceeded:
 // it builds the pane alone (or takes --dist DIR, an existing production build), loads it once in Chromium to see
 // what the first screen fetches, and counts the requests per case; no reference builds, timings or dashboard.
 // Options: --runs N (first-screen runs per page, default 5), --skip-build (reuse the last build in .bench/),
 // --compare DIR (another build's dist/, e.g. an older commit's, measured in the same run: sizes and first screen),
 // --dist DIR (with --ci: measure this production build instead of building), --skip-requests (with --ci: the
-// request budget is left to jest's own run of test/bench/requestCounts.test.ts, as .ci/run does).
+// request budget is left to jest's own run of test/bench/requestCounts.test.ts, as .ci/run does),
+// --only LIST (comma-separated sections of the table: screens, extract, longtasks, requests, dashboard; only those
+// are built, measured and printed, e.g. `--only extract,longtasks`).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -38,6 +42,9 @@ const COMPARE = args.includes("--compare") ? resolve(args[args.indexOf("--compar
 /** --dist DIR (with --ci): an existing production build of the pane, measured instead of building one. */
 const DIST = args.includes("--dist") ? resolve(args[args.indexOf("--dist") + 1]) : undefined;
 const SKIP_REQUESTS = args.includes("--skip-requests");
+const ONLY = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].split(",")) : undefined;
+/** Whether a section of the table (see --only) is measured in this run. */
+const wants = (section) => !ONLY || ONLY.has(section);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -62,6 +69,9 @@ async function build({ paneOnly = false } = {}) {
   const makeConfig = require(join(ROOT, "webpack.config.js"));
   const pane = await makeConfig({}, { mode: "production" });
   pane.output = { ...pane.output, path: join(OUT, "pane") };
+  // The demo (both mailboxes and the real pane against the embedded tenant), for the long tasks on opening.
+  const demo = await makeConfig({ demo: true }, { mode: "production" });
+  demo.output = { ...demo.output, path: join(OUT, "demo") };
   writeFileSync(join(OUT, "bench.html"), BENCH_HTML);
   // The references: the pane's own module rules, resolution, minifier and output naming; one entry each.
   const reference = (name, entry) => ({
@@ -80,10 +90,15 @@ async function build({ paneOnly = false } = {}) {
   const configs = paneOnly
     ? [pane]
     : [
-        pane,
-        reference("hello", "./scripts/bench/hello.tsx"),
-        reference("naive", "./scripts/bench/naive.tsx"),
-        reference("extract", "./scripts/bench/extract.ts"),
+        ...(wants("screens")
+          ? [
+              pane,
+              reference("hello", "./scripts/bench/hello.tsx"),
+              reference("naive", "./scripts/bench/naive.tsx"),
+            ]
+          : []),
+        ...(wants("extract") ? [reference("extract", "./scripts/bench/extract.ts")] : []),
+        ...(wants("longtasks") ? [demo] : []),
       ];
   await new Promise((done, fail) =>
     webpack(configs, (error, stats) => {
@@ -238,6 +253,94 @@ async function extraction(browser, url) {
   return figures;
 }
 
+// ------------------------------------------------------------------------------------ long tasks
+/** A task over this many ms is a freeze the person notices (issue 11: none when opening a seeded request). */
+const LONG_TASK_MS = 200;
+
+/** Collects every long task of the page (the browser reports tasks over 50 ms) from before its first script. */
+const LONG_TASK_PROBE = `(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: "longtask", buffered: true });
+})();`;
+
+/**
+ * Resolves (in the page) once the Communications pane has changed and then stayed still for `quietMs` with no
+ * spinner showing, or after `capMs`: the pane has finished opening the message it was given.
+ */
+function paneSettled({ quietMs, capMs }) {
+  const pane = document.querySelector('[data-testid="pane-communications"]');
+  return new Promise((done) => {
+    const started = performance.now();
+    let changed = false;
+    let timer;
+    const finish = () => {
+      observer.disconnect();
+      clearInterval(cap);
+      done(performance.now());
+    };
+    const idle = () => (changed && !pane.querySelector('[role="progressbar"]') ? finish() : undefined);
+    const observer = new MutationObserver(() => {
+      changed = true;
+      clearTimeout(timer);
+      timer = setTimeout(idle, quietMs);
+    });
+    observer.observe(pane, { subtree: true, childList: true, characterData: true, attributes: true });
+    const cap = setInterval(() => (performance.now() - started > capMs ? finish() : undefined), 250);
+  });
+}
+
+/**
+ * Opens the demo (the seed restored) and selects each message of the Communications inbox in turn, as a person
+ * does in Outlook: per message, the long tasks from the click until the pane settles. Unthrottled CPU.
+ */
+async function longTasks(browser, demoUrl) {
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 1100 },
+    locale: "es-CO",
+    timezoneId: "America/Bogota",
+  });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(LONG_TASK_PROBE);
+    await page.goto(`${demoUrl}?fresh=1&lang=es`);
+    await page.waitForFunction(() => "__pregonDemo" in window, null, { timeout: 60_000 });
+    // The demo's own strings (src/demo/demoStrings.ts, Spanish): the inbox list of the Communications column.
+    const rows = page
+      .getByRole("list", { name: "Comunicaciones: Bandeja de entrada", exact: true })
+      .getByRole("button");
+    await rows.first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000); // the demo's own start-up is not an opening
+    const count = await rows.count();
+    const figures = [];
+    for (let i = 0; i < count; i += 1) {
+      const row = rows.nth(i);
+      // A row reads sender, subject, date: the subject names the request.
+      const lines = (await row.innerText()).split("\n").map((l) => l.trim());
+      const label = lines[1] || lines[0] || `#${i + 1}`;
+      const from = await page.evaluate(() => performance.now());
+      const settled = page.evaluate(paneSettled, { quietMs: 600, capMs: 15_000 });
+      await row.click();
+      const to = await settled;
+      const tasks = await page.evaluate(
+        ([a, b]) => window.__longTasks.filter((t) => t.start >= a && t.start <= b).map((t) => t.ms),
+        [from, to],
+      );
+      figures.push({
+        label,
+        longest: tasks.length ? Math.max(...tasks) : 0,
+        over: tasks.filter((ms) => ms > LONG_TASK_MS).length,
+        tasks: tasks.length,
+        settledMs: to - from,
+      });
+    }
+    return figures;
+  } finally {
+    await context.close();
+  }
+}
+
 // --------------------------------------------------------------------------------- request counts
 function requestCounts() {
   const out = join(OUT, "requests.json");
@@ -356,45 +459,12 @@ async function dashboard() {
   return rows;
 }
 
-async function main() {
-  mkdirSync(OUT, { recursive: true });
-  if (CI) return budgets();
-  if (!SKIP_BUILD) {
-    console.log("building the pane and the reference panes (production)…");
-    await build();
-  }
-  const server = await serveStatic(OUT);
-  const compareServer = COMPARE ? await serveStatic(COMPARE) : undefined;
-  let screens;
-  let extract;
-  try {
-    ({ screens, extract } = await withBrowser(async (browser) => {
-      const firstScreen = await firstScreens(browser, {
-        hello: `${server.url}hello/index.html`,
-        naive: `${server.url}naive/index.html`,
-        pane: `${server.url}pane/taskpane.html`,
-        ...(compareServer ? { compare: `${compareServer.url}taskpane.html` } : {}),
-      });
-      console.log(
-        `first screen, median ms on this machine (informational): ${JSON.stringify(firstScreen.medians)}`,
-      );
-      return { screens: firstScreen, extract: await extraction(browser, `${server.url}extract/index.html`) };
-    }));
-  } finally {
-    await server.close();
-    await compareServer?.close();
-  }
+/** Sizes and first screen against the reference panes. */
+function screenRows(screens, lines, failures) {
   const pane = sizes(join(OUT, "pane"), screens.scripts.pane);
   const hello = sizes(join(OUT, "hello"), screens.scripts.hello);
   const naive = sizes(join(OUT, "naive"), screens.scripts.naive);
   const compare = COMPARE ? sizes(COMPARE, screens.scripts.compare) : undefined;
-  console.log("counting Graph requests per case…");
-  const requests = requestCounts();
-  console.log(`dashboard at ${DASHBOARD_SIZES.join(" / ")} cases…`);
-  const dash = await dashboard();
-
-  const failures = [];
-  const lines = [];
   lines.push(row("", "Pregón", "hello-world", "naive stack", "budget"));
   const initial = initialRows(pane, screens.configRequests, lines, failures, naive);
   lines.push(
@@ -431,6 +501,9 @@ async function main() {
   lines.push(initial.configRow);
   initial.chunkLines();
   lines.push("");
+}
+
+function extractRows(extract, lines) {
   lines.push(
     "extraction + sanitize (informational; ratio to JSON.parse of the same bytes, ms on this machine):",
   );
@@ -447,8 +520,23 @@ async function main() {
     );
   }
   lines.push("");
-  requestRows(requests, lines, failures);
+}
+
+function longTaskRows(tasks, lines) {
+  const over = tasks.reduce((sum, t) => sum + t.over, 0);
+  lines.push(
+    `long tasks opening each seeded request in the demo (unthrottled, ms on this machine): ${over} over ${LONG_TASK_MS} ms`,
+  );
+  for (const t of tasks)
+    lines.push(
+      `  ${t.label.slice(0, 60).padEnd(60)} longest ${t.longest.toFixed(0).padStart(5)} ms` +
+        `  ${String(t.over).padStart(2)} over ${LONG_TASK_MS} ms (${t.tasks} over 50 ms)` +
+        `  settled after ${t.settledMs.toFixed(0)} ms`,
+    );
   lines.push("");
+}
+
+function dashboardRows(dash, lines) {
   lines.push("dashboard (jsdom + embedded tenant; list requests are counts, seconds informational):");
   for (const line of formatDashboardBench(dash.filter((r) => !r.failed)).split("\n")) lines.push(`  ${line}`);
   for (const r of dash.filter((r) => r.failed))
@@ -459,6 +547,70 @@ async function main() {
       ? `CSV export of ${csv.cases.toLocaleString("en")} rows: ${(csv.csvMs / 1000).toFixed(2)} s (the "CSV export" column)`
       : "CSV export of 10k rows: not measured (the 10k dashboard run did not finish)",
   );
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  if (CI) return budgets();
+  if (!SKIP_BUILD) {
+    console.log(
+      `building ${ONLY ? [...ONLY].join(", ") : "the pane, the reference panes and the demo"} (production)…`,
+    );
+    await build();
+  }
+  const server = await serveStatic(OUT);
+  const compareServer = COMPARE ? await serveStatic(COMPARE) : undefined;
+  // The demo at the root of its own origin: its mock service worker's scope is the page's folder and up.
+  const demoServer = wants("longtasks") ? await serveStatic(join(OUT, "demo")) : undefined;
+  let screens;
+  let extract;
+  let tasks;
+  try {
+    ({ screens, extract, tasks } = await withBrowser(async (browser) => {
+      const firstScreen = wants("screens")
+        ? await firstScreens(browser, {
+            hello: `${server.url}hello/index.html`,
+            naive: `${server.url}naive/index.html`,
+            pane: `${server.url}pane/taskpane.html`,
+            ...(compareServer ? { compare: `${compareServer.url}taskpane.html` } : {}),
+          })
+        : undefined;
+      if (firstScreen)
+        console.log(
+          `first screen, median ms on this machine (informational): ${JSON.stringify(firstScreen.medians)}`,
+        );
+      return {
+        screens: firstScreen,
+        extract: wants("extract") ? await extraction(browser, `${server.url}extract/index.html`) : undefined,
+        tasks: wants("longtasks") ? await longTasks(browser, demoServer.url) : undefined,
+      };
+    }));
+  } finally {
+    await server.close();
+    await compareServer?.close();
+    await demoServer?.close();
+  }
+  let requests;
+  if (wants("requests")) {
+    console.log("counting Graph requests per case…");
+    requests = requestCounts();
+  }
+  let dash;
+  if (wants("dashboard")) {
+    console.log(`dashboard at ${DASHBOARD_SIZES.join(" / ")} cases…`);
+    dash = await dashboard();
+  }
+
+  const failures = [];
+  const lines = [];
+  if (screens) screenRows(screens, lines, failures);
+  if (extract) extractRows(extract, lines);
+  if (tasks) longTaskRows(tasks, lines);
+  if (requests) {
+    requestRows(requests, lines, failures);
+    lines.push("");
+  }
+  if (dash) dashboardRows(dash, lines);
   finish(lines, failures);
 }
 
