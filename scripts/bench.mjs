@@ -5,18 +5,23 @@
 //      (hello-world + MSAL NAA + Graph client) built now with the same webpack settings;
 //   2. time to the first screen in Chromium under 4x CPU throttling, as a ratio to the hello-world pane
 //      (Office.js stubbed, medians of interleaved runs);
-//   3. intake extraction + sanitizing CPU at 100 KB / 1 MB / 10 MB, as a ratio to JSON.parse of the same bytes;
+//   3. intake extraction + sanitizing at 100 KB / 1 MB / 10 MB, main-thread CPU ms and as a ratio to JSON.parse
+//      of the same bytes;
 //   4. Graph requests and round trips per action and per case, against the embedded tenant
 //      (test/bench/requestCounts.test.ts);
 //   5. the Communications dashboard at 1k / 10k / 50k cases and the register's CSV export at 10k
-//      (scripts/bench/dashboard.mjs: the real view in jsdom against the embedded tenant; list requests per size).
+//      (scripts/bench/dashboard.mjs: the real view in jsdom against the embedded tenant; list requests per size);
+//   6. long tasks (PerformanceObserver "longtask", unthrottled Chromium) while the demo opens each seeded message of
+//      the Communications inbox: the longest task per message and how many ran over 200 ms (informational).
 // `--ci` (or `npm run bench:budgets`) checks only the count and size budgets and exits 1 when one is exceeded:
 // it builds the pane alone (or takes --dist DIR, an existing production build), loads it once in Chromium to see
 // what the first screen fetches, and counts the requests per case; no reference builds, timings or dashboard.
 // Options: --runs N (first-screen runs per page, default 5), --skip-build (reuse the last build in .bench/),
 // --compare DIR (another build's dist/, e.g. an older commit's, measured in the same run: sizes and first screen),
 // --dist DIR (with --ci: measure this production build instead of building), --skip-requests (with --ci: the
-// request budget is left to jest's own run of test/bench/requestCounts.test.ts, as .ci/run does).
+// request budget is left to jest's own run of test/bench/requestCounts.test.ts, as .ci/run does),
+// --only LIST (comma-separated sections of the table: screens, extract, longtasks, requests, dashboard; only those
+// are built, measured and printed, e.g. `--only extract,longtasks`).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -38,6 +43,9 @@ const COMPARE = args.includes("--compare") ? resolve(args[args.indexOf("--compar
 /** --dist DIR (with --ci): an existing production build of the pane, measured instead of building one. */
 const DIST = args.includes("--dist") ? resolve(args[args.indexOf("--dist") + 1]) : undefined;
 const SKIP_REQUESTS = args.includes("--skip-requests");
+const ONLY = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].split(",")) : undefined;
+/** Whether a section of the table (see --only) is measured in this run. */
+const wants = (section) => !ONLY || ONLY.has(section);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -62,6 +70,9 @@ async function build({ paneOnly = false } = {}) {
   const makeConfig = require(join(ROOT, "webpack.config.js"));
   const pane = await makeConfig({}, { mode: "production" });
   pane.output = { ...pane.output, path: join(OUT, "pane") };
+  // The demo (both mailboxes and the real pane against the embedded tenant), for the long tasks on opening.
+  const demo = await makeConfig({ demo: true }, { mode: "production" });
+  demo.output = { ...demo.output, path: join(OUT, "demo") };
   writeFileSync(join(OUT, "bench.html"), BENCH_HTML);
   // The references: the pane's own module rules, resolution, minifier and output naming; one entry each.
   const reference = (name, entry) => ({
@@ -80,10 +91,15 @@ async function build({ paneOnly = false } = {}) {
   const configs = paneOnly
     ? [pane]
     : [
-        pane,
-        reference("hello", "./scripts/bench/hello.tsx"),
-        reference("naive", "./scripts/bench/naive.tsx"),
-        reference("extract", "./scripts/bench/extract.ts"),
+        ...(wants("screens")
+          ? [
+              pane,
+              reference("hello", "./scripts/bench/hello.tsx"),
+              reference("naive", "./scripts/bench/naive.tsx"),
+            ]
+          : []),
+        ...(wants("extract") ? [reference("extract", "./scripts/bench/extract.ts")] : []),
+        ...(wants("longtasks") ? [demo] : []),
       ];
   await new Promise((done, fail) =>
     webpack(configs, (error, stats) => {
@@ -218,24 +234,184 @@ async function firstScreens(browser, urls) {
 }
 
 /** Seconds one size may take before it is reported as not measured (the page is then closed). */
-const EXTRACT_CAP_S = 60;
+const EXTRACT_CAP_S = 120;
 
+/**
+ * Milliseconds of the page's main-thread CPU time (Chromium's ThreadTime metric) spent by `call`: on a shared
+ * machine, wall-clock time would mostly be other processes'.
+ */
+async function cpuMs(cdp, call) {
+  const threadTime = async () =>
+    (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "ThreadTime").value;
+  const before = await threadTime();
+  await call();
+  return ((await threadTime()) - before) * 1000;
+}
+
+/**
+ * Per size: main-thread CPU ms of extraction as the pane runs it (sanitizing the message included), of extraction
+ * alone (an identity sanitizer), of sanitizing what the pane can show of the body (cut like extraction's read) and
+ * of the whole body (which the pane never does), and of JSON.parse of the same bytes (the machine-free reference).
+ * Medians of `repeat` runs, each in the same fresh page (the first run pays for compiling the code).
+ */
 async function extraction(browser, url) {
   const figures = [];
   for (const size of [100_000, 1_000_000, 10_000_000]) {
     const page = await browser.newPage();
-    await page.route(OFFICE_JS, (route) =>
-      route.fulfill({ status: 200, contentType: "text/javascript", body: "" }),
-    );
-    await page.goto(url);
-    await page.waitForFunction(() => document.title === "ready");
+    const measured = (async () => {
+      await page.route(OFFICE_JS, (route) =>
+        route.fulfill({ status: 200, contentType: "text/javascript", body: "" }),
+      );
+      await page.goto(url);
+      await page.waitForFunction(() => document.title === "ready");
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Performance.enable");
+      const bytes = await page.evaluate((n) => window.pregonPrepare(n), size);
+      const repeat = size >= 5_000_000 ? 1 : size >= 500_000 ? 3 : 5;
+      const step = async (name, times = repeat) => {
+        const runs = [];
+        for (let i = 0; i < times; i += 1)
+          runs.push(await cpuMs(cdp, () => page.evaluate((s) => window.pregonRun(s, 1), name)));
+        return median(runs);
+      };
+      const figure = { bytes };
+      figure.extractMs = await step("extract");
+      figure.extractOnlyMs = await step("extractOnly");
+      figure.sanitizeShownMs = await step("sanitizeShown");
+      figure.sanitizeWholeMs = await step("sanitizeWhole", 1);
+      const parses = Math.max(2, Math.round(20_000_000 / size));
+      figure.jsonParseMs =
+        (await cpuMs(cdp, () => page.evaluate((n) => window.pregonRun("jsonParse", n), parses))) / parses;
+      return figure;
+    })().catch(() => null);
     const timer = new Promise((done) => setTimeout(() => done(null), EXTRACT_CAP_S * 1000));
-    const run = page.evaluate((n) => window.pregonBench([n])[0], size).catch(() => null);
-    const figure = await Promise.race([run, timer]);
+    const figure = await Promise.race([measured, timer]);
     figures.push(figure ?? { bytes: size, capped: true });
     await page.close().catch(() => undefined);
   }
   return figures;
+}
+
+// ------------------------------------------------------------------------------------ long tasks
+/** A task over this many ms is a freeze the person notices (issue 11: none when opening a seeded request). */
+const LONG_TASK_MS = 200;
+/** Sizes of the generated requests opened after the seeded ones (characters of HTML). */
+const LARGE_REQUESTS = [1_000_000, 10_000_000];
+
+/** Collects every long task of the page (the browser reports tasks over 50 ms) from before its first script. */
+const LONG_TASK_PROBE = `(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: "longtask", buffered: true });
+})();`;
+
+/**
+ * Resolves (in the page) once the Communications pane has changed and then stayed still for `quietMs` with no
+ * spinner showing, or after `capMs`: the pane has finished opening the message it was given.
+ */
+function paneSettled({ quietMs, capMs }) {
+  const pane = document.querySelector('[data-testid="pane-communications"]');
+  return new Promise((done) => {
+    const started = performance.now();
+    let changed = false;
+    let timer;
+    const finish = () => {
+      observer.disconnect();
+      clearInterval(cap);
+      done(performance.now());
+    };
+    const idle = () => (changed && !pane.querySelector('[role="progressbar"]') ? finish() : undefined);
+    const observer = new MutationObserver(() => {
+      changed = true;
+      clearTimeout(timer);
+      timer = setTimeout(idle, quietMs);
+    });
+    observer.observe(pane, { subtree: true, childList: true, characterData: true, attributes: true });
+    const cap = setInterval(() => (performance.now() - started > capMs ? finish() : undefined), 250);
+  });
+}
+
+/**
+ * Opens the demo (the seed restored) and selects each message of the Communications inbox in turn, as a person
+ * does in Outlook: per message, the long tasks from the click until the pane settles. Unthrottled CPU.
+ */
+async function longTasks(browser, demoUrl) {
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 1100 },
+    locale: "es-CO",
+    timezoneId: "America/Bogota",
+  });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(LONG_TASK_PROBE);
+    await page.goto(`${demoUrl}?fresh=1&lang=es`);
+    await page.waitForFunction(() => "__pregonDemo" in window, null, { timeout: 60_000 });
+    // The demo's own strings (src/demo/demoStrings.ts, Spanish): the inbox list of the Communications column.
+    const rows = page
+      .getByRole("list", { name: "Comunicaciones: Bandeja de entrada", exact: true })
+      .getByRole("button");
+    await rows.first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000); // the demo's own start-up is not an opening
+    const open = async (row, label) => {
+      const from = await page.evaluate(() => performance.now());
+      const settled = page.evaluate(paneSettled, { quietMs: 600, capMs: 60_000 });
+      await row.click();
+      const to = await settled;
+      const tasks = await page.evaluate(
+        ([a, b]) => window.__longTasks.filter((t) => t.start >= a && t.start <= b).map((t) => t.ms),
+        [from, to],
+      );
+      return {
+        label,
+        longest: tasks.length ? Math.max(...tasks) : 0,
+        over: tasks.filter((ms) => ms > LONG_TASK_MS).length,
+        tasks: tasks.length,
+        settledMs: to - from,
+      };
+    };
+    const count = await rows.count();
+    const figures = [];
+    for (let i = 0; i < count; i += 1) {
+      const row = rows.nth(i);
+      // A row reads sender, subject, date: the subject names the request.
+      const lines = (await row.innerText()).split("\n").map((l) => l.trim());
+      figures.push(await open(row, lines[1] || lines[0] || `#${i + 1}`));
+    }
+    // Then two large requests delivered to the inbox (not seeded: the tenant is saved in the page's storage,
+    // which holds a few MB), the message a paragraph repeated to 1 MB and 10 MB of HTML.
+    await page.evaluate((sizes) => {
+      const paragraph =
+        "<p>Solicitamos el envío del siguiente mensaje a <b>estudiantes</b> y docentes el 10 de diciembre. " +
+        'Más información en <a href="https://www.universidad.example/eventos">el sitio</a>.</p>\n';
+      const head =
+        "<p><b>Asunto:</b> Semana de la ciencia<br><b>Destinatarios:</b> estudiantes</p><p><b>Mensaje:</b></p>";
+      for (const size of sizes) {
+        const at = new Date().toISOString();
+        window.__pregonDemo.tenant.deliver("comunicaciones@universidad.example", {
+          subject: `Solicitud de envío masivo de ${size / 1e6} MB`,
+          from: {
+            emailAddress: { name: "Vicerrectoría Académica", address: "vicerrectoria@universidad.example" },
+          },
+          toRecipients: [{ emailAddress: { address: "comunicaciones@universidad.example" } }],
+          receivedDateTime: at,
+          sentDateTime: at,
+          body: { contentType: "html", content: head + paragraph.repeat(Math.ceil(size / paragraph.length)) },
+        });
+      }
+    }, LARGE_REQUESTS);
+    // The lists re-read the tenant after its next Graph request: opening a seeded message makes some.
+    await rows.first().click();
+    for (const size of LARGE_REQUESTS) {
+      const row = rows.filter({ hasText: `Solicitud de envío masivo de ${size / 1e6} MB` }).first();
+      await row.waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(1000);
+      figures.push({ ...(await open(row, `(generated) ${size / 1e6} MB request`)), generated: true });
+    }
+    return figures;
+  } finally {
+    await context.close();
+  }
 }
 
 // --------------------------------------------------------------------------------- request counts
@@ -356,45 +532,12 @@ async function dashboard() {
   return rows;
 }
 
-async function main() {
-  mkdirSync(OUT, { recursive: true });
-  if (CI) return budgets();
-  if (!SKIP_BUILD) {
-    console.log("building the pane and the reference panes (production)…");
-    await build();
-  }
-  const server = await serveStatic(OUT);
-  const compareServer = COMPARE ? await serveStatic(COMPARE) : undefined;
-  let screens;
-  let extract;
-  try {
-    ({ screens, extract } = await withBrowser(async (browser) => {
-      const firstScreen = await firstScreens(browser, {
-        hello: `${server.url}hello/index.html`,
-        naive: `${server.url}naive/index.html`,
-        pane: `${server.url}pane/taskpane.html`,
-        ...(compareServer ? { compare: `${compareServer.url}taskpane.html` } : {}),
-      });
-      console.log(
-        `first screen, median ms on this machine (informational): ${JSON.stringify(firstScreen.medians)}`,
-      );
-      return { screens: firstScreen, extract: await extraction(browser, `${server.url}extract/index.html`) };
-    }));
-  } finally {
-    await server.close();
-    await compareServer?.close();
-  }
+/** Sizes and first screen against the reference panes. */
+function screenRows(screens, lines, failures) {
   const pane = sizes(join(OUT, "pane"), screens.scripts.pane);
   const hello = sizes(join(OUT, "hello"), screens.scripts.hello);
   const naive = sizes(join(OUT, "naive"), screens.scripts.naive);
   const compare = COMPARE ? sizes(COMPARE, screens.scripts.compare) : undefined;
-  console.log("counting Graph requests per case…");
-  const requests = requestCounts();
-  console.log(`dashboard at ${DASHBOARD_SIZES.join(" / ")} cases…`);
-  const dash = await dashboard();
-
-  const failures = [];
-  const lines = [];
   lines.push(row("", "Pregón", "hello-world", "naive stack", "budget"));
   const initial = initialRows(pane, screens.configRequests, lines, failures, naive);
   lines.push(
@@ -431,8 +574,16 @@ async function main() {
   lines.push(initial.configRow);
   initial.chunkLines();
   lines.push("");
+}
+
+function extractRows(extract, lines) {
   lines.push(
-    "extraction + sanitize (informational; ratio to JSON.parse of the same bytes, ms on this machine):",
+    "extraction + sanitize, main-thread CPU ms (informational; × = ratio to JSON.parse of the same bytes):",
+  );
+  const ms = (v, e) => `${v.toFixed(0)} ms ×${(v / e.jsonParseMs).toFixed(0)}`.padStart(14);
+  lines.push(
+    `  ${"".padEnd(8)} ${"extract+sanitize".padStart(16)} ${"extract alone".padStart(14)}` +
+      ` ${"sanitize shown".padStart(14)} ${"sanitize whole".padStart(14)} ${"JSON.parse".padStart(11)}`,
   );
   for (const e of extract) {
     const label = e.bytes >= 1e6 ? `${(e.bytes / 1e6).toFixed(0)} MB` : `${(e.bytes / 1e3).toFixed(0)} KB`;
@@ -441,14 +592,37 @@ async function main() {
       continue;
     }
     lines.push(
-      `  ${label.padEnd(8)} extract ×${(e.extractMs / e.jsonParseMs).toFixed(0)} (${e.extractMs.toFixed(1)} ms)` +
-        `  sanitize ×${(e.sanitizeMs / e.jsonParseMs).toFixed(0)} (${e.sanitizeMs.toFixed(1)} ms)` +
-        `  JSON.parse ${e.jsonParseMs.toFixed(2)} ms`,
+      `  ${label.padEnd(8)} ${ms(e.extractMs, e).padStart(16)} ${ms(e.extractOnlyMs, e)}` +
+        ` ${ms(e.sanitizeShownMs, e)} ${ms(e.sanitizeWholeMs, e)} ${`${e.jsonParseMs.toFixed(2)} ms`.padStart(11)}`,
     );
   }
+  lines.push(
+    "  (extract+sanitize is what opening the request costs; sanitize shown: the body cut where extraction stops",
+  );
+  lines.push(
+    "  reading, the most the pane sanitizes; sanitize whole: the uncut body, which the pane never sanitizes)",
+  );
   lines.push("");
-  requestRows(requests, lines, failures);
+}
+
+function longTaskRows(tasks, lines) {
+  const over = tasks.filter((t) => !t.generated).reduce((sum, t) => sum + t.over, 0);
+  lines.push(
+    `long tasks opening each seeded request in the demo (unthrottled, ms on this machine): ${over} over ${LONG_TASK_MS} ms`,
+  );
+  for (const t of tasks)
+    lines.push(
+      `  ${t.label.slice(0, 60).padEnd(60)} longest ${t.longest.toFixed(0).padStart(5)} ms` +
+        `  ${String(t.over).padStart(2)} over ${LONG_TASK_MS} ms (${t.tasks} over 50 ms)` +
+        `  settled after ${t.settledMs.toFixed(0)} ms`,
+    );
+  lines.push(
+    "  (the generated requests are not seeded: shown for the large-request case, not counted above)",
+  );
   lines.push("");
+}
+
+function dashboardRows(dash, lines) {
   lines.push("dashboard (jsdom + embedded tenant; list requests are counts, seconds informational):");
   for (const line of formatDashboardBench(dash.filter((r) => !r.failed)).split("\n")) lines.push(`  ${line}`);
   for (const r of dash.filter((r) => r.failed))
@@ -459,6 +633,70 @@ async function main() {
       ? `CSV export of ${csv.cases.toLocaleString("en")} rows: ${(csv.csvMs / 1000).toFixed(2)} s (the "CSV export" column)`
       : "CSV export of 10k rows: not measured (the 10k dashboard run did not finish)",
   );
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  if (CI) return budgets();
+  if (!SKIP_BUILD) {
+    console.log(
+      `building ${ONLY ? [...ONLY].join(", ") : "the pane, the reference panes and the demo"} (production)…`,
+    );
+    await build();
+  }
+  const server = await serveStatic(OUT);
+  const compareServer = COMPARE ? await serveStatic(COMPARE) : undefined;
+  // The demo at the root of its own origin: its mock service worker's scope is the page's folder and up.
+  const demoServer = wants("longtasks") ? await serveStatic(join(OUT, "demo")) : undefined;
+  let screens;
+  let extract;
+  let tasks;
+  try {
+    ({ screens, extract, tasks } = await withBrowser(async (browser) => {
+      const firstScreen = wants("screens")
+        ? await firstScreens(browser, {
+            hello: `${server.url}hello/index.html`,
+            naive: `${server.url}naive/index.html`,
+            pane: `${server.url}pane/taskpane.html`,
+            ...(compareServer ? { compare: `${compareServer.url}taskpane.html` } : {}),
+          })
+        : undefined;
+      if (firstScreen)
+        console.log(
+          `first screen, median ms on this machine (informational): ${JSON.stringify(firstScreen.medians)}`,
+        );
+      return {
+        screens: firstScreen,
+        extract: wants("extract") ? await extraction(browser, `${server.url}extract/index.html`) : undefined,
+        tasks: wants("longtasks") ? await longTasks(browser, demoServer.url) : undefined,
+      };
+    }));
+  } finally {
+    await server.close();
+    await compareServer?.close();
+    await demoServer?.close();
+  }
+  let requests;
+  if (wants("requests")) {
+    console.log("counting Graph requests per case…");
+    requests = requestCounts();
+  }
+  let dash;
+  if (wants("dashboard")) {
+    console.log(`dashboard at ${DASHBOARD_SIZES.join(" / ")} cases…`);
+    dash = await dashboard();
+  }
+
+  const failures = [];
+  const lines = [];
+  if (screens) screenRows(screens, lines, failures);
+  if (extract) extractRows(extract, lines);
+  if (tasks) longTaskRows(tasks, lines);
+  if (requests) {
+    requestRows(requests, lines, failures);
+    lines.push("");
+  }
+  if (dash) dashboardRows(dash, lines);
   finish(lines, failures);
 }
 

@@ -14,9 +14,15 @@ export type HtmlSanitizer = (html: string) => string;
 
 const words = (list: string): string[] => list.trim().split(/\s+/);
 
-/** Ordinary mail formatting: text, lists, tables, links and images. Nothing that runs, loads or submits. */
+/**
+ * Ordinary mail formatting: text, lists, tables, links and images. Nothing that runs, loads or submits. Plus
+ * `body`, as in DOMPurify's own list: the parsed fragment's body is where the walk starts and its inner HTML is
+ * the output, so it is never written out itself (a `<body>` tag in mail only adds attributes to it, which are
+ * filtered like any other). Left out, DOMPurify treats that root as an element to unwrap and first copies the
+ * whole document beside it, which is a fifth of the time of sanitizing a 1 MB message.
+ */
 const ALLOWED_TAGS = words(`
-  a abbr address b bdi bdo blockquote br caption center cite code col colgroup dd del dfn div dl dt em
+  a abbr address b bdi bdo blockquote body br caption center cite code col colgroup dd del dfn div dl dt em
   figcaption figure font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span
   strike strong sub sup table tbody td tfoot th thead time tr tt u ul var wbr
 `);

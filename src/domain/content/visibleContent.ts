@@ -3,7 +3,7 @@
 import type { AttachmentInfo } from "../types";
 import type { HtmlNode } from "../intake/htmlTree";
 import { parseHtml } from "../intake/htmlTree";
-import { HIDDEN_ELEMENTS, IMAGE_MARK, htmlToText } from "../intake/htmlText";
+import { HIDDEN_ELEMENTS, IMAGE_MARK, layoutHtml } from "../intake/htmlText";
 import { isHiddenImage } from "./hiddenImage";
 
 export interface ContentMeasure {
@@ -30,12 +30,14 @@ function countImages(node: HtmlNode, counts: { images: number; hidden: number })
 }
 
 export function measureHtml(html: string): ContentMeasure {
-  const text = htmlToText(html)
+  // One parse for the text and the images: laying the tree out only records positions, the attributes stay.
+  const root = parseHtml(html);
+  const text = layoutHtml(root)
     .replaceAll(IMAGE_MARK, " ")
     .replace(/[ \t]+/g, " ")
     .trim();
   const counts = { images: 0, hidden: 0 };
-  countImages(parseHtml(html), counts);
+  countImages(root, counts);
   return {
     text,
     visibleChars: (text.match(VISIBLE) ?? []).length,
@@ -52,14 +54,17 @@ export function isAttachedPicture(a: Pick<AttachmentInfo, "contentType" | "isInl
   );
 }
 
+type PictureInfo = Pick<AttachmentInfo, "contentType" | "isInline" | "name">;
+
+/** hasVisibleContent for a body already measured (the content check measures it anyway: no second parse). */
+export function showsContent(m: ContentMeasure, attachments: readonly PictureInfo[] = []): boolean {
+  return m.visibleChars > 0 || m.images > 0 || attachments.some(isAttachedPicture);
+}
+
 /**
  * The mail shows something: a visible character, a visible image in the body, or an attached picture (the
  * "see the attached piece" requests, whose body is empty on purpose).
  */
-export function hasVisibleContent(
-  html: string,
-  attachments: ReadonlyArray<Pick<AttachmentInfo, "contentType" | "isInline" | "name">> = [],
-): boolean {
-  const m = measureHtml(html);
-  return m.visibleChars > 0 || m.images > 0 || attachments.some(isAttachedPicture);
+export function hasVisibleContent(html: string, attachments: readonly PictureInfo[] = []): boolean {
+  return showsContent(measureHtml(html), attachments);
 }

@@ -36,8 +36,11 @@ export { REQUIRED_FIELDS } from "./types";
  */
 export const MAX_BODY_LENGTH = 1_100_000;
 
-/** The body cut at MAX_BODY_LENGTH: before a tag (HTML) or at a line break (text), never inside one. */
-function boundedBody(body: string, bodyType: "html" | "text"): string | undefined {
+/**
+ * The body cut at MAX_BODY_LENGTH: before a tag (HTML) or at a line break (text), never inside one; undefined
+ * when it is not longer. Whatever reads a request body on opening reads no more than this.
+ */
+export function boundedBody(body: string, bodyType: "html" | "text"): string | undefined {
   if (body.length <= MAX_BODY_LENGTH) return undefined;
   const cut = body.lastIndexOf(bodyType === "html" ? "<" : "\n", MAX_BODY_LENGTH);
   return body.slice(0, cut > 0 ? cut : MAX_BODY_LENGTH);

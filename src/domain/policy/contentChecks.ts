@@ -1,7 +1,7 @@
 // Checks on the message a unit wants mass-mailed: things that hurt readers or the institution's reputation if
 // IT sends them as they are. They report facts; whether to go ahead is the professional's call.
 import type { AttachmentInfo, RequestMessage } from "../types";
-import type { ScannedImage } from "./htmlScan";
+import type { HtmlScan, ScannedImage, ScannedLink } from "./htmlScan";
 import { scanHtml } from "./htmlScan";
 
 export type MessageContent = Pick<RequestMessage, "body" | "bodyType" | "attachments">;
@@ -35,6 +35,14 @@ function meaningfulLength(text: string): number {
  */
 export function findImageOnly(message: MessageContent): ImageOnlyFinding | undefined {
   const scan = message.bodyType === "html" ? scanHtml(message.body) : { text: message.body, imageCount: 0 };
+  return imageOnlyIn(scan, message);
+}
+
+/** findImageOnly on a body already scanned (a text body: its text and no images). */
+export function imageOnlyIn(
+  scan: Pick<HtmlScan, "text" | "imageCount">,
+  message: MessageContent,
+): ImageOnlyFinding | undefined {
   const attached = message.attachments.filter((a) => !a.isInline && isImageAttachment(a)).length;
   const imageCount = scan.imageCount + attached;
   const textLength = meaningfulLength(scan.text);
@@ -91,8 +99,13 @@ function targetHostOf(href: string): string | null {
  * trusts subdomains of shared hosting suffixes too, an accepted gap.
  */
 export function findDeceptiveLinks(html: string): DeceptiveLink[] {
+  return deceptiveLinksIn(scanHtml(html).links);
+}
+
+/** findDeceptiveLinks on the links of a body already scanned. */
+export function deceptiveLinksIn(links: readonly ScannedLink[]): DeceptiveLink[] {
   const found: DeceptiveLink[] = [];
-  for (const link of scanHtml(html).links) {
+  for (const link of links) {
     const shownHost = shownHostOf(link.text);
     if (shownHost === undefined) continue;
     const targetHost = targetHostOf(link.href);

@@ -158,7 +158,23 @@ function isSpacer(attribs: Record<string, string>): boolean {
   return tiny(attribs.width) && tiny(attribs.height);
 }
 
+/**
+ * The last body scanned, with its scan: the request pane assesses the request again at every change of its form,
+ * and IT's content review scans the same HTML for its findings and for its weight, while the message (up to a
+ * megabyte) is the same string. A scan is frozen, so that sharing it cannot let one reader change another's.
+ */
+let last: { html: string; scan: HtmlScan } | undefined;
+
 export function scanHtml(html: string): HtmlScan {
+  if (last?.html === html) return last.scan;
+  const scan = scanOnce(html);
+  for (const list of [scan.links, scan.images, scan.styledText]) Object.freeze(list);
+  Object.freeze(scan);
+  last = { html, scan };
+  return scan;
+}
+
+function scanOnce(html: string): HtmlScan {
   const text: string[] = [];
   const links: ScannedLink[] = [];
   // Open anchors; `href` undefined for anchors without one (they still need popping when closed).

@@ -6,7 +6,7 @@ import { imageHostsOf } from "../../config/schema";
 import type { ContentChange } from "../../domain/content/contentChange";
 import { compareContent } from "../../domain/content/contentChange";
 import { keepAllowedImages } from "../../domain/content/massMailImages";
-import { hasVisibleContent, measureHtml } from "../../domain/content/visibleContent";
+import { hasVisibleContent, measureHtml, showsContent } from "../../domain/content/visibleContent";
 import { AppError } from "../../domain/errors";
 import type { ContentFinding, WeightItem } from "../../domain/policy";
 import { contentFindings, scanHtml, weightItems } from "../../domain/policy";
@@ -78,7 +78,7 @@ export function reviewMassMailContent(
   return {
     html: filtered.html,
     content: {
-      hasContent: hasVisibleContent(filtered.html, attachments),
+      hasContent: showsContent(after, attachments),
       hiddenImagesRemoved: Math.max(before.hiddenImages, filtered.hidden),
       externalImagesRemoved: filtered.external,
       before: before.text,
