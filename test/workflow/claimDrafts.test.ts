@@ -90,18 +90,44 @@ describe("a claim's draft is deleted only once the claim no longer names it", ()
   it("A: the write naming the draft reached the server but its answer was lost", async () => {
     const w = world();
     const { messageId, case: created } = await newCase(w, "01-structured-es.json");
-    await forwardToIt(losingDraftNaming(w.comms.ctx, w), COMMUNICATIONS, messageId).catch(() => undefined);
-    w.tenant.faults.clear();
+    const first = await forwardToIt(losingDraftNaming(w.comms.ctx, w), COMMUNICATIONS, messageId).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(w.tenant.faults.list()).toEqual([]);
     expectRecordedOnlyIfSent(w, messageId, created.id);
+    // Nothing went out and the error stands; the claim let its draft go first, then the draft was deleted.
+    expect(first).toMatchObject({ code: "unavailable" });
+    expect(requestRecord(w, messageId).claim).toBeUndefined();
+    expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
 
-    // Whatever the first try left, the case ends forwarded with exactly one copy out.
-    w.clock.advance(11 * 60_000);
-    const settled = await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId, undefined, {
-      takeOver: true,
-    }).catch(() => forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId, undefined, { takeOver: true }));
+    const settled = await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
     expect(settled.state).toBe("forwarded");
     expect(sentForwards(w, created.id)).toEqual({ copies: 1, sends: 1, inIt: 1 });
     expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
+  });
+
+  it("A': the send was refused for certain after the claim named the draft", async () => {
+    const w = world();
+    const { messageId, case: created } = await newCase(w, "01-structured-es.json");
+    // Graph throttles every /send (not executed) past the adapter's retries: a definite failure.
+    const refused = w.tenant.faults.add({
+      method: "POST",
+      url: /\/send$/,
+      effect: { kind: "throttle", retryAfterSeconds: 1 },
+    });
+    const first = await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    w.tenant.faults.remove(refused.id);
+    expectRecordedOnlyIfSent(w, messageId, created.id);
+    expect(first).toBeDefined();
+    expect(requestRecord(w, messageId).claim).toBeUndefined();
+    expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
+
+    expect((await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId)).state).toBe("forwarded");
+    expect(sentForwards(w, created.id)).toEqual({ copies: 1, sends: 1, inIt: 1 });
   });
 
   it("B: the send failed and the claim's release was lost", async () => {
