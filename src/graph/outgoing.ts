@@ -28,7 +28,8 @@
 // Why not /forward with `comment`: `comment` is plain text placed by Exchange, and Graph rejects a request
 // that has both `comment` and `message.body` (400), so HTML above the quote and a custom subject need the
 // draft route. If step 2 or a definite failure of step 3 stops the flow, the draft is deleted (best effort)
-// so that a retry does not leave copies in Drafts. An unclear send (503/timeout) keeps the draft and
+// so that a retry does not leave copies in Drafts — unless beforeSend may have written it into a claim: then the
+// claim's holder deletes it after releasing the claim (workflow/claims.ts underClaim). An unclear send (503/timeout) keeps the draft and
 // surfaces maybeDelivered, because the mail may be on its way, with the draft's id in details.draftId: the
 // caller that finds no sent copy sends that same draft again instead of making a second one (which would
 // leave the first behind in Drafts, where someone could still send it).
