@@ -11,7 +11,9 @@
 //      x- headers (as extended properties in the internet-headers set: Graph takes internetMessageHeaders
 //      only at creation), and the caseId and kind properties (so Sent Items can be searched)
 //   2b. options.beforeSend(draft): the workflow writes the draft into its claim (workflow/claims.ts); if it
-//      throws (the claim was taken over), the draft is deleted and nothing is sent
+//      throws, nothing is sent, and the draft is deleted only when the claim was definitely not ours (taken over,
+//      gone): after any other failure the claim may name the draft, and a named draft that left Drafts is read
+//      as sent, so the workflow releases the claim before it deletes the draft
 //   3. POST …/send                                     → 202, the mail is queued
 //   4. return at once with the draft's internetMessageId and conversationId → SentResult
 //
@@ -26,7 +28,8 @@
 // Why not /forward with `comment`: `comment` is plain text placed by Exchange, and Graph rejects a request
 // that has both `comment` and `message.body` (400), so HTML above the quote and a custom subject need the
 // draft route. If step 2 or a definite failure of step 3 stops the flow, the draft is deleted (best effort)
-// so that a retry does not leave copies in Drafts. An unclear send (503/timeout) keeps the draft and
+// so that a retry does not leave copies in Drafts — unless beforeSend may have written it into a claim: then the
+// claim's holder deletes it after releasing the claim (workflow/claims.ts underClaim). An unclear send (503/timeout) keeps the draft and
 // surfaces maybeDelivered, because the mail may be on its way, with the draft's id in details.draftId: the
 // caller that finds no sent copy sends that same draft again instead of making a second one (which would
 // leave the first behind in Drafts, where someone could still send it).
@@ -93,11 +96,20 @@ export async function sendOutgoing(
       path: draftPath,
       body: draftUpdate(kind, options, body, deps.quoteHeader),
     });
-    if (options.beforeSend)
-      await options.beforeSend({ id: draftId, internetMessageId: draft.internetMessageId ?? undefined });
   } catch (e) {
     await deleteQuietly(transport, draftPath);
     throw e;
+  }
+  if (options.beforeSend) {
+    try {
+      await options.beforeSend({ id: draftId, internetMessageId: draft.internetMessageId ?? undefined });
+    } catch (e) {
+      // Only a definite "the claim is not ours" proves that no claim names this draft. Any other failure (a lost
+      // answer) may have named it, and a named draft that leaves Drafts reads as sent: the caller settles it.
+      if (isClaimRefusal(e)) await deleteQuietly(transport, draftPath);
+      else if (e instanceof AppError) throw withClaimDraft(e, draftId);
+      throw e;
+    }
   }
   try {
     await transport.none({
@@ -107,7 +119,8 @@ export async function sendOutgoing(
     });
   } catch (e) {
     if (e instanceof AppError && e.details?.maybeDelivered) throw withDraftId(e, draft);
-    await deleteQuietly(transport, draftPath);
+    // A claim names this draft: it goes only after the claim is released (workflow/claims.ts underClaim).
+    if (!options.beforeSend) await deleteQuietly(transport, draftPath);
     throw e;
   }
   return fromDraft(draft);
@@ -213,12 +226,31 @@ function draftUpdate(
   return update;
 }
 
+/**
+ * The same failure of beforeSend, saying which draft it was writing into the claim (details.claimDraftId): kept,
+ * never sent, for the claim's holder to delete once the claim is released, and never to be retried with a second
+ * draft while the claim may name this one.
+ */
+function withClaimDraft(e: AppError, draftId: string): AppError {
+  const details: Record<string, string | number> = { ...e.details, claimDraftId: draftId };
+  return new AppError(e.code, e.message, { cause: e.cause, nextStep: e.nextStep, details });
+}
+
 /** The same failure, saying which draft was kept and the internetMessageId its mail has if it went out. */
 export function withDraftId(e: AppError, draft: GraphMessage): AppError {
   const details: Record<string, string | number> = { ...e.details };
   if (draft.id) details.draftId = draft.id;
   if (draft.internetMessageId) details.internetMessageId = draft.internetMessageId;
   return new AppError(e.code, e.message, { cause: e.cause, nextStep: e.nextStep, details });
+}
+
+/**
+ * beforeSend's definite "no claim of ours names this draft" (workflow/claims.ts recordClaimDraft): the claim was
+ * taken over, or it is gone. A conflict from a lost write race is not one: an earlier attempt may have written.
+ */
+function isClaimRefusal(e: unknown): boolean {
+  if (!(e instanceof AppError)) return false;
+  return e.code === "claimedByOther" || (e.code === "conflict" && e.details?.draftUnnamed === 1);
 }
 
 async function deleteQuietly(transport: GraphTransport, path: string): Promise<void> {

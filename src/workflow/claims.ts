@@ -11,8 +11,8 @@
 //   4. once the draft exists, write its id and internetMessageId into the claim, before /send;
 //   5. the step's own record write clears the claim (see `releasing`).
 //
-// A failure after the claim settles it: when the claimed draft is still an unsent draft it is deleted and the
-// claim released; when it has left Drafts its mail went out and the caller records the step; when neither can
+// A failure after the claim settles it: when the claimed draft is still an unsent draft the claim is released and
+// then (only if that write succeeded) the draft deleted — a draft deleted while a claim names it reads as sent; when it has left Drafts its mail went out and the caller records the step; when neither can
 // be known (the connection is down) the claim stays, for the next opener to judge the same way.
 import type { Claim, ClaimNotice, ClaimStep } from "../domain/claim";
 import { DEFAULT_STALE_CLAIM_MINUTES, isOldClaim, withDraft } from "../domain/claim";
@@ -132,8 +132,10 @@ export async function acquireClaim<R>(
 ): Promise<Acquired<R>> {
   let outcome: Acquired<R> | undefined;
   let named: Claim | undefined;
+  let staleDraft: string | undefined;
   await updateRecord(home, async (record, message) => {
     outcome = undefined;
+    staleDraft = undefined;
     if (options.isDone?.(record)) {
       outcome = { kind: "done", record, message };
       return record;
@@ -150,8 +152,9 @@ export async function acquireClaim<R>(
       const stale = old && status !== "gone" && !(await copyInSentItems(ctx, mail, held));
       if (!stale || !options.takeOver) throw claimedByOther(held, stale);
       // Taking over: the stale claim's unsent draft goes, so only one draft of this step can ever be sent —
-      // except the prepared mass mail, which is the case's draft, not the claim's.
-      if (status === "unsent" && ownsDraft(held.step)) await deleteQuietly(ctx, mail.mailbox, held.draftId);
+      // except the prepared mass mail, which is the case's draft, not the claim's. It goes once our claim is
+      // read back in its place (below): deleted while the stale claim still names it, it would read as sent.
+      if (status === "unsent" && ownsDraft(held.step)) staleDraft = held.draftId;
     }
     const claim: Claim = {
       token: newToken(),
@@ -171,6 +174,7 @@ export async function acquireClaim<R>(
     if (stored) throw claimedByOther(stored, false);
     throw new AppError("conflict", "The claim was overwritten before it could be checked");
   }
+  await deleteQuietly(ctx, mail.mailbox, staleDraft);
   return { kind: "claimed", claim: stored, record: back.record, message: back.message };
 }
 
@@ -187,20 +191,26 @@ export async function recordClaimDraft<R>(
     const held = home.claimOf(record);
     if (held?.token !== token) {
       if (held) throw claimedByOther(held, false);
-      throw new AppError("conflict", "The claim is gone");
+      // Definite: no claim names the draft, which the mail service may then delete (see OutgoingOptions).
+      throw new AppError("conflict", "The claim is gone", { details: { draftUnnamed: 1 } });
     }
     return home.withClaim(record, withDraft(held, draft));
   });
 }
 
-/** Removes our claim (best effort) after a step that certainly did not happen. */
-export async function releaseClaim<R>(home: ClaimHome<R>, token: string): Promise<void> {
+/**
+ * Removes our claim (best effort) after a step that certainly did not happen. True when the record no longer
+ * holds it (written, or it was not there); false when the write failed and the claim may still stand.
+ */
+export async function releaseClaim<R>(home: ClaimHome<R>, token: string): Promise<boolean> {
   try {
     await updateRecord(home, (record) =>
       home.claimOf(record)?.token === token ? home.withClaim(record, undefined) : record,
     );
+    return true;
   } catch {
     // The claim stays; it becomes stale and can be taken over.
+    return false;
   }
 }
 
@@ -224,8 +234,8 @@ export function releasing<R>(home: ClaimHome<R>, record: R, token: string): R {
 
 /**
  * Runs the effect under the claim. When it fails, the claimed draft decides: gone from Drafts → it was sent
- * (`onSent` is what the caller records); still an unsent draft → deleted and the claim released, the error
- * stands; no draft → the claim is released; unknowable → the claim stays and the error stands.
+ * (`onSent` is what the caller records); still an unsent draft → the claim released, then the draft deleted
+ * (kept, with the claim, when the release failed), the error stands; no draft → the claim is released; unknowable → the claim stays and the error stands.
  */
 export async function underClaim<R, T>(
   ctx: WorkflowContext,
@@ -252,10 +262,22 @@ export async function underClaim<R, T>(
       throw e;
     }
     if (status === "gone") return onSent(held);
-    if (status === "unsent" && ownsDraft(held.step)) await deleteQuietly(ctx, mailbox, held.draftId);
-    await releaseClaim(home, token);
+    // The claim lets the draft go first: a draft deleted while the claim still names it would read as sent.
+    // When the release fails, the unsent draft stays with the claim, for whoever takes the claim over.
+    const released = await releaseClaim(home, token);
+    if (released && ownsDraft(held.step)) {
+      if (status === "unsent") await deleteQuietly(ctx, mailbox, held.draftId);
+      // A draft that was being written into the claim when that write failed (graph/outgoing.ts), never sent.
+      const unnamed = claimDraftOf(e);
+      if (unnamed && unnamed !== held.draftId) await deleteQuietly(ctx, mailbox, unnamed);
+    }
     throw e;
   }
+}
+
+function claimDraftOf(e: unknown): string | undefined {
+  const id = e instanceof AppError ? e.details?.claimDraftId : undefined;
+  return typeof id === "string" && id !== "" ? id : undefined;
 }
 
 /** The mass send's claim names the prepared draft, which outlives a failed send; other claims own theirs. */

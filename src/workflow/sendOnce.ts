@@ -29,7 +29,7 @@ function isAmbiguous(e: unknown): boolean {
 }
 
 /** A fact an unclear send's error carries (the draft it kept, that draft's internetMessageId). */
-function detailOf(e: unknown, key: "draftId" | "internetMessageId"): string | undefined {
+function detailOf(e: unknown, key: "draftId" | "internetMessageId" | "claimDraftId"): string | undefined {
   const value = e instanceof AppError ? e.details?.[key] : undefined;
   return typeof value === "string" && value !== "" ? value : undefined;
 }
@@ -66,7 +66,9 @@ export async function sendOnce(
       // while its Sent Items copy may still be on its way).
       if (keptDraft !== undefined && e instanceof AppError && e.code === "notFound")
         return evidenceOf(await lookUp(), keptMessageId);
-      if (!isAmbiguous(e) || attempt >= MAX_SENDS) throw e;
+      // Writing the draft into the claim failed unclearly: the claim may name it, so only the claim's holder can
+      // settle it (claims.ts underClaim); a second draft would be left behind in Drafts.
+      if (!isAmbiguous(e) || attempt >= MAX_SENDS || detailOf(e, "claimDraftId")) throw e;
       const sent = await lookUp();
       if (sent) return fromSentItem(sent);
       // Not found may only mean "not filed yet": resend the kept draft, never a new one, when there is one.
