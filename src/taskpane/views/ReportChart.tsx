@@ -26,7 +26,7 @@ const useStyles = makeStyles({
 });
 
 /** Height in px of one step's pair of bars; the chart grows with the steps (the pane scrolls vertically). */
-const STEP_HEIGHT = 52;
+const STEP_HEIGHT = 60;
 /** Room for the hours axis below the bars; the left margin is fitted by the package to the longest name. */
 const MARGINS = { top: 8, bottom: 32, right: 12 };
 
@@ -47,9 +47,12 @@ export function ReportChart({ steps }: { steps: readonly ChartStep[] }) {
     .join("; ");
   const median = t("report.chartLegendMedian");
   const p90 = t("report.chartLegendP90");
-  // One row per bar, keyed by the step's index: "0m" (its median, the row that shows the step's name), "0p".
+  // One row per bar, keyed by the step's index: "0m" (its median, the row that shows the step's name), "0p";
+  // between two steps an empty row "1s" (a zero bar, in the median's legend entry) sets each pair apart.
+  const medianBar = { legend: median, color: tokens.colorBrandBackground };
   const data: HorizontalBarChartWithAxisDataPoint[] = steps.flatMap((s, i) => [
-    { y: `${i}m`, x: s.median ?? 0, legend: median, color: tokens.colorBrandBackground },
+    ...(i > 0 ? [{ y: `${i}s`, x: 0, ...medianBar }] : []),
+    { y: `${i}m`, x: s.median ?? 0, ...medianBar },
     { y: `${i}p`, x: s.p90 ?? 0, legend: p90, color: tokens.colorPaletteMarigoldBackground3 },
   ]);
   // The package lays the first category at the bottom: list them last to first so the steps read downwards.
