@@ -138,7 +138,8 @@ test.each([
       await bars.evaluateAll((rects) =>
         rects.map((r) => {
           const box = r.getBoundingClientRect();
-          return { fill: getComputedStyle(r).fill, width: box.width, height: box.height, top: box.top };
+          const { width, height, top, left } = box;
+          return { fill: getComputedStyle(r).fill, width, height, top, left };
         }),
       )
     )
@@ -153,7 +154,8 @@ test.each([
     expect(drawn[0]!.height).toBeGreaterThan(0);
     // Horizontal bars: the median's sits above the 90th percentile's, on rows of their own.
     expect(drawn[1]!.top).toBeGreaterThanOrEqual(drawn[0]!.top + drawn[0]!.height);
-    // Every step's name is drawn whole on its own row (none dropped or cut), and no two rows overlap.
+    // Every step's name is drawn whole on its own row (none dropped or cut, none reaching into the bars), and no
+    // two rows overlap.
     const steps = (["forward", "send", "confirm", "close", "total"] as const).map((k) =>
       t(lang, `report.step.${k}` as MessageKey),
     );
@@ -163,7 +165,13 @@ test.each([
           .filter((el) => names.includes(el.textContent ?? ""))
           .map((el) => {
             const box = el.getBoundingClientRect();
-            return { text: el.textContent, top: box.top, bottom: box.bottom, left: box.left };
+            return {
+              text: el.textContent,
+              top: box.top,
+              bottom: box.bottom,
+              left: box.left,
+              right: box.right,
+            };
           })
           .sort((a, b) => a.top - b.top),
       steps,
@@ -172,6 +180,7 @@ test.each([
     const chartBox = await chart.boundingBox();
     for (const [i, l] of labels.entries()) {
       expect(l.left).toBeGreaterThanOrEqual(chartBox!.x);
+      expect(l.right).toBeLessThanOrEqual(drawn[0]!.left);
       if (i > 0) expect(l.top).toBeGreaterThanOrEqual(labels[i - 1]!.bottom);
     }
     // The axis and legend text use the theme's foreground: readable on the pane's background.
