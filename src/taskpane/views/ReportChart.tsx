@@ -25,7 +25,7 @@ const useStyles = makeStyles({
   root: { width: "100%", minWidth: 0, overflow: "hidden" },
 });
 
-/** Height in px of one step's pair of bars; the chart grows with the steps (the pane scrolls vertically). */
+/** Height in px of one step: its two bars and the gap before the next (the chart grows with the steps). */
 const STEP_HEIGHT = 60;
 /** Room for the hours axis below the bars; the left margin is fitted by the package to the longest name. */
 const MARGINS = { top: 8, bottom: 32, right: 12 };
