@@ -112,52 +112,94 @@ function rgb(hex: string): string {
   return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
 }
 
-test.each(["light", "dark"] as Theme[])(
-  "the report's chart (Fluent's charting package) in the %s theme, in a 320 px pane",
-  async (theme) => {
-    const d = (demo = await openDemo({ lang: "es", theme, pane: 320 }));
+test.each([
+  ["es", "light", 320],
+  ["es", "dark", 320],
+  ["en", "light", 450],
+] as const)(
+  "the report's chart (Fluent's charting package) in %s, %s theme, in a %d px pane",
+  async (lang, theme: Theme, width) => {
+    const d = (demo = await openDemo({ lang, theme, pane: width }));
     const pane = d.commsPane;
-    await pane.getByRole("button", { name: t("es", "nav.dashboard"), exact: true }).click();
-    await pane.getByRole("button", { name: t("es", "report.open"), exact: true }).click();
-    await pane.getByLabel(t("es", "report.from"), { exact: true }).fill("2026-11-01");
-    await pane.getByLabel(t("es", "report.to"), { exact: true }).fill("2026-11-30");
-    await pane.getByText(t("es", "report.loading")).waitFor({ state: "detached", timeout: 30_000 });
+    await pane.getByRole("button", { name: t(lang, "nav.dashboard"), exact: true }).click();
+    await pane.getByRole("button", { name: t(lang, "report.open"), exact: true }).click();
+    await pane.getByLabel(t(lang, "report.from"), { exact: true }).fill("2026-11-01");
+    await pane.getByLabel(t(lang, "report.to"), { exact: true }).fill("2026-11-30");
+    await pane.getByText(t(lang, "report.loading")).waitFor({ state: "detached", timeout: 30_000 });
 
-    const chart = pane.getByRole("img", { name: /Horas hábiles por paso/ });
+    const chart = pane.getByRole("img", { name: t(lang, "report.chartLabel", { figures: "" }).trim() });
     await chart.waitFor();
-    // November measured only the forward step (median 1.3 h, p90 1.5 h): its two bars are the only ones drawn,
-    // in the theme's brand and marigold colours, the 90th percentile's the taller.
+    // November measured only the forward step (median 1.3 h, p90 1.5 h): its two bars are the only ones drawn
+    // (the unmeasured steps keep their row, empty), in the theme's brand and marigold colours, the 90th
+    // percentile's the longer. The steps run down the vertical axis, so a bar's length is its width.
     const bars = chart.locator("svg rect[role=option]");
-    await bars.first().waitFor();
-    expect(await bars.count()).toBe(2);
-    const drawn = await bars.evaluateAll((rects) =>
-      rects.map((r) => ({ fill: getComputedStyle(r).fill, height: r.getBoundingClientRect().height })),
-    );
+    await chart.locator('svg rect[role=option]:not([width="0"])').first().waitFor();
+    const drawn = (
+      await bars.evaluateAll((rects) =>
+        rects.map((r) => {
+          const box = r.getBoundingClientRect();
+          const { width, height, top, left } = box;
+          return { fill: getComputedStyle(r).fill, width, height, top, left };
+        }),
+      )
+    )
+      .filter((b) => b.width > 0)
+      .sort((a, b) => a.top - b.top);
     const palette = theme === "dark" ? webDarkTheme : webLightTheme;
     expect(drawn.map((b) => b.fill)).toEqual([
       rgb(palette.colorBrandBackground),
       rgb(palette.colorPaletteMarigoldBackground3),
     ]);
-    expect(drawn[1]!.height).toBeGreaterThan(drawn[0]!.height);
+    expect(drawn[1]!.width).toBeGreaterThan(drawn[0]!.width);
     expect(drawn[0]!.height).toBeGreaterThan(0);
+    // Horizontal bars: the median's sits above the 90th percentile's, on rows of their own.
+    expect(drawn[1]!.top).toBeGreaterThanOrEqual(drawn[0]!.top + drawn[0]!.height);
+    // Every step's name is drawn whole on its own row (none dropped or cut, none reaching into the bars), and no
+    // two rows overlap.
+    const steps = (["forward", "send", "confirm", "close", "total"] as const).map((k) =>
+      t(lang, `report.step.${k}` as MessageKey),
+    );
+    const labels = await chart.locator("svg text").evaluateAll(
+      (texts, names) =>
+        texts
+          .filter((el) => names.includes(el.textContent ?? ""))
+          .map((el) => {
+            const box = el.getBoundingClientRect();
+            return {
+              text: el.textContent,
+              top: box.top,
+              bottom: box.bottom,
+              left: box.left,
+              right: box.right,
+            };
+          })
+          .sort((a, b) => a.top - b.top),
+      steps,
+    );
+    expect(labels.map((l) => l.text)).toEqual(steps);
+    const chartBox = await chart.boundingBox();
+    for (const [i, l] of labels.entries()) {
+      expect(l.left).toBeGreaterThanOrEqual(chartBox!.x);
+      expect(l.right).toBeLessThanOrEqual(drawn[0]!.left);
+      if (i > 0) expect(l.top).toBeGreaterThanOrEqual(labels[i - 1]!.bottom);
+    }
     // The axis and legend text use the theme's foreground: readable on the pane's background.
-    const legend = chart.getByText(t("es", "report.chartLegendMedian"), { exact: true });
+    const legend = chart.getByText(t(lang, "report.chartLegendMedian"), { exact: true });
     expect(await legend.evaluate((el) => getComputedStyle(el).color)).toBe(
       rgb(palette.colorNeutralForeground1),
     );
 
-    // The drawing fits the pane: neither it nor the pane scrolls sideways at 320 px.
-    const chartBox = await chart.boundingBox();
+    // The drawing fits the pane: neither it nor the pane scrolls sideways.
     const paneBox = await pane.boundingBox();
     expect(chartBox!.width).toBeLessThanOrEqual(paneBox!.width);
     expect(await pane.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
 
     const section = pane
-      .getByRole("heading", { name: t("es", "report.chartTitle"), exact: true })
+      .getByRole("heading", { name: t(lang, "report.chartTitle"), exact: true })
       .locator("..");
     await section.scrollIntoViewIfNeeded();
     await section.screenshot({
-      path: resultPath("screenshots", `report-chart-es-${theme}-320.png`),
+      path: resultPath("screenshots", `report-chart-${lang}-${theme}-${width}.png`),
       animations: "disabled",
     });
   },
