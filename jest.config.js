@@ -37,7 +37,10 @@ module.exports = {
   // Integration tests drive whole procedures through the emulator; on a loaded two-core machine one can take
   // several seconds, which is slow, not wrong. Assertions are unaffected.
   testTimeout: 30_000,
-  coverageProvider: "v8",
+  // Istanbul ("babel") instruments only the files in collectCoverageFrom (the domain), so React, Fluent and the
+  // emulator run at full speed. V8's provider turned block counting on for every function loaded in every
+  // suite: measured on test/taskpane (35 suites), 80 s without coverage, 108 s with this provider, 190 s with v8.
+  coverageProvider: "babel",
   collectCoverageFrom: ["src/domain/**/*.ts"],
   coverageThreshold: { "./src/domain/": { lines: 90 } },
   coverageReporters: ["text-summary", "json-summary"],
