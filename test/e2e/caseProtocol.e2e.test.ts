@@ -18,12 +18,10 @@ import {
   PROFESSIONAL,
   caseCard,
   caseIdOf,
-  disconnect,
   eventually,
   exact,
   historyEntry,
   messageRow,
-  openDemo,
   outcome,
   recordTiming,
   requestForm,
@@ -31,17 +29,10 @@ import {
   stateBadge,
   storedMessages,
   t,
+  demoPerTest,
 } from "./helpers";
 
-let demo: Demo | undefined;
-
-afterEach(async () => {
-  if (demo?.problems.length) console.warn(`The page reported:\n${demo.problems.join("\n")}`);
-  await demo?.close();
-  demo = undefined;
-});
-
-afterAll(disconnect);
+const demos = demoPerTest();
 
 /** Fixture 01's mass mail: its subject, and the groups it goes to (Estudiantes and Docentes). */
 const MASS_SUBJECT = "Convocatoria de movilidad académica 2027-1";
@@ -143,8 +134,7 @@ function paneDate(d: Demo, date: string): Promise<string> {
 
 test("issue #10: Communications cancels a forwarded case → IT's pane shows it cancelled (reason, who, when) and Prepare is disabled with that reason", async () => {
   const started = Date.now();
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const lang = d.lang;
   const { id, card } = await createAndForward(d);
   const reason = "La decanatura retiró la convocatoria: se publicará en 2027.";
@@ -182,8 +172,7 @@ test("issue #10: Communications cancels a forwarded case → IT's pane shows it 
 
 test("issue #10: a cancellation between Prepare and Send stops the send — nothing reaches the groups, the draft stays unsent", async () => {
   const started = Date.now();
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const lang = d.lang;
   const { id, card } = await createAndForward(d);
 
@@ -250,8 +239,7 @@ function fact(scope: Locator, label: string): Locator {
 
 test("issue #10: Communications changes the requested date and audiences after the forward → IT sees them on the update and on the forward, and the mass mail goes to the new audiences", async () => {
   const started = Date.now();
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const lang = d.lang;
   const { id, card } = await createAndForward(d);
   const before = "2026-12-04";
@@ -335,8 +323,7 @@ test("issue #10: Communications changes the requested date and audiences after t
 
 test("issue #10: a reminder opened in IT's pane shows its case", async () => {
   const started = Date.now();
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const lang = d.lang;
   const { id, card } = await createAndForward(d);
   await button(card, lang, "act.remind").click();

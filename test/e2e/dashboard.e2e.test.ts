@@ -9,25 +9,16 @@ import {
   OVERDUE_CASE,
   caseCard,
   caseIdOf,
-  disconnect,
-  openDemo,
   recordTiming,
   requestForm,
   resultPath,
   selectMessage,
   stateBadge,
   t,
+  demoPerTest,
 } from "./helpers";
 
-let demo: Demo | undefined;
-
-afterEach(async () => {
-  if (demo?.problems.length) console.warn(`The page reported:\n${demo.problems.join("\n")}`);
-  await demo?.close();
-  demo = undefined;
-});
-
-afterAll(disconnect);
+const demos = demoPerTest();
 
 const SEEDED = 10_000;
 
@@ -281,8 +272,7 @@ function parseCsv(text: string, separator: string): string[][] {
 }
 
 test("dashboard with 10,000 seeded cases: first rows fast, all loaded, virtual scrolling, search by id", async () => {
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const { ids, before, total } = await seedCases(d.page, SEEDED);
   expect(total).toBe(before + SEEDED); // and the demo seed's own cases
 
@@ -349,8 +339,7 @@ function seededCaseIds(page: Page): Promise<string[]> {
 }
 
 test("register export: UTF-8 with BOM, ';' in Spanish, one row per case, Spanish characters intact", async () => {
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const seeded = await seededCaseIds(d.page);
   expect(seeded).toEqual(expect.arrayContaining([ON_TIME_CASE.id, OVERDUE_CASE.id]));
   // A third case besides the seed's two: fixture 01, created through the form.

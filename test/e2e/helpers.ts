@@ -177,6 +177,37 @@ export async function openDemo(options: DemoOptions = {}): Promise<Demo> {
   };
 }
 
+/**
+ * The demo lifecycle of a file whose tests each open the demo: after each test, what the page reported is printed
+ * and every demo the test opened is closed; after the file, the browser connection goes. Call it once at the top
+ * of the file and open the demo in each test with `demos.open(options)`.
+ */
+export function demoPerTest(): {
+  open(options?: DemoOptions): Promise<Demo>;
+  readonly current: Demo | undefined;
+} {
+  let opened: Demo[] = [];
+  afterEach(async () => {
+    const these = opened;
+    opened = [];
+    for (const d of these) {
+      if (d.problems.length) console.warn(`The page reported:\n${d.problems.join("\n")}`);
+      await d.close();
+    }
+  });
+  afterAll(disconnect);
+  return {
+    async open(options) {
+      const d = await openDemo(options);
+      opened.push(d);
+      return d;
+    },
+    get current() {
+      return opened.at(-1);
+    },
+  };
+}
+
 /** The message list of a column's current folder. */
 export function messageList(
   demo: Demo,

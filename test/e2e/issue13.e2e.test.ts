@@ -14,11 +14,9 @@ import {
   caseCard,
   caseIdOf,
   deliver,
-  disconnect,
   escapeRe,
   eventually,
   messageRow,
-  openDemo,
   outcome,
   recordTiming,
   requestForm,
@@ -28,17 +26,10 @@ import {
   stateBadge,
   storedMessages,
   t,
+  demoPerTest,
 } from "./helpers";
 
-let demo: Demo | undefined;
-
-afterEach(async () => {
-  if (demo?.problems.length) console.warn(`The page reported:\n${demo.problems.join("\n")}`);
-  await demo?.close();
-  demo = undefined;
-});
-
-afterAll(disconnect);
+const demos = demoPerTest();
 
 /** Fixture 01's mass mail subject, its requester, and the members of its groups (Estudiantes and Docentes). */
 const MASS_SUBJECT = "Convocatoria de movilidad académica 2027-1";
@@ -152,8 +143,7 @@ function setApprovalRequired(d: Demo, required: boolean): Promise<boolean> {
 
 async function testSendLoop(approvalRequired: boolean): Promise<void> {
   const started = Date.now();
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const lang = d.lang;
   if (approvalRequired) {
     // The demo has no URL parameter for the configuration; the page's hook hands out the very object the panes
@@ -236,7 +226,7 @@ test("issue #13: with testSend.approvalRequired set, IT's send stays disabled (d
     await testSendLoop(true);
   } finally {
     // The next test opens the demo again (a new page load reads demo.config.json afresh); reset anyway.
-    if (demo) await setApprovalRequired(demo, false).catch(() => false);
+    if (demos.current) await setApprovalRequired(demos.current, false).catch(() => false);
   }
 });
 
@@ -258,8 +248,7 @@ async function requesterAnswers(d: Demo, id: string, testSubject: string, words:
 }
 
 test("issue #13: after changes asked, IT sends the corrected draft as [PRUEBA 2]; a late approval of [PRUEBA] keeps the required approval missing, the approval of [PRUEBA 2] enables the send", async () => {
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const lang = d.lang;
   try {
     expect(await setApprovalRequired(d, true)).toBe(true);
@@ -328,8 +317,7 @@ test("issue #13: after changes asked, IT sends the corrected draft as [PRUEBA 2]
 
 test("issue #13: an urgent request reaches IT as [URGENTE] with high importance, and both dashboards list it first among open cases", async () => {
   const started = Date.now();
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const lang = d.lang;
   const { id } = await createAndForward(d, FIXTURE_01_SUBJECT, { urgent: true });
 
@@ -429,8 +417,7 @@ async function formText(d: Demo, subject: string): Promise<string> {
 
 test("issue #13: a request with an image without alt, 'clic aquí' and a deceptive link → all three findings on Communications' form and in IT's review after the forward", async () => {
   const started = Date.now();
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const lang = d.lang;
   await deliver(d.page, COMMUNICATIONS, FINDINGS_REQUEST);
   const text = await formText(d, FINDINGS_SUBJECT);
@@ -446,8 +433,7 @@ test("issue #13: a request with an image without alt, 'clic aquí' and a decepti
 });
 
 test("issue #13: seeded request 08 (hostile HTML) → its deceptive link is a finding on Communications' form and in IT's review after the forward", async () => {
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const lang = d.lang;
   const deceptive = pattern(lang, "warning.deceptiveLink", {
     text: "universidad.example",

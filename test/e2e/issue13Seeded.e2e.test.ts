@@ -20,10 +20,8 @@ import type { Demo, Lang, Theme } from "./helpers";
 import {
   caseCard,
   caseIdOf,
-  disconnect,
   messageRow,
   ON_TIME_CASE,
-  openDemo,
   outcome,
   requestForm,
   resultPath,
@@ -31,17 +29,10 @@ import {
   sendTrigger,
   stateBadge,
   t,
+  demoPerTest,
 } from "./helpers";
 
-let demo: Demo | undefined;
-
-afterEach(async () => {
-  if (demo?.problems.length) console.warn(`The page reported:\n${demo.problems.join("\n")}`);
-  await demo?.close();
-  demo = undefined;
-});
-
-afterAll(disconnect);
+const demos = demoPerTest();
 
 const FERIA = "Solicitud envío masivo - Feria de empleo 2027";
 const POSTER = "Solicitud envío masivo - afiche Semana internacional";
@@ -137,7 +128,7 @@ async function openInIt(d: Demo, id: string, total: RegExp): Promise<Locator> {
 test.each(FERIA_CODES)(
   "issue #13: seeded request 'Feria de empleo' → the %s finding, with where it is and its fix, on Communications' form (es)",
   async (code) => {
-    const d = (demo = await openDemo({ lang: "es" }));
+    const d = await demos.open({ lang: "es" });
     const { items } = await formFindings(d, FERIA);
     expectFinding(items, feriaFindings("es")[code]);
     // Nothing else is found in this request: the four findings, once each.
@@ -146,14 +137,14 @@ test.each(FERIA_CODES)(
 );
 
 test("issue #13: seeded request 'Feria de empleo' → the same four findings, in English, on the form", async () => {
-  const d = (demo = await openDemo({ lang: "en" }));
+  const d = await demos.open({ lang: "en" });
   const { items } = await formFindings(d, FERIA);
   for (const code of FERIA_CODES) expectFinding(items, feriaFindings("en")[code]);
   expect(items).toHaveLength(4);
 });
 
 test("issue #13: seeded request 'Feria de empleo' → after the forward, IT's review lists the four findings", async () => {
-  const d = (demo = await openDemo({ lang: "es" }));
+  const d = await demos.open({ lang: "es" });
   await formFindings(d, FERIA);
   const { id } = await createAndForward(d);
   // Estudiantes only: 18 432 members in the demo's directory.
@@ -168,7 +159,7 @@ test("issue #13: seeded request 'Feria de empleo' → after the forward, IT's re
 test.each(["es", "en"] as Lang[])(
   "issue #13: seeded request 'afiche Semana internacional' (only a poster) → the image-only finding on the form (%s)",
   async (lang) => {
-    const d = (demo = await openDemo({ lang }));
+    const d = await demos.open({ lang });
     const { items } = await formFindings(d, POSTER);
     // The poster has its alt text, the subject is in normal case: the message being only an image is the finding.
     expect(items).toEqual([`${t(lang, "warning.imageOnly")} ${t(lang, "warningFix.imageOnly")}`]);
@@ -176,7 +167,7 @@ test.each(["es", "en"] as Lang[])(
 );
 
 test("issue #13: seeded request 12 for students and faculty → IT's send dialog reports the heavy send (370 000 B × 19 819 ≈ 7.3 GB)", async () => {
-  const d = (demo = await openDemo({ lang: "es" }));
+  const d = await demos.open({ lang: "es" });
   await selectMessage(d, "comms", REQUEST_12);
   const form = requestForm(d);
   await form.waitFor();
@@ -256,7 +247,7 @@ async function urgentWithoutDate(d: Demo): Promise<Locator> {
 test("issue #13: the seeded urgent request (fixture 04) without a send date is due the same business day by the demo's configuration, and two business days later with urgent.dueHours 16: on the form, the case and the dashboard", async () => {
   // Fixture 04 arrived Mon 30 Nov 2026 15:02 UTC = 10:02 in Bogotá (UTC−5) and is flagged urgent.
   // demo.config.json has no urgent.dueHours: due the business day it arrived → 2026-11-30.
-  let d = (demo = await openDemo({ lang: "es" }));
+  let d = await demos.open({ lang: "es" });
   let form = await urgentWithoutDate(d);
   await form
     .getByTestId("due-date")
@@ -266,7 +257,7 @@ test("issue #13: the seeded urgent request (fixture 04) without a send date is d
   // With dueHours 16 (business hours 08:00–17:00): Mon 10:02→17:00 uses 418 min; Tue 1 Dec uses 540 (958 of
   // 960 in all); the last 2 min fall on Wed 2 Dec at 08:02 → due 2026-12-02. A fresh page reads the file's
   // configuration again, so the hook sets dueHours before the request is opened.
-  d = demo = await openDemo({ lang: "es" });
+  d = await demos.open({ lang: "es" });
   expect(await setUrgentDueHours(d, 16)).toBe(true);
   form = await urgentWithoutDate(d);
   const expected = await shownDate(d, "2026-12-02");
@@ -293,7 +284,7 @@ test("issue #13: the seeded urgent request (fixture 04) without a send date is d
 test.each(["light", "dark"] as Theme[])(
   "axe: the content findings on Communications' form (seeded 'Feria de empleo', %s theme) have no violations",
   async (theme) => {
-    const d = (demo = await openDemo({ lang: "es", theme }));
+    const d = await demos.open({ lang: "es", theme });
     const { list, items } = await formFindings(d, FERIA);
     expect(items).toHaveLength(4);
     await list.evaluate((el) => el.closest("[role='note']")?.setAttribute("data-axe-target", "findings"));
@@ -316,7 +307,7 @@ const SHOTS = (["es", "en"] as Lang[]).flatMap((lang) =>
 test.each(SHOTS)(
   "screenshots of the content findings and the quality report: %s, %s, %i px",
   async (lang, theme, pane) => {
-    const d = (demo = await openDemo({ lang, theme, pane, viewport: { width: 1600, height: 1400 } }));
+    const d = await demos.open({ lang, theme, pane, viewport: { width: 1600, height: 1400 } });
     const { list, items } = await formFindings(d, FERIA);
     expect(items).toHaveLength(4);
     // The message bar around the list (its title included).

@@ -2,30 +2,20 @@
 // Communications' dashboard, IT's review with two groups ticked (the overlap note) and IT's open cases — and a
 // dashboard row opens its message (the demo's list selects it and the pane shows it).
 import type { Locator } from "playwright-core";
-import type { Demo } from "./helpers";
 import {
   ON_TIME_CASE,
   caseCard,
-  disconnect,
   messageRow,
-  openDemo,
   requestForm,
   selectMessage,
   sendTrigger,
   showView,
   stateBadge,
   t,
+  demoPerTest,
 } from "./helpers";
 
-let demo: Demo | undefined;
-
-afterEach(async () => {
-  if (demo?.problems.length) console.warn(`The page reported:\n${demo.problems.join("\n")}`);
-  await demo?.close();
-  demo = undefined;
-});
-
-afterAll(disconnect);
+const demos = demoPerTest();
 
 /** The pane's content width against its box: more means a horizontal scroll bar. */
 async function widths(pane: Locator): Promise<{ scroll: number; client: number }> {
@@ -41,8 +31,7 @@ async function expectFits(pane: Locator, what: string): Promise<void> {
 test.each([320, 450] as const)(
   "at %i px every view fits the pane without a horizontal scroll",
   async (width) => {
-    demo = await openDemo({ pane: width });
-    const d = demo;
+    const d = await demos.open({ pane: width });
 
     await showView(d, "request");
     await expectFits(d.commsPane, "request form");
@@ -71,8 +60,7 @@ test.each([320, 450] as const)(
 );
 
 test("a dashboard row opens its message: the list selects it and the pane shows the case", async () => {
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   await showView(d, "dashboard");
   const row = d.commsPane
     .getByRole("region", { name: t(d.lang, "dashboard.listLabel"), exact: true })

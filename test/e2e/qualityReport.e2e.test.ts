@@ -14,18 +14,10 @@
 import { readFileSync } from "node:fs";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { MessageKey } from "../../src/i18n/catalogue";
-import type { Demo, Theme } from "./helpers";
-import { disconnect, openDemo, resultPath, t } from "./helpers";
+import type { Theme } from "./helpers";
+import { resultPath, t, demoPerTest } from "./helpers";
 
-let demo: Demo | undefined;
-
-afterEach(async () => {
-  if (demo?.problems.length) console.warn(`The page reported:\n${demo.problems.join("\n")}`);
-  await demo?.close();
-  demo = undefined;
-});
-
-afterAll(disconnect);
+const demos = demoPerTest();
 
 /** Today in Bogotá, as the demo's pane sees it (it runs on the browser's real clock). */
 function bogotaToday(): string {
@@ -33,7 +25,7 @@ function bogotaToday(): string {
 }
 
 test("quality report on the demo's seeded cases, in a 320 px pane", async () => {
-  const d = (demo = await openDemo({ lang: "es", pane: 320 }));
+  const d = await demos.open({ lang: "es", pane: 320 });
   const pane = d.commsPane;
   await pane.getByRole("button", { name: t("es", "nav.dashboard"), exact: true }).click();
   await pane.getByRole("button", { name: t("es", "report.open"), exact: true }).click();
@@ -119,7 +111,7 @@ test.each([
 ] as const)(
   "the report's chart (Fluent's charting package) in %s, %s theme, in a %d px pane",
   async (lang, theme: Theme, width) => {
-    const d = (demo = await openDemo({ lang, theme, pane: width }));
+    const d = await demos.open({ lang, theme, pane: width });
     const pane = d.commsPane;
     await pane.getByRole("button", { name: t(lang, "nav.dashboard"), exact: true }).click();
     await pane.getByRole("button", { name: t(lang, "report.open"), exact: true }).click();

@@ -17,12 +17,10 @@ import {
   ROOT,
   caseCard,
   caseIdOf,
-  disconnect,
   escapeRe,
   eventually,
   historyEntry,
   messageRow,
-  openDemo,
   outcome,
   reopen,
   requestForm,
@@ -30,17 +28,10 @@ import {
   stateBadge,
   storedMessages,
   t,
+  demoPerTest,
 } from "./helpers";
 
-let demo: Demo | undefined;
-
-afterEach(async () => {
-  if (demo?.problems.length) console.warn(`The page reported:\n${demo.problems.join("\n")}`);
-  await demo?.close();
-  demo = undefined;
-});
-
-afterAll(disconnect);
+const demos = demoPerTest();
 
 /**
  * The shared request fixtures (01–08; test/data/requests holds the same files plus later ones), each in the
@@ -112,7 +103,7 @@ async function blockingFields(d: Demo): Promise<string[]> {
 }
 
 test("issue #3: opening a request shows the fields Pregón extracted (fixture 01)", async () => {
-  demo = await openDemo();
+  const demo = await demos.open();
   const form = await openRequest(demo, FIXTURE_01_SUBJECT);
 
   expect(await field(demo, "field.subject").inputValue()).toBe("Convocatoria de movilidad académica 2027-1");
@@ -149,13 +140,12 @@ const FILL: Record<string, { missing: TextField[]; audiences: boolean }> = {
 test("the eight shared request fixtures are in the demo's inbox", async () => {
   expect(FIXTURES.map(([n]) => n)).toEqual(["01", "02", "03", "04", "05", "06", "07", "08"]);
   expect(FIXTURES[0]?.[1]).toBe(FIXTURE_01_SUBJECT);
-  demo = await openDemo();
+  const demo = await demos.open();
   for (const [, subject] of FIXTURES) await messageRow(demo, "comms", subject).first().waitFor();
 });
 
 test.each(FIXTURES)("fixture %s: create the case from the request (%s)", async (fixture, subject) => {
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   await openRequest(d, subject);
   const fill = FILL[fixture];
   const expectedMissing = [
@@ -215,8 +205,7 @@ function button(scope: Locator, lang: Lang, key: Parameters<typeof t>[1]): Locat
 }
 
 test("forward to IT, IT sends and confirms, the confirmation is linked and relayed: Recibido → Cerrado", async () => {
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const lang = d.lang;
   await openRequest(d, FIXTURE_01_SUBJECT);
   const { id, card } = await createCase(d);
@@ -310,8 +299,7 @@ test("forward to IT, IT sends and confirms, the confirmation is linked and relay
 });
 
 test("reminder on the overdue case CM-2611-H7QK: Vencido, reminder in IT's inbox and in the history", async () => {
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const lang = d.lang;
   await selectMessage(d, "comms", OVERDUE_CASE.subject);
   const card = caseCard(d, OVERDUE_CASE.id);
@@ -336,8 +324,7 @@ test("reminder on the overdue case CM-2611-H7QK: Vencido, reminder in IT's inbox
 });
 
 test("cancel a case with a reason: Cancelado", async () => {
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const lang = d.lang;
   await selectMessage(d, "comms", ON_TIME_CASE.subject);
   const card = caseCard(d, ON_TIME_CASE.id);
@@ -368,8 +355,7 @@ async function evidenceHeaderIn(d: Demo, id: string): Promise<string | undefined
 }
 
 test("issue #9: the whole procedure on a tenant as strict as Exchange — Sent Items 5 s late, Retry-After unreadable, a dynamic group, a restricted group's NDR on the case, IT as a delegate", async () => {
-  demo = await openDemo();
-  const d = demo;
+  const d = await demos.open();
   const lang = d.lang;
   const late = 5_000;
   // The tenant as a browser meets Exchange: Retry-After not exposed (the default), Sent Items filed 5 s late.
