@@ -1,15 +1,12 @@
 // IT's pane when the directory cannot count a group: the count says so, with a retry, and "Prepare" stays
 // available; a group Graph does not know (an Exchange dynamic distribution group) is labelled as such and stays
 // choosable.
-import { render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
-import { App } from "../../src/taskpane/App";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { newCase } from "../support/cases";
-import { forwardInItInbox } from "../support/procedure";
 import { COMMUNICATIONS, DOMAIN, IT, TENANT_SPEC, setupWorld } from "../support/world";
-import { stubHost } from "../support/host";
+import { renderItForward } from "../support/itPane";
 
 const STUDENTS = `estudiantes@${DOMAIN}`;
 const STAFF = `administrativos@${DOMAIN}`;
@@ -35,18 +32,7 @@ it("shows 'count unavailable' with a retry and 'dynamic group', and still prepar
     url: new RegExp(`/groups/${studentsId}/transitiveMembers`),
     effect: { kind: "unavailable", retryAfterSeconds: 0 },
   });
-  const forward = forwardInItInbox(w, created.case.id);
-  render(
-    <App
-      services={{
-        host: stubHost(w.it.select(forward.id, forward.subject), IT),
-        mail: w.it.ctx.mail,
-        config: w.config,
-        sanitizeHtml,
-        now: () => w.clock.now(),
-      }}
-    />,
-  );
+  renderItForward(w, created.case.id);
 
   const students = await screen.findByRole(
     "checkbox",

@@ -1,14 +1,12 @@
 // IT's pane on a case Communications cancelled after the forward: the banner says so with the reason and who,
 // and Prepare is disabled and described by that reason.
-import { render, screen } from "@testing-library/react";
-import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
-import { App } from "../../src/taskpane/App";
+import { screen } from "@testing-library/react";
 import { cancelCase } from "../../src/workflow/actions/cancelCase";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { newCase } from "../support/cases";
-import { forwardInItInbox, openForward, prepareForCase } from "../support/procedure";
-import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
-import { stubHost } from "../support/host";
+import { openForward, prepareForCase } from "../support/procedure";
+import { COMMUNICATIONS, setupWorld } from "../support/world";
+import { renderItForward } from "../support/itPane";
 
 const world = setupWorld();
 
@@ -18,18 +16,7 @@ it("shows the cancellation with its reason and who, and Prepare disabled with th
   await forwardToIt(w.comms.ctx, COMMUNICATIONS, created.messageId);
   w.afterSentItemsDelay();
   await cancelCase(w.comms.ctx, COMMUNICATIONS, created.messageId, "La unidad retiró la solicitud");
-  const forward = forwardInItInbox(w, created.case.id);
-  render(
-    <App
-      services={{
-        host: stubHost(w.it.select(forward.id, forward.subject), IT),
-        mail: w.it.ctx.mail,
-        config: w.config,
-        sanitizeHtml,
-        now: () => w.clock.now(),
-      }}
-    />,
-  );
+  renderItForward(w, created.case.id);
 
   const alert = await screen.findByRole("alert", {}, { timeout: 10_000 });
   expect(alert.textContent).toContain("Caso cancelado por Comunicaciones");
@@ -48,18 +35,7 @@ it("on a case prepared before the cancellation, Send is disabled and described b
   w.afterSentItemsDelay();
   await prepareForCase(w, await openForward(w, created.case.id));
   await cancelCase(w.comms.ctx, COMMUNICATIONS, created.messageId, "El evento se aplazó");
-  const forward = forwardInItInbox(w, created.case.id);
-  render(
-    <App
-      services={{
-        host: stubHost(w.it.select(forward.id, forward.subject), IT),
-        mail: w.it.ctx.mail,
-        config: w.config,
-        sanitizeHtml,
-        now: () => w.clock.now(),
-      }}
-    />,
-  );
+  renderItForward(w, created.case.id);
 
   await screen.findByRole("alert", {}, { timeout: 10_000 });
   const send = screen.getByRole("button", { name: "Enviar ahora" });

@@ -1,19 +1,17 @@
 // IT's pane when the requested date is still ahead: the review shows it, the send dialog schedules for it by
 // default, sending now asks for a reason, and a scheduled send can be withdrawn (up front on a cancelled case).
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
-import { App } from "../../src/taskpane/App";
 import { cancelCase } from "../../src/workflow/actions/cancelCase";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { updateAfterForward } from "../../src/workflow/actions/updateAfterForward";
 import { sendMassMail } from "../../src/workflow/it/itActions";
 import { itClaimHome } from "../../src/workflow/it/itStore";
 import { newCase } from "../support/cases";
-import { forwardInItInbox, openForward, prepareForCase } from "../support/procedure";
+import { openForward, prepareForCase } from "../support/procedure";
 import type { World } from "../support/world";
 import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
-import { stubHost } from "../support/host";
+import { renderItForward } from "../support/itPane";
 
 const world = setupWorld();
 const DUE = "2026-12-15T13:00:00.000Z"; // Tue 15 Dec 2026 08:00 in Bogotá
@@ -28,21 +26,6 @@ async function preparedAhead(w: World) {
   const opened = await openForward(w, created.case.id);
   await prepareForCase(w, opened);
   return { created, opened };
-}
-
-function renderIt(w: World, caseId: string) {
-  const forward = forwardInItInbox(w, caseId);
-  render(
-    <App
-      services={{
-        host: stubHost(w.it.select(forward.id, forward.subject), IT),
-        mail: w.it.ctx.mail,
-        config: w.config,
-        sanitizeHtml,
-        now: () => w.clock.now(),
-      }}
-    />,
-  );
 }
 
 async function recordOf(w: World, messageId: string, caseId: string) {
@@ -65,7 +48,7 @@ it("shows the requested date, schedules for it by default, and withdraws the sch
   const user = userEvent.setup();
   const w = world();
   const { opened } = await preparedAhead(w);
-  renderIt(w, opened.summary.id);
+  renderItForward(w, opened.summary.id);
 
   const review = await screen.findByRole(
     "region",
@@ -114,7 +97,7 @@ it("sending now before the requested date needs a reason: the confirm button wai
   const user = userEvent.setup();
   const w = world();
   const { opened } = await preparedAhead(w);
-  renderIt(w, opened.summary.id);
+  renderItForward(w, opened.summary.id);
 
   const dialog = await openSendDialog(user);
   await user.click(within(dialog).getByRole("radio", { name: "Enviar ahora", hidden: true }));
@@ -143,7 +126,7 @@ it("on a case cancelled after the scheduling, the withdraw is the alert's action
   const { created, opened } = await preparedAhead(w);
   await sendMassMail(w.it.ctx, opened);
   await cancelCase(w.comms.ctx, COMMUNICATIONS, created.messageId, "La unidad retiró la solicitud");
-  renderIt(w, opened.summary.id);
+  renderItForward(w, opened.summary.id);
 
   const alert = await screen.findByRole("alert", {}, { timeout: 10_000 });
   expect(alert.textContent).toContain("Comunicaciones canceló el caso: retire el envío programado");

@@ -2,41 +2,24 @@
 // ErrorSendAsDenied, remembered in IT's records) is said BEFORE the send — when preparing another case as it, and
 // on the case itself — and the send dialog names the sender (name and address). Also: the progress of a send says
 // "sending" when IT sends now, "scheduling" only when it schedules.
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AppError } from "../../src/domain/errors";
 import type { CaseFields } from "../../src/domain/types";
-import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
-import { App } from "../../src/taskpane/App";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { updateAfterForward } from "../../src/workflow/actions/updateAfterForward";
 import { sendMassMail } from "../../src/workflow/it/itActions";
 import { itClaimHome } from "../../src/workflow/it/itStore";
 import { newCase } from "../support/cases";
-import { forwardInItInbox, openForward, prepareForCase } from "../support/procedure";
+import { openForward, prepareForCase } from "../support/procedure";
 import type { World } from "../support/world";
 import { COMMUNICATIONS, DOMAIN, IT, setupWorld } from "../support/world";
-import { stubHost } from "../support/host";
+import { renderItForward } from "../support/itPane";
 
 const world = setupWorld();
 // The demo tenant gives IT no Send As on Secretaría General. Request 07 (the Electoral Committee's request,
 // forwarded by Secretaría General) asks for it by name; Communications wrote its address in the desired sender.
 const REFUSED = `Secretaría General <secretaria.general@${DOMAIN}>`;
-
-function renderIt(w: World, caseId: string) {
-  const forward = forwardInItInbox(w, caseId);
-  render(
-    <App
-      services={{
-        host: stubHost(w.it.select(forward.id, forward.subject), IT),
-        mail: w.it.ctx.mail,
-        config: w.config,
-        sanitizeHtml,
-        now: () => w.clock.now(),
-      }}
-    />,
-  );
-}
 
 async function forwarded(w: World, fixture: string, overrides: Partial<CaseFields> = {}) {
   const created = await newCase(w, fixture, overrides);
@@ -83,7 +66,7 @@ it("another case asking for a sender refused before: said before preparing, with
   const w = world();
   const first = await refusedOnce(w);
   const { opened: second } = await forwarded(w, "07-forwarded-chain.json", { desiredSender: REFUSED });
-  renderIt(w, second.summary.id);
+  renderItForward(w, second.summary.id);
 
   const alert = await screen.findByRole("alert", {}, { timeout: 10_000 });
   expect(alert.textContent).toContain("Exchange ya rechazó este remitente");
@@ -111,7 +94,7 @@ it("the case refused before, reopened: said before the send, and the send dialog
   const user = userEvent.setup();
   const w = world();
   const opened = await refusedOnce(w);
-  renderIt(w, opened.summary.id);
+  renderItForward(w, opened.summary.id);
 
   const alert = await screen.findByRole("alert", {}, { timeout: 10_000 });
   expect(alert.textContent).toContain("Exchange ya rechazó este remitente");
@@ -130,7 +113,7 @@ it("the send dialog names the sender even when nothing was refused", async () =>
   const w = world();
   const { opened } = await forwarded(w, "01-structured-es.json");
   await prepareForCase(w, opened);
-  renderIt(w, opened.summary.id);
+  renderItForward(w, opened.summary.id);
 
   const dialog = await openSendDialog(user);
   expect(dialog.textContent).toContain(
@@ -147,7 +130,7 @@ it("sending now on a case with a requested time ahead says 'sending', not 'sched
   await updateAfterForward(w.comms.ctx, COMMUNICATIONS, created.messageId, { requestedDate: "2026-12-15" });
   const opened = await openForward(w, before.summary.id);
   await prepareForCase(w, opened);
-  renderIt(w, opened.summary.id);
+  renderItForward(w, opened.summary.id);
   // The send itself takes a moment, so that its progress can be read.
   w.tenant.faults.add({ method: "POST", url: /\/send$/, effect: { kind: "latency", ms: 1500 }, times: 1 });
 
@@ -171,7 +154,7 @@ describe("the sender IT's pane proposes (matched by address)", () => {
   it("request 06 (an English name, a configured address IT has Send As on): that sender, no fallback", async () => {
     const w = world();
     const { opened } = await forwarded(w, "06-english.json");
-    renderIt(w, opened.summary.id);
+    renderItForward(w, opened.summary.id);
     expect(
       await screen.findByText(
         `Oficina de Relaciones Internacionales <relaciones.internacionales@${DOMAIN}>`,
@@ -185,7 +168,7 @@ describe("the sender IT's pane proposes (matched by address)", () => {
   it("request 07 asks for Secretaría General by name only: the institutional sender, and why", async () => {
     const w = world();
     const { opened } = await forwarded(w, "07-forwarded-chain.json");
-    renderIt(w, opened.summary.id);
+    renderItForward(w, opened.summary.id);
     const why = await screen.findByText(/un nombre no basta para elegir el remitente/, undefined, {
       timeout: 10_000,
     });

@@ -11,11 +11,9 @@ import { SendConfirmDialog } from "../../src/taskpane/views/it/SendConfirmDialog
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import type { SendWhen } from "../../src/workflow/it/itActions";
 import { newCase } from "../support/cases";
-import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
-import { App } from "../../src/taskpane/App";
-import { forwardInItInbox, openForward, prepareForCase } from "../support/procedure";
-import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
-import { stubHost } from "../support/host";
+import { openForward, prepareForCase } from "../support/procedure";
+import { COMMUNICATIONS, setupWorld } from "../support/world";
+import { renderItForward } from "../support/itPane";
 
 const world = setupWorld();
 
@@ -111,18 +109,7 @@ it("es, IT's pane: with the groups' counts at 20 000 the send dialog of request 
   await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId);
   w.afterSentItemsDelay();
   await prepareForCase(w, await openForward(w, created.id));
-  const forward = forwardInItInbox(w, created.id);
-  render(
-    <App
-      services={{
-        host: stubHost(w.it.select(forward.id, forward.subject), IT),
-        mail: w.it.ctx.mail,
-        config: w.config,
-        sanitizeHtml,
-        now: () => w.clock.now(),
-      }}
-    />,
-  );
+  renderItForward(w, created.id);
 
   await user.click(
     await screen.findByRole("button", { name: /^(Programar envío…|Enviar ahora)$/ }, { timeout: 10_000 }),

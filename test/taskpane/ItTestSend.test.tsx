@@ -3,48 +3,18 @@
 // testSend.approvalRequired the send button stays disabled, described by the reason, until approved. After
 // changes asked, "Enviar otra prueba" / "Send another test" sends the corrected draft as test 2, and the pane
 // says which round each line is about; only the answer to the latest round enables the send.
-import { render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { PregonConfig } from "../../src/config/schema";
-import type { MailHost, SelectedItem } from "../../src/ports/mailHost";
-import { sanitizeHtml } from "../../src/sanitize/sanitizeHtml";
-import { App } from "../../src/taskpane/App";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { findTestReply, sendTestMail } from "../../src/workflow/it/itActions";
 import { newCase } from "../support/cases";
-import { forwardInItInbox, openForward, prepareForCase, storedOfKind } from "../support/procedure";
+import { renderItForward } from "../support/itPane";
+import { openForward, prepareForCase, storedOfKind } from "../support/procedure";
 import type { World } from "../support/world";
 import { COMMUNICATIONS, IT, setupWorld } from "../support/world";
 
 const world = setupWorld();
-
-function itHost(item: SelectedItem, displayLanguage: string): MailHost {
-  return {
-    userAddress: IT,
-    displayLanguage,
-    getTheme: () => "light",
-    getSelectedItem: async () => item,
-    onSelectionChanged: () => () => undefined,
-    onThemeChanged: () => () => undefined,
-    canOpenDraft: () => false,
-    openDraft: async () => undefined,
-  };
-}
-
-function renderIt(w: World, caseId: string, lang: "es-CO" | "en-US", config: PregonConfig) {
-  const forward = forwardInItInbox(w, caseId);
-  render(
-    <App
-      services={{
-        host: itHost(w.it.select(forward.id, forward.subject), lang),
-        mail: w.it.ctx.mail,
-        config,
-        sanitizeHtml,
-        now: () => w.clock.now(),
-      }}
-    />,
-  );
-}
 
 function withApproval(w: World, required: boolean): PregonConfig {
   return { ...w.config, testSend: { approvalRequired: required } };
@@ -76,7 +46,7 @@ it("es: «Enviar prueba» sends the test once and says to whom; the send waits f
   const user = userEvent.setup();
   const w = world();
   const opened = await prepared(w, "01-structured-es.json");
-  renderIt(w, opened.summary.id, "es-CO", withApproval(w, true));
+  renderItForward(w, opened.summary.id, { lang: "es-CO", config: withApproval(w, true) });
 
   const send = await sendTrigger(/^(Enviar ahora|Programar envío…)$/);
   expect(send).toHaveProperty("disabled", true);
@@ -103,7 +73,7 @@ it("en: the changes the requester asked for are shown in their words, and the se
     opened.summary.requester.address,
     "<p>Please fix the link to the form.</p>",
   );
-  renderIt(w, opened.summary.id, "en-US", withApproval(w, true));
+  renderItForward(w, opened.summary.id, { lang: "en-US", config: withApproval(w, true) });
 
   const title = await screen.findByText(/asked for changes on/, {}, { timeout: 10_000 });
   expect(title.textContent).toContain(opened.summary.requester.address);
@@ -120,7 +90,7 @@ it("en: an approval is shown and the send is enabled", async () => {
   const opened = await prepared(w, "06-english.json");
   await sendTestMail(w.it.ctx, opened);
   requesterReplies(w, opened.summary.id, opened.summary.requester.address, "<p>Looks good, thanks!</p>");
-  renderIt(w, opened.summary.id, "en-US", withApproval(w, true));
+  renderItForward(w, opened.summary.id, { lang: "en-US", config: withApproval(w, true) });
 
   await screen.findByText(/^Test approved by /, {}, { timeout: 10_000 });
   const send = await sendTrigger(/^(Send now|Schedule send…)$/);
@@ -131,7 +101,7 @@ it("en: an approval is shown and the send is enabled", async () => {
 it("es: without the approval setting the send is enabled before any test", async () => {
   const w = world();
   const opened = await prepared(w, "01-structured-es.json");
-  renderIt(w, opened.summary.id, "es-CO", withApproval(w, false));
+  renderItForward(w, opened.summary.id, { lang: "es-CO", config: withApproval(w, false) });
   const send = await sendTrigger(/^(Enviar ahora|Programar envío…)$/);
   expect(send).toHaveProperty("disabled", false);
   expect(screen.getByRole("button", { name: "Enviar prueba" })).toBeTruthy();
@@ -153,7 +123,7 @@ it("es: after changes asked, «Enviar otra prueba» sends test 2 once and the pa
   const mass = w.tenant.storedMessages(IT, "drafts").find((m) => m.id === opened.record.draftId);
   if (!mass) throw new Error("no mass-mail draft");
   mass.body.content = "<p>Con el logo nuevo.</p>";
-  renderIt(w, caseId, "es-CO", withApproval(w, true));
+  renderItForward(w, caseId, { lang: "es-CO", config: withApproval(w, true) });
 
   const title = await screen.findByText(/pidió cambios el/, {}, { timeout: 10_000 });
   expect(title.textContent).toContain(opened.summary.requester.address);
@@ -192,7 +162,7 @@ it("en: a late approval of test 1 leaves the send disabled while test 2 awaits i
   await findTestReply(w.it.ctx, opened, first);
   await sendTestMail(w.it.ctx, await openForward(w, caseId), { round: 2 });
   requesterReplies(w, caseId, requester, "<p>Approved.</p>");
-  renderIt(w, caseId, "en-US", withApproval(w, true));
+  renderItForward(w, caseId, { lang: "en-US", config: withApproval(w, true) });
 
   await screen.findByText(/^Test 2 sent to /, {}, { timeout: 10_000 });
   expect(screen.getByText(/asked for changes to test 1 on/)).toBeTruthy();
@@ -216,7 +186,7 @@ it("en: the approval of test 2 is shown as such and enables the send", async () 
   await findTestReply(w.it.ctx, opened, first);
   await sendTestMail(w.it.ctx, await openForward(w, caseId), { round: 2 });
   requesterReplies(w, caseId, requester, "<p>Looks good now.</p>", "[TEST 2]");
-  renderIt(w, caseId, "en-US", withApproval(w, true));
+  renderItForward(w, caseId, { lang: "en-US", config: withApproval(w, true) });
 
   const approved = await screen.findByText(/^Test 2 approved by /, {}, { timeout: 10_000 });
   expect(approved.textContent).toContain(requester);
