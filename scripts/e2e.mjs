@@ -55,7 +55,7 @@ if (!existsSync(join(root, "dist", "taskpane.html"))) {
 
 const work = mkdtempSync(join(tmpdir(), "pregon-e2e-"));
 const report = join(work, "jest.json");
-rmSync(join(root, "test-results", "timings.json"), { force: true });
+rmSync(join(root, "test-results", "timings.jsonl"), { force: true });
 console.log("\n=== jest -c jest.e2e.config.js");
 const jest = spawnSync(
   process.execPath,
@@ -94,10 +94,11 @@ function counts() {
 const { passed, failed } = counts();
 rmSync(work, { recursive: true, force: true });
 
-const timings = join(root, "test-results", "timings.json");
+const timings = join(root, "test-results", "timings.jsonl");
 if (existsSync(timings)) {
   console.log("\nTimings (ms):");
-  for (const [name, ms] of Object.entries(JSON.parse(readFileSync(timings, "utf8")))) {
+  for (const line of readFileSync(timings, "utf8").split("\n").filter(Boolean)) {
+    const { name, ms } = JSON.parse(line);
     console.log(`  ${name}: ${ms}`);
   }
 }

@@ -1,7 +1,7 @@
 // Shared helpers of the browser tests: the browser started by globalSetup.mjs, the demo page, the two mailbox
 // columns and their taskpanes, and the strings the UI shows (from the taskpane's own catalogue, so the tests
 // select by role and accessible name exactly as a person using a screen reader would).
-import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
@@ -394,12 +394,12 @@ export function resultPath(...parts: string[]): string {
   return path;
 }
 
-/** Appends a measured time to test-results/timings.json; scripts/e2e.mjs prints them after the run. */
+/**
+ * Appends a measured time to test-results/timings.jsonl, one JSON line per timing; scripts/e2e.mjs prints them
+ * after the run. Test files run in two workers at once: each timing is one small append, never a rewrite.
+ */
 export function recordTiming(name: string, ms: number): void {
-  const file = resultPath("timings.json");
-  const all = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, number>) : {};
-  all[name] = Math.round(ms);
-  writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
+  appendFileSync(resultPath("timings.jsonl"), `${JSON.stringify({ name, ms: Math.round(ms) })}\n`);
   console.log(`[timing] ${name}: ${Math.round(ms)} ms`);
 }
 
