@@ -23,11 +23,24 @@ function normalizePlain(text: string): string {
 }
 
 export function readBody(body: string, bodyType: "html" | "text"): RequestBody {
+  const steps = readBodySteps(body, bodyType);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * readBody in steps: each `yield` is a point where the caller may let the page run before the next one (the
+ * parse and the layout of a 1 MB body each take a good part of what opening it costs).
+ */
+export function* readBodySteps(body: string, bodyType: "html" | "text"): Generator<void, RequestBody> {
   if (bodyType === "text") {
     const text = normalizePlain(body);
     return { text, htmlBetween: (from, to) => textToHtml(text.slice(from, to)) };
   }
   const root = parseHtml(body);
+  yield;
   const text = layoutHtml(root);
   return { text, htmlBetween: (from, to) => sliceHtml(root, from, to) };
 }

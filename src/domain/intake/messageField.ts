@@ -18,14 +18,18 @@ export interface MessageProposal {
 
 const IMAGE = /<img\b/i;
 
-export function proposeMessage(
+/** proposeMessage in steps: a `yield` between cutting the HTML out, sanitizing it and reading its text. */
+export function* proposeMessageSteps(
   body: RequestBody,
   located: MessageLocation | undefined,
   attachments: readonly AttachmentInfo[],
   sanitizeHtml: (html: string) => string,
-): MessageProposal {
+): Generator<void, MessageProposal> {
   if (!located || located.span.start === located.span.end) return { field: MISSING, notes: [] };
-  const html = sanitizeHtml(body.htmlBetween(located.span.start, located.span.end)).trim();
+  const untrusted = body.htmlBetween(located.span.start, located.span.end);
+  yield;
+  const html = sanitizeHtml(untrusted).trim();
+  yield;
   const text = cleanBlock(htmlToText(html));
   // Only a short text can be such a pointer: folding the whole of a long message would be wasted work.
   if (text.length <= 80 && pointsToAttachment(fold(text))) {
