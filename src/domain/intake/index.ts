@@ -129,7 +129,12 @@ function* extractRequestSteps(
 
   const desiredSender = proposeText(label.get("desiredSender"), senderPhrase, text);
   yield;
-  const proposedMessage = yield* proposeMessageSteps(body, located, message.attachments, options.sanitizeHtml);
+  const proposedMessage = yield* proposeMessageSteps(
+    body,
+    located,
+    message.attachments,
+    options.sanitizeHtml,
+  );
   yield;
   const date = proposeDate(label.get("requestedDate"), instructions, { today, lang });
   // "Fecha de envío: hoy mismo" is a reason for urgency even though it is a labelled date.
