@@ -164,6 +164,8 @@ export const en: Record<MessageKey, string> = {
     "External images not shown: {count}. They load from another server, which would learn who opened the message.",
   "preview.externalBlocked":
     "Images from servers outside the university, not shown and not sent to the recipients: {count}.",
+  "preview.cut":
+    "The message is very long: the preview shows its first {shown} of {total, plural, one {# character} other {# characters}}. The rest is not shown here but is not lost: the request and the forward to IT carry it whole.",
   "preview.showExternal": "Show external images",
   "request.create": "Create case",
   "request.creating": "Creating the case…",

@@ -16,6 +16,11 @@ export interface WorkflowContext {
   user: string;
   now(): Date;
   sanitizeHtml(html: string): string;
+  /**
+   * Lets the page run what is waiting (input, paint) before a long piece of work goes on: the pane passes one so
+   * that opening a large request is several short tasks; without it (Node, tests) the work runs in one go.
+   */
+  pause?(): Promise<void>;
 }
 
 export function calendarOf(config: PregonConfig): WorkCalendar {

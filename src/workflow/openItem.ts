@@ -4,7 +4,7 @@
 import { findCaseId, findCaseIds, normalizeCaseId } from "../domain/caseId";
 import { CASE_ID_HEADER } from "../domain/evidenceHeader";
 import { isOverdue } from "../domain/lifecycle";
-import { extractRequest } from "../domain/intake";
+import { extractRequestInSteps } from "../domain/intake";
 import { htmlToText } from "../domain/intake/htmlText";
 import type { RequestProposal } from "../domain/intake/types";
 import { looksLikeRequest } from "../domain/requestDetection";
@@ -109,11 +109,16 @@ export async function openMessage(
   }
 
   const request = toRequestMessage(message);
-  const proposal = extractRequest(request, {
-    sanitizeHtml: ctx.sanitizeHtml,
-    timeZone: ctx.config.institution.timeZone,
-    audiences: ctx.config.audiences.map((a) => a.key),
-  });
+  // In steps, the page running between them: a 1 MB request read in one go would freeze the pane.
+  const proposal = await extractRequestInSteps(
+    request,
+    {
+      sanitizeHtml: ctx.sanitizeHtml,
+      timeZone: ctx.config.institution.timeZone,
+      audiences: ctx.config.audiences.map((a) => a.key),
+    },
+    ctx.pause ?? noPause,
+  );
   return {
     kind: "request",
     mailbox,
@@ -123,6 +128,8 @@ export async function openMessage(
     likelyRequest: looksLikeRequest(message.subject, proposal),
   };
 }
+
+const noPause = (): Promise<void> => Promise.resolve();
 
 /**
  * The case the professional chose for a message that cites several (or the one it cites): that case's view when

@@ -43,5 +43,10 @@ function sliceNode(node: HtmlNode, from: number, to: number): string {
 
 /** The HTML of a laid-out tree (see htmlText.ts) between two text positions. */
 export function sliceHtml(root: HtmlElement, from: number, to: number): string {
-  return root.children.map((child) => sliceNode(child, from, to)).join("");
+  return sliceHtmlPieces(root, from, to).join("");
+}
+
+/** The same, one string per top-level node of the tree (joined, they are sliceHtml's). */
+export function sliceHtmlPieces(root: HtmlElement, from: number, to: number): string[] {
+  return root.children.map((child) => sliceNode(child, from, to)).filter((piece) => piece !== "");
 }

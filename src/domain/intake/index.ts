@@ -9,7 +9,7 @@ import { checkAddress } from "../address";
 import { toLocalDate } from "../dates";
 import type { RequestMessage } from "../types";
 import { attachmentsToCarry } from "./attachments";
-import { readBody } from "./body";
+import { readBodySteps } from "./body";
 import { proposeAudiences, proposeDate, proposeText, proposeUrgency } from "./fieldRules";
 import { fold } from "./fold";
 import { findInnermost, findQuoteStarts } from "./forwarded";
@@ -18,7 +18,7 @@ import { readLabelledValues } from "./labelledValues";
 import { findLabels } from "./labels";
 import { detectLanguage } from "./language";
 import { mask } from "./mask";
-import { proposeMessage } from "./messageField";
+import { proposeMessageSteps } from "./messageField";
 import { locateMessage } from "./messagePart";
 import { findSenderPhrase, findSubjectPhrase } from "./phrases";
 import type { ExtractOptions, IntakeNote, RequestProposal, Span } from "./types";
@@ -59,8 +59,38 @@ function requestAboveQuotes(folded: string, quotes: readonly number[]): boolean 
 }
 
 export function extractRequest(message: RequestMessage, options: ExtractOptions): RequestProposal {
+  const steps = extractRequestSteps(message, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same extraction, for a caller that lets the page breathe: `pause` runs between its steps (parsing, laying
+ * out the text, reading the fields, cutting out the message, sanitizing it, reading its text), so that opening a
+ * 1 MB request is several tasks of the page instead of one that freezes it. Same result as extractRequest.
+ */
+export async function extractRequestInSteps(
+  message: RequestMessage,
+  options: ExtractOptions,
+  pause: () => Promise<void>,
+): Promise<RequestProposal> {
+  const steps = extractRequestSteps(message, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+function* extractRequestSteps(
+  message: RequestMessage,
+  options: ExtractOptions,
+): Generator<void, RequestProposal> {
   const bounded = boundedBody(message.body, message.bodyType);
-  const body = readBody(bounded ?? message.body, message.bodyType);
+  const body = yield* readBodySteps(bounded ?? message.body, message.bodyType);
+  yield;
   const text = body.text;
   const folded = fold(text);
   const quotes = findQuoteStarts(text, folded);
@@ -98,7 +128,14 @@ export function extractRequest(message: RequestMessage, options: ExtractOptions)
   const instructions = `${mask(freeText, phraseSpans)}\n${subjectLines}`;
 
   const desiredSender = proposeText(label.get("desiredSender"), senderPhrase, text);
-  const proposedMessage = proposeMessage(body, located, message.attachments, options.sanitizeHtml);
+  yield;
+  const proposedMessage = yield* proposeMessageSteps(
+    body,
+    located,
+    message.attachments,
+    options.sanitizeHtml,
+  );
+  yield;
   const date = proposeDate(label.get("requestedDate"), instructions, { today, lang });
   // "Fecha de envío: hoy mismo" is a reason for urgency even though it is a labelled date.
   const urgencyText = `${instructions}\n${label.get("requestedDate")?.folded ?? ""}`;

@@ -16,6 +16,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { boundPreview } from "./previewBound";
 import { holdRemoteImages } from "./remoteImages";
 import type { InlineImageSource } from "./inlineImages";
 import { useInlineImages, withInlineImages } from "./inlineImages";
@@ -51,8 +52,10 @@ export function MessagePreview({ sanitizedHtml, labelId, imageHosts, inlineImage
   const styles = useStyles();
   const { t, fmt } = useI18n();
   const [showRemote, setShowRemote] = useState(false);
-  const held = useMemo(() => holdRemoteImages(sanitizedHtml, imageHosts), [sanitizedHtml, imageHosts]);
-  const inlineUrls = useInlineImages(sanitizedHtml, inlineImages);
+  // A long message is shown up to a bound (previewBound.ts); the images counted and loaded are those shown.
+  const bounded = useMemo(() => boundPreview(sanitizedHtml), [sanitizedHtml]);
+  const held = useMemo(() => holdRemoteImages(bounded.html, imageHosts), [bounded, imageHosts]);
+  const inlineUrls = useInlineImages(bounded.html, inlineImages);
   if (sanitizedHtml.trim() === "") return <Text italic>{t("preview.empty")}</Text>;
   const allowed = held.held - held.outside;
   const hold = !showRemote && allowed > 0;
@@ -72,6 +75,16 @@ export function MessagePreview({ sanitizedHtml, labelId, imageHosts, inlineImage
               {t("preview.showExternal")}
             </Button>
           </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {bounded.cut ? (
+        <MessageBar intent="info" layout="multiline" role="status">
+          <MessageBarBody>
+            {t("preview.cut", {
+              shown: fmt.number(bounded.cut.shown),
+              total: fmt.number(bounded.cut.length),
+            })}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       <div
