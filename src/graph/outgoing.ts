@@ -11,9 +11,9 @@
 //      x- headers (as extended properties in the internet-headers set: Graph takes internetMessageHeaders
 //      only at creation), and the caseId and kind properties (so Sent Items can be searched)
 //   2b. options.beforeSend(draft): the workflow writes the draft into its claim (workflow/claims.ts); if it
-//      throws, nothing is sent, and the draft is deleted only when the claim was definitely not ours (taken over,
-//      gone): after any other failure the claim may name the draft, and a named draft that left Drafts is read
-//      as sent, so the workflow releases the claim before it deletes the draft
+//      throws, nothing is sent and the draft is kept, named in the error (details.claimDraftId): whether a claim
+//      names it is the workflow's to judge (a named draft that left Drafts is read as sent), so the workflow
+//      settles it (underClaim), never this adapter
 //   3. POST …/send                                     → 202, the mail is queued
 //   4. return at once with the draft's internetMessageId and conversationId → SentResult
 //
@@ -104,10 +104,9 @@ export async function sendOutgoing(
     try {
       await options.beforeSend({ id: draftId, internetMessageId: draft.internetMessageId ?? undefined });
     } catch (e) {
-      // Only a definite "the claim is not ours" proves that no claim names this draft. Any other failure (a lost
-      // answer) may have named it, and a named draft that leaves Drafts reads as sent: the caller settles it.
-      if (isClaimRefusal(e)) await deleteQuietly(transport, draftPath);
-      else if (e instanceof AppError) throw withClaimDraft(e, draftId);
+      // Whether a claim names this draft is the workflow's to know (a named draft that leaves Drafts reads as
+      // sent): the draft is kept and the failure says which it is, for the claim's holder to settle.
+      if (e instanceof AppError) throw withClaimDraft(e, draftId);
       throw e;
     }
   }
@@ -242,15 +241,6 @@ export function withDraftId(e: AppError, draft: GraphMessage): AppError {
   if (draft.id) details.draftId = draft.id;
   if (draft.internetMessageId) details.internetMessageId = draft.internetMessageId;
   return new AppError(e.code, e.message, { cause: e.cause, nextStep: e.nextStep, details });
-}
-
-/**
- * beforeSend's definite "no claim of ours names this draft" (workflow/claims.ts recordClaimDraft): the claim was
- * taken over, or it is gone. A conflict from a lost write race is not one: an earlier attempt may have written.
- */
-function isClaimRefusal(e: unknown): boolean {
-  if (!(e instanceof AppError)) return false;
-  return e.code === "claimedByOther" || (e.code === "conflict" && e.details?.draftUnnamed === 1);
 }
 
 async function deleteQuietly(transport: GraphTransport, path: string): Promise<void> {

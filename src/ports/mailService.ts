@@ -148,10 +148,9 @@ export interface OutgoingOptions {
   headers?: Record<string, string>;
   /**
    * Called with the finished draft right before it is sent (the workflow writes it into its claim). When it
-   * throws, nothing is sent; the draft is deleted only when the error says that no claim names it (claimedByOther,
-   * or a conflict with details.draftUnnamed = 1), else it is kept for the workflow to settle (a claimed draft may
-   * leave Drafts only after the claim has let it go: one that has left reads as sent). A draft that a send
-   * refused after beforeSend succeeded is kept too, for the same reason.
+   * throws, nothing is sent and the draft is kept, its id in the error's details.claimDraftId, for the workflow to
+   * settle (a claimed draft may leave Drafts only after the claim has let it go: one that has left reads as
+   * sent). A draft that a send refused after beforeSend succeeded is kept too, for the same reason.
    */
   beforeSend?: (draft: DraftRef) => Promise<void>;
 }

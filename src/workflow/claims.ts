@@ -191,8 +191,8 @@ export async function recordClaimDraft<R>(
     const held = home.claimOf(record);
     if (held?.token !== token) {
       if (held) throw claimedByOther(held, false);
-      // Definite: no claim names the draft, which the mail service may then delete (see OutgoingOptions).
-      throw new AppError("conflict", "The claim is gone", { details: { draftUnnamed: 1 } });
+      // Definite: no claim names the draft (underClaim deletes it once it has read the record itself).
+      throw new AppError("conflict", "The claim is gone");
     }
     return home.withClaim(record, withDraft(held, draft));
   });
@@ -236,6 +236,8 @@ export function releasing<R>(home: ClaimHome<R>, record: R, token: string): R {
  * Runs the effect under the claim. When it fails, the claimed draft decides: gone from Drafts → it was sent
  * (`onSent` is what the caller records); still an unsent draft → the claim released, then the draft deleted
  * (kept, with the claim, when the release failed), the error stands; no draft → the claim is released; unknowable → the claim stays and the error stands.
+ * A claim no longer ours names none of our drafts: the one the failed effect was naming in it (the error's
+ * details.claimDraftId, graph/outgoing.ts) is deleted. The adapter never deletes a draft once beforeSend ran.
  */
 export async function underClaim<R, T>(
   ctx: WorkflowContext,
@@ -254,7 +256,13 @@ export async function underClaim<R, T>(
     } catch {
       throw e;
     }
-    if (held?.token !== token) throw e;
+    if (held?.token !== token) {
+      // Our claim is off the record (taken over, or gone): no claim names the draft we were writing into it —
+      // another's claim names only its own — so that draft, never sent, goes.
+      const unnamed = claimDraftOf(e);
+      if (unnamed) await deleteQuietly(ctx, mailbox, unnamed);
+      throw e;
+    }
     let status: "none" | "unsent" | "gone";
     try {
       status = await draftStatus(ctx, mailbox, held);

@@ -203,4 +203,40 @@ describe("a claim's draft is deleted only once the claim no longer names it", ()
     expect(sentForwards(w, created.id)).toEqual({ copies: 1, sends: 1, inIt: 1 });
     expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
   });
+  it("D: the claim is taken over just before the draft is named in it", async () => {
+    const w = world();
+    const { messageId, case: created } = await newCase(w, "01-structured-es.json");
+    const other = { token: "taker", step: "forward" as const, by: SECOND_PROFESSIONAL, since: "" };
+    let takenOver = false;
+    const real = w.comms.ctx.mail;
+    // Right before our pane writes its draft into its claim, another pane's claim replaces it on the record.
+    const mail = new Proxy(real, {
+      get(target, property) {
+        if (property === "writeCaseProps") {
+          return async (...args: Parameters<MailService["writeCaseProps"]>) => {
+            if (claimIn(args[2])?.draftId && !takenOver) {
+              takenOver = true;
+              const since = w.clock.now().toISOString();
+              const current = requestRecord(w, messageId);
+              await target.writeCaseProps(COMMUNICATIONS, messageId, {
+                record: encodeCase({ ...current, claim: { ...other, since } }),
+              });
+            }
+            return target.writeCaseProps(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    await expect(forwardToIt({ ...w.comms.ctx, mail }, COMMUNICATIONS, messageId)).rejects.toMatchObject({
+      code: "claimedByOther",
+      details: { by: SECOND_PROFESSIONAL },
+    });
+    expect(takenOver).toBe(true);
+    // Nothing sent, the taker's claim untouched, and our draft (named in no claim) deleted by the workflow.
+    expectRecordedOnlyIfSent(w, messageId, created.id);
+    expect(requestRecord(w, messageId).claim?.token).toBe("taker");
+    expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
+  });
 });
