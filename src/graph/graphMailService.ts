@@ -18,7 +18,7 @@ import type {
   SentResult,
 } from "../ports/mailService";
 import { AttachmentCopier, DEFAULT_UPLOAD_CHUNK, assertCopyable } from "./attachments";
-import { runBatch } from "./batch";
+import { notRunError, runBatch } from "./batch";
 import { getMessageQuery, listCasesQuery } from "./caseQuery";
 import { scheduledOfCase, setDeferredSendTime } from "./deferredSend";
 import { GROUP_COUNT_SCOPES, groupMemberCount, groupMemberCounts, withScopes } from "./groups";
@@ -47,11 +47,23 @@ export interface GraphMailServiceOptions extends TransportOptions {
   quoteHeader?: QuoteHeaderLanguage;
 }
 
-/** A read started inside readTogether, waiting for the one $batch that carries it. */
+/** A read (or, inside readAfterWrite, a record write) started while gathering, waiting for its $batch. */
 interface GatheredRead {
+  method: "GET" | "PATCH";
   path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Inside readAfterWrite: the index of the write started before it, which it must run after. */
+  after?: number;
   resolve: (json: unknown) => void;
   reject: (error: unknown) => void;
+}
+
+interface Gathering {
+  steps: GatheredRead[];
+  /** readAfterWrite: record writes are gathered too, and what starts after a write runs after it. */
+  writes: boolean;
+  lastWrite?: number;
 }
 
 export class GraphMailService implements MailService {
@@ -61,7 +73,7 @@ export class GraphMailService implements MailService {
   private readonly attachments: AttachmentCopier;
   private readonly outgoing: OutgoingDeps;
   /** While readTogether runs its callback: the reads it started, sent together once it pauses. */
-  private gathering: GatheredRead[] | undefined;
+  private gathering: Gathering | undefined;
 
   constructor(tokens: AccessTokenProvider, options: GraphMailServiceOptions = {}) {
     this.transport = createGraphTransport(tokens, options).transport;
@@ -87,40 +99,93 @@ export class GraphMailService implements MailService {
    */
   readTogether<T>(run: () => Promise<T>): Promise<T> {
     // Inside another readTogether: its reads join the outer one's batch.
+    return this.gather(run, false);
+  }
+
+  /**
+   * As readTogether, and the record writes (writeCaseProps) `run` starts before its first pause go in the same
+   * $batch: each read or write runs after the write started before it, and only if that write succeeded
+   * (dependsOn; learn.microsoft.com/graph/json-batching, "Sequencing requests with the dependsOn property"), else
+   * it fails with details.failedDependency = 1 (batch.ts isFailedDependency), never having run.
+   */
+  readAfterWrite<T>(run: () => Promise<T>): Promise<T> {
+    return this.gather(run, true);
+  }
+
+  private gather<T>(run: () => Promise<T>, writes: boolean): Promise<T> {
+    // Inside another gathering: its reads (and writes, when that one gathers writes) join the outer batch.
     if (this.gathering) return run();
-    const gathered: GatheredRead[] = [];
-    this.gathering = gathered;
+    const gathering: Gathering = { steps: [], writes };
+    this.gathering = gathering;
     let result: Promise<T>;
     try {
       result = run();
     } finally {
       this.gathering = undefined;
     }
-    void this.sendGathered(gathered);
+    if (writes && gathering.lastWrite === undefined && gathering.steps.length > 0) {
+      // The write was not started before the pause (a wrapper delayed it): it is not in the batch, so the reads
+      // that must follow it wait for `run`, which returns it — and do not run when it failed.
+      const waiting = gathering.steps;
+      result.then(
+        () => void this.sendGathered(waiting),
+        () => {
+          for (const g of waiting) g.reject(notRunError());
+        },
+      );
+    } else void this.sendGathered(gathering.steps);
     return result;
   }
 
   /** A GET of a path under the base URL, gathered when readTogether is running its callback. */
   private read<T>(path: string): Promise<T> {
-    const gathered = this.gathering;
-    if (!gathered || !path.startsWith("/")) return this.transport.json<T>({ method: "GET", path });
+    const gathering = this.gathering;
+    if (!gathering || !path.startsWith("/")) return this.transport.json<T>({ method: "GET", path });
     return new Promise<T>((resolve, reject) =>
-      gathered.push({ path, resolve: (json) => resolve(json as T), reject }),
+      gathering.steps.push({
+        method: "GET",
+        path,
+        ...(gathering.lastWrite !== undefined ? { after: gathering.lastWrite } : {}),
+        resolve: (json) => resolve(json as T),
+        reject,
+      }),
     );
+  }
+
+  /** A PATCH, gathered when readAfterWrite is running its callback; sent at once otherwise. */
+  private patch<T>(path: string, body: unknown, headers: Record<string, string>): Promise<T> {
+    const gathering = this.gathering;
+    if (!gathering?.writes) return this.transport.json<T>({ method: "PATCH", path, body, headers });
+    return new Promise<T>((resolve, reject) => {
+      const after = gathering.lastWrite;
+      gathering.lastWrite = gathering.steps.length;
+      gathering.steps.push({
+        method: "PATCH",
+        path,
+        body,
+        headers,
+        ...(after !== undefined ? { after } : {}),
+        resolve: (json) => resolve(json as T),
+        reject,
+      });
+    });
   }
 
   /** Never rejects: each gathered read gets its own answer or error. */
   private async sendGathered(gathered: readonly GatheredRead[]): Promise<void> {
     const [only] = gathered;
     if (gathered.length === 1 && only) {
-      this.transport.json({ method: "GET", path: only.path }).then(only.resolve, only.reject);
+      this.transport.json(stepOf(only)).then(only.resolve, only.reject);
       return;
     }
     if (gathered.length === 0) return;
     try {
       const outcomes = await runBatch(
         this.transport,
-        gathered.map((g) => ({ method: "GET" as const, path: g.path })),
+        gathered.map((g) => ({
+          ...stepOf(g),
+          ...(g.after !== undefined ? { dependsOn: [g.after] } : {}),
+        })),
       );
       gathered.forEach((g, i) => {
         const outcome = outcomes[i];
@@ -142,12 +207,11 @@ export class GraphMailService implements MailService {
     const body: GraphMessage = { singleValueExtendedProperties: toExtendedProperties(props) };
     // Categories are replaced as a whole (Graph has no add/remove); the caller passes the full list.
     if (options.categories) body.categories = options.categories;
-    const updated = await this.transport.json<GraphMessage>({
-      method: "PATCH",
-      path: messagePath(mailbox, id),
+    const updated = await this.patch<GraphMessage>(
+      messagePath(mailbox, id),
       body,
-      headers: options.ifMatch ? { "If-Match": options.ifMatch } : {},
-    });
+      options.ifMatch ? { "If-Match": options.ifMatch } : {},
+    );
     const etag = updated["@odata.etag"];
     return etag ? { etag } : {};
   }
@@ -298,4 +362,19 @@ export class GraphMailService implements MailService {
     if (page["@odata.nextLink"]) result.next = page["@odata.nextLink"];
     return result;
   }
+}
+
+/** A gathered read or write as the one request it is. */
+function stepOf(g: GatheredRead): {
+  method: "GET" | "PATCH";
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+} {
+  return {
+    method: g.method,
+    path: g.path,
+    ...(g.body !== undefined ? { body: g.body } : {}),
+    ...(g.headers ? { headers: g.headers } : {}),
+  };
 }

@@ -74,6 +74,10 @@ export function isConflict(e: unknown): boolean {
 export async function updateRecord<R>(
   home: RecordHome<R>,
   change: (current: R, message: MailMessage) => R | Promise<R>,
+  options: {
+    /** Makes each attempt's write (e.g. to start reads with it: workflow/claims.ts); the write as it is else. */
+    writing?: (write: () => Promise<MailMessage>) => Promise<MailMessage>;
+  } = {},
 ): Promise<Saved<R>> {
   for (let attempt = 1; ; attempt++) {
     // What this action last read or wrote, when its etag can guard the write; else a fresh read.
@@ -82,7 +86,8 @@ export async function updateRecord<R>(
     const next = await change(record, message);
     if (next === record) return { record, message, changed: false };
     try {
-      return { record: next, message: await home.write(message, next), changed: true };
+      const write = () => home.write(message, next);
+      return { record: next, message: await (options.writing ?? ((w) => w()))(write), changed: true };
     } catch (e) {
       if (isConflict(e) && attempt < MAX_WRITE_ATTEMPTS) continue;
       throw e;
