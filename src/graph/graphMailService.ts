@@ -33,7 +33,7 @@ import { RequestTraits } from "./pipeline/requestTraits";
 import type { AccessTokenProvider } from "./tokenProvider";
 import { CUSTOM_HEADER_NAME } from "./properties";
 import type { QuoteHeaderLanguage } from "./quoteHeader";
-import type { GraphTransport } from "./transport";
+import type { GraphCall, GraphTransport } from "./transport";
 
 export { DEFAULT_GRAPH_BASE_URL } from "./createTransport";
 
@@ -49,10 +49,11 @@ export interface GraphMailServiceOptions extends TransportOptions {
 
 /** A read (or, inside readAfterWrite, a record write) started while gathering, waiting for its $batch. */
 interface GatheredRead {
-  method: "GET" | "PATCH";
+  method: "GET" | "PATCH" | "POST";
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
+  traits?: RequestTraits;
   /** Inside readAfterWrite: the index of the write started before it, which it must run after. */
   after?: number;
   resolve: (json: unknown) => void;
@@ -79,9 +80,10 @@ export class GraphMailService implements MailService {
     this.transport = createGraphTransport(tokens, options).transport;
     this.directory = createGraphTransport(withScopes(tokens, GROUP_COUNT_SCOPES), options).transport;
     this.attachments = new AttachmentCopier(this.transport, options.uploadChunkSize ?? DEFAULT_UPLOAD_CHUNK);
+    const chainSend: OutgoingDeps["chainSend"] = (finish, name, send) => this.chainSend(finish, name, send);
     this.outgoing = options.quoteHeader
-      ? { transport: this.transport, quoteHeader: options.quoteHeader }
-      : { transport: this.transport };
+      ? { transport: this.transport, chainSend, quoteHeader: options.quoteHeader }
+      : { transport: this.transport, chainSend };
   }
 
   async getMessage(mailbox: MailboxId, id: string, options: GetOptions = {}): Promise<MailMessage> {
@@ -154,21 +156,66 @@ export class GraphMailService implements MailService {
 
   /** A PATCH, gathered when readAfterWrite is running its callback; sent at once otherwise. */
   private patch<T>(path: string, body: unknown, headers: Record<string, string>): Promise<T> {
+    return this.write<T>({ method: "PATCH", path, body, headers });
+  }
+
+  /** A write (PATCH, POST), gathered after the writes before it when gathering writes; sent at once otherwise. */
+  private write<T>(call: Omit<GatheredRead, "resolve" | "reject" | "after">): Promise<T> {
     const gathering = this.gathering;
-    if (!gathering?.writes) return this.transport.json<T>({ method: "PATCH", path, body, headers });
+    if (!gathering?.writes) return this.transport.json<T>(stepOf(call));
     return new Promise<T>((resolve, reject) => {
       const after = gathering.lastWrite;
       gathering.lastWrite = gathering.steps.length;
       gathering.steps.push({
-        method: "PATCH",
-        path,
-        body,
-        headers,
+        ...call,
         ...(after !== undefined ? { after } : {}),
         resolve: (json) => resolve(json as T),
         reject,
       });
     });
+  }
+
+  /**
+   * A forward's or reply's last steps in one round trip where they can be (graph/outgoing.ts): the draft's PATCH,
+   * then what `name` writes (the workflow naming the draft in its claim), then the /send — each run only after
+   * the one before succeeded (dependsOn), so the mail never leaves before its draft is finished and named. The
+   * send is gathered only when `name` started its write before its first pause; otherwise `sent` is undefined
+   * and the caller sends once `named` has settled.
+   */
+  private chainSend(
+    finish: GraphCall,
+    name: () => Promise<void>,
+    send: GraphCall,
+  ): { finished: Promise<unknown>; named: Promise<void>; sent?: Promise<unknown> } {
+    const call = (c: GraphCall) => ({
+      method: c.method as "PATCH" | "POST",
+      path: c.path,
+      ...(c.body !== undefined ? { body: c.body } : {}),
+      ...(c.headers ? { headers: c.headers } : {}),
+      ...(c.traits ? { traits: c.traits } : {}),
+    });
+    if (this.gathering) {
+      // Never inside another gathering: one step after another, as without a batch.
+      const finished = this.transport.none(finish);
+      const named = finished.then(name);
+      return { finished, named };
+    }
+    const gathering: Gathering = { steps: [], writes: true };
+    this.gathering = gathering;
+    let finished: Promise<unknown>;
+    let named: Promise<void>;
+    let sent: Promise<unknown> | undefined;
+    try {
+      finished = this.write(call(finish));
+      const mark = gathering.steps.length;
+      named = name();
+      const namedWrite = gathering.lastWrite !== undefined && gathering.lastWrite >= mark;
+      if (namedWrite) sent = this.write(call(send));
+    } finally {
+      this.gathering = undefined;
+    }
+    void this.sendGathered(gathering.steps);
+    return sent ? { finished, named, sent } : { finished, named };
   }
 
   /** Never rejects: each gathered read gets its own answer or error. */
@@ -365,16 +412,12 @@ export class GraphMailService implements MailService {
 }
 
 /** A gathered read or write as the one request it is. */
-function stepOf(g: GatheredRead): {
-  method: "GET" | "PATCH";
-  path: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-} {
+function stepOf(g: Omit<GatheredRead, "resolve" | "reject" | "after">): GraphCall {
   return {
     method: g.method,
     path: g.path,
     ...(g.body !== undefined ? { body: g.body } : {}),
     ...(g.headers ? { headers: g.headers } : {}),
+    ...(g.traits ? { traits: g.traits } : {}),
   };
 }

@@ -83,7 +83,10 @@ export async function updateRecord<R>(
     // What this action last read or wrote, when its etag can guard the write; else a fresh read.
     const known = attempt === 1 ? home.latest?.() : undefined;
     const { record, message } = known?.message.etag ? known : await home.read();
-    const next = await change(record, message);
+    // A change that answers at once is not awaited: a write from a known etag then starts before any pause, so
+    // the mail service can send it with what follows it (graph/outgoing.ts, a draft named and then sent).
+    const changed = change(record, message);
+    const next = changed instanceof Promise ? await changed : changed;
     if (next === record) return { record, message, changed: false };
     try {
       const write = () => home.write(message, next);

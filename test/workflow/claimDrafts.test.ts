@@ -9,6 +9,7 @@ import type { WorkflowContext } from "../../src/workflow/context";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { newCase } from "../support/cases";
 import { losingStepWrite } from "../support/gates";
+import { secondPane } from "../support/secondPane";
 import { storedOfKind, storedProp } from "../support/procedure";
 import { successfulSends } from "../support/requestLog";
 import type { World } from "../support/world";
@@ -209,7 +210,9 @@ describe("a claim's draft is deleted only once the claim no longer names it", ()
     const other = { token: "taker", step: "forward" as const, by: SECOND_PROFESSIONAL, since: "" };
     let takenOver = false;
     const real = w.comms.ctx.mail;
-    // Right before our pane writes its draft into its claim, another pane's claim replaces it on the record.
+    const luis = await secondPane(w, SECOND_PROFESSIONAL, COMMUNICATIONS);
+    // Right before our pane writes its draft into its claim, Luis's pane (its own mail service) puts its claim
+    // in place of ours on the record.
     const mail = new Proxy(real, {
       get(target, property) {
         if (property === "writeCaseProps") {
@@ -218,7 +221,7 @@ describe("a claim's draft is deleted only once the claim no longer names it", ()
               takenOver = true;
               const since = w.clock.now().toISOString();
               const current = requestRecord(w, messageId);
-              await target.writeCaseProps(COMMUNICATIONS, messageId, {
+              await luis.ctx.mail.writeCaseProps(COMMUNICATIONS, messageId, {
                 record: encodeCase({ ...current, claim: { ...other, since } }),
               });
             }
@@ -235,6 +238,43 @@ describe("a claim's draft is deleted only once the claim no longer names it", ()
     });
     expect(takenOver).toBe(true);
     // Nothing sent, the taker's claim untouched, and our draft (named in no claim) deleted by the workflow.
+    expectRecordedOnlyIfSent(w, messageId, created.id);
+    expect(requestRecord(w, messageId).claim?.token).toBe("taker");
+    expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
+  });
+  it("E: the claim is taken over while the draft is made: the batched naming is refused, the send never runs", async () => {
+    const w = world();
+    const { messageId, case: created } = await newCase(w, "01-structured-es.json");
+    const luis = await secondPane(w, SECOND_PROFESSIONAL, COMMUNICATIONS);
+    const real = w.comms.ctx.mail;
+    // Luis's claim replaces ours before the forward's draft exists: the naming write (If-Match on our etag) goes in
+    // one $batch with the draft's PATCH and the /send, which depends on it.
+    const mail = new Proxy(real, {
+      get(target, property) {
+        if (property === "forward") {
+          return async (...args: Parameters<MailService["forward"]>) => {
+            const since = w.clock.now().toISOString();
+            const claim = { token: "taker", step: "forward" as const, by: SECOND_PROFESSIONAL, since };
+            await luis.ctx.mail.writeCaseProps(COMMUNICATIONS, messageId, {
+              record: encodeCase({ ...requestRecord(w, messageId), claim }),
+            });
+            return target.forward(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    await expect(forwardToIt({ ...w.comms.ctx, mail }, COMMUNICATIONS, messageId)).rejects.toMatchObject({
+      code: "claimedByOther",
+      details: { by: SECOND_PROFESSIONAL },
+    });
+    // The naming went in a $batch and was refused (412); the /send that depended on it never reached the mailbox.
+    const refusedNaming = w.tenant.log
+      .filter({ method: "PATCH", url: `/messages/${messageId}` })
+      .filter((e) => e.batchStepId !== undefined && e.status === 412);
+    expect(refusedNaming).toHaveLength(1);
+    expect(w.tenant.log.filter({ method: "POST", url: /\/send$/ })).toEqual([]);
     expectRecordedOnlyIfSent(w, messageId, created.id);
     expect(requestRecord(w, messageId).claim?.token).toBe("taker");
     expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
