@@ -80,7 +80,8 @@ export class GraphMailService implements MailService {
     this.transport = createGraphTransport(tokens, options).transport;
     this.directory = createGraphTransport(withScopes(tokens, GROUP_COUNT_SCOPES), options).transport;
     this.attachments = new AttachmentCopier(this.transport, options.uploadChunkSize ?? DEFAULT_UPLOAD_CHUNK);
-    const chainSend: OutgoingDeps["chainSend"] = (finish, name, send) => this.chainSend(finish, name, send);
+    const chainSend: OutgoingDeps["chainSend"] = (draftId, finish, name, send) =>
+      this.chainSend(draftId, finish, name, send);
     this.outgoing = options.quoteHeader
       ? { transport: this.transport, chainSend, quoteHeader: options.quoteHeader }
       : { transport: this.transport, chainSend };
@@ -179,10 +180,11 @@ export class GraphMailService implements MailService {
    * A forward's or reply's last steps in one round trip where they can be (graph/outgoing.ts): the draft's PATCH,
    * then what `name` writes (the workflow naming the draft in its claim), then the /send — each run only after
    * the one before succeeded (dependsOn), so the mail never leaves before its draft is finished and named. The
-   * send is gathered only when `name` started its write before its first pause; otherwise `sent` is undefined
-   * and the caller sends once `named` has settled.
+   * send is gathered only when `name` started, before its first pause, a write that names the draft; otherwise
+   * `sent` is undefined and the caller sends once `named` has settled.
    */
   private chainSend(
+    draftId: string,
     finish: GraphCall,
     name: () => Promise<void>,
     send: GraphCall,
@@ -209,7 +211,13 @@ export class GraphMailService implements MailService {
       finished = this.write(call(finish));
       const mark = gathering.steps.length;
       named = name();
-      const namedWrite = gathering.lastWrite !== undefined && gathering.lastWrite >= mark;
+      // Chained only after a write `name` started at once that names this draft (its body carries the draft's
+      // id): any other write in that window (a wrapper's) is no proof that the draft is named.
+      const last = gathering.lastWrite !== undefined ? gathering.steps[gathering.lastWrite] : undefined;
+      const namedWrite =
+        gathering.lastWrite !== undefined &&
+        gathering.lastWrite >= mark &&
+        JSON.stringify(last?.body ?? null).includes(draftId);
       if (namedWrite) sent = this.write(call(send));
     } finally {
       this.gathering = undefined;

@@ -65,10 +65,11 @@ export interface OutgoingDeps {
   transport: GraphTransport;
   /**
    * The draft's PATCH, beforeSend's write and the /send in one $batch, each after the one before succeeded
-   * (GraphMailService.chainSend); `sent` is undefined when beforeSend did not start its write at once (then the
-   * caller sends). Absent: one request after another.
+   * (GraphMailService.chainSend); `sent` is undefined when beforeSend did not start at once a write naming the
+   * draft (then the caller sends). Absent: one request after another.
    */
   chainSend?: (
+    draftId: string,
     finish: GraphCall,
     name: () => Promise<void>,
     send: GraphCall,
@@ -122,7 +123,7 @@ export async function sendOutgoing(
   if (beforeSend && deps.chainSend) {
     const ref = { id: draftId, internetMessageId: draft.internetMessageId ?? undefined };
     const name = () => beforeSend(ref);
-    return chained(deps, draft, send, name, deps.chainSend(finish, name, send));
+    return chained(deps, draft, send, name, deps.chainSend(draftId, finish, name, send));
   }
   try {
     await transport.none(finish);

@@ -242,6 +242,43 @@ describe("a claim's draft is deleted only once the claim no longer names it", ()
     expect(requestRecord(w, messageId).claim?.token).toBe("taker");
     expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
   });
+  it("D': the same, the taker's write made through our own mail service inside the naming's window", async () => {
+    const w = world();
+    const { messageId, case: created } = await newCase(w, "01-structured-es.json");
+    const other = { token: "taker", step: "forward" as const, by: SECOND_PROFESSIONAL, since: "" };
+    let takenOver = false;
+    const real = w.comms.ctx.mail;
+    // As D, but the takeover goes through our pane's own mail service, started at once by a wrapper of the naming
+    // write: a write that does not name our draft must never be taken for the naming the /send may follow.
+    const mail = new Proxy(real, {
+      get(target, property) {
+        if (property === "writeCaseProps") {
+          return async (...args: Parameters<MailService["writeCaseProps"]>) => {
+            if (claimIn(args[2])?.draftId && !takenOver) {
+              takenOver = true;
+              const since = w.clock.now().toISOString();
+              const current = requestRecord(w, messageId);
+              await target.writeCaseProps(COMMUNICATIONS, messageId, {
+                record: encodeCase({ ...current, claim: { ...other, since } }),
+              });
+            }
+            return target.writeCaseProps(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    await expect(forwardToIt({ ...w.comms.ctx, mail }, COMMUNICATIONS, messageId)).rejects.toMatchObject({
+      code: "claimedByOther",
+      details: { by: SECOND_PROFESSIONAL },
+    });
+    expect(takenOver).toBe(true);
+    // Nothing sent, the taker's claim untouched, and our draft (named in no claim) deleted by the workflow.
+    expectRecordedOnlyIfSent(w, messageId, created.id);
+    expect(requestRecord(w, messageId).claim?.token).toBe("taker");
+    expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
+  });
   it("E: the claim is taken over while the draft is made: the batched naming is refused, the send never runs", async () => {
     const w = world();
     const { messageId, case: created } = await newCase(w, "01-structured-es.json");
