@@ -33,6 +33,7 @@ const MAIL_SHAPE: PortShape<MailService> = {
   groupMemberCount: "async",
   groupMemberCounts: "async",
   readTogether: "async",
+  readAfterWrite: "async",
 };
 
 const PROBE_SHAPE: PortShape<TenantProbe> = {

@@ -10,6 +10,12 @@
 //   step's Retry-After (json-batching, "Throttling and batching"). The wait follows the retry handler's rules
 //   and budgets (one budget per step, as per request), and is announced to the same ServerWait listener, so
 //   the pane says it waits and its "stop" works. The $batch POST itself goes through the ordinary chain.
+// - A step may depend on earlier steps (`dependsOn`, their indexes): Graph runs it only after they succeeded and
+//   answers 424 Failed Dependency, unrun, when one failed (json-batching, "Sequencing requests with the dependsOn
+//   property"). Such a step's outcome is then a failure with details.failedDependency = 1, never retried here. A
+//   batch is either fully parallel or sequenced from one step (Graph refuses a mix with 400; see the emulator's
+//   README): steps whose dependencies are still to run go in a later batch when the mix would arise, and a
+//   dependency that already succeeded in an earlier batch is no longer named.
 import { AppError } from "../domain/errors";
 import { errorFromResponse } from "./errors";
 import { RequestTraits } from "./pipeline/requestTraits";
@@ -25,7 +31,27 @@ import type { GraphCall, GraphTransport } from "./transport";
 
 export const MAX_BATCH_STEPS = 20;
 
-export type BatchStep = Omit<GraphCall, "path"> & { path: string };
+export type BatchStep = Omit<GraphCall, "path"> & {
+  path: string;
+  /** Indexes of earlier steps this one must run after, and only if they succeeded. */
+  dependsOn?: readonly number[];
+};
+
+/** A step not run because a step it depends on failed (Graph's 424 Failed Dependency). */
+export function isFailedDependency(e: unknown): boolean {
+  return e instanceof AppError && e.details?.failedDependency === 1;
+}
+
+/** The failure of a step that was not run because one it depends on failed. */
+export function notRunError(): AppError {
+  return new AppError("unknown", "Not run: a request it depends on failed", {
+    details: { failedDependency: 1 },
+  });
+}
+
+function failedDependency(): BatchOutcome {
+  return { ok: false, error: notRunError() };
+}
 
 /** A step's answer: its body (JSON, or text for a non-JSON body), or the AppError a single request would get. */
 export type BatchOutcome =
@@ -62,9 +88,10 @@ async function runChunk(
   const progress = new Map<number, Progress>(indexes.map((i) => [i, freshProgress()]));
   let pending = indexes;
   while (pending.length > 0) {
-    const answers = await post(transport, steps, pending);
+    const { sending, later } = sendable(steps, pending, outcomes);
+    const answers = sending.length > 0 ? await post(transport, steps, sending) : new Map();
     const waiting: Waiting[] = [];
-    for (const index of pending) {
+    for (const index of sending) {
       const step = steps[index] as BatchStep;
       const traits = traitsOf(step);
       const answer = answers.get(String(index));
@@ -84,14 +111,41 @@ async function runChunk(
         waiting.push({ index, decision });
         continue;
       }
+      if (answer.status === 424 && step.dependsOn?.length) {
+        outcomes[index] = failedDependency();
+        continue;
+      }
       const outcome = await outcomeOf(answer, traits);
       outcomes[index] =
         decision.kind === "giveUpThrottled" && !outcome.ok
           ? { ok: false, error: throttledAfterWaiting(outcome.error, own, transport.waits.policy) }
           : outcome;
     }
-    pending = await waitFor(transport, waiting, progress, outcomes);
+    const again = await waitFor(transport, waiting, progress, outcomes);
+    pending = [...again, ...later].sort((a, b) => a - b);
   }
+}
+
+/**
+ * Of the pending steps: those whose dependency failed get a failed outcome now; the rest go now, unless some
+ * still wait for a dependency while more than one step would start the batch — then those wait for a later one.
+ */
+function sendable(
+  steps: readonly BatchStep[],
+  pending: readonly number[],
+  outcomes: BatchOutcome[],
+): { sending: number[]; later: number[] } {
+  const live: number[] = [];
+  for (const index of pending) {
+    const deps = (steps[index] as BatchStep).dependsOn ?? [];
+    if (deps.some((d) => outcomes[d] !== undefined && !outcomes[d].ok)) outcomes[index] = failedDependency();
+    else live.push(index);
+  }
+  const waitsIn = (index: number) =>
+    ((steps[index] as BatchStep).dependsOn ?? []).some((d) => live.includes(d));
+  const roots = live.filter((i) => !waitsIn(i));
+  if (roots.length === live.length || roots.length === 1) return { sending: live, later: [] };
+  return { sending: roots, later: live.filter(waitsIn) };
 }
 
 /** Waits the longest of the waiting steps' waits (announced once); the steps to send again. */
@@ -125,6 +179,8 @@ async function post(
 ): Promise<Map<string, StepAnswer>> {
   const requests = indexes.map((index) => {
     const step = steps[index] as BatchStep;
+    // Only dependencies that run in this batch are named (one that succeeded earlier needs no sequencing).
+    const dependsOn = (step.dependsOn ?? []).filter((d) => indexes.includes(d)).map(String);
     const headers: Record<string, string> = { ...step.headers };
     const typed = Object.keys(headers).some((k) => k.toLowerCase() === "content-type");
     if (step.body !== undefined && !typed) headers["Content-Type"] = "application/json";
@@ -134,6 +190,7 @@ async function post(
       url: step.path,
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
       ...(step.body !== undefined ? { body: step.body } : {}),
+      ...(dependsOn.length > 0 ? { dependsOn } : {}),
     };
   });
   // The batch is as repeatable as its least repeatable step (a 503 on the POST itself is retried only then), and

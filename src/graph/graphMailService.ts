@@ -18,7 +18,7 @@ import type {
   SentResult,
 } from "../ports/mailService";
 import { AttachmentCopier, DEFAULT_UPLOAD_CHUNK, assertCopyable } from "./attachments";
-import { runBatch } from "./batch";
+import { notRunError, runBatch } from "./batch";
 import { getMessageQuery, listCasesQuery } from "./caseQuery";
 import { scheduledOfCase, setDeferredSendTime } from "./deferredSend";
 import { GROUP_COUNT_SCOPES, groupMemberCount, groupMemberCounts, withScopes } from "./groups";
@@ -33,7 +33,7 @@ import { RequestTraits } from "./pipeline/requestTraits";
 import type { AccessTokenProvider } from "./tokenProvider";
 import { CUSTOM_HEADER_NAME } from "./properties";
 import type { QuoteHeaderLanguage } from "./quoteHeader";
-import type { GraphTransport } from "./transport";
+import type { GraphCall, GraphTransport } from "./transport";
 
 export { DEFAULT_GRAPH_BASE_URL } from "./createTransport";
 
@@ -47,11 +47,24 @@ export interface GraphMailServiceOptions extends TransportOptions {
   quoteHeader?: QuoteHeaderLanguage;
 }
 
-/** A read started inside readTogether, waiting for the one $batch that carries it. */
+/** A read (or, inside readAfterWrite, a record write) started while gathering, waiting for its $batch. */
 interface GatheredRead {
+  method: "GET" | "PATCH" | "POST";
   path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  traits?: RequestTraits;
+  /** Inside readAfterWrite: the index of the write started before it, which it must run after. */
+  after?: number;
   resolve: (json: unknown) => void;
   reject: (error: unknown) => void;
+}
+
+interface Gathering {
+  steps: GatheredRead[];
+  /** readAfterWrite: record writes are gathered too, and what starts after a write runs after it. */
+  writes: boolean;
+  lastWrite?: number;
 }
 
 export class GraphMailService implements MailService {
@@ -61,15 +74,17 @@ export class GraphMailService implements MailService {
   private readonly attachments: AttachmentCopier;
   private readonly outgoing: OutgoingDeps;
   /** While readTogether runs its callback: the reads it started, sent together once it pauses. */
-  private gathering: GatheredRead[] | undefined;
+  private gathering: Gathering | undefined;
 
   constructor(tokens: AccessTokenProvider, options: GraphMailServiceOptions = {}) {
     this.transport = createGraphTransport(tokens, options).transport;
     this.directory = createGraphTransport(withScopes(tokens, GROUP_COUNT_SCOPES), options).transport;
     this.attachments = new AttachmentCopier(this.transport, options.uploadChunkSize ?? DEFAULT_UPLOAD_CHUNK);
+    const chainSend: OutgoingDeps["chainSend"] = (draftId, finish, name, send) =>
+      this.chainSend(draftId, finish, name, send);
     this.outgoing = options.quoteHeader
-      ? { transport: this.transport, quoteHeader: options.quoteHeader }
-      : { transport: this.transport };
+      ? { transport: this.transport, chainSend, quoteHeader: options.quoteHeader }
+      : { transport: this.transport, chainSend };
   }
 
   async getMessage(mailbox: MailboxId, id: string, options: GetOptions = {}): Promise<MailMessage> {
@@ -87,40 +102,145 @@ export class GraphMailService implements MailService {
    */
   readTogether<T>(run: () => Promise<T>): Promise<T> {
     // Inside another readTogether: its reads join the outer one's batch.
+    return this.gather(run, false);
+  }
+
+  /**
+   * As readTogether, and the record writes (writeCaseProps) `run` starts before its first pause go in the same
+   * $batch: each read or write runs after the write started before it, and only if that write succeeded
+   * (dependsOn; learn.microsoft.com/graph/json-batching, "Sequencing requests with the dependsOn property"), else
+   * it fails with details.failedDependency = 1 (batch.ts isFailedDependency), never having run.
+   */
+  readAfterWrite<T>(run: () => Promise<T>): Promise<T> {
+    return this.gather(run, true);
+  }
+
+  private gather<T>(run: () => Promise<T>, writes: boolean): Promise<T> {
+    // Inside another gathering: its reads (and writes, when that one gathers writes) join the outer batch.
     if (this.gathering) return run();
-    const gathered: GatheredRead[] = [];
-    this.gathering = gathered;
+    const gathering: Gathering = { steps: [], writes };
+    this.gathering = gathering;
     let result: Promise<T>;
     try {
       result = run();
     } finally {
       this.gathering = undefined;
     }
-    void this.sendGathered(gathered);
+    if (writes && gathering.lastWrite === undefined && gathering.steps.length > 0) {
+      // The write was not started before the pause (a wrapper delayed it): it is not in the batch, so the reads
+      // that must follow it wait for `run`, which returns it — and do not run when it failed.
+      const waiting = gathering.steps;
+      result.then(
+        () => void this.sendGathered(waiting),
+        () => {
+          for (const g of waiting) g.reject(notRunError());
+        },
+      );
+    } else void this.sendGathered(gathering.steps);
     return result;
   }
 
   /** A GET of a path under the base URL, gathered when readTogether is running its callback. */
   private read<T>(path: string): Promise<T> {
-    const gathered = this.gathering;
-    if (!gathered || !path.startsWith("/")) return this.transport.json<T>({ method: "GET", path });
+    const gathering = this.gathering;
+    if (!gathering || !path.startsWith("/")) return this.transport.json<T>({ method: "GET", path });
     return new Promise<T>((resolve, reject) =>
-      gathered.push({ path, resolve: (json) => resolve(json as T), reject }),
+      gathering.steps.push({
+        method: "GET",
+        path,
+        ...(gathering.lastWrite !== undefined ? { after: gathering.lastWrite } : {}),
+        resolve: (json) => resolve(json as T),
+        reject,
+      }),
     );
+  }
+
+  /** A PATCH, gathered when readAfterWrite is running its callback; sent at once otherwise. */
+  private patch<T>(path: string, body: unknown, headers: Record<string, string>): Promise<T> {
+    return this.write<T>({ method: "PATCH", path, body, headers });
+  }
+
+  /** A write (PATCH, POST), gathered after the writes before it when gathering writes; sent at once otherwise. */
+  private write<T>(call: Omit<GatheredRead, "resolve" | "reject" | "after">): Promise<T> {
+    const gathering = this.gathering;
+    if (!gathering?.writes) return this.transport.json<T>(stepOf(call));
+    return new Promise<T>((resolve, reject) => {
+      const after = gathering.lastWrite;
+      gathering.lastWrite = gathering.steps.length;
+      gathering.steps.push({
+        ...call,
+        ...(after !== undefined ? { after } : {}),
+        resolve: (json) => resolve(json as T),
+        reject,
+      });
+    });
+  }
+
+  /**
+   * A forward's or reply's last steps in one round trip where they can be (graph/outgoing.ts): the draft's PATCH,
+   * then what `name` writes (the workflow naming the draft in its claim), then the /send — each run only after
+   * the one before succeeded (dependsOn), so the mail never leaves before its draft is finished and named. The
+   * send is gathered only when `name` started, before its first pause, a write that names the draft; otherwise
+   * `sent` is undefined and the caller sends once `named` has settled.
+   */
+  private chainSend(
+    draftId: string,
+    finish: GraphCall,
+    name: () => Promise<void>,
+    send: GraphCall,
+  ): { finished: Promise<unknown>; named: Promise<void>; sent?: Promise<unknown> } {
+    const call = (c: GraphCall) => ({
+      method: c.method as "PATCH" | "POST",
+      path: c.path,
+      ...(c.body !== undefined ? { body: c.body } : {}),
+      ...(c.headers ? { headers: c.headers } : {}),
+      ...(c.traits ? { traits: c.traits } : {}),
+    });
+    if (this.gathering) {
+      // Never inside another gathering: one step after another, as without a batch.
+      const finished = this.transport.none(finish);
+      const named = finished.then(name);
+      return { finished, named };
+    }
+    const gathering: Gathering = { steps: [], writes: true };
+    this.gathering = gathering;
+    let finished: Promise<unknown>;
+    let named: Promise<void>;
+    let sent: Promise<unknown> | undefined;
+    try {
+      finished = this.write(call(finish));
+      const mark = gathering.steps.length;
+      named = name();
+      // Chained only after a write `name` started at once that names this draft (its body carries the draft's
+      // id): any other write in that window (a wrapper's) is no proof that the draft is named.
+      const last = gathering.lastWrite !== undefined ? gathering.steps[gathering.lastWrite] : undefined;
+      const namedWrite =
+        gathering.lastWrite !== undefined &&
+        gathering.lastWrite >= mark &&
+        JSON.stringify(last?.body ?? null).includes(draftId);
+      if (namedWrite) sent = this.write(call(send));
+    } finally {
+      this.gathering = undefined;
+    }
+    void this.sendGathered(gathering.steps);
+    return sent ? { finished, named, sent } : { finished, named };
   }
 
   /** Never rejects: each gathered read gets its own answer or error. */
   private async sendGathered(gathered: readonly GatheredRead[]): Promise<void> {
     const [only] = gathered;
     if (gathered.length === 1 && only) {
-      this.transport.json({ method: "GET", path: only.path }).then(only.resolve, only.reject);
+      this.transport.json(stepOf(only)).then(only.resolve, only.reject);
       return;
     }
     if (gathered.length === 0) return;
     try {
       const outcomes = await runBatch(
         this.transport,
-        gathered.map((g) => ({ method: "GET" as const, path: g.path })),
+        gathered.map((g) => ({
+          ...stepOf(g),
+          ...(g.after !== undefined ? { dependsOn: [g.after] } : {}),
+        })),
       );
       gathered.forEach((g, i) => {
         const outcome = outcomes[i];
@@ -142,12 +262,11 @@ export class GraphMailService implements MailService {
     const body: GraphMessage = { singleValueExtendedProperties: toExtendedProperties(props) };
     // Categories are replaced as a whole (Graph has no add/remove); the caller passes the full list.
     if (options.categories) body.categories = options.categories;
-    const updated = await this.transport.json<GraphMessage>({
-      method: "PATCH",
-      path: messagePath(mailbox, id),
+    const updated = await this.patch<GraphMessage>(
+      messagePath(mailbox, id),
       body,
-      headers: options.ifMatch ? { "If-Match": options.ifMatch } : {},
-    });
+      options.ifMatch ? { "If-Match": options.ifMatch } : {},
+    );
     const etag = updated["@odata.etag"];
     return etag ? { etag } : {};
   }
@@ -298,4 +417,15 @@ export class GraphMailService implements MailService {
     if (page["@odata.nextLink"]) result.next = page["@odata.nextLink"];
     return result;
   }
+}
+
+/** A gathered read or write as the one request it is. */
+function stepOf(g: Omit<GatheredRead, "resolve" | "reject" | "after">): GraphCall {
+  return {
+    method: g.method,
+    path: g.path,
+    ...(g.body !== undefined ? { body: g.body } : {}),
+    ...(g.headers ? { headers: g.headers } : {}),
+    ...(g.traits ? { traits: g.traits } : {}),
+  };
 }

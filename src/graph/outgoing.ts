@@ -11,10 +11,15 @@
 //      x- headers (as extended properties in the internet-headers set: Graph takes internetMessageHeaders
 //      only at creation), and the caseId and kind properties (so Sent Items can be searched)
 //   2b. options.beforeSend(draft): the workflow writes the draft into its claim (workflow/claims.ts); if it
-//      throws, nothing is sent, and the draft is deleted only when the claim was definitely not ours (taken over,
-//      gone): after any other failure the claim may name the draft, and a named draft that left Drafts is read
-//      as sent, so the workflow releases the claim before it deletes the draft
+//      throws, nothing is sent and the draft is kept, named in the error (details.claimDraftId): whether a claim
+//      names it is the workflow's to judge (a named draft that left Drafts is read as sent), so the workflow
+//      settles it (underClaim), never this adapter
 //   3. POST …/send                                     → 202, the mail is queued
+//   With beforeSend, steps 2, 2b's write and 3 go as one $batch where the mail service can chain them
+//   (OutgoingDeps.chainSend): each runs only after the one before succeeded (json-batching, dependsOn; a step
+//   whose dependency failed answers 424 and never runs), so the mail never leaves unfinished or unnamed. A failure
+//   of the PATCH or of beforeSend keeps the draft for the workflow to settle (claimDraftId); a send left unrun
+//   because a write was retried alone (a throttle) is sent alone once both are done.
 //   4. return at once with the draft's internetMessageId and conversationId → SentResult
 //
 // No waiting for the Sent Items copy: Exchange files it seconds after the 202, under a new id (see the emulator's
@@ -35,6 +40,7 @@
 // leave the first behind in Drafts, where someone could still send it).
 import { AppError } from "../domain/errors";
 import type { MailboxId, MessageKind, OutgoingOptions, SentResult } from "../ports/mailService";
+import { isFailedDependency } from "./batch";
 import { listCasesQuery } from "./caseQuery";
 import type { GraphCollection, GraphMessage } from "./graphTypes";
 import { toRecipients } from "./mappers";
@@ -48,7 +54,7 @@ import {
 } from "./properties";
 import { withCommentAbove } from "./quotedBody";
 import type { QuoteHeaderLanguage } from "./quoteHeader";
-import type { GraphTransport } from "./transport";
+import type { GraphCall, GraphTransport } from "./transport";
 
 export type OutgoingKind = "forward" | "reply";
 
@@ -57,6 +63,17 @@ const PREFER_HTML = { Prefer: 'outlook.body-content-type="html"' };
 
 export interface OutgoingDeps {
   transport: GraphTransport;
+  /**
+   * The draft's PATCH, beforeSend's write and the /send in one $batch, each after the one before succeeded
+   * (GraphMailService.chainSend); `sent` is undefined when beforeSend did not start at once a write naming the
+   * draft (then the caller sends). Absent: one request after another.
+   */
+  chainSend?: (
+    draftId: string,
+    finish: GraphCall,
+    name: () => Promise<void>,
+    send: GraphCall,
+  ) => { finished: Promise<unknown>; named: Promise<void>; sent?: Promise<unknown> };
   /** The mail's language and the institution's zone, for Exchange's quote header; left as Exchange wrote it when absent. */
   quoteHeader?: QuoteHeaderLanguage;
 }
@@ -81,6 +98,7 @@ export async function sendOutgoing(
   const draftId = draft.id;
   if (!draftId) throw new AppError("unknown", `Graph returned a ${kind} draft without an id`);
   const draftPath = messagePath(mailbox, draftId);
+  let finish: GraphCall;
   try {
     const body =
       draft.body ??
@@ -91,11 +109,24 @@ export async function sendOutgoing(
           headers: PREFER_HTML,
         })
       ).body;
-    await transport.none({
-      method: "PATCH",
-      path: draftPath,
-      body: draftUpdate(kind, options, body, deps.quoteHeader),
-    });
+    finish = { method: "PATCH", path: draftPath, body: draftUpdate(kind, options, body, deps.quoteHeader) };
+  } catch (e) {
+    await deleteQuietly(transport, draftPath);
+    throw e;
+  }
+  const send: GraphCall = {
+    method: "POST",
+    path: `${draftPath}/send`,
+    traits: new RequestTraits(false, "delivers"),
+  };
+  const { beforeSend } = options;
+  if (beforeSend && deps.chainSend) {
+    const ref = { id: draftId, internetMessageId: draft.internetMessageId ?? undefined };
+    const name = () => beforeSend(ref);
+    return chained(deps, draft, send, name, deps.chainSend(draftId, finish, name, send));
+  }
+  try {
+    await transport.none(finish);
   } catch (e) {
     await deleteQuietly(transport, draftPath);
     throw e;
@@ -104,19 +135,14 @@ export async function sendOutgoing(
     try {
       await options.beforeSend({ id: draftId, internetMessageId: draft.internetMessageId ?? undefined });
     } catch (e) {
-      // Only a definite "the claim is not ours" proves that no claim names this draft. Any other failure (a lost
-      // answer) may have named it, and a named draft that leaves Drafts reads as sent: the caller settles it.
-      if (isClaimRefusal(e)) await deleteQuietly(transport, draftPath);
-      else if (e instanceof AppError) throw withClaimDraft(e, draftId);
+      // Whether a claim names this draft is the workflow's to know (a named draft that leaves Drafts reads as
+      // sent): the draft is kept and the failure says which it is, for the claim's holder to settle.
+      if (e instanceof AppError) throw withClaimDraft(e, draftId);
       throw e;
     }
   }
   try {
-    await transport.none({
-      method: "POST",
-      path: `${draftPath}/send`,
-      traits: new RequestTraits(false, "delivers"),
-    });
+    await transport.none(send);
   } catch (e) {
     if (e instanceof AppError && e.details?.maybeDelivered) throw withDraftId(e, draft);
     // A claim names this draft: it goes only after the claim is released (workflow/claims.ts underClaim).
@@ -125,6 +151,56 @@ export async function sendOutgoing(
   }
   return fromDraft(draft);
 }
+
+/**
+ * The end of a chained send (OutgoingDeps.chainSend). The draft's PATCH or beforeSend failed: nothing was sent
+ * unless beforeSend named the draft (the send runs only after both), and whether it did is the workflow's to
+ * judge, so the draft is kept and named in the error (claimDraftId) whatever failed. Both done: the send's own
+ * outcome, as for an unchained send; a send that did not run because beforeSend's write was retried goes now.
+ */
+async function chained(
+  deps: OutgoingDeps,
+  draft: GraphMessage,
+  send: GraphCall,
+  beforeSend: () => Promise<void>,
+  chain: { finished: Promise<unknown>; named: Promise<void>; sent?: Promise<unknown> },
+): Promise<SentResult> {
+  const draftId = draft.id ?? "";
+  const [finished, named, sent] = await Promise.allSettled([
+    chain.finished,
+    chain.named,
+    chain.sent ?? Promise.resolve(NOT_CHAINED),
+  ]);
+  const claimDraft = (e: unknown) => (e instanceof AppError ? withClaimDraft(e, draftId) : e);
+  if (finished.status === "rejected") throw claimDraft(finished.reason);
+  let resend = false;
+  if (named.status === "rejected") {
+    // Its write did not run because the draft's PATCH was retried alone (a throttle): beforeSend again, alone.
+    if (!isFailedDependency(named.reason)) throw claimDraft(named.reason);
+    try {
+      await beforeSend();
+    } catch (e) {
+      throw claimDraft(e);
+    }
+    resend = true;
+  }
+  try {
+    // Not in the chain (beforeSend wrote later), or not run with it (its write was retried alone): sent now.
+    if (
+      resend ||
+      (sent.status === "fulfilled" ? sent.value === NOT_CHAINED : isFailedDependency(sent.reason))
+    )
+      await deps.transport.none(send);
+    else if (sent.status === "rejected") throw sent.reason;
+  } catch (e) {
+    if (e instanceof AppError && e.details?.maybeDelivered) throw withDraftId(e, draft);
+    // A claim names this draft: it goes only after the claim is released (workflow/claims.ts underClaim).
+    throw e;
+  }
+  return fromDraft(draft);
+}
+
+const NOT_CHAINED = Symbol("not chained");
 
 /** What the draft already says about the mail it became. */
 function fromDraft(draft: GraphMessage): SentResult {
@@ -242,15 +318,6 @@ export function withDraftId(e: AppError, draft: GraphMessage): AppError {
   if (draft.id) details.draftId = draft.id;
   if (draft.internetMessageId) details.internetMessageId = draft.internetMessageId;
   return new AppError(e.code, e.message, { cause: e.cause, nextStep: e.nextStep, details });
-}
-
-/**
- * beforeSend's definite "no claim of ours names this draft" (workflow/claims.ts recordClaimDraft): the claim was
- * taken over, or it is gone. A conflict from a lost write race is not one: an earlier attempt may have written.
- */
-function isClaimRefusal(e: unknown): boolean {
-  if (!(e instanceof AppError)) return false;
-  return e.code === "claimedByOther" || (e.code === "conflict" && e.details?.draftUnnamed === 1);
 }
 
 async function deleteQuietly(transport: GraphTransport, path: string): Promise<void> {

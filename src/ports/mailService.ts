@@ -148,10 +148,9 @@ export interface OutgoingOptions {
   headers?: Record<string, string>;
   /**
    * Called with the finished draft right before it is sent (the workflow writes it into its claim). When it
-   * throws, nothing is sent; the draft is deleted only when the error says that no claim names it (claimedByOther,
-   * or a conflict with details.draftUnnamed = 1), else it is kept for the workflow to settle (a claimed draft may
-   * leave Drafts only after the claim has let it go: one that has left reads as sent). A draft that a send
-   * refused after beforeSend succeeded is kept too, for the same reason.
+   * throws, nothing is sent and the draft is kept, its id in the error's details.claimDraftId, for the workflow to
+   * settle (a claimed draft may leave Drafts only after the claim has let it go: one that has left reads as
+   * sent). A draft that a send refused after beforeSend succeeded is kept too, for the same reason.
    */
   beforeSend?: (draft: DraftRef) => Promise<void>;
 }
@@ -251,6 +250,13 @@ export interface MailService {
    * an adapter without it runs `run` as it is.
    */
   readTogether?<T>(run: () => Promise<T>): Promise<T>;
+  /**
+   * As readTogether, and the record writes (writeCaseProps) `run` starts before its first pause go in the same
+   * round trip: every read or write runs after the write started before it, and only once that write succeeded;
+   * when it failed they fail unrun (isFailedDependency in graph/batch.ts: details.failedDependency = 1). For a
+   * write and the reads that must see it (a claim and its read-back). Optional, like readTogether.
+   */
+  readAfterWrite?<T>(run: () => Promise<T>): Promise<T>;
 }
 
 export interface AttachmentContent {

@@ -19,7 +19,7 @@ import { DEFAULT_STALE_CLAIM_MINUTES, isOldClaim, withDraft } from "../domain/cl
 import { AppError } from "../domain/errors";
 import type { DraftRef, MailboxId, MailMessage, MessageKind } from "../ports/mailService";
 import type { WorkflowContext } from "./context";
-import { actorIn } from "./context";
+import { actorIn, notRun, writeThenRead } from "./context";
 import { updateRecord } from "./recordStore";
 import type { RecordHome } from "./recordStore";
 
@@ -133,49 +133,68 @@ export async function acquireClaim<R>(
   let outcome: Acquired<R> | undefined;
   let named: Claim | undefined;
   let staleDraft: string | undefined;
-  await updateRecord(home, async (record, message) => {
-    outcome = undefined;
-    staleDraft = undefined;
-    if (options.isDone?.(record)) {
-      outcome = { kind: "done", record, message };
-      return record;
-    }
-    const held = home.claimOf(record);
-    if (held) {
-      // A claim whose draft left Drafts: its mail went out, whoever sent it and whatever step it was.
-      const status = await draftStatus(ctx, mail.mailbox, held);
-      if (status === "gone" && held.step === step) {
-        outcome = { kind: "sentByClaim", claim: held, record, message };
+  // Read-after-write: the protocol holds even where If-Match would not be honoured. The read-back goes in the
+  // claim write's round trip, run by the server only after that write succeeded (context.ts writeThenRead).
+  const readBack = options.readBack ?? (() => home.read());
+  let back: Promise<{ record: R; message: MailMessage }> | undefined;
+  const writing = (write: () => Promise<MailMessage>) => {
+    const pair = writeThenRead(ctx, write, readBack);
+    back = pair.read;
+    return pair.written;
+  };
+  await updateRecord(
+    home,
+    async (record, message) => {
+      outcome = undefined;
+      staleDraft = undefined;
+      if (options.isDone?.(record)) {
+        outcome = { kind: "done", record, message };
         return record;
       }
-      const old = isOldClaim(held, ctx.now(), staleMinutes(ctx));
-      const stale = old && status !== "gone" && !(await copyInSentItems(ctx, mail, held));
-      if (!stale || !options.takeOver) throw claimedByOther(held, stale);
-      // Taking over: the stale claim's unsent draft goes, so only one draft of this step can ever be sent —
-      // except the prepared mass mail, which is the case's draft, not the claim's. It goes once our claim is
-      // read back in its place (below): deleted while the stale claim still names it, it would read as sent.
-      if (status === "unsent" && ownsDraft(held.step)) staleDraft = held.draftId;
-    }
-    const claim: Claim = {
-      token: newToken(),
-      step,
-      ...actorIn(ctx, mail.mailbox),
-      since: ctx.now().toISOString(),
-      ...(options.notice ? { notice: options.notice } : {}),
-    };
-    named = options.draft ? withDraft(claim, options.draft) : claim;
-    return home.withClaim(record, named);
-  });
+      const held = home.claimOf(record);
+      if (held) {
+        // A claim whose draft left Drafts: its mail went out, whoever sent it and whatever step it was.
+        const status = await draftStatus(ctx, mail.mailbox, held);
+        if (status === "gone" && held.step === step) {
+          outcome = { kind: "sentByClaim", claim: held, record, message };
+          return record;
+        }
+        const old = isOldClaim(held, ctx.now(), staleMinutes(ctx));
+        const stale = old && status !== "gone" && !(await copyInSentItems(ctx, mail, held));
+        if (!stale || !options.takeOver) throw claimedByOther(held, stale);
+        // Taking over: the stale claim's unsent draft goes, so only one draft of this step can ever be sent —
+        // except the prepared mass mail, which is the case's draft, not the claim's. It goes once our claim is
+        // read back in its place (below): deleted while the stale claim still names it, it would read as sent.
+        if (status === "unsent" && ownsDraft(held.step)) staleDraft = held.draftId;
+      }
+      const claim: Claim = {
+        token: newToken(),
+        step,
+        ...actorIn(ctx, mail.mailbox),
+        since: ctx.now().toISOString(),
+        ...(options.notice ? { notice: options.notice } : {}),
+      };
+      named = options.draft ? withDraft(claim, options.draft) : claim;
+      return home.withClaim(record, named);
+    },
+    { writing },
+  );
   if (outcome) return outcome;
-  // Read-after-write: the protocol holds even where If-Match would not be honoured.
-  const back = await (options.readBack ?? (() => home.read()))();
-  const stored = home.claimOf(back.record);
+  let read: { record: R; message: MailMessage };
+  try {
+    read = await (back ?? readBack());
+  } catch (e) {
+    // Not run with the write (it was retried alone after a throttle or an outage): read back now.
+    if (!notRun(e)) throw e;
+    read = await readBack();
+  }
+  const stored = home.claimOf(read.record);
   if (!named || stored?.token !== named.token) {
     if (stored) throw claimedByOther(stored, false);
     throw new AppError("conflict", "The claim was overwritten before it could be checked");
   }
   await deleteQuietly(ctx, mail.mailbox, staleDraft);
-  return { kind: "claimed", claim: stored, record: back.record, message: back.message };
+  return { kind: "claimed", claim: stored, record: read.record, message: read.message };
 }
 
 /**
@@ -191,8 +210,8 @@ export async function recordClaimDraft<R>(
     const held = home.claimOf(record);
     if (held?.token !== token) {
       if (held) throw claimedByOther(held, false);
-      // Definite: no claim names the draft, which the mail service may then delete (see OutgoingOptions).
-      throw new AppError("conflict", "The claim is gone", { details: { draftUnnamed: 1 } });
+      // Definite: no claim names the draft (underClaim deletes it once it has read the record itself).
+      throw new AppError("conflict", "The claim is gone");
     }
     return home.withClaim(record, withDraft(held, draft));
   });
@@ -236,6 +255,8 @@ export function releasing<R>(home: ClaimHome<R>, record: R, token: string): R {
  * Runs the effect under the claim. When it fails, the claimed draft decides: gone from Drafts → it was sent
  * (`onSent` is what the caller records); still an unsent draft → the claim released, then the draft deleted
  * (kept, with the claim, when the release failed), the error stands; no draft → the claim is released; unknowable → the claim stays and the error stands.
+ * A claim no longer ours names none of our drafts: the one the failed effect was naming in it (the error's
+ * details.claimDraftId, graph/outgoing.ts) is deleted. The adapter never deletes a draft once beforeSend ran.
  */
 export async function underClaim<R, T>(
   ctx: WorkflowContext,
@@ -254,7 +275,13 @@ export async function underClaim<R, T>(
     } catch {
       throw e;
     }
-    if (held?.token !== token) throw e;
+    if (held?.token !== token) {
+      // Our claim is off the record (taken over, or gone): no claim names the draft we were writing into it —
+      // another's claim names only its own — so that draft, never sent, goes.
+      const unnamed = claimDraftOf(e);
+      if (unnamed) await deleteQuietly(ctx, mailbox, unnamed);
+      throw e;
+    }
     let status: "none" | "unsent" | "gone";
     try {
       status = await draftStatus(ctx, mailbox, held);

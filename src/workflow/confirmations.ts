@@ -42,8 +42,8 @@ export async function findConfirmations(
 
 /**
  * IT's mail about cases received since `since`, in one pass over the list: confirmations (x-pregon-evidence)
- * and answers to reminders (x-pregon-it-status). Each candidate whose subject names a wanted case is read once
- * with its headers.
+ * and answers to reminders (x-pregon-it-status). The list carries each message's headers ($select
+ * internetMessageHeaders, as the IT dashboard's list does), so no candidate is read again on its own.
  */
 export async function findItReplies(
   ctx: WorkflowContext,
@@ -58,20 +58,20 @@ export async function findItReplies(
     from: ctx.config.itMailbox,
     receivedSince: since,
     top: 50,
+    withHeaders: true,
   });
   for (;;) {
     for (const candidate of page.items) {
       const caseId = findCaseId(candidate.subject);
       if (!caseId || (caseIds && !caseIds.has(caseId)) || confirmations.has(caseId)) continue;
-      const withHeaders = await ctx.mail.getMessage(mailbox, candidate.id, { withHeaders: true });
-      const evidence = decodeEvidenceHeader(withHeaders.headers?.[EVIDENCE_HEADER]);
+      const evidence = decodeEvidenceHeader(candidate.headers?.[EVIDENCE_HEADER]);
       if (evidence) {
-        confirmations.set(caseId, { caseId, message: withHeaders, evidence });
+        confirmations.set(caseId, { caseId, message: candidate, evidence });
         continue;
       }
-      const status = decodeItStatusHeader(withHeaders.headers?.[IT_STATUS_HEADER]);
+      const status = decodeItStatusHeader(candidate.headers?.[IT_STATUS_HEADER]);
       if (status)
-        answers.set(caseId, [...(answers.get(caseId) ?? []), { caseId, message: withHeaders, status }]);
+        answers.set(caseId, [...(answers.get(caseId) ?? []), { caseId, message: candidate, status }]);
     }
     if (!page.next) return { confirmations, answers };
     page = await ctx.mail.nextPage(page.next);

@@ -1,6 +1,7 @@
 // What the workflow needs from the outside: the mail service port, configuration and a clock.
 // No React, no Office, no Graph: the same code runs in the pane, the demo and the tests.
 import type { PregonConfig } from "../config/schema";
+import { AppError } from "../domain/errors";
 import type { WorkCalendar } from "../domain/types";
 import type { MailboxId, MailService } from "../ports/mailService";
 import { DEFAULT_URGENT } from "../domain/policy/urgent";
@@ -51,6 +52,43 @@ export function actorIn(ctx: WorkflowContext, mailbox: MailboxId): { by: string;
  */
 export function readTogether<T>(ctx: WorkflowContext, run: () => Promise<T>): Promise<T> {
   return ctx.mail.readTogether ? ctx.mail.readTogether(run) : run();
+}
+
+/**
+ * Starts a record write and a read that must see it: in one round trip where the adapter can (MailService
+ * `readAfterWrite`: the read runs after the write, and only if it succeeded), else the read once the write is
+ * done. When the write fails the read fails unrun (`notRun`); its failure is seen only where it is awaited.
+ */
+export function writeThenRead<W, R>(
+  ctx: WorkflowContext,
+  write: () => Promise<W>,
+  read: () => Promise<R>,
+): { written: Promise<W>; read: Promise<R> } {
+  const notRunError = () =>
+    new AppError("unknown", "Not run: the write before it failed", { details: { failedDependency: 1 } });
+  if (!ctx.mail.readAfterWrite) {
+    const written = write();
+    const after = written.then(read, () => {
+      throw notRunError();
+    });
+    return { written, read: started(after) };
+  }
+  // The adapter may call `run` later (a lazily loaded port): the read is whatever `run` starts, whenever.
+  let settle: { resolve: (r: R) => void; reject: (e: unknown) => void } | undefined;
+  const after = started(new Promise<R>((resolve, reject) => (settle = { resolve, reject })));
+  const written = ctx.mail.readAfterWrite(() => {
+    const w = write();
+    read().then(settle?.resolve, settle?.reject);
+    return w;
+  });
+  // A write that failed before `run` started anything (the adapter could not load): the read never ran.
+  written.catch(() => settle?.reject(notRunError()));
+  return { written, read: after };
+}
+
+/** A read started by writeThenRead that did not run because its write failed. */
+export function notRun(e: unknown): boolean {
+  return e instanceof AppError && e.details?.failedDependency === 1;
 }
 
 /**

@@ -74,15 +74,23 @@ export function isConflict(e: unknown): boolean {
 export async function updateRecord<R>(
   home: RecordHome<R>,
   change: (current: R, message: MailMessage) => R | Promise<R>,
+  options: {
+    /** Makes each attempt's write (e.g. to start reads with it: workflow/claims.ts); the write as it is else. */
+    writing?: (write: () => Promise<MailMessage>) => Promise<MailMessage>;
+  } = {},
 ): Promise<Saved<R>> {
   for (let attempt = 1; ; attempt++) {
     // What this action last read or wrote, when its etag can guard the write; else a fresh read.
     const known = attempt === 1 ? home.latest?.() : undefined;
     const { record, message } = known?.message.etag ? known : await home.read();
-    const next = await change(record, message);
+    // A change that answers at once is not awaited: a write from a known etag then starts before any pause, so
+    // the mail service can send it with what follows it (graph/outgoing.ts, a draft named and then sent).
+    const changed = change(record, message);
+    const next = changed instanceof Promise ? await changed : changed;
     if (next === record) return { record, message, changed: false };
     try {
-      return { record: next, message: await home.write(message, next), changed: true };
+      const write = () => home.write(message, next);
+      return { record: next, message: await (options.writing ?? ((w) => w()))(write), changed: true };
     } catch (e) {
       if (isConflict(e) && attempt < MAX_WRITE_ATTEMPTS) continue;
       throw e;

@@ -95,6 +95,36 @@ describe("$batch", () => {
     expect(h.tenant.storedMessages(TIC, "inbox")).toEqual([]);
   });
 
+  it("runs steps that depend on one write after it, and refuses a batch half sequenced, half not", async () => {
+    const token = h.token(ANA);
+    const id = encodeURIComponent(h.tenant.deliver(ANA, incoming("record")));
+    const write = {
+      id: "w",
+      method: "PATCH",
+      url: `/me/messages/${id}`,
+      headers: { "Content-Type": "application/json" },
+      body: { categories: ["written"] },
+    };
+    const read = (n: string) => ({ id: n, method: "GET", url: `/me/messages/${id}?$select=categories` });
+    const results = await batch(token, [
+      { ...read("r1"), dependsOn: ["w"] },
+      write,
+      { ...read("r2"), dependsOn: ["w"] },
+    ]);
+    expect(results.map((r) => [r.id, r.status])).toEqual([
+      ["r1", 200],
+      ["w", 200],
+      ["r2", 200],
+    ]);
+    expect(results.map((r) => obj(r.body ?? {}).categories)).toEqual([["written"], ["written"], ["written"]]);
+
+    const mixed = await h.call(token, "POST", "/$batch", {
+      requests: [write, { ...read("r1"), dependsOn: ["w"] }, read("r2")],
+    });
+    expect(mixed.status).toBe(400);
+    expect(errorCode(mixed.body)).toBe("BadRequest");
+  });
+
   it("refuses more than 20 steps with 400", async () => {
     const requests = Array.from({ length: 21 }, (_, i) => ({ id: String(i + 1), method: "GET", url: "/me" }));
     const reply = await h.call(h.token(ANA), "POST", "/$batch", { requests });

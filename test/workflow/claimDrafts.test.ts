@@ -9,6 +9,7 @@ import type { WorkflowContext } from "../../src/workflow/context";
 import { forwardToIt } from "../../src/workflow/actions/forwardToIt";
 import { newCase } from "../support/cases";
 import { losingStepWrite } from "../support/gates";
+import { secondPane } from "../support/secondPane";
 import { storedOfKind, storedProp } from "../support/procedure";
 import { successfulSends } from "../support/requestLog";
 import type { World } from "../support/world";
@@ -201,6 +202,118 @@ describe("a claim's draft is deleted only once the claim no longer names it", ()
     const taken = await forwardToIt(w.comms.ctx, COMMUNICATIONS, messageId, undefined, { takeOver: true });
     expect(taken.state).toBe("forwarded");
     expect(sentForwards(w, created.id)).toEqual({ copies: 1, sends: 1, inIt: 1 });
+    expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
+  });
+  it("D: the claim is taken over just before the draft is named in it", async () => {
+    const w = world();
+    const { messageId, case: created } = await newCase(w, "01-structured-es.json");
+    const other = { token: "taker", step: "forward" as const, by: SECOND_PROFESSIONAL, since: "" };
+    let takenOver = false;
+    const real = w.comms.ctx.mail;
+    const luis = await secondPane(w, SECOND_PROFESSIONAL, COMMUNICATIONS);
+    // Right before our pane writes its draft into its claim, Luis's pane (its own mail service) puts its claim
+    // in place of ours on the record.
+    const mail = new Proxy(real, {
+      get(target, property) {
+        if (property === "writeCaseProps") {
+          return async (...args: Parameters<MailService["writeCaseProps"]>) => {
+            if (claimIn(args[2])?.draftId && !takenOver) {
+              takenOver = true;
+              const since = w.clock.now().toISOString();
+              const current = requestRecord(w, messageId);
+              await luis.ctx.mail.writeCaseProps(COMMUNICATIONS, messageId, {
+                record: encodeCase({ ...current, claim: { ...other, since } }),
+              });
+            }
+            return target.writeCaseProps(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    await expect(forwardToIt({ ...w.comms.ctx, mail }, COMMUNICATIONS, messageId)).rejects.toMatchObject({
+      code: "claimedByOther",
+      details: { by: SECOND_PROFESSIONAL },
+    });
+    expect(takenOver).toBe(true);
+    // Nothing sent, the taker's claim untouched, and our draft (named in no claim) deleted by the workflow.
+    expectRecordedOnlyIfSent(w, messageId, created.id);
+    expect(requestRecord(w, messageId).claim?.token).toBe("taker");
+    expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
+  });
+  it("D': the same, the taker's write made through our own mail service inside the naming's window", async () => {
+    const w = world();
+    const { messageId, case: created } = await newCase(w, "01-structured-es.json");
+    const other = { token: "taker", step: "forward" as const, by: SECOND_PROFESSIONAL, since: "" };
+    let takenOver = false;
+    const real = w.comms.ctx.mail;
+    // As D, but the takeover goes through our pane's own mail service, started at once by a wrapper of the naming
+    // write: a write that does not name our draft must never be taken for the naming the /send may follow.
+    const mail = new Proxy(real, {
+      get(target, property) {
+        if (property === "writeCaseProps") {
+          return async (...args: Parameters<MailService["writeCaseProps"]>) => {
+            if (claimIn(args[2])?.draftId && !takenOver) {
+              takenOver = true;
+              const since = w.clock.now().toISOString();
+              const current = requestRecord(w, messageId);
+              await target.writeCaseProps(COMMUNICATIONS, messageId, {
+                record: encodeCase({ ...current, claim: { ...other, since } }),
+              });
+            }
+            return target.writeCaseProps(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    await expect(forwardToIt({ ...w.comms.ctx, mail }, COMMUNICATIONS, messageId)).rejects.toMatchObject({
+      code: "claimedByOther",
+      details: { by: SECOND_PROFESSIONAL },
+    });
+    expect(takenOver).toBe(true);
+    // Nothing sent, the taker's claim untouched, and our draft (named in no claim) deleted by the workflow.
+    expectRecordedOnlyIfSent(w, messageId, created.id);
+    expect(requestRecord(w, messageId).claim?.token).toBe("taker");
+    expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
+  });
+  it("E: the claim is taken over while the draft is made: the batched naming is refused, the send never runs", async () => {
+    const w = world();
+    const { messageId, case: created } = await newCase(w, "01-structured-es.json");
+    const luis = await secondPane(w, SECOND_PROFESSIONAL, COMMUNICATIONS);
+    const real = w.comms.ctx.mail;
+    // Luis's claim replaces ours before the forward's draft exists: the naming write (If-Match on our etag) goes in
+    // one $batch with the draft's PATCH and the /send, which depends on it.
+    const mail = new Proxy(real, {
+      get(target, property) {
+        if (property === "forward") {
+          return async (...args: Parameters<MailService["forward"]>) => {
+            const since = w.clock.now().toISOString();
+            const claim = { token: "taker", step: "forward" as const, by: SECOND_PROFESSIONAL, since };
+            await luis.ctx.mail.writeCaseProps(COMMUNICATIONS, messageId, {
+              record: encodeCase({ ...requestRecord(w, messageId), claim }),
+            });
+            return target.forward(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    await expect(forwardToIt({ ...w.comms.ctx, mail }, COMMUNICATIONS, messageId)).rejects.toMatchObject({
+      code: "claimedByOther",
+      details: { by: SECOND_PROFESSIONAL },
+    });
+    // The naming went in a $batch and was refused (412); the /send that depended on it never reached the mailbox.
+    const refusedNaming = w.tenant.log
+      .filter({ method: "PATCH", url: `/messages/${messageId}` })
+      .filter((e) => e.batchStepId !== undefined && e.status === 412);
+    expect(refusedNaming).toHaveLength(1);
+    expect(w.tenant.log.filter({ method: "POST", url: /\/send$/ })).toEqual([]);
+    expectRecordedOnlyIfSent(w, messageId, created.id);
+    expect(requestRecord(w, messageId).claim?.token).toBe("taker");
     expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
   });
 });

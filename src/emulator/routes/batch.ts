@@ -65,6 +65,13 @@ function parseSteps(body: JsonObject): Step[] {
     if (ids.has(key)) throw invalid(`Request id '${step.id}' is used more than once.`);
     ids.add(key);
   }
+  // Graph refuses a batch that mixes independent steps with sequenced ones ("Batch should be either fully
+  // sequential or fully parallel", Microsoft's answer on Microsoft Q&A question 1532547, and the BadRequest
+  // public reports quote): once any step has dependsOn, only one step (where the sequence starts) may lack it.
+  const roots = steps.filter((s) => s.dependsOn.length === 0).length;
+  if (roots < steps.length && roots > 1) {
+    throw invalid("Batch should be either fully sequential or fully parallel.");
+  }
   for (const step of steps) {
     for (const dependency of step.dependsOn) {
       if (!steps.some((s) => s.id === dependency) || dependency === step.id)
