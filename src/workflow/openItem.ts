@@ -117,7 +117,7 @@ export async function openMessage(
       timeZone: ctx.config.institution.timeZone,
       audiences: ctx.config.audiences.map((a) => a.key),
     },
-    ctx.pause ?? noPause,
+    ctx.pause,
   );
   return {
     kind: "request",
@@ -128,8 +128,6 @@ export async function openMessage(
     likelyRequest: looksLikeRequest(message.subject, proposal),
   };
 }
-
-const noPause = (): Promise<void> => Promise.resolve();
 
 /**
  * The case the professional chose for a message that cites several (or the one it cites): that case's view when

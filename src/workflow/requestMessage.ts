@@ -1,5 +1,5 @@
 // The request as the domain reads it, from the port's message shape.
-import { extractRequest } from "../domain/intake";
+import { extractRequestInSteps } from "../domain/intake";
 import type { RequestMessage } from "../domain/types";
 import type { MailboxId, MailMessage } from "../ports/mailService";
 import type { WorkflowContext } from "./context";
@@ -34,13 +34,15 @@ export async function requestMessageHtml(
 export const REQUEST_READING = { withBody: true, withAttachments: true } as const;
 
 /** The same, from the request as already read with REQUEST_READING. */
-export function requestMessageHtmlOf(
-  ctx: Pick<WorkflowContext, "sanitizeHtml" | "config">,
+export async function requestMessageHtmlOf(
+  ctx: Pick<WorkflowContext, "sanitizeHtml" | "config" | "pause">,
   request: MailMessage,
-): string {
-  const proposal = extractRequest(toRequestMessage(request), {
-    sanitizeHtml: ctx.sanitizeHtml,
-    timeZone: ctx.config.institution.timeZone,
-  });
+): Promise<string> {
+  // In steps, as the request's opening: a large request read again in one go would freeze the pane.
+  const proposal = await extractRequestInSteps(
+    toRequestMessage(request),
+    { sanitizeHtml: ctx.sanitizeHtml, timeZone: ctx.config.institution.timeZone },
+    ctx.pause,
+  );
   return proposal.message.value?.html ?? "";
 }

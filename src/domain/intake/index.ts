@@ -74,7 +74,7 @@ export function extractRequest(message: RequestMessage, options: ExtractOptions)
 export async function extractRequestInSteps(
   message: RequestMessage,
   options: ExtractOptions,
-  pause: () => Promise<void>,
+  pause: () => Promise<void> = () => Promise.resolve(),
 ): Promise<RequestProposal> {
   const steps = extractRequestSteps(message, options);
   for (;;) {

@@ -54,7 +54,7 @@ export function forwardToIt(
       const messageHtml = current.messageText
         ? ctx.sanitizeHtml(plainTextToHtml(current.messageText))
         : read?.body !== undefined
-          ? requestMessageHtmlOf(ctx, read)
+          ? await requestMessageHtmlOf(ctx, read)
           : await requestMessageHtml(ctx, mailbox, messageId);
       const template = forwardToItTemplate({
         lang: ctx.config.institution.defaultLanguage,

@@ -10,7 +10,7 @@ import { hasVisibleContent, measureHtml, showsContent } from "../../domain/conte
 import { AppError } from "../../domain/errors";
 import type { ContentFinding, WeightItem } from "../../domain/policy";
 import { contentFindings, scanHtml, weightItems } from "../../domain/policy";
-import { extractRequest } from "../../domain/intake";
+import { extractRequestInSteps } from "../../domain/intake";
 import type { AttachmentInfo } from "../../domain/types";
 import type { MailMessage } from "../../ports/mailService";
 import type { WorkflowContext } from "../context";
@@ -56,20 +56,22 @@ export function massMailHtml(ctx: WorkflowContext, sanitizedHtml: string) {
  * when Exchange's quote of the original lost part of it, that text stands for "what the request had". `subject`
  * is the mass mail's (the case's) subject, checked with the content.
  */
-export function reviewMassMailContent(
+export async function reviewMassMailContent(
   ctx: WorkflowContext,
   forward: MailMessage,
   sanitizedHtml: string,
   attachments: readonly AttachmentInfo[],
   reviewedHtml?: string,
   subject?: string,
-): { html: string; content: MassMailContent } {
+): Promise<{ html: string; content: MassMailContent }> {
   const raw =
-    extractRequest(toRequestMessage(forward), {
-      sanitizeHtml: (html) => html,
-      timeZone: ctx.config.institution.timeZone,
-      pregonForward: true,
-    }).message.value?.html ?? "";
+    (
+      await extractRequestInSteps(
+        toRequestMessage(forward),
+        { sanitizeHtml: (html) => html, timeZone: ctx.config.institution.timeZone, pregonForward: true },
+        ctx.pause,
+      )
+    ).message.value?.html ?? "";
   const filtered = massMailHtml(ctx, sanitizedHtml);
   const quoted = measureHtml(raw);
   const reviewed = reviewedHtml === undefined ? undefined : measureHtml(reviewedHtml);

@@ -4,7 +4,7 @@ import { findCaseId } from "../../domain/caseId";
 import { CASE_HEADER, changedBetween, decodeCaseHeader } from "../../domain/caseHeader";
 import type { CancelNotice, CaseMessageKind, CaseSummary, ChangedField } from "../../domain/caseHeader";
 import { CASE_ID_HEADER } from "../../domain/evidenceHeader";
-import { extractRequest } from "../../domain/intake";
+import { extractRequestInSteps } from "../../domain/intake";
 import { attachmentsToCarry } from "../../domain/intake/attachments";
 import type { ItRecord } from "../../domain/itRecord";
 import { withDeliveryProblems } from "../../domain/itRecord";
@@ -137,11 +137,13 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
   }
   if (record.state === "sent" || record.state === "confirmed")
     record = await recordDeliveryProblems(ctx, mailbox, message.id, record);
-  const proposal = extractRequest(toRequestMessage(message), {
-    sanitizeHtml: ctx.sanitizeHtml,
-    timeZone: ctx.config.institution.timeZone,
-    pregonForward: true,
-  });
+  // In steps, the page running between them, as the request's opening: a large forward read in one go would
+  // freeze IT's pane.
+  const proposal = await extractRequestInSteps(
+    toRequestMessage(message),
+    { sanitizeHtml: ctx.sanitizeHtml, timeZone: ctx.config.institution.timeZone, pregonForward: true },
+    ctx.pause,
+  );
   // The message Communications' pane showed, carried by the forward between the text markers; a forward sent
   // before it carried one is read from its quote of the original, as the request was.
   const carried = unwrapText(message.body ?? "", forwardSummary.id);
@@ -157,7 +159,7 @@ export async function openItItem(ctx: WorkflowContext, item: SelectedItem): Prom
   const newText = await latestText(ctx, mailbox, found.textUpdate, selected);
   const changed = changedBetween(forwardSummary, summary);
   if (newText !== undefined) changed.push("text");
-  const reviewed = reviewMassMailContent(
+  const reviewed = await reviewMassMailContent(
     ctx,
     message,
     newText ?? reviewedHtml ?? proposal.message.value?.html ?? "",
