@@ -101,6 +101,8 @@ async function build({ paneOnly = false } = {}) {
         ...(wants("extract") ? [reference("extract", "./scripts/bench/extract.ts")] : []),
         ...(wants("longtasks") ? [demo] : []),
       ];
+  // Webpack never calls back for an empty list, and the process would end silently (e.g. --only requests).
+  if (configs.length === 0) return;
   await new Promise((done, fail) =>
     webpack(configs, (error, stats) => {
       if (error) return fail(error);
