@@ -125,6 +125,30 @@ describe("$batch", () => {
     expect(errorCode(mixed.body)).toBe("BadRequest");
   });
 
+  it("takes a serial chain and a fan-out from one step, and refuses two dependencies or a mix of both shapes", async () => {
+    const token = h.token(ANA);
+    const id = encodeURIComponent(h.tenant.deliver(ANA, incoming("shapes")));
+    const step = (n: string, dependsOn?: string[]) => ({
+      id: n,
+      method: "GET",
+      url: `/me/messages/${id}?$select=subject`,
+      ...(dependsOn ? { dependsOn } : {}),
+    });
+    const serial = await batch(token, [step("a"), step("b", ["a"]), step("c", ["b"])]);
+    expect(serial.map((r) => r.status)).toEqual([200, 200, 200]);
+    const fanOut = await batch(token, [step("a"), step("b", ["a"]), step("c", ["a"])]);
+    expect(fanOut.map((r) => r.status)).toEqual([200, 200, 200]);
+
+    for (const requests of [
+      [step("a"), step("b", ["a"]), step("c", ["a", "b"])], // one step on two others
+      [step("a"), step("b", ["a"]), step("c", ["b"]), step("d", ["a"])], // neither serial nor one target
+    ]) {
+      const refused = await h.call(token, "POST", "/$batch", { requests });
+      expect(refused.status).toBe(400);
+      expect(errorCode(refused.body)).toBe("BadRequest");
+    }
+  });
+
   it("refuses more than 20 steps with 400", async () => {
     const requests = Array.from({ length: 21 }, (_, i) => ({ id: String(i + 1), method: "GET", url: "/me" }));
     const reply = await h.call(h.token(ANA), "POST", "/$batch", { requests });

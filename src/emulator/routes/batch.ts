@@ -67,10 +67,25 @@ function parseSteps(body: JsonObject): Step[] {
   }
   // Graph refuses a batch that mixes independent steps with sequenced ones ("Batch should be either fully
   // sequential or fully parallel", Microsoft's answer on Microsoft Q&A question 1532547, and the BadRequest
-  // public reports quote): once any step has dependsOn, only one step (where the sequence starts) may lack it.
-  const roots = steps.filter((s) => s.dependsOn.length === 0).length;
-  if (roots < steps.length && roots > 1) {
-    throw invalid("Batch should be either fully sequential or fully parallel.");
+  // public reports quote: microsoftgraph/microsoft-graph-docs#16280). Microsoft's own Graph client
+  // (@microsoft/microsoft-graph-client, BatchRequestContent's dependency check, after Graph's known issues on
+  // JSON batching) allows a step to depend on one other step only, in one of three shapes: parallel (no
+  // dependsOn), serial (each step on the one listed just before it) or same (every dependsOn names the same
+  // step). The emulator takes the strictest reading of both: one dependency per step, and when any step has one,
+  // a single step without (where the sequence starts) and the batch serial or same.
+  if (steps.some((s) => s.dependsOn.length > 1)) {
+    throw invalid("A request in a batch can depend on one other request only.");
+  }
+  const sequenced = steps.some((s) => s.dependsOn.length > 0);
+  if (sequenced) {
+    const roots = steps.filter((s) => s.dependsOn.length === 0);
+    const serial = steps.every((s, i) =>
+      i === 0 ? s.dependsOn.length === 0 : s.dependsOn[0] === steps[i - 1]?.id,
+    );
+    const targets = new Set(steps.flatMap((s) => s.dependsOn));
+    const same = targets.size === 1;
+    if (roots.length !== 1 || !(serial || same))
+      throw invalid("Batch should be either fully sequential or fully parallel.");
   }
   for (const step of steps) {
     for (const dependency of step.dependsOn) {
