@@ -165,7 +165,7 @@ export const en: Record<MessageKey, string> = {
   "preview.externalBlocked":
     "Images from servers outside the university, not shown and not sent to the recipients: {count}.",
   "preview.cut":
-    "The message is very long: the preview shows its first {shown} of {total, plural, one {# character} other {# characters}}. The rest is not shown here but is not lost: the request and the forward to IT carry it whole.",
+    "The message is very long: the preview shows its first {shown} of {total, plural, one {# character} other {# characters}}. The rest is not shown here but stays in the message.",
   "preview.showExternal": "Show external images",
   "request.create": "Create case",
   "request.creating": "Creating the case…",

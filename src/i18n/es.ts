@@ -165,7 +165,7 @@ export const es = {
   "preview.externalBlocked":
     "Imágenes de servidores ajenos a la universidad que no se muestran ni llegarán a los destinatarios: {count}.",
   "preview.cut":
-    "El mensaje es muy largo: la vista previa muestra sus primeros {shown} de {total, plural, one {# carácter} other {# caracteres}}. El resto no se muestra aquí, pero no se pierde: la solicitud y el reenvío a TIC lo llevan completo.",
+    "El mensaje es muy largo: la vista previa muestra sus primeros {shown} de {total, plural, one {# carácter} other {# caracteres}}. El resto no se muestra aquí, pero sigue en el mensaje.",
   "preview.showExternal": "Mostrar imágenes externas",
   "request.create": "Crear caso",
   "request.creating": "Creando el caso…",

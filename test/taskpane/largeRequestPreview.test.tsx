@@ -53,7 +53,7 @@ describe("the preview of a long message", () => {
     renderPreview("es", LONG);
     const note = screen.getByRole("status");
     expect(note.textContent).toMatch(
-      /El mensaje es muy largo: la vista previa muestra sus primeros [\d.]+ de [\d.]+ caracteres\. El resto no se muestra aquí, pero no se pierde: la solicitud y el reenvío a TIC lo llevan completo\./,
+      /El mensaje es muy largo: la vista previa muestra sus primeros [\d.]+ de [\d.]+ caracteres\. El resto no se muestra aquí, pero sigue en el mensaje\./,
     );
     const region = screen.getByRole("region", { name: "Vista previa" });
     const shown = region.querySelectorAll("p").length;
@@ -65,7 +65,7 @@ describe("the preview of a long message", () => {
   it("en: the same note in English", () => {
     renderPreview("en", LONG);
     expect(screen.getByRole("status").textContent).toMatch(
-      /The message is very long: the preview shows its first [\d,]+ of [\d,]+ characters\. The rest is not shown here but is not lost: the request and the forward to IT carry it whole\./,
+      /The message is very long: the preview shows its first [\d,]+ of [\d,]+ characters\. The rest is not shown here but stays in the message\./,
     );
   });
 
