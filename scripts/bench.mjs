@@ -12,7 +12,8 @@
 //   5. the Communications dashboard at 1k / 10k / 50k cases and the register's CSV export at 10k
 //      (scripts/bench/dashboard.mjs: the real view in jsdom against the embedded tenant; list requests per size);
 //   6. long tasks (PerformanceObserver "longtask", unthrottled Chromium) while the demo opens each seeded message of
-//      the Communications inbox: the longest task per message and how many ran over 200 ms (informational).
+//      the Communications inbox in its pane, then each of IT's inbox in IT's pane, then a generated 1 MB and
+//      10 MB request: the longest task per message and how many ran over 200 ms (informational).
 // `--ci` (or `npm run bench:budgets`) checks only the count and size budgets and exits 1 when one is exceeded:
 // it builds the pane alone (or takes --dist DIR, an existing production build), loads it once in Chromium to see
 // what the first screen fetches, and counts the requests per case; no reference builds, timings or dashboard.
@@ -309,11 +310,11 @@ const LONG_TASK_PROBE = `(() => {
 })();`;
 
 /**
- * Resolves (in the page) once the Communications pane has changed and then stayed still for `quietMs` with no
+ * Resolves (in the page) once the pane (Communications' or IT's, by its test id) has changed and then stayed still for `quietMs` with no
  * spinner showing, or after `capMs`: the pane has finished opening the message it was given.
  */
-function paneSettled({ quietMs, capMs }) {
-  const pane = document.querySelector('[data-testid="pane-communications"]');
+function paneSettled({ quietMs, capMs, paneTestId }) {
+  const pane = document.querySelector(`[data-testid="${paneTestId}"]`);
   return new Promise((done) => {
     const started = performance.now();
     let changed = false;
@@ -355,9 +356,9 @@ async function longTasks(browser, demoUrl) {
       .getByRole("button");
     await rows.first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(1000); // the demo's own start-up is not an opening
-    const open = async (row, label) => {
+    const open = async (row, label, paneTestId = "pane-communications") => {
       const from = await page.evaluate(() => performance.now());
-      const settled = page.evaluate(paneSettled, { quietMs: 600, capMs: 60_000 });
+      const settled = page.evaluate(paneSettled, { quietMs: 600, capMs: 60_000, paneTestId });
       await row.click();
       const to = await settled;
       const tasks = await page.evaluate(
@@ -379,6 +380,16 @@ async function longTasks(browser, demoUrl) {
       // A row reads sender, subject, date: the subject names the request.
       const lines = (await row.innerText()).split("\n").map((l) => l.trim());
       figures.push(await open(row, lines[1] || lines[0] || `#${i + 1}`));
+    }
+    // IT's seeded inbox too (the forwards and the reminder of the cases already with IT), opened in IT's pane.
+    const itRows = page
+      .getByRole("list", { name: "División TIC: Bandeja de entrada", exact: true })
+      .getByRole("button");
+    const itCount = await itRows.count();
+    for (let i = 0; i < itCount; i += 1) {
+      const row = itRows.nth(i);
+      const lines = (await row.innerText()).split("\n").map((l) => l.trim());
+      figures.push(await open(row, `(IT) ${lines[1] || lines[0] || `#${i + 1}`}`, "pane-it"));
     }
     // Then two large requests delivered to the inbox (not seeded: the tenant is saved in the page's storage,
     // which holds a few MB), the message a paragraph repeated to 1 MB and 10 MB of HTML.
