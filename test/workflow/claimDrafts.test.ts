@@ -204,15 +204,18 @@ describe("a claim's draft is deleted only once the claim no longer names it", ()
     expect(sentForwards(w, created.id)).toEqual({ copies: 1, sends: 1, inIt: 1 });
     expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
   });
-  it("D: the claim is taken over just before the draft is named in it", async () => {
-    const w = world();
+  /**
+   * Right before our pane writes its draft into its claim, a taker's claim replaces ours on the record, written
+   * through `takerMail` (Luis's own pane, or our pane's own mail service): nothing is sent, the taker's claim is
+   * untouched, and our draft (named in no claim) is deleted by the workflow.
+   */
+  async function takenOverBeforeNaming(w: ReturnType<typeof world>, taker: "luis" | "ours") {
     const { messageId, case: created } = await newCase(w, "01-structured-es.json");
     const other = { token: "taker", step: "forward" as const, by: SECOND_PROFESSIONAL, since: "" };
     let takenOver = false;
     const real = w.comms.ctx.mail;
-    const luis = await secondPane(w, SECOND_PROFESSIONAL, COMMUNICATIONS);
-    // Right before our pane writes its draft into its claim, Luis's pane (its own mail service) puts its claim
-    // in place of ours on the record.
+    const takerMail =
+      taker === "luis" ? (await secondPane(w, SECOND_PROFESSIONAL, COMMUNICATIONS)).ctx.mail : real;
     const mail = new Proxy(real, {
       get(target, property) {
         if (property === "writeCaseProps") {
@@ -221,7 +224,7 @@ describe("a claim's draft is deleted only once the claim no longer names it", ()
               takenOver = true;
               const since = w.clock.now().toISOString();
               const current = requestRecord(w, messageId);
-              await luis.ctx.mail.writeCaseProps(COMMUNICATIONS, messageId, {
+              await takerMail.writeCaseProps(COMMUNICATIONS, messageId, {
                 record: encodeCase({ ...current, claim: { ...other, since } }),
               });
             }
@@ -237,47 +240,17 @@ describe("a claim's draft is deleted only once the claim no longer names it", ()
       details: { by: SECOND_PROFESSIONAL },
     });
     expect(takenOver).toBe(true);
-    // Nothing sent, the taker's claim untouched, and our draft (named in no claim) deleted by the workflow.
     expectRecordedOnlyIfSent(w, messageId, created.id);
     expect(requestRecord(w, messageId).claim?.token).toBe("taker");
     expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
+  }
+  it("D: the claim is taken over just before the draft is named in it", async () => {
+    await takenOverBeforeNaming(world(), "luis");
   });
   it("D': the same, the taker's write made through our own mail service inside the naming's window", async () => {
-    const w = world();
-    const { messageId, case: created } = await newCase(w, "01-structured-es.json");
-    const other = { token: "taker", step: "forward" as const, by: SECOND_PROFESSIONAL, since: "" };
-    let takenOver = false;
-    const real = w.comms.ctx.mail;
-    // As D, but the takeover goes through our pane's own mail service, started at once by a wrapper of the naming
-    // write: a write that does not name our draft must never be taken for the naming the /send may follow.
-    const mail = new Proxy(real, {
-      get(target, property) {
-        if (property === "writeCaseProps") {
-          return async (...args: Parameters<MailService["writeCaseProps"]>) => {
-            if (claimIn(args[2])?.draftId && !takenOver) {
-              takenOver = true;
-              const since = w.clock.now().toISOString();
-              const current = requestRecord(w, messageId);
-              await target.writeCaseProps(COMMUNICATIONS, messageId, {
-                record: encodeCase({ ...current, claim: { ...other, since } }),
-              });
-            }
-            return target.writeCaseProps(...args);
-          };
-        }
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-    await expect(forwardToIt({ ...w.comms.ctx, mail }, COMMUNICATIONS, messageId)).rejects.toMatchObject({
-      code: "claimedByOther",
-      details: { by: SECOND_PROFESSIONAL },
-    });
-    expect(takenOver).toBe(true);
-    // Nothing sent, the taker's claim untouched, and our draft (named in no claim) deleted by the workflow.
-    expectRecordedOnlyIfSent(w, messageId, created.id);
-    expect(requestRecord(w, messageId).claim?.token).toBe("taker");
-    expect(w.tenant.storedMessages(COMMUNICATIONS, "drafts")).toHaveLength(0);
+    // A wrapper of the naming write starts the takeover at once through our pane's own mail service: a write that
+    // does not name our draft must never be taken for the naming the /send may follow.
+    await takenOverBeforeNaming(world(), "ours");
   });
   it("E: the claim is taken over while the draft is made: the batched naming is refused, the send never runs", async () => {
     const w = world();
