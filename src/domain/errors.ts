@@ -118,3 +118,18 @@ export function toAppError(e: unknown): AppError {
   const message = e instanceof Error ? e.message : String(e);
   return new AppError("unknown", message, { cause: e });
 }
+
+/**
+ * A request that was never run because one it depended on failed: a $batch step answered 424 Failed Dependency,
+ * or a read that had to follow a write that failed (MailService.readAfterWrite). Nothing happened on the server.
+ */
+export function notRunError(): AppError {
+  return new AppError("unknown", "Not run: a request it depends on failed", {
+    details: { failedDependency: 1 },
+  });
+}
+
+/** Whether `e` is notRunError's: the request did not run. */
+export function isNotRun(e: unknown): boolean {
+  return e instanceof AppError && e.details?.failedDependency === 1;
+}

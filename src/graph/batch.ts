@@ -16,7 +16,7 @@
 //   batch is either fully parallel or sequenced from one step (Graph refuses a mix with 400; see the emulator's
 //   README): steps whose dependencies are still to run go in a later batch when the mix would arise, and a
 //   dependency that already succeeded in an earlier batch is no longer named.
-import { AppError } from "../domain/errors";
+import { AppError, notRunError } from "../domain/errors";
 import { errorFromResponse } from "./errors";
 import { RequestTraits } from "./pipeline/requestTraits";
 import type { Decision, Progress } from "./pipeline/retryHandler";
@@ -36,18 +36,6 @@ export type BatchStep = Omit<GraphCall, "path"> & {
   /** Indexes of earlier steps this one must run after, and only if they succeeded. */
   dependsOn?: readonly number[];
 };
-
-/** A step not run because a step it depends on failed (Graph's 424 Failed Dependency). */
-export function isFailedDependency(e: unknown): boolean {
-  return e instanceof AppError && e.details?.failedDependency === 1;
-}
-
-/** The failure of a step that was not run because one it depends on failed. */
-export function notRunError(): AppError {
-  return new AppError("unknown", "Not run: a request it depends on failed", {
-    details: { failedDependency: 1 },
-  });
-}
 
 function failedDependency(): BatchOutcome {
   return { ok: false, error: notRunError() };

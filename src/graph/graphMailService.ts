@@ -1,5 +1,5 @@
 // MailService over Microsoft Graph v1.0: the production adapter (the demo uses it too, against the emulator).
-import { AppError } from "../domain/errors";
+import { AppError, notRunError } from "../domain/errors";
 import type { Instant, MailAddress } from "../domain/types";
 import type {
   AttachmentContent,
@@ -18,7 +18,7 @@ import type {
   SentResult,
 } from "../ports/mailService";
 import { AttachmentCopier, DEFAULT_UPLOAD_CHUNK, assertCopyable } from "./attachments";
-import { notRunError, runBatch } from "./batch";
+import { runBatch } from "./batch";
 import { getMessageQuery, listCasesQuery } from "./caseQuery";
 import { scheduledOfCase, setDeferredSendTime } from "./deferredSend";
 import { GROUP_COUNT_SCOPES, groupMemberCount, groupMemberCounts, withScopes } from "./groups";
@@ -109,7 +109,7 @@ export class GraphMailService implements MailService {
    * As readTogether, and the record writes (writeCaseProps) `run` starts before its first pause go in the same
    * $batch: each read or write runs after the write started before it, and only if that write succeeded
    * (dependsOn; learn.microsoft.com/graph/json-batching, "Sequencing requests with the dependsOn property"), else
-   * it fails with details.failedDependency = 1 (batch.ts isFailedDependency), never having run.
+   * it fails with details.failedDependency = 1 (domain/errors isNotRun), never having run.
    */
   readAfterWrite<T>(run: () => Promise<T>): Promise<T> {
     return this.gather(run, true);

@@ -38,9 +38,8 @@
 // surfaces maybeDelivered, because the mail may be on its way, with the draft's id in details.draftId: the
 // caller that finds no sent copy sends that same draft again instead of making a second one (which would
 // leave the first behind in Drafts, where someone could still send it).
-import { AppError } from "../domain/errors";
+import { AppError, isNotRun } from "../domain/errors";
 import type { MailboxId, MessageKind, OutgoingOptions, SentResult } from "../ports/mailService";
-import { isFailedDependency } from "./batch";
 import { listCasesQuery } from "./caseQuery";
 import type { GraphCollection, GraphMessage } from "./graphTypes";
 import { toRecipients } from "./mappers";
@@ -176,7 +175,7 @@ async function chained(
   let resend = false;
   if (named.status === "rejected") {
     // Its write did not run because the draft's PATCH was retried alone (a throttle): beforeSend again, alone.
-    if (!isFailedDependency(named.reason)) throw claimDraft(named.reason);
+    if (!isNotRun(named.reason)) throw claimDraft(named.reason);
     try {
       await beforeSend();
     } catch (e) {
@@ -186,10 +185,7 @@ async function chained(
   }
   try {
     // Not in the chain (beforeSend wrote later), or not run with it (its write was retried alone): sent now.
-    if (
-      resend ||
-      (sent.status === "fulfilled" ? sent.value === NOT_CHAINED : isFailedDependency(sent.reason))
-    )
+    if (resend || (sent.status === "fulfilled" ? sent.value === NOT_CHAINED : isNotRun(sent.reason)))
       await deps.transport.none(send);
     else if (sent.status === "rejected") throw sent.reason;
   } catch (e) {

@@ -253,7 +253,7 @@ export interface MailService {
   /**
    * As readTogether, and the record writes (writeCaseProps) `run` starts before its first pause go in the same
    * round trip: every read or write runs after the write started before it, and only once that write succeeded;
-   * when it failed they fail unrun (isFailedDependency in graph/batch.ts: details.failedDependency = 1). For a
+   * when it failed they fail unrun (domain/errors isNotRun). For a
    * write and the reads that must see it (a claim and its read-back). Optional, like readTogether.
    */
   readAfterWrite?<T>(run: () => Promise<T>): Promise<T>;

@@ -16,10 +16,10 @@
 // be known (the connection is down) the claim stays, for the next opener to judge the same way.
 import type { Claim, ClaimNotice, ClaimStep } from "../domain/claim";
 import { DEFAULT_STALE_CLAIM_MINUTES, isOldClaim, withDraft } from "../domain/claim";
-import { AppError } from "../domain/errors";
+import { AppError, isNotRun } from "../domain/errors";
 import type { DraftRef, MailboxId, MailMessage, MessageKind } from "../ports/mailService";
 import type { WorkflowContext } from "./context";
-import { actorIn, notRun, writeThenRead } from "./context";
+import { actorIn, writeThenRead } from "./context";
 import { updateRecord } from "./recordStore";
 import type { RecordHome } from "./recordStore";
 
@@ -185,7 +185,7 @@ export async function acquireClaim<R>(
     read = await (back ?? readBack());
   } catch (e) {
     // Not run with the write (it was retried alone after a throttle or an outage): read back now.
-    if (!notRun(e)) throw e;
+    if (!isNotRun(e)) throw e;
     read = await readBack();
   }
   const stored = home.claimOf(read.record);

@@ -1,7 +1,7 @@
 // What the workflow needs from the outside: the mail service port, configuration and a clock.
 // No React, no Office, no Graph: the same code runs in the pane, the demo and the tests.
 import type { PregonConfig } from "../config/schema";
-import { AppError } from "../domain/errors";
+import { notRunError } from "../domain/errors";
 import type { WorkCalendar } from "../domain/types";
 import type { MailboxId, MailService } from "../ports/mailService";
 import { DEFAULT_URGENT } from "../domain/policy/urgent";
@@ -57,15 +57,13 @@ export function readTogether<T>(ctx: WorkflowContext, run: () => Promise<T>): Pr
 /**
  * Starts a record write and a read that must see it: in one round trip where the adapter can (MailService
  * `readAfterWrite`: the read runs after the write, and only if it succeeded), else the read once the write is
- * done. When the write fails the read fails unrun (`notRun`); its failure is seen only where it is awaited.
+ * done. When the write fails the read fails unrun (domain/errors `isNotRun`); its failure is seen only where it is awaited.
  */
 export function writeThenRead<W, R>(
   ctx: WorkflowContext,
   write: () => Promise<W>,
   read: () => Promise<R>,
 ): { written: Promise<W>; read: Promise<R> } {
-  const notRunError = () =>
-    new AppError("unknown", "Not run: the write before it failed", { details: { failedDependency: 1 } });
   if (!ctx.mail.readAfterWrite) {
     const written = write();
     const after = written.then(read, () => {
@@ -84,11 +82,6 @@ export function writeThenRead<W, R>(
   // A write that failed before `run` started anything (the adapter could not load): the read never ran.
   written.catch(() => settle?.reject(notRunError()));
   return { written, read: after };
-}
-
-/** A read started by writeThenRead that did not run because its write failed. */
-export function notRun(e: unknown): boolean {
-  return e instanceof AppError && e.details?.failedDependency === 1;
 }
 
 /**

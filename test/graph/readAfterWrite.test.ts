@@ -1,9 +1,9 @@
 // MailService.readAfterWrite in the Graph adapter: a record write and the reads started after it, before the
 // callback's first pause, go as one $batch in which each read depends on the write (dependsOn), so Graph runs
-// them only after it succeeded; a failed write leaves them unrun (isFailedDependency). What a claim and its
+// them only after it succeeded; a failed write leaves them unrun (isNotRun). What a claim and its
 // read-back rely on (workflow/claims.ts acquireClaim).
 import { http, HttpResponse } from "msw";
-import { isFailedDependency } from "../../src/graph/batch";
+import { isNotRun } from "../../src/domain/errors";
 import { GRAPH, createHarness, graphError, startGraphServer } from "./harness";
 
 startGraphServer();
@@ -90,7 +90,7 @@ describe("readAfterWrite", () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(isFailedDependency(error)).toBe(true);
+    expect(isNotRun(error)).toBe(true);
     expect(endpoint.rounds).toHaveLength(1);
   });
 
@@ -104,7 +104,7 @@ describe("readAfterWrite", () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(isFailedDependency(error)).toBe(true);
+    expect(isNotRun(error)).toBe(true);
     expect(endpoint.rounds.map((r) => r.map((s) => s.method))).toEqual([["PATCH", "GET"], ["PATCH"]]);
     expect(endpoint.rounds[1]?.[0]?.dependsOn).toBeUndefined();
   });
